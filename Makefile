@@ -1,0 +1,80 @@
+# spikecheck: one hand-written GNU Makefile.  Sources are found by wildcard,
+# so adding a file under src/*/ or theorems/ needs no edit here.
+
+PKGS     := mpfr gmp jansson
+ARB_LIBS ?= -lflint-arb -lflint
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
+            -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Werror=implicit-function-declaration \
+            -Werror=incompatible-pointer-types -Iinclude -Isrc -I. \
+            $(shell pkg-config --cflags $(PKGS))
+LDLIBS   += $(ARB_LIBS) -lmpfr -lgmp -ljansson -lm
+TEST_LIBS := -lcmocka
+Q ?= @
+
+BUILD    ?= build
+LIB_SRC  := $(sort $(wildcard src/*/*.c theorems/*.c))
+LIB_SRC  := $(filter-out src/cli/%,$(LIB_SRC))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/test_*.c))
+BENCH_SRC := $(sort $(wildcard bench/*.c))
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+BENCHES  := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+LIB      := $(BUILD)/libspikecheck.a
+
+.PHONY: all test sanitize valgrind bench clean
+all: spikecheck
+
+spikecheck: $(BUILD)/spikecheck
+	$(Q)cp $< $@
+
+$(BUILD)/spikecheck: $(CLI_OBJ) $(LIB)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+
+$(LIB): $(LIB_OBJ)
+	@echo "  AR      $@"
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: tests/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) -Itests -MMD -MP -o $@ $< $(LIB) $(LDLIBS) $(TEST_LIBS)
+
+$(BUILD)/bench/%: bench/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) -MMD -MP -o $@ $< $(LIB) $(LDLIBS)
+
+# make test            every tests/test_*.c, stopping at the first failure
+# make test MOD=cases  only tests/test_cases.c
+ifdef MOD
+TESTS := $(BUILD)/tests/test_$(MOD)
+endif
+test: $(TESTS) spikecheck
+	$(Q)set -e; for t in $(TESTS); do echo "== $$t"; $$t; done; \
+	 sh tests/cli.sh ./spikecheck
+
+bench: $(BENCHES) spikecheck
+	$(Q)for b in $(BENCHES); do $$b; done
+
+sanitize:
+	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
+	    LDLIBS="-fsanitize=address,undefined $(LDLIBS)" test
+
+valgrind: $(TESTS)
+	$(Q)set -e; for t in $(TESTS); do valgrind --error-exitcode=9 --track-origins=yes --leak-check=full $$t; done
+
+clean:
+	rm -rf build build-asan spikecheck
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

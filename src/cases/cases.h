@@ -1,0 +1,173 @@
+/*
+ * cases.h -- case files and exact data generators (sc_case_*).
+ *
+ * A case is everything a checker needs to run: exact rational data (X, y),
+ * an exact initial state (w0, gamma0), exact step sizes, a horizon and a
+ * starting precision.  Nothing is rounded on the way in: numbers in case
+ * files are strings holding exact values ("3/7", "0.125", "1e-3").
+ *
+ * Case file format (HARNESS.md "Stable interface", version 1):
+ *   format    "spikecheck-case/1"                       required
+ *   name      string                                    optional (file stem)
+ *   loss      "square" | "logistic"                     required
+ *   data      {"X": [[..]..], "y": [..]} or {"generator": NAME, ...}
+ *   init      {"w": [..], "gamma": ".."} or {"generator": NAME, ...}
+ *   eta       exact number > 0                          required
+ *   eta_gamma exact number in (0, 1)                    required
+ *   steps     integer in [1, SC_CASE_MAX_STEPS]         required
+ *   precision integer in [SC_CASE_MIN_PREC, SC_CASE_MAX_PREC]  optional (256)
+ *   weight_decay, momentum, project_norm                optional (BEYOND.md)
+ * Unknown keys are errors.
+ */
+#ifndef SC_CASES_H
+#define SC_CASES_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "spikecheck.h"
+#include "flint/fmpq.h"
+#include "flint/fmpq_mat.h"
+
+#define SC_CASE_FORMAT     "spikecheck-case/1"
+#define SC_CASE_MAX_STEPS  1000000
+#define SC_CASE_MIN_PREC   16
+#define SC_CASE_MAX_PREC   65536
+#define SC_CASE_MAX_DIM    4096
+#define SC_CASE_MAX_ENTRIES 1000000  /* n * d */
+#define SC_CASE_DEFAULT_PREC 128
+/* Decimal exponents beyond this are refused: "1e-99999999" would be an
+   exact rational of 40 MB. */
+#define SC_NUM_MAX_EXP     4096
+#define SC_ERR_LEN         512
+
+typedef enum
+{
+    SC_LOSS_SQUARE = 0,
+    SC_LOSS_LOGISTIC = 1
+} sc_loss_t;
+
+const char * sc_loss_name(sc_loss_t loss);
+
+typedef struct
+{
+    char * name;            /* owned */
+    char * path;            /* owned; NULL when built in memory */
+    sc_loss_t loss;
+    slong n, d;
+    fmpq_mat_t X;           /* n x d */
+    fmpq_mat_t y;           /* n x 1, entries +1 / -1 */
+    fmpq_mat_t w0;          /* d x 1, nonzero */
+    fmpq_t gamma0;
+    fmpq_t eta;             /* > 0 */
+    fmpq_t eta_gamma;       /* in (0, 1) */
+    fmpq_t weight_decay;    /* >= 0, BEYOND.md; 0 = plain GD */
+    fmpq_t momentum;        /* in [0, 1), BEYOND.md; 0 = plain GD */
+    int project_norm;       /* BEYOND.md control */
+    slong steps;
+    slong precision;        /* starting precision in bits */
+    ulong seed;             /* data generator seed; 0 for explicit data */
+    char data_desc[128];    /* "explicit", "whitened(n=16,d=6)", ... */
+}
+sc_case_struct;
+
+typedef sc_case_struct sc_case_t[1];
+
+/* Initialises an empty case (n = d = 0).  Whoever inits, clears. */
+void sc_case_init(sc_case_t c);
+void sc_case_clear(sc_case_t c);
+
+/* Resizes X, y, w0 to n x d (entries zero). */
+void sc_case_set_dims(sc_case_t c, slong n, slong d);
+
+void sc_case_set_name(sc_case_t c, const char * name);
+void sc_case_set_path(sc_case_t c, const char * path);
+
+/*
+ * Reads and validates a case file.  Returns SC_OK, or SC_EIO (file cannot
+ * be read) / SC_EINVAL (malformed or out of range) with a one-line message
+ * "PATH: FIELD: reason" in err.  On error c is left valid (clearable) but
+ * unspecified.
+ */
+int sc_case_load_file(sc_case_t c, const char * path, char * err,
+                      size_t errlen) SC_WARN_UNUSED;
+
+/* The same from a string; label is used in messages in place of the path. */
+int sc_case_load_string(sc_case_t c, const char * text, const char * label,
+                        char * err, size_t errlen) SC_WARN_UNUSED;
+
+/*
+ * Parses an exact number: an optional sign, then "p/q" (integers), or a
+ * decimal "123", "0.125", ".5", "1e-3", "2.5E+4".  No spaces, no NaN or
+ * infinities, |exponent| <= SC_NUM_MAX_EXP, q != 0.  Returns SC_OK or
+ * SC_EINVAL (x unchanged) with the reason in err.
+ */
+int sc_num_parse_fmpq(fmpq_t x, const char * s, char * err,
+                      size_t errlen) SC_WARN_UNUSED;
+
+/* Writes c as a case file (explicit data) to the open stream; returns
+   SC_OK or SC_EIO. */
+int sc_case_write_explicit(FILE * out, const sc_case_t c) SC_WARN_UNUSED;
+
+/* ---- seeded generators (exact, reproducible on every machine) ---- */
+
+/* A 64-bit splitmix generator.  We own the stream (rather than use
+   flint_rand_t) so that a seed means the same data under every FLINT. */
+typedef struct { ulong s; } sc_rand_struct;
+typedef sc_rand_struct sc_rand_t[1];
+void sc_rand_init(sc_rand_t r, ulong seed);
+ulong sc_rand_next(sc_rand_t r);
+slong sc_rand_range(sc_rand_t r, slong lo, slong hi);   /* in [lo, hi] */
+
+/*
+ * Exactly whitened data: X~ = k H[:, 1..n-1] Q[:, 0..d-1] with n = k^2,
+ * H the Householder reflection mapping e1 to 1/k, Q a Cayley rotation
+ * (I - K)(I + K)^-1 of a seeded skew K; then X = X~ + 1 mu^T with a seeded
+ * shift mu and seeded labels y.  Sigma = I and 1^T X~ = 0 exactly.
+ * Requires n a perfect square >= 4 and 1 <= d <= n - 1; SC_EINVAL else.
+ */
+int sc_case_gen_whitened(fmpq_mat_t X, fmpq_mat_t y, slong n, slong d,
+                         ulong seed, char * err, size_t errlen)
+    SC_WARN_UNUSED;
+
+/*
+ * Walsh-Hadamard data (THEOREMS.md section 7): columns cols[0..d-1] of the
+ * n x n Sylvester matrix, H(i, j) = (-1)^popcount(i & j), n a power of two,
+ * 1 <= cols[k] < n distinct; shift mu (d entries, may be NULL for 0); y is
+ * column y_col of the Sylvester matrix (y_col >= 1).
+ */
+int sc_case_gen_hadamard(fmpq_mat_t X, fmpq_mat_t y, slong n, slong d,
+                         const slong * cols, const fmpq_mat_t mu,
+                         slong y_col, char * err, size_t errlen)
+    SC_WARN_UNUSED;
+
+/*
+ * Seeded non-whitened data (integer entries in [-4, 4], labels +-1); the
+ * deliberate violation of Sigma = I for the suites.
+ */
+int sc_case_gen_plain(fmpq_mat_t X, fmpq_mat_t y, slong n, slong d,
+                      ulong seed, char * err, size_t errlen) SC_WARN_UNUSED;
+
+/*
+ * An initial state near the square-loss reference direction: w0 = alpha
+ * w* + beta v with v a seeded direction in span(X~^T) orthogonal to w*,
+ * alpha, beta dyadic rationals chosen so that rho_0 = rho0 and
+ * ||w0||^2 = norm2 to about 100 bits (the exact values are whatever the
+ * resulting rational w0 gives: checkers recompute them exactly).
+ */
+int sc_case_init_near_reference(fmpq_mat_t w0, const fmpq_mat_t X,
+                                const fmpq_mat_t y, const fmpq_t rho0,
+                                const fmpq_t norm2, ulong seed, char * err,
+                                size_t errlen) SC_WARN_UNUSED;
+
+/*
+ * Writes a suite of count generated cases named NAME-0000.json ... into
+ * dir (created if missing), seeded by seed.  Suites: "whitened" (the
+ * default suite: cases meeting each theorem's hypotheses and cases
+ * deliberately violating them).  Each file is written to a temporary name
+ * and renamed.  Returns SC_OK, SC_EINVAL (unknown suite) or SC_EIO.
+ */
+int sc_case_write_suite(const char * dir, const char * suite, slong count,
+                        ulong seed, char * err, size_t errlen)
+    SC_WARN_UNUSED;
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * cli.h -- the spikecheck command line: argument parsing and dispatch only.
+ * Exit codes (HARNESS.md): 0 nothing VIOLATED or UNDECIDED, 1 something
+ * VIOLATED, 3 something UNDECIDED but nothing VIOLATED, 2 usage or input
+ * errors.
+ */
+#ifndef SC_CLI_H
+#define SC_CLI_H
+
+#include "spikecheck.h"
+#include "cases/cases.h"
+
+#define SC_EXIT_OK        0
+#define SC_EXIT_VIOLATED  1
+#define SC_EXIT_USAGE     2
+#define SC_EXIT_UNDECIDED 3
+
+#define SC_DEFAULT_MAX_PREC 4096
+
+/* The case files named by args (files, or directories whose *.json files
+   are taken in byte order).  Returns the count, or -1 with err set. */
+slong sc_cli_collect(char *** paths, char ** args, slong nargs, char * err,
+                     size_t errlen);
+void sc_cli_free_paths(char ** paths, slong n);
+
+/* Parses a decimal integer option value in [lo, hi]. */
+int sc_cli_parse_si(slong * x, const char * opt, const char * s, slong lo,
+                    slong hi);
+
+int sc_cli_list(int argc, char ** argv);
+int sc_cli_check(int argc, char ** argv, int replay);
+int sc_cli_trace(int argc, char ** argv);
+int sc_cli_gen(int argc, char ** argv);
+
+#endif

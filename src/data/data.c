@@ -1,0 +1,208 @@
+/*
+ * data.c -- exact derived facts about a dataset; see data.h.
+ */
+#include "data/data.h"
+
+void
+sc_data_dot(fmpq_t res, const fmpq_mat_t u, const fmpq_mat_t v)
+{
+    slong i;
+    fmpq_t t;
+
+    fmpq_init(t);
+    fmpq_zero(res);
+    for (i = 0; i < fmpq_mat_nrows(u); i++)
+    {
+        fmpq_mul(t, fmpq_mat_entry(u, i, 0), fmpq_mat_entry(v, i, 0));
+        fmpq_add(res, res, t);
+    }
+    fmpq_clear(t);
+}
+
+void
+sc_data_center(fmpq_mat_t Xc, const fmpq_mat_t X)
+{
+    slong i, j, n = fmpq_mat_nrows(X), d = fmpq_mat_ncols(X);
+    fmpq_t mu;
+    fmpz_t nz;
+
+    fmpq_init(mu);
+    fmpz_init_set_si(nz, n);
+    for (j = 0; j < d; j++)
+    {
+        fmpq_zero(mu);
+        for (i = 0; i < n; i++)
+            fmpq_add(mu, mu, fmpq_mat_entry(X, i, j));
+        fmpq_div_fmpz(mu, mu, nz);
+        for (i = 0; i < n; i++)
+            fmpq_sub(fmpq_mat_entry(Xc, i, j), fmpq_mat_entry(X, i, j), mu);
+    }
+    fmpz_clear(nz);
+    fmpq_clear(mu);
+}
+
+slong
+sc_data_row_basis(fmpq_mat_t B, const fmpq_mat_t A)
+{
+    slong r, i, j, d = fmpq_mat_ncols(A);
+    fmpq_mat_t R;
+
+    fmpq_mat_init(R, fmpq_mat_nrows(A), d);
+    r = fmpq_mat_rref(R, A);
+    fmpq_mat_clear(B);
+    fmpq_mat_init(B, r, d);
+    for (i = 0; i < r; i++)
+        for (j = 0; j < d; j++)
+            fmpq_set(fmpq_mat_entry(B, i, j), fmpq_mat_entry(R, i, j));
+    fmpq_mat_clear(R);
+    return r;
+}
+
+/* With B a row basis, w = B^T v solves Sigma w = Xc^T y / n in the row space
+   iff (B Xc^T Xc B^T) v = B Xc^T y; that r x r Gram system is invertible. */
+void
+sc_data_lsq_reference(fmpq_mat_t w, const fmpq_mat_t Xc, const fmpq_mat_t y)
+{
+    slong r, n = fmpq_mat_nrows(Xc), d = fmpq_mat_ncols(Xc);
+    fmpq_mat_t B, Bt, XB, G, rhs, XBt, v;
+
+    fmpq_mat_init(B, 0, d);
+    r = sc_data_row_basis(B, Xc);
+    fmpq_mat_zero(w);
+    if (r == 0)
+    {
+        fmpq_mat_clear(B);
+        return;
+    }
+    fmpq_mat_init(Bt, d, r);
+    fmpq_mat_init(XB, n, r);
+    fmpq_mat_init(XBt, r, n);
+    fmpq_mat_init(G, r, r);
+    fmpq_mat_init(rhs, r, 1);
+    fmpq_mat_init(v, r, 1);
+
+    fmpq_mat_transpose(Bt, B);
+    fmpq_mat_mul(XB, Xc, Bt);
+    fmpq_mat_transpose(XBt, XB);
+    fmpq_mat_mul(G, XBt, XB);
+    fmpq_mat_mul(rhs, XBt, y);
+    if (!fmpq_mat_solve(v, G, rhs))
+        flint_abort();      /* G is a Gram matrix of independent columns */
+    fmpq_mat_mul(w, Bt, v);
+
+    fmpq_mat_clear(v);
+    fmpq_mat_clear(rhs);
+    fmpq_mat_clear(G);
+    fmpq_mat_clear(XBt);
+    fmpq_mat_clear(XB);
+    fmpq_mat_clear(Bt);
+    fmpq_mat_clear(B);
+}
+
+int
+sc_data_in_row_space(const fmpq_mat_t Xc, const fmpq_mat_t v)
+{
+    slong i, j, r1, r2, n = fmpq_mat_nrows(Xc), d = fmpq_mat_ncols(Xc);
+    fmpq_mat_t A, R;
+
+    fmpq_mat_init(A, n + 1, d);
+    fmpq_mat_init(R, n + 1, d);
+    for (i = 0; i < n; i++)
+        for (j = 0; j < d; j++)
+            fmpq_set(fmpq_mat_entry(A, i, j), fmpq_mat_entry(Xc, i, j));
+    r1 = fmpq_mat_rref(R, A);           /* last row zero: rank of Xc */
+    for (i = 0; i < d; i++)
+        fmpq_set(fmpq_mat_entry(A, n, i), fmpq_mat_entry(v, i, 0));
+    r2 = fmpq_mat_rref(R, A);
+    fmpq_mat_clear(R);
+    fmpq_mat_clear(A);
+    return r1 == r2;
+}
+
+static int
+sc_data_is_identity(const fmpq_mat_t S)
+{
+    slong i, j;
+
+    for (i = 0; i < fmpq_mat_nrows(S); i++)
+        for (j = 0; j < fmpq_mat_ncols(S); j++)
+            if (!(i == j ? fmpq_is_one(fmpq_mat_entry(S, i, j))
+                         : fmpq_is_zero(fmpq_mat_entry(S, i, j))))
+                return 0;
+    return 1;
+}
+
+void
+sc_data_init(sc_data_t D, const sc_case_t c)
+{
+    slong n = c->n, d = c->d;
+    fmpq_mat_t Xt, Sw;
+    fmpq_t t;
+    fmpz_t nz;
+
+    D->n = n;
+    D->d = d;
+    fmpq_mat_init(D->Xc, n, d);
+    fmpq_mat_init(D->Sigma, d, d);
+    fmpq_mat_init(D->wstar, d, 1);
+    fmpq_init(D->c2);
+    fmpq_init(D->c2_sigma);
+    fmpq_init(D->y2);
+    fmpq_init(D->w0_wstar);
+    fmpq_init(D->W0);
+    fmpq_init(D->rho0_sq);
+    fmpq_init(t);
+    fmpz_init(nz);
+    fmpq_mat_init(Xt, d, n);
+    fmpq_mat_init(Sw, d, 1);
+
+    sc_data_center(D->Xc, c->X);
+    fmpq_mat_transpose(Xt, D->Xc);
+    fmpq_mat_mul(D->Sigma, Xt, D->Xc);
+    fmpz_set_si(nz, n);
+    fmpq_mat_scalar_div_fmpz(D->Sigma, D->Sigma, nz);
+    D->whitened = sc_data_is_identity(D->Sigma);
+    {
+        fmpq_mat_t R;
+        fmpq_mat_init(R, n, d);
+        D->rank = fmpq_mat_rref(R, D->Xc);
+        fmpq_mat_clear(R);
+    }
+
+    sc_data_lsq_reference(D->wstar, D->Xc, c->y);
+    sc_data_dot(D->c2, D->wstar, D->wstar);
+    fmpq_mat_mul(Sw, D->Sigma, D->wstar);
+    sc_data_dot(D->c2_sigma, D->wstar, Sw);
+    sc_data_dot(D->y2, c->y, c->y);
+    D->has_ref = (c->loss == SC_LOSS_SQUARE) && !fmpq_is_zero(D->c2);
+
+    sc_data_dot(D->w0_wstar, c->w0, D->wstar);
+    sc_data_dot(D->W0, c->w0, c->w0);
+    if (D->has_ref && !fmpq_is_zero(D->w0_wstar))
+    {
+        fmpq_mul(D->rho0_sq, D->W0, D->c2);
+        fmpq_mul(t, D->w0_wstar, D->w0_wstar);
+        fmpq_sub(D->rho0_sq, D->rho0_sq, t);
+        fmpq_div(D->rho0_sq, D->rho0_sq, t);
+    }
+    D->w0_in_span = sc_data_in_row_space(D->Xc, c->w0);
+
+    fmpq_mat_clear(Sw);
+    fmpq_mat_clear(Xt);
+    fmpz_clear(nz);
+    fmpq_clear(t);
+}
+
+void
+sc_data_clear(sc_data_t D)
+{
+    fmpq_clear(D->rho0_sq);
+    fmpq_clear(D->W0);
+    fmpq_clear(D->w0_wstar);
+    fmpq_clear(D->y2);
+    fmpq_clear(D->c2_sigma);
+    fmpq_clear(D->c2);
+    fmpq_mat_clear(D->wstar);
+    fmpq_mat_clear(D->Sigma);
+    fmpq_mat_clear(D->Xc);
+}

@@ -1,0 +1,60 @@
+/*
+ * data.h -- exact facts about a dataset (sc_data_*), in FLINT fmpq.
+ *
+ * From (X, y) this module derives, exactly: the mean mu, the centred data
+ * X~ = X - 1 mu^T, Sigma = X~^T X~ / n, whether Sigma = I, the rank, and the
+ * square-loss reference direction w* (the least-squares solution in the
+ * row space of X~, i.e. Sigma w* = X~^T y / n of minimal norm).  Checkers
+ * read their hypotheses from here, never from rounded numbers.
+ */
+#ifndef SC_DATA_H
+#define SC_DATA_H
+
+#include "spikecheck.h"
+#include "cases/cases.h"
+
+typedef struct
+{
+    slong n, d;
+    fmpq_mat_t Xc;          /* centred data, n x d */
+    fmpq_mat_t Sigma;       /* d x d */
+    int whitened;           /* Sigma == I exactly */
+    slong rank;             /* rank of X~ */
+    fmpq_mat_t wstar;       /* reference direction (unnormalised), d x 1 */
+    fmpq_t c2;              /* ||w*||^2 (Euclidean); 0 if no reference */
+    fmpq_t c2_sigma;        /* ||w*||_Sigma^2 */
+    fmpq_t y2;              /* ||y||^2 */
+    int has_ref;            /* c2 > 0 */
+    fmpq_t w0_wstar;        /* <w0, w*> */
+    fmpq_t W0;              /* ||w0||^2 */
+    fmpq_t rho0_sq;         /* rho_0^2 = (W0 c2 - <w0,w*>^2) / <w0,w*>^2 */
+    int w0_in_span;         /* w0 in span(X~^T) */
+}
+sc_data_struct;
+
+typedef sc_data_struct sc_data_t[1];
+
+/* Computes every field from the case.  The square-loss reference is used
+   for both losses until the logistic SVM direction is available (has_ref
+   is then 0 for logistic cases). */
+void sc_data_init(sc_data_t D, const sc_case_t c);
+void sc_data_clear(sc_data_t D);
+
+/* Xc = X - 1 mu^T (Xc may not alias X). */
+void sc_data_center(fmpq_mat_t Xc, const fmpq_mat_t X);
+
+/* B (r x d) = a basis of the row space of A (rows of its rref); returns r. */
+slong sc_data_row_basis(fmpq_mat_t B, const fmpq_mat_t A);
+
+/* w (d x 1) = the minimal-norm least-squares solution of Xc w = y,
+   i.e. Sigma w = Xc^T y / n with w in the row space of Xc. */
+void sc_data_lsq_reference(fmpq_mat_t w, const fmpq_mat_t Xc,
+                           const fmpq_mat_t y);
+
+/* Is v (d x 1) in the row space of Xc? */
+int sc_data_in_row_space(const fmpq_mat_t Xc, const fmpq_mat_t v);
+
+/* res = <u, v> for d x 1 matrices. */
+void sc_data_dot(fmpq_t res, const fmpq_mat_t u, const fmpq_mat_t v);
+
+#endif

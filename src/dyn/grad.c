@@ -1,0 +1,154 @@
+/*
+ * grad.c -- loss and gradient of the BN linear model by the chain rule.
+ *
+ * With v = X~ w, N = ||v|| / sqrt(n) = ||w||_Sigma and logits z = gamma v / N,
+ * L = (1/n) sum l(y_i z_i).  Let e_i = dL/dz_i = y_i l'(y_i z_i) / n.  Then
+ *   grad_w L  = (gamma / N) X~^T (e - v (v.e) / ||v||^2)
+ *   dL/dgamma = (v.e) / N,
+ * the projection being the derivative of w -> v/||v||.  This is the generic
+ * gradient for any loss and any Sigma: nothing assumes whitened data.
+ */
+#include "dyn/dyn.h"
+#include "num/num.h"
+
+void
+sc_dyn_margin_loss(arb_t l, arb_t dl, arb_t d2l, sc_loss_t loss,
+                   const arb_t s, slong prec)
+{
+    arb_t t;
+
+    arb_init(t);
+    if (loss == SC_LOSS_SQUARE)
+    {
+        arb_sub_ui(t, s, 1, prec);              /* s - 1 = l'(s) */
+        if (l != NULL)
+        {
+            arb_sqr(l, t, prec);
+            arb_mul_2exp_si(l, l, -1);
+        }
+        if (dl != NULL)
+            arb_set(dl, t);
+        if (d2l != NULL)
+            arb_one(d2l);
+    }
+    else
+    {
+        if (l != NULL)
+        {
+            arb_neg(t, s);
+            arb_exp(t, t, prec);
+            arb_log1p(l, t, prec);
+        }
+        arb_exp(t, s, prec);
+        arb_add_ui(t, t, 1, prec);
+        arb_inv(t, t, prec);                    /* sigma(-s) = 1/(1+e^s) */
+        if (d2l != NULL)
+        {
+            arb_sub_ui(d2l, t, 1, prec);
+            arb_mul(d2l, d2l, t, prec);
+            arb_neg(d2l, d2l);                  /* sigma(s) sigma(-s) */
+        }
+        if (dl != NULL)
+            arb_neg(dl, t);
+    }
+    arb_clear(t);
+}
+
+/* Fills D->v = X~ w and returns ||v||^2 and N. */
+static void
+sc_dyn_project(arb_t vn2, arb_t N, sc_dyn_t D, arb_srcptr w, slong prec)
+{
+    slong i;
+
+    for (i = 0; i < D->n; i++)
+        arb_dot(D->v + i, NULL, 0, arb_mat_entry(D->Xc, i, 0), 1, w, 1,
+                D->d, prec);
+    _sc_vec_norm2(vn2, D->v, D->n, prec);
+    arb_div_si(N, vn2, D->n, prec);
+    arb_sqrtpos(N, N, prec);
+}
+
+void
+sc_dyn_grad(arb_ptr gw, arb_t ggamma, arb_t loss, sc_dyn_t D,
+            arb_srcptr w, const arb_t gamma, slong prec)
+{
+    slong i, n = D->n;
+    arb_t vn2, N, s, l, ve, k;
+
+    arb_init(vn2);
+    arb_init(N);
+    arb_init(s);
+    arb_init(l);
+    arb_init(ve);
+    arb_init(k);
+    sc_dyn_project(vn2, N, D, w, prec);
+
+    if (loss != NULL)
+        arb_zero(loss);
+    arb_div(k, gamma, N, prec);                 /* z_i = k v_i */
+    for (i = 0; i < n; i++)
+    {
+        arb_mul(s, k, D->v + i, prec);
+        arb_mul(s, s, D->y + i, prec);          /* margin y_i z_i */
+        sc_dyn_margin_loss(loss != NULL ? l : NULL, D->e + i, NULL, D->loss,
+                           s, prec);
+        if (loss != NULL)
+            arb_add(loss, loss, l, prec);
+        arb_mul(D->e + i, D->e + i, D->y + i, prec);
+        arb_div_si(D->e + i, D->e + i, n, prec);
+    }
+    if (loss != NULL)
+        arb_div_si(loss, loss, n, prec);
+
+    _sc_vec_dot(ve, D->v, D->e, n, prec);
+    if (ggamma != NULL)
+        arb_div(ggamma, ve, N, prec);
+
+    arb_div(s, ve, vn2, prec);
+    for (i = 0; i < n; i++)
+    {
+        arb_mul(D->p + i, D->v + i, s, prec);
+        arb_sub(D->p + i, D->e + i, D->p + i, prec);
+    }
+    for (i = 0; i < D->d; i++)
+    {
+        arb_dot(gw + i, NULL, 0, arb_mat_entry(D->Xc, 0, i), D->d, D->p, 1,
+                n, prec);
+        arb_mul(gw + i, gw + i, k, prec);
+    }
+
+    arb_clear(k);
+    arb_clear(ve);
+    arb_clear(l);
+    arb_clear(s);
+    arb_clear(N);
+    arb_clear(vn2);
+}
+
+void
+sc_dyn_loss(arb_t loss, sc_dyn_t D, arb_srcptr w, const arb_t gamma,
+            slong prec)
+{
+    slong i;
+    arb_t vn2, N, s, l;
+
+    arb_init(vn2);
+    arb_init(N);
+    arb_init(s);
+    arb_init(l);
+    sc_dyn_project(vn2, N, D, w, prec);
+    arb_zero(loss);
+    for (i = 0; i < D->n; i++)
+    {
+        arb_mul(s, gamma, D->v + i, prec);
+        arb_div(s, s, N, prec);
+        arb_mul(s, s, D->y + i, prec);
+        sc_dyn_margin_loss(l, NULL, NULL, D->loss, s, prec);
+        arb_add(loss, loss, l, prec);
+    }
+    arb_div_si(loss, loss, D->n, prec);
+    arb_clear(l);
+    arb_clear(s);
+    arb_clear(N);
+    arb_clear(vn2);
+}

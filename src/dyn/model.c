@@ -1,0 +1,76 @@
+/*
+ * model.c -- the case in balls at one precision (sc_dyn_t).
+ */
+#include "dyn/dyn.h"
+#include "num/num.h"
+
+void
+sc_dyn_init(sc_dyn_t D, const sc_case_t c, const sc_data_t data, slong prec)
+{
+    slong i, j, n = c->n, d = c->d;
+    arb_t t;
+
+    D->loss = c->loss;
+    D->n = n;
+    D->d = d;
+    arb_mat_init(D->Xc, n, d);
+    D->y = _arb_vec_init(n);
+    D->ustar = _arb_vec_init(d);
+    D->v = _arb_vec_init(n);
+    D->e = _arb_vec_init(n);
+    D->p = _arb_vec_init(n);
+    arb_init(D->c);
+    arb_init(D->Lstar);
+    arb_init(D->eta);
+    arb_init(D->eta_gamma);
+    arb_init(D->weight_decay);
+    arb_init(D->momentum);
+    arb_init(t);
+
+    for (i = 0; i < n; i++)
+    {
+        for (j = 0; j < d; j++)
+            arb_set_fmpq(arb_mat_entry(D->Xc, i, j),
+                         fmpq_mat_entry(data->Xc, i, j), prec);
+        arb_set_fmpq(D->y + i, fmpq_mat_entry(c->y, i, 0), prec);
+    }
+    D->has_ref = data->has_ref;
+    if (D->has_ref)
+    {
+        sc_num_sqrt_fmpq(D->c, data->c2, prec);
+        for (j = 0; j < d; j++)
+        {
+            arb_set_fmpq(D->ustar + j, fmpq_mat_entry(data->wstar, j, 0),
+                         prec);
+            arb_div(D->ustar + j, D->ustar + j, D->c, prec);
+        }
+    }
+    arb_set_fmpq(D->Lstar, data->y2, prec);
+    arb_div_si(D->Lstar, D->Lstar, 2 * n, prec);
+    arb_set_fmpq(t, data->c2_sigma, prec);
+    arb_mul_2exp_si(t, t, -1);
+    arb_sub(D->Lstar, D->Lstar, t, prec);
+    arb_set_fmpq(D->eta, c->eta, prec);
+    arb_set_fmpq(D->eta_gamma, c->eta_gamma, prec);
+    arb_set_fmpq(D->weight_decay, c->weight_decay, prec);
+    arb_set_fmpq(D->momentum, c->momentum, prec);
+    D->project_norm = c->project_norm;
+    arb_clear(t);
+}
+
+void
+sc_dyn_clear(sc_dyn_t D)
+{
+    arb_clear(D->momentum);
+    arb_clear(D->weight_decay);
+    arb_clear(D->eta_gamma);
+    arb_clear(D->eta);
+    arb_clear(D->Lstar);
+    arb_clear(D->c);
+    _arb_vec_clear(D->p, D->n);
+    _arb_vec_clear(D->e, D->n);
+    _arb_vec_clear(D->v, D->n);
+    _arb_vec_clear(D->ustar, D->d);
+    _arb_vec_clear(D->y, D->n);
+    arb_mat_clear(D->Xc);
+}

@@ -1,0 +1,163 @@
+/*
+ * reduced.c -- the reduced recurrence of [L7] (THEOREMS.md section 2):
+ *   rho+   = rho |s - h| / (s + h rho^2),   s = sqrt(1 + rho^2)
+ *   gamma+ = (1 - eta_gamma) gamma + eta_gamma c / s
+ *   W+     = W (1 + h^2 rho^2 / (1 + rho^2)),  h = eta gamma c / W
+ * with a = sqrt(W) / s, b = rho a and the loss from [L1]:
+ *   L = L* + (gamma - c/s)^2 / 2 + c^2 rho^2 / (2 s^2).
+ * Carrying rho itself keeps its relative accuracy when rho is 1e-100:
+ * the only cancellation is in s - h, and the balls see it.
+ */
+#include <stdio.h>
+#include "dyn/dyn.h"
+#include "num/num.h"
+
+const char *
+sc_dyn_reduced_domain(const sc_case_t c, const sc_data_t data)
+{
+    if (c->loss != SC_LOSS_SQUARE)
+        return "the reduced recurrence is for the square loss";
+    if (!data->whitened)
+        return "Sigma != I (data not exactly whitened)";
+    if (!data->has_ref)
+        return "no reference direction (w* = 0, c = 0)";
+    if (fmpq_sgn(data->w0_wstar) <= 0)
+        return "a_0 = <w_0, u*> <= 0";
+    if (fmpq_sgn(c->gamma0) <= 0)
+        return "gamma_0 <= 0 (the standing facts need gamma_0 > 0)";
+    if (!fmpq_is_zero(c->weight_decay) || !fmpq_is_zero(c->momentum)
+        || c->project_norm)
+        return "weight decay, momentum or norm projection is set";
+    return NULL;
+}
+
+/* a, b, h and the loss of a reduced state. */
+static void
+sc_dyn_reduced_derived(sc_traj_t T, slong t, const arb_t c,
+                       const arb_t Lstar, const arb_t eta, slong prec)
+{
+    arb_t s, u, v;
+
+    arb_init(s);
+    arb_init(u);
+    arb_init(v);
+    arb_sqr(u, T->rho + t, prec);
+    arb_add_ui(s, u, 1, prec);
+    arb_sqrt(s, s, prec);
+    arb_sqrtpos(T->a + t, T->W + t, prec);
+    arb_div(T->a + t, T->a + t, s, prec);
+    arb_mul(T->b + t, T->rho + t, T->a + t, prec);
+    arb_mul(T->h + t, eta, T->gamma + t, prec);
+    arb_mul(T->h + t, T->h + t, c, prec);
+    arb_div(T->h + t, T->h + t, T->W + t, prec);
+    /* loss: (gamma - c/s)^2 + c^2 rho^2 / s^2, halved, plus L* */
+    arb_div(u, c, s, prec);
+    arb_sub(u, T->gamma + t, u, prec);
+    arb_sqr(u, u, prec);
+    arb_mul(v, c, T->rho + t, prec);
+    arb_div(v, v, s, prec);
+    arb_addmul(u, v, v, prec);
+    arb_mul_2exp_si(u, u, -1);
+    arb_add(T->loss + t, Lstar, u, prec);
+    arb_clear(v);
+    arb_clear(u);
+    arb_clear(s);
+}
+
+int
+sc_dyn_run_reduced(sc_traj_t T, const sc_case_t c, const sc_data_t data,
+                   int point, slong prec, char * why, size_t whylen)
+{
+    const char * dom = sc_dyn_reduced_domain(c, data);
+    slong t;
+    arb_t cc, Lstar, eta, etag, s, u, h, num, den;
+
+    if (dom != NULL)
+    {
+        snprintf(why, whylen, "%s", dom);
+        return SC_DOMAIN;
+    }
+    arb_init(cc);
+    arb_init(Lstar);
+    arb_init(eta);
+    arb_init(etag);
+    arb_init(s);
+    arb_init(u);
+    arb_init(h);
+    arb_init(num);
+    arb_init(den);
+
+    sc_num_sqrt_fmpq(cc, data->c2, prec);
+    arb_set_fmpq(Lstar, data->y2, prec);
+    arb_div_si(Lstar, Lstar, 2 * c->n, prec);
+    arb_sqr(u, cc, prec);
+    arb_mul_2exp_si(u, u, -1);
+    arb_sub(Lstar, Lstar, u, prec);
+    arb_set_fmpq(eta, c->eta, prec);
+    arb_set_fmpq(etag, c->eta_gamma, prec);
+
+    T->point = point;
+    T->prec = prec;
+    T->has_ref = 1;
+    T->stop[0] = '\0';
+    sc_num_sqrt_fmpq(T->rho, data->rho0_sq, prec);
+    arb_set_fmpq(T->gamma, c->gamma0, prec);
+    arb_set_fmpq(T->W, data->W0, prec);
+
+    for (t = 0; ; t++)
+    {
+        if (point)
+        {
+            mag_zero(arb_radref(T->rho + t));
+            mag_zero(arb_radref(T->gamma + t));
+            mag_zero(arb_radref(T->W + t));
+        }
+        sc_dyn_reduced_derived(T, t, cc, Lstar, eta, prec);
+        T->len = t + 1;
+        if (t == c->steps)
+            break;
+        arb_sqr(u, T->rho + t, prec);
+        arb_add_ui(s, u, 1, prec);
+        arb_sqrt(s, s, prec);
+        arb_set(h, T->h + t);
+        /* rho+ */
+        arb_sub(num, s, h, prec);
+        arb_abs(num, num);
+        arb_mul(num, num, T->rho + t, prec);
+        arb_mul(den, h, u, prec);
+        arb_add(den, den, s, prec);
+        arb_div(T->rho + t + 1, num, den, prec);
+        /* W+ = W (1 + h^2 rho^2 / s^2) */
+        arb_mul(num, h, T->rho + t, prec);
+        arb_sqr(num, num, prec);
+        arb_sqr(den, s, prec);
+        arb_div(num, num, den, prec);
+        arb_add_ui(num, num, 1, prec);
+        arb_mul(T->W + t + 1, T->W + t, num, prec);
+        /* gamma+ */
+        arb_div(num, cc, s, prec);
+        arb_sub(num, num, T->gamma + t, prec);
+        arb_mul(num, num, etag, prec);
+        arb_add(T->gamma + t + 1, T->gamma + t, num, prec);
+        if (!arb_is_finite(T->rho + t + 1) || !arb_is_finite(T->W + t + 1))
+        {
+            snprintf(T->stop, sizeof(T->stop),
+                     "enclosure lost at step %ld (precision %ld bits)",
+                     (long) (t + 1), (long) prec);
+            break;
+        }
+    }
+    for (t = 0; t + 1 < T->len; t++)
+        T->rising[t] = sc_traj_rising(T, t);
+
+    arb_clear(den);
+    arb_clear(num);
+    arb_clear(h);
+    arb_clear(u);
+    arb_clear(s);
+    arb_clear(etag);
+    arb_clear(eta);
+    arb_clear(Lstar);
+    arb_clear(cc);
+    return SC_OK;
+}

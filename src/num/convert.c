@@ -1,0 +1,50 @@
+/*
+ * convert.c -- exact rationals to balls, balls to report strings.
+ */
+#include <string.h>
+#include "num/num.h"
+
+void
+sc_num_set_fmpq(arb_t res, const fmpq_t x, slong prec)
+{
+    arb_set_fmpq(res, x, prec);
+}
+
+void
+sc_num_sqrt_fmpq(arb_t res, const fmpq_t x, slong prec)
+{
+    arb_set_fmpq(res, x, prec + 8);
+    arb_sqrtpos(res, res, prec);
+}
+
+/* The midpoint alone, so the string does not depend on how many of its
+   digits the radius would let arb_get_str print. */
+char *
+sc_num_get_str(const arb_t x, slong digits)
+{
+    arb_t m;
+    char * s;
+
+    if (!arb_is_finite(x))
+    {
+        s = flint_malloc(5);
+        if (arf_is_pos_inf(arb_midref(x)))
+            strcpy(s, "inf");
+        else if (arf_is_neg_inf(arb_midref(x)))
+            strcpy(s, "-inf");
+        else
+            strcpy(s, "nan");
+        return s;
+    }
+    arb_init(m);
+    arf_set(arb_midref(m), arb_midref(x));
+    s = arb_get_str(m, digits, ARB_STR_NO_RADIUS);
+    arb_clear(m);
+    return s;
+}
+
+double
+sc_num_get_d_heuristic(const arb_t x)
+{
+    return arf_get_d(arb_midref(x), ARF_RND_NEAR);
+}

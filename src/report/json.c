@@ -1,0 +1,93 @@
+/*
+ * json.c -- the JSON report (HARNESS.md "Stable interface"): one record per
+ * verdict.  Numbers are decimal strings of the certified balls' midpoints
+ * (17 digits) so that identical inputs give identical bytes on every
+ * machine; nothing time- or host-dependent is written.
+ */
+#include <jansson.h>
+#include <mpfr.h>
+#include "flint/flint.h"
+#include "report/report.h"
+#include "num/num.h"
+
+static json_t *
+sc_json_num(int has, const arb_t x)
+{
+    char * s;
+    json_t * j;
+
+    if (!has)
+        return json_null();
+    s = sc_num_get_str(x, 17);
+    j = json_string(s);
+    flint_free(s);
+    return j;
+}
+
+static json_t *
+sc_json_versions(void)
+{
+    json_t * v = json_object();
+
+    json_object_set_new(v, "spikecheck", json_string(SC_VERSION));
+    json_object_set_new(v, "mpfr", json_string(mpfr_get_version()));
+    json_object_set_new(v, "arb", json_string(arb_version));
+    json_object_set_new(v, "flint", json_string(flint_version));
+    json_object_set_new(v, "gmp", json_string(gmp_version));
+    return v;
+}
+
+static json_t *
+sc_json_record(const sc_record_struct * r)
+{
+    json_t * o = json_object(), * ex = json_object();
+    const sc_result_struct * s = r->res;
+    slong i;
+
+    json_object_set_new(o, "checker", json_string(r->thm->id));
+    json_object_set_new(o, "case", json_string(r->case_name));
+    json_object_set_new(o, "case_file", json_string(r->case_path));
+    json_object_set_new(o, "verdict", json_string(sc_verdict_name(s->verdict)));
+    json_object_set_new(o, "provenance", json_string(r->thm->provenance));
+    json_object_set_new(o, "source", json_string(r->thm->source));
+    json_object_set_new(o, "predicted", sc_json_num(s->has_predicted,
+                                                    s->predicted));
+    json_object_set_new(o, "observed", sc_json_num(s->has_observed,
+                                                   s->observed));
+    json_object_set_new(o, "slack", sc_json_num(s->has_slack, s->slack));
+    json_object_set_new(o, "precision", json_integer(s->prec));
+    json_object_set_new(o, "steps", json_integer(s->steps));
+    json_object_set_new(o, "step", s->step >= 0 ? json_integer(s->step)
+                                                : json_null());
+    json_object_set_new(o, "seed", json_integer((json_int_t) r->seed));
+    json_object_set_new(o, "certificate", json_string(s->certificate));
+    json_object_set_new(o, "reason", json_string(s->reason));
+    for (i = 0; i < SC_MAX_EXTRA; i++)
+        if (s->extra[i].set)
+            json_object_set_new(ex, s->extra[i].name,
+                                sc_json_num(1, s->extra[i].value));
+    json_object_set_new(o, "extra", ex);
+    json_object_set_new(o, "replay", json_string(r->replay));
+    return o;
+}
+
+int
+sc_report_write_json(FILE * out, const sc_report_t R)
+{
+    json_t * root = json_object(), * arr = json_array(), * fl = json_array();
+    slong i;
+    int rc;
+
+    json_object_set_new(root, "format", json_string("spikecheck-report/1"));
+    json_object_set_new(root, "versions", sc_json_versions());
+    for (i = 0; i < R->len; i++)
+        json_array_append_new(arr, sc_json_record(R->rec + i));
+    json_object_set_new(root, "results", arr);
+    for (i = 0; i < R->nfloat; i++)
+        json_array_append_new(fl, json_string(R->float_lines[i]));
+    json_object_set_new(root, "float_view", fl);
+    rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+    fputc('\n', out);
+    json_decref(root);
+    return rc == 0 ? SC_OK : SC_EIO;
+}

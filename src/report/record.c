@@ -1,0 +1,111 @@
+/*
+ * record.c -- the list of verdict records a run produces.
+ */
+#include <string.h>
+#include <stdio.h>
+#include "report/report.h"
+
+static char *
+sc_strdup(const char * s)
+{
+    size_t n = strlen(s) + 1;
+    char * r = flint_malloc(n);
+
+    memcpy(r, s, n);
+    return r;
+}
+
+void
+sc_report_init(sc_report_t R)
+{
+    R->rec = NULL;
+    R->len = R->alloc = 0;
+    R->float_lines = NULL;
+    R->nfloat = 0;
+}
+
+void
+sc_report_clear(sc_report_t R)
+{
+    slong i;
+
+    for (i = 0; i < R->len; i++)
+    {
+        sc_result_clear(R->rec[i].res);
+        flint_free(R->rec[i].replay);
+        flint_free(R->rec[i].case_path);
+        flint_free(R->rec[i].case_name);
+    }
+    flint_free(R->rec);
+    for (i = 0; i < R->nfloat; i++)
+        flint_free(R->float_lines[i]);
+    flint_free(R->float_lines);
+}
+
+static void
+sc_result_copy(sc_result_t dst, const sc_result_t src)
+{
+    slong i;
+
+    dst->verdict = src->verdict;
+    arb_set(dst->predicted, src->predicted);
+    arb_set(dst->observed, src->observed);
+    arb_set(dst->slack, src->slack);
+    dst->has_predicted = src->has_predicted;
+    dst->has_observed = src->has_observed;
+    dst->has_slack = src->has_slack;
+    dst->step = src->step;
+    dst->prec = src->prec;
+    dst->steps = src->steps;
+    dst->certificate = src->certificate;
+    memcpy(dst->reason, src->reason, SC_REASON_LEN);
+    for (i = 0; i < SC_MAX_EXTRA; i++)
+    {
+        dst->extra[i].name = src->extra[i].name;
+        dst->extra[i].set = src->extra[i].set;
+        arb_set(dst->extra[i].value, src->extra[i].value);
+    }
+}
+
+void
+sc_report_add(sc_report_t R, const sc_thm_struct * thm, const sc_case_t c,
+              const sc_result_t res, const char * extra_flags)
+{
+    sc_record_struct * r;
+    char buf[4096];
+
+    if (R->len == R->alloc)
+    {
+        R->alloc = FLINT_MAX(16, 2 * R->alloc);
+        R->rec = flint_realloc(R->rec, R->alloc * sizeof(sc_record_struct));
+    }
+    r = R->rec + R->len++;
+    r->thm = thm;
+    r->case_name = sc_strdup(c->name != NULL ? c->name : "");
+    r->case_path = sc_strdup(c->path != NULL ? c->path : "");
+    snprintf(buf, sizeof(buf), "spikecheck replay --theorem %s%s %s",
+             thm->id, extra_flags, c->path != NULL ? c->path : "CASE");
+    r->replay = sc_strdup(buf);
+    r->seed = c->seed;
+    sc_result_init(r->res);
+    sc_result_copy(r->res, res);
+}
+
+void
+sc_report_add_float_line(sc_report_t R, const char * line)
+{
+    R->float_lines = flint_realloc(R->float_lines,
+                                   (R->nfloat + 1) * sizeof(char *));
+    R->float_lines[R->nfloat++] = sc_strdup(line);
+}
+
+void
+sc_report_counts(slong counts[SC_NUM_VERDICTS], const sc_report_t R)
+{
+    slong i;
+
+    for (i = 0; i < SC_NUM_VERDICTS; i++)
+        counts[i] = 0;
+    for (i = 0; i < R->len; i++)
+        counts[R->rec[i].res->verdict]++;
+}

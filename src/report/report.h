@@ -1,0 +1,91 @@
+/*
+ * report.h -- writers only (sc_report_*): the terminal table, the per-checker
+ * summary, JSON, and the trajectory CSV.  No numerics happen here: every
+ * number comes from a sc_result_t or a trajectory.
+ *
+ * Files are written to PATH.tmp.PID and renamed over PATH when complete, so
+ * an interrupted run leaves either the old report or the new one.
+ */
+#ifndef SC_REPORT_H
+#define SC_REPORT_H
+
+#include <stdio.h>
+#include "spikecheck.h"
+#include "theorems/theorems.h"
+
+/* One verdict with what a report needs to say where it came from. */
+typedef struct
+{
+    const sc_thm_struct * thm;
+    char * case_name;           /* owned */
+    char * case_path;           /* owned */
+    char * replay;              /* owned: the command reproducing it */
+    ulong seed;
+    sc_result_t res;
+}
+sc_record_struct;
+
+typedef struct
+{
+    sc_record_struct * rec;
+    slong len, alloc;
+    /* float view: steps whose rising flag differs (one line per case) */
+    char ** float_lines;
+    slong nfloat;
+}
+sc_report_struct;
+
+typedef sc_report_struct sc_report_t[1];
+
+void sc_report_init(sc_report_t R);
+void sc_report_clear(sc_report_t R);
+
+/* Appends a record; copies res, the case's name and path.  extra_flags is
+   appended to the replay command (e.g. " --from-first"). */
+void sc_report_add(sc_report_t R, const sc_thm_struct * thm,
+                   const sc_case_t c, const sc_result_t res,
+                   const char * extra_flags);
+
+/* Adds a line of the float-view section (copied). */
+void sc_report_add_float_line(sc_report_t R, const char * line);
+
+/* Counts of each verdict over all records. */
+void sc_report_counts(slong counts[SC_NUM_VERDICTS], const sc_report_t R);
+
+/* The table: every record if all is nonzero, else only VIOLATED and
+   UNDECIDED ones. */
+void sc_report_print_table(FILE * out, const sc_report_t R, int all);
+
+/* Per checker: provenance, verdict counts, slack quantiles. */
+void sc_report_print_summary(FILE * out, const sc_report_t R);
+
+/* An atomically written output file. */
+typedef struct
+{
+    char * path;
+    char * tmp;
+    FILE * f;
+}
+sc_outfile_struct;
+
+typedef sc_outfile_struct sc_outfile_t[1];
+
+/* Opens PATH.tmp.PID for writing; SC_EIO with a message in err if the
+   directory is not writable. */
+int sc_outfile_open(sc_outfile_t o, const char * path, char * err,
+                    size_t errlen) SC_WARN_UNUSED;
+/* Closes and renames over the target; SC_EIO (tmp removed) on failure. */
+int sc_outfile_commit(sc_outfile_t o, char * err, size_t errlen)
+    SC_WARN_UNUSED;
+/* Closes and removes the temporary file (nothing is left behind). */
+void sc_outfile_abort(sc_outfile_t o);
+
+/* JSON report: {"format", "versions", "results": [records]}. */
+int sc_report_write_json(FILE * out, const sc_report_t R) SC_WARN_UNUSED;
+
+/* CSV of a trajectory: t,a,b,rho,gamma,W,h,loss,rising with digits
+   significant digits. */
+void sc_report_write_trace(FILE * out, const sc_traj_struct * T,
+                           slong digits);
+
+#endif

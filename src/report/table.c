@@ -1,0 +1,117 @@
+/*
+ * table.c -- the terminal table and the per-checker summary.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "report/report.h"
+#include "num/num.h"
+
+static void
+sc_print_num(FILE * out, int has, const arb_t x, int width)
+{
+    char * s;
+
+    if (!has)
+    {
+        fprintf(out, " %*s", width, "-");
+        return;
+    }
+    s = sc_num_get_str(x, 6);
+    fprintf(out, " %*s", width, s);
+    flint_free(s);
+}
+
+void
+sc_report_print_table(FILE * out, const sc_report_t R, int all)
+{
+    slong i;
+    int header = 0;
+
+    for (i = 0; i < R->len; i++)
+    {
+        const sc_record_struct * r = R->rec + i;
+
+        if (!all && r->res->verdict != SC_VIOLATED
+            && r->res->verdict != SC_UNDECIDED)
+            continue;
+        if (!header)
+        {
+            fprintf(out, "%-5s %-28s %-14s %12s %12s %10s %5s  %s\n",
+                    "check", "case", "verdict", "predicted", "observed",
+                    "slack", "bits", "reason");
+            header = 1;
+        }
+        fprintf(out, "%-5s %-28.28s %-14s", r->thm->id, r->case_name,
+                sc_verdict_name(r->res->verdict));
+        sc_print_num(out, r->res->has_predicted, r->res->predicted, 12);
+        sc_print_num(out, r->res->has_observed, r->res->observed, 12);
+        sc_print_num(out, r->res->has_slack, r->res->slack, 10);
+        fprintf(out, " %5ld  %s\n", (long) r->res->prec, r->res->reason);
+        if (r->res->verdict == SC_VIOLATED || r->res->verdict == SC_UNDECIDED)
+            fprintf(out, "      replay: %s\n", r->replay);
+    }
+}
+
+static int
+sc_cmp_double(const void * a, const void * b)
+{
+    double x = *(const double *) a, y = *(const double *) b;
+
+    return (x > y) - (x < y);
+}
+
+/* heuristic: display only; the certified values are in the records */
+static double
+sc_quantile_heuristic(const double * v, slong n, double q)
+{
+    slong k = (slong) (q * (n - 1) + 0.5);
+
+    return v[k];
+}
+
+void
+sc_report_print_summary(FILE * out, const sc_report_t R)
+{
+    slong i, j, k, n, cnt[SC_NUM_VERDICTS];
+    double * v = flint_malloc((R->len + 1) * sizeof(double));
+
+    fprintf(out, "\n%-5s %-14s %6s %6s %6s %6s   %s\n", "check", "provenance",
+            "HOLDS", "VIOL", "N/A", "UNDEC",
+            "slack (bound/observed): min / median / p90 / max");
+    for (j = 0; j < sc_thm_count; j++)
+    {
+        const sc_thm_struct * thm = sc_thm_table + j;
+
+        for (k = 0; k < SC_NUM_VERDICTS; k++)
+            cnt[k] = 0;
+        n = 0;
+        for (i = 0; i < R->len; i++)
+        {
+            const sc_record_struct * r = R->rec + i;
+
+            if (r->thm != thm)
+                continue;
+            cnt[r->res->verdict]++;
+            if (r->res->verdict == SC_HOLDS && r->res->has_slack
+                && arb_is_finite(r->res->slack))
+                v[n++] = sc_num_get_d_heuristic(r->res->slack);
+        }
+        if (cnt[0] + cnt[1] + cnt[2] + cnt[3] == 0)
+            continue;
+        fprintf(out, "%-5s %-14s %6ld %6ld %6ld %6ld   ", thm->id,
+                thm->provenance, (long) cnt[0], (long) cnt[1], (long) cnt[2],
+                (long) cnt[3]);
+        if (n == 0)
+            fprintf(out, "-\n");
+        else
+        {
+            qsort(v, n, sizeof(double), sc_cmp_double);
+            fprintf(out, "%.3g / %.3g / %.3g / %.3g  (n=%ld)\n", v[0],
+                    sc_quantile_heuristic(v, n, 0.5),
+                    sc_quantile_heuristic(v, n, 0.9), v[n - 1], (long) n);
+        }
+    }
+    flint_free(v);
+    for (i = 0; i < R->nfloat; i++)
+        fprintf(out, "%s\n", R->float_lines[i]);
+}

@@ -1,0 +1,105 @@
+/*
+ * ctx.c -- the run context of one case: exact data facts and a cache of
+ * trajectories, one per (kind, precision), shared by all checkers.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "theorems/theorems.h"
+
+void
+sc_ctx_init(sc_ctx_t ctx, const sc_case_t c)
+{
+    ctx->cs = c;
+    sc_data_init(ctx->data, c);
+    ctx->from_first = 0;
+    ctx->ncache = 0;
+    ctx->why[0] = '\0';
+}
+
+void
+sc_ctx_clear(sc_ctx_t ctx)
+{
+    slong i;
+
+    for (i = 0; i < ctx->ncache; i++)
+    {
+        if (ctx->cache[i].T != NULL)
+        {
+            sc_traj_clear(ctx->cache[i].T);
+            flint_free(ctx->cache[i].T);
+        }
+    }
+    sc_data_clear(ctx->data);
+}
+
+static sc_ctx_entry_struct *
+sc_ctx_find(sc_ctx_t ctx, sc_traj_kind_t kind, slong prec)
+{
+    slong i;
+
+    for (i = 0; i < ctx->ncache; i++)
+        if (ctx->cache[i].kind == kind && ctx->cache[i].prec == prec)
+            return ctx->cache + i;
+    return NULL;
+}
+
+/* A new cache slot; the oldest is recycled when the cache is full. */
+static sc_ctx_entry_struct *
+sc_ctx_slot(sc_ctx_t ctx, sc_traj_kind_t kind, slong prec)
+{
+    sc_ctx_entry_struct * e;
+
+    if (ctx->ncache == SC_CTX_CACHE)
+    {
+        e = ctx->cache;
+        if (e->T != NULL)
+        {
+            sc_traj_clear(e->T);
+            flint_free(e->T);
+        }
+        memmove(ctx->cache, ctx->cache + 1,
+                (SC_CTX_CACHE - 1) * sizeof(sc_ctx_entry_struct));
+        ctx->ncache--;
+    }
+    e = ctx->cache + ctx->ncache++;
+    e->kind = kind;
+    e->prec = prec;
+    e->status = SC_OK;
+    e->T = flint_malloc(sizeof(sc_traj_struct));
+    sc_traj_init(e->T, kind, ctx->cs->d, ctx->cs->steps);
+    return e;
+}
+
+const sc_traj_struct *
+sc_ctx_full(sc_ctx_t ctx, slong prec)
+{
+    sc_ctx_entry_struct * e = sc_ctx_find(ctx, SC_TRAJ_FULL, prec);
+
+    if (e == NULL)
+    {
+        e = sc_ctx_slot(ctx, SC_TRAJ_FULL, prec);
+        sc_dyn_run_full(e->T, ctx->cs, ctx->data, 0, prec);
+    }
+    return e->T;
+}
+
+const sc_traj_struct *
+sc_ctx_reduced(sc_ctx_t ctx, slong prec)
+{
+    const char * dom = sc_dyn_reduced_domain(ctx->cs, ctx->data);
+    sc_ctx_entry_struct * e;
+
+    if (dom != NULL)
+    {
+        snprintf(ctx->why, sizeof(ctx->why), "%s", dom);
+        return NULL;
+    }
+    e = sc_ctx_find(ctx, SC_TRAJ_REDUCED, prec);
+    if (e == NULL)
+    {
+        e = sc_ctx_slot(ctx, SC_TRAJ_REDUCED, prec);
+        e->status = sc_dyn_run_reduced(e->T, ctx->cs, ctx->data, 0, prec,
+                                       ctx->why, sizeof(ctx->why));
+    }
+    return e->status == SC_OK ? e->T : NULL;
+}

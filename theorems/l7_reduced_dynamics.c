@@ -1,0 +1,154 @@
+/*
+ * [L7] Reduced dynamics (exact; square loss, Sigma = I, a_0 > 0).
+ *
+ *   rho+ = rho |s - h| / (s + h rho^2),  gamma+ = (1 - eta_g) gamma
+ *   + eta_g c cos,  W+ = W + h^2 b^2;  rising iff rho < 1 and h > Theta(rho).
+ *
+ * Source: paper Lemma 7 (App. B); THEOREMS.md section 2.
+ * Full GD on the real data (chain-rule gradient, certified balls) and the
+ * reduced recurrence (certified balls) run side by side.  Every step, a, b,
+ * rho, gamma and W of the two must overlap (disjoint balls are a certified
+ * VIOLATED), both rising flags must be decided and equal, and the reduced
+ * flag must agree with the criterion h > Theta(rho) of item 4.  Hypotheses
+ * beyond the lemma's a_0 > 0: gamma_0 > 0 (so that a_t > 0 for all t, the
+ * standing facts of section 1).
+ */
+#include "theorems/theorems.h"
+#include "num/num.h"
+
+static const char * const sc_l7_names[5] = { "a", "b", "rho", "gamma", "W" };
+
+/* The first of a, b, rho, gamma, W whose balls are disjoint, or -1. */
+static int
+sc_l7_disjoint(const sc_traj_struct * F, const sc_traj_struct * R, slong t)
+{
+    arb_srcptr f[5], r[5];
+    int k;
+
+    f[0] = F->a + t; f[1] = F->b + t; f[2] = F->rho + t;
+    f[3] = F->gamma + t; f[4] = F->W + t;
+    r[0] = R->a + t; r[1] = R->b + t; r[2] = R->rho + t;
+    r[3] = R->gamma + t; r[4] = R->W + t;
+    for (k = 0; k < 5; k++)
+        if (!arb_overlaps(f[k], r[k]))
+            return k;
+    return -1;
+}
+
+/* Item 4: truth of (rho < 1 and h > Theta(rho)) at reduced state t. */
+static sc_truth_t
+sc_l7_criterion(const sc_traj_struct * R, slong t, slong prec)
+{
+    arb_t th;
+    sc_truth_t below, res;
+
+    arb_init(th);
+    below = sc_num_theta(th, R->rho + t, prec);
+    if (below == SC_FALSE)
+        res = SC_FALSE;
+    else if (below == SC_UNKNOWN)
+        res = SC_UNKNOWN;
+    else
+        res = sc_num_gt(R->h + t, th);
+    arb_clear(th);
+    return res;
+}
+
+int
+sc_thm_l7_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    const sc_traj_struct * R = sc_thm_need_reduced(res, ctx, prec);
+    const sc_traj_struct * F;
+    slong t, nrise = 0;
+    arb_t dev, x;
+    int k;
+
+    if (R == NULL)
+        return SC_OK;
+    res->certificate = "certified full-GD enclosure against the reduced "
+                       "recurrence in balls";
+    F = sc_ctx_full(ctx, prec);
+    res->steps = ctx->cs->steps;
+    if (F->len < ctx->cs->steps + 1 || R->len < ctx->cs->steps + 1)
+    {
+        sc_result_reason(res, "%s", F->len < ctx->cs->steps + 1 ? F->stop
+                                                                : R->stop);
+        return SC_UNABLE;
+    }
+    arb_init(dev);
+    arb_init(x);
+    res->verdict = SC_HOLDS;
+    for (t = 0; t <= ctx->cs->steps && res->verdict == SC_HOLDS; t++)
+    {
+        k = sc_l7_disjoint(F, R, t);
+        if (k >= 0)
+        {
+            res->verdict = SC_VIOLATED;
+            res->step = t;
+            sc_result_reason(res, "full GD and reduced recurrence disagree "
+                             "on %s at step %ld", sc_l7_names[k], (long) t);
+            break;
+        }
+        /* relative deviation of rho, the quantity that needs the bits */
+        arb_sub(x, F->rho + t, R->rho + t, prec);
+        arb_div(x, x, R->rho + t, prec);
+        arb_abs(x, x);
+        sc_num_max_ubound(dev, x, prec);
+        if (t == ctx->cs->steps)
+            break;
+        if (F->rising[t] == SC_UNKNOWN || R->rising[t] == SC_UNKNOWN)
+        {
+            sc_result_reason(res, "rising flag undecided at step %ld "
+                             "(%s)", (long) t,
+                             F->rising[t] == SC_UNKNOWN ? "full GD"
+                                                        : "reduced");
+            arb_clear(x);
+            arb_clear(dev);
+            return SC_UNABLE;
+        }
+        if (F->rising[t] != R->rising[t])
+        {
+            res->verdict = SC_VIOLATED;
+            res->step = t;
+            sc_result_reason(res, "rising flags differ at step %ld", (long) t);
+            break;
+        }
+        switch (sc_l7_criterion(R, t, prec))
+        {
+            case SC_UNKNOWN:
+                sc_result_reason(res, "criterion h > Theta(rho) undecided "
+                                 "at step %ld", (long) t);
+                arb_clear(x);
+                arb_clear(dev);
+                return SC_UNABLE;
+            case SC_TRUE:
+                if (R->rising[t] != SC_TRUE)
+                    goto criterion_fails;
+                break;
+            default:
+                if (R->rising[t] != SC_FALSE)
+                    goto criterion_fails;
+        }
+        nrise += (R->rising[t] == SC_TRUE);
+        continue;
+criterion_fails:
+        res->verdict = SC_VIOLATED;
+        res->step = t;
+        sc_result_reason(res, "item 4: rising flag disagrees with h > "
+                         "Theta(rho) at step %ld", (long) t);
+    }
+    if (res->verdict == SC_HOLDS)
+    {
+        arb_zero(x);
+        sc_result_set_predicted(res, x);
+        sc_result_set_observed(res, dev);
+        sc_result_set_extra_si(res, "rising_steps", nrise);
+        sc_result_reason(res, "a, b, rho, gamma, W overlap at all %ld "
+                         "steps; flags agree (%ld rising); observed = max "
+                         "relative |rho_full - rho_reduced| / rho",
+                         (long) ctx->cs->steps + 1, (long) nrise);
+    }
+    arb_clear(x);
+    arb_clear(dev);
+    return SC_OK;
+}

@@ -1,0 +1,152 @@
+/*
+ * theorems.h -- the checker interface (sc_thm_*), the run context every
+ * checker reads its case from, and the registry of statements.
+ *
+ * A checker is one function
+ *     int sc_thm_<id>_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+ * that verifies the statement's hypotheses and conclusion on one case at
+ * one precision.  It returns SC_OK with res->verdict set (HOLDS, VIOLATED,
+ * NOT-APPLICABLE, or UNDECIDED when the step horizon ran out), or
+ * SC_UNABLE with res->reason saying what could not be separated; the
+ * precision is then doubled in exactly one place, sc_thm_run.
+ *
+ * Checkers never compute dynamics themselves: they ask the context for the
+ * full-GD or reduced trajectory at a precision, and the context computes
+ * each (kind, precision) once per case.
+ */
+#ifndef SC_THEOREMS_H
+#define SC_THEOREMS_H
+
+#include "spikecheck.h"
+#include "cases/cases.h"
+#include "data/data.h"
+#include "dyn/dyn.h"
+
+#define SC_CTX_CACHE 24
+
+typedef struct
+{
+    sc_traj_kind_t kind;
+    slong prec;
+    int status;             /* SC_OK or SC_DOMAIN (reduced not applicable) */
+    sc_traj_struct * T;
+}
+sc_ctx_entry_struct;
+
+typedef struct
+{
+    const sc_case_struct * cs;  /* not owned */
+    sc_data_t data;
+    int from_first;         /* [T2.x]: reference time = first t with H2 */
+    slong ncache;
+    sc_ctx_entry_struct cache[SC_CTX_CACHE];
+    char why[SC_REASON_LEN];
+}
+sc_ctx_struct;
+
+typedef sc_ctx_struct sc_ctx_t[1];
+
+/* Derives the exact data facts of c; c must outlive ctx. */
+void sc_ctx_init(sc_ctx_t ctx, const sc_case_t c);
+void sc_ctx_clear(sc_ctx_t ctx);
+
+/* The certified full-GD trajectory at prec (computed once, cached). */
+const sc_traj_struct * sc_ctx_full(sc_ctx_t ctx, slong prec);
+
+/* The reduced trajectory at prec, or NULL when the reduced recurrence does
+   not apply to the case (the reason is then in ctx->why). */
+const sc_traj_struct * sc_ctx_reduced(sc_ctx_t ctx, slong prec);
+
+typedef int (*sc_thm_check_fn)(sc_result_t res, sc_ctx_t ctx, slong prec);
+
+typedef struct
+{
+    const char * id;            /* [ID] of THEOREMS.md / LOGISTIC.md */
+    const char * title;
+    const char * provenance;    /* SC_PROV_* */
+    const char * source;        /* paper statement and spec section */
+    const char * statement;     /* the statement as checked, one line */
+    sc_thm_check_fn check;
+}
+sc_thm_struct;
+
+extern const sc_thm_struct sc_thm_table[];
+extern const slong sc_thm_count;
+
+/* The registry entry with this id (case-sensitive), or NULL. */
+const sc_thm_struct * sc_thm_lookup(const char * id);
+
+/*
+ * Runs thm on ctx from prec0 bits, doubling while the checker returns
+ * SC_UNABLE, up to prec_max; past the cap the verdict is UNDECIDED with
+ * the checker's last reason.  res->prec is the precision of the last
+ * attempt.
+ */
+void sc_thm_run(sc_result_t res, const sc_thm_struct * thm, sc_ctx_t ctx,
+                slong prec0, slong prec_max);
+
+/* ---- helpers shared by the checkers (theorems/common.c) ---- */
+
+/* The reduced trajectory, or NULL with res set to NOT-APPLICABLE. */
+const sc_traj_struct * sc_thm_need_reduced(sc_result_t res, sc_ctx_t ctx,
+                                           slong prec);
+
+/* SC_OK when every rising flag of steps [t0, t1) of T is decided and the
+   trajectory reaches t1; SC_UNABLE (reason set) otherwise. */
+int sc_thm_flags_decided(sc_result_t res, const sc_traj_struct * T,
+                         slong t0, slong t1) SC_WARN_UNUSED;
+
+/* The end of the rising run starting at t1: the least t >= t1 whose flag
+   is SC_FALSE, or T->len - 1 if the run reaches the horizon.  Flags must
+   be decided. */
+slong sc_thm_run_end(const sc_traj_struct * T, slong t1);
+
+/* The first step t >= t0 whose flag is SC_TRUE, or -1. */
+slong sc_thm_first_rising(const sc_traj_struct * T, slong t0);
+
+/* c = ||w*||, eta, eta_gamma of the case as balls. */
+void sc_thm_params(arb_t c, arb_t eta, arb_t eta_gamma, const sc_ctx_t ctx,
+                   slong prec);
+
+/* Truth of H2's state conditions at t: a_t > 0, 0 < rho_t < 1, gamma_t > 0. */
+sc_truth_t sc_thm_h2(const sc_traj_struct * R, slong t);
+
+/*
+ * The quantities of [T3.a] at the rising step t1 of T: H1 = eta Gamma_1 c /
+ * W_1 with Gamma_1 = max(gamma_t1, c / sqrt(1 + rho_1^2)), Theta1 =
+ * Theta(rho_1) and x = ln(H1 / Theta1) / ln kappa_1, so that T' = ceil(x).
+ * Returns the truth of rho_1 < 1 (x is indeterminate unless SC_TRUE).
+ */
+sc_truth_t sc_thm_edge_bounds(arb_t H1, arb_t Theta1, arb_t x,
+                              const sc_traj_struct * T, const arb_t c,
+                              const arb_t eta, slong t1, slong prec);
+
+/* Truth of count <= ceil(x) for an integer count, decided as count - 1 < x
+   so that no ceiling of a ball is needed. */
+sc_truth_t sc_thm_count_le_ceil(slong count, const arb_t x);
+
+/* Final verdict of an edge checker that found no violation: NOT-APPLICABLE
+   without edges, UNDECIDED when the only edge is still open at the
+   horizon, else HOLDS (an edge open at the horizon is named, not judged,
+   unless it already violates the bound). */
+void sc_thm_edges_verdict(sc_result_t res, slong nedges, slong ncomplete,
+                          int open, const char * what);
+
+/* One line comparing the rising/falling decisions of an uncertified
+   floating-point full-GD run at fprec bits with the certified ones. */
+void sc_float_view(char * line, size_t linelen, sc_ctx_t ctx, slong fprec,
+                   slong prec0, slong prec_max);
+
+/* The checker entry points. */
+int sc_thm_l12_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l7_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t2_1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t2_2_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t3_a_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t3_b_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t3_c_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l13_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+
+#endif
