@@ -4,12 +4,13 @@
 PKGS     := mpfr gmp jansson
 ARB_LIBS ?= -lflint-arb -lflint
 CFLAGS   ?= -O2 -g
-CFLAGS   += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
+# the project's own flags stay even when CFLAGS is given on the command line
+SC_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
             -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Werror=implicit-function-declaration \
             -Werror=incompatible-pointer-types -Iinclude -Isrc -I. \
             $(shell pkg-config --cflags $(PKGS))
-LDLIBS   += $(ARB_LIBS) -lmpfr -lgmp -ljansson -lm
+LIBS     := $(ARB_LIBS) -lmpfr -lgmp -ljansson -lm
 TEST_LIBS := -lcmocka
 Q ?= @
 
@@ -34,7 +35,7 @@ spikecheck: $(BUILD)/spikecheck
 
 $(BUILD)/spikecheck: $(CLI_OBJ) $(LIB)
 	@echo "  LD      $@"
-	$(Q)$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LIBS) $(LDLIBS)
 
 $(LIB): $(LIB_OBJ)
 	@echo "  AR      $@"
@@ -43,33 +44,34 @@ $(LIB): $(LIB_OBJ)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(CC) $(CFLAGS) $(SC_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/tests/%: tests/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CFLAGS) -Itests -MMD -MP -o $@ $< $(LIB) $(LDLIBS) $(TEST_LIBS)
+	$(Q)$(CC) $(CFLAGS) $(SC_CFLAGS) -Itests -MMD -MP -o $@ $< $(LIB) $(LIBS) $(TEST_LIBS) $(LDLIBS)
 
 $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CFLAGS) -MMD -MP -o $@ $< $(LIB) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(SC_CFLAGS) -MMD -MP -o $@ $< $(LIB) $(LIBS) $(LDLIBS)
 
 # make test            every tests/test_*.c, stopping at the first failure
 # make test MOD=cases  only tests/test_cases.c
 ifdef MOD
 TESTS := $(BUILD)/tests/test_$(MOD)
 endif
-test: $(TESTS) spikecheck
+SPIKECHECK ?= $(BUILD)/spikecheck
+test: $(TESTS) $(BUILD)/spikecheck
 	$(Q)set -e; for t in $(TESTS); do echo "== $$t"; $$t; done; \
-	 sh tests/cli.sh ./spikecheck
+	 sh tests/cli.sh $(SPIKECHECK)
 
 bench: $(BENCHES) spikecheck
 	$(Q)for b in $(BENCHES); do $$b; done
 
 sanitize:
-	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
-	    LDLIBS="-fsanitize=address,undefined $(LDLIBS)" test
+	$(MAKE) BUILD=build-asan \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
 
 valgrind: $(TESTS)
 	$(Q)set -e; for t in $(TESTS); do valgrind --error-exitcode=9 --track-origins=yes --leak-check=full $$t; done

@@ -67,6 +67,12 @@ sc_thm_first_rising(const sc_traj_struct * T, slong t0)
 }
 
 void
+sc_thm_factor(arb_t f, const sc_ctx_t ctx, slong prec)
+{
+    arb_set_fmpq(f, ctx->factor, prec);
+}
+
+void
 sc_thm_params(arb_t c, arb_t eta, arb_t eta_gamma, const sc_ctx_t ctx,
               slong prec)
 {

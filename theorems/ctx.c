@@ -12,6 +12,8 @@ sc_ctx_init(sc_ctx_t ctx, const sc_case_t c)
     ctx->cs = c;
     sc_data_init(ctx->data, c);
     ctx->from_first = 0;
+    fmpq_init(ctx->factor);
+    fmpq_one(ctx->factor);
     ctx->ncache = 0;
     ctx->why[0] = '\0';
 }
@@ -29,6 +31,7 @@ sc_ctx_clear(sc_ctx_t ctx)
             flint_free(ctx->cache[i].T);
         }
     }
+    fmpq_clear(ctx->factor);
     sc_data_clear(ctx->data);
 }
 

@@ -222,6 +222,24 @@ sc_t22_closed_form(arb_t Tcf, const sc_t22_struct * p, slong prec)
     return ii;
 }
 
+/* floor(factor T), at least 1 (T itself outside tests). */
+static slong
+sc_t22_scaled(slong T, const sc_ctx_t ctx)
+{
+    fmpz_t q;
+    fmpq_t x;
+    slong r;
+
+    fmpz_init(q);
+    fmpq_init(x);
+    fmpq_mul_si(x, ctx->factor, T);
+    fmpz_fdiv_q(q, fmpq_numref(x), fmpq_denref(x));
+    r = fmpz_get_si(q);
+    fmpq_clear(x);
+    fmpz_clear(q);
+    return FLINT_MAX(r, 1);
+}
+
 /* The reference time: 0, or with --from-first the first t where H2 and (i)
    hold.  Returns the truth of the hypotheses there. */
 static sc_truth_t
@@ -317,6 +335,7 @@ sc_thm_t2_2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                          "for all t >= 1");
         goto cleanup;
     }
+    T = sc_t22_scaled(T, ctx);
     ii = sc_t22_closed_form(Tcf, &p, prec);
     if (ii == SC_UNKNOWN)
     {

@@ -19,13 +19,13 @@
 /* Truth of H2 and eta Gamma c <= 2 W at state t; bound = eta Gamma c / W. */
 static sc_truth_t
 sc_t21_hyp(arb_t bound, const sc_traj_struct * R, const arb_t c,
-           const arb_t eta, slong t, slong prec)
+           const arb_t eta, const arb_t factor, slong t, slong prec)
 {
     arb_t two;
     sc_truth_t r;
 
     arb_init(two);
-    arb_set_ui(two, 2);
+    arb_mul_2exp_si(two, factor, 1);            /* 2 outside tests */
     arb_max(bound, R->gamma + t, c, prec);
     arb_mul(bound, bound, eta, prec);
     arb_mul(bound, bound, c, prec);
@@ -40,7 +40,7 @@ sc_thm_t2_1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * R = sc_thm_need_reduced(res, ctx, prec);
     slong t, t0 = 0;
-    arb_t c, eta, etag, bound, hmax;
+    arb_t c, eta, etag, bound, hmax, f;
     sc_truth_t hyp;
     int status = SC_OK;
 
@@ -51,12 +51,14 @@ sc_thm_t2_1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     arb_init(etag);
     arb_init(bound);
     arb_init(hmax);
+    arb_init(f);
+    sc_thm_factor(f, ctx, prec);
     sc_thm_params(c, eta, etag, ctx, prec);
     res->steps = ctx->cs->steps;
 
     for (;;)
     {
-        hyp = sc_t21_hyp(bound, R, c, eta, t0, prec);
+        hyp = sc_t21_hyp(bound, R, c, eta, f, t0, prec);
         if (hyp != SC_FALSE || !ctx->from_first || t0 + 1 >= R->len)
             break;
         t0++;
@@ -111,6 +113,7 @@ sc_thm_t2_1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                          (long) t0, (long) ctx->cs->steps - 1);
 
 cleanup:
+    arb_clear(f);
     arb_clear(hmax);
     arb_clear(bound);
     arb_clear(etag);

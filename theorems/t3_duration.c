@@ -21,7 +21,7 @@ sc_thm_t3_a_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * R = sc_thm_need_reduced(res, ctx, prec);
     slong t1, end, len, nedges = 0, ncomplete = 0, steps = ctx->cs->steps;
-    arb_t c, eta, etag, H1, Th1, x, slack, best;
+    arb_t c, eta, etag, H1, Th1, x, slack, best, f;
     int status = SC_OK, open = 0;
 
     if (R == NULL)
@@ -34,6 +34,8 @@ sc_thm_t3_a_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     arb_init(x);
     arb_init(slack);
     arb_init(best);
+    arb_init(f);
+    sc_thm_factor(f, ctx, prec);
     sc_thm_params(c, eta, etag, ctx, prec);
     res->steps = steps;
     status = sc_thm_flags_decided(res, R, 0, steps);
@@ -50,7 +52,9 @@ sc_thm_t3_a_check(sc_result_t res, sc_ctx_t ctx, slong prec)
         len = end - t1;
         open = (end == R->len - 1);         /* still rising at the horizon */
         nedges++;
-        if (sc_thm_edge_bounds(H1, Th1, x, R, c, eta, t1, prec) != SC_TRUE)
+        if (sc_thm_edge_bounds(H1, Th1, x, R, c, eta, t1, prec) == SC_TRUE)
+            arb_mul(x, x, f, prec);             /* f = 1 outside tests */
+        else
         {
             sc_result_reason(res, "rho_1 < 1 undecided at step %ld",
                              (long) t1);
@@ -115,6 +119,7 @@ cleanup:
     arb_clear(x);
     arb_clear(Th1);
     arb_clear(H1);
+    arb_clear(f);
     arb_clear(etag);
     arb_clear(eta);
     arb_clear(c);

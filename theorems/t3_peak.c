@@ -42,8 +42,8 @@ sc_t3b_pcf(arb_t res, const arb_t H, const arb_t rhoH, slong prec)
    VIOLATED on failure) or SC_UNABLE. */
 static int
 sc_t3b_edge(sc_result_t res, arb_t slack, const sc_traj_struct * R,
-            const arb_t c, const arb_t eta, slong t1, slong end, int open,
-            slong prec)
+            const arb_t c, const arb_t eta, const arb_t factor, slong t1,
+            slong end, int open, slong prec)
 {
     arb_t H1, Th1, x, rhoH, lo, hi, pcf;
     slong t;
@@ -90,6 +90,9 @@ sc_t3b_edge(sc_result_t res, arb_t slack, const sc_traj_struct * R,
         goto cleanup;
     }
     sc_t3b_pcf(pcf, H1, rhoH, prec);
+    arb_mul(lo, lo, factor, prec);              /* factor = 1 outside tests */
+    arb_mul(hi, hi, factor, prec);
+    arb_mul(pcf, pcf, factor, prec);
     if (arb_gt(R->rho + end, hi) || arb_gt(lo, pcf))
     {
         res->verdict = SC_VIOLATED;
@@ -123,7 +126,7 @@ sc_thm_t3_b_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * R = sc_thm_need_reduced(res, ctx, prec);
     slong t1, end, nedges = 0, ncomplete = 0, steps = ctx->cs->steps;
-    arb_t c, eta, etag, slack, best;
+    arb_t c, eta, etag, slack, best, f;
     sc_result_t tmp;
     int status = SC_OK, open = 0;
 
@@ -132,6 +135,8 @@ sc_thm_t3_b_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     arb_init(c); arb_init(eta); arb_init(etag);
     arb_init(slack); arb_init(best);
     sc_result_init(tmp);
+    arb_init(f);
+    sc_thm_factor(f, ctx, prec);
     sc_thm_params(c, eta, etag, ctx, prec);
     res->steps = steps;
     status = sc_thm_flags_decided(res, R, 0, steps);
@@ -147,7 +152,7 @@ sc_thm_t3_b_check(sc_result_t res, sc_ctx_t ctx, slong prec)
         nedges++;
         sc_result_reset(tmp);
         tmp->verdict = SC_HOLDS;
-        status = sc_t3b_edge(tmp, slack, R, c, eta, t1, end, open, prec);
+        status = sc_t3b_edge(tmp, slack, R, c, eta, f, t1, end, open, prec);
         if (status != SC_OK)
         {
             memcpy(res->reason, tmp->reason, SC_REASON_LEN);
@@ -185,6 +190,6 @@ sc_thm_t3_b_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 cleanup:
     sc_result_clear(tmp);
     arb_clear(best); arb_clear(slack);
-    arb_clear(etag); arb_clear(eta); arb_clear(c);
+    arb_clear(f); arb_clear(etag); arb_clear(eta); arb_clear(c);
     return status;
 }

@@ -84,7 +84,8 @@ sc_t3c_catch_up(const sc_traj_struct * R, const arb_t c, slong t1,
    SC_OK with res->verdict VIOLATED on failure, or SC_UNABLE. */
 static int
 sc_t3c_edge(sc_result_t res, slong * count, arb_t x, const sc_traj_struct * R,
-            const arb_t c, slong t1, slong end, slong prec)
+            const arb_t c, const arb_t factor, slong t1, slong end,
+            slong prec)
 {
     slong t, tc = sc_t3c_catch_up(R, c, t1, end, prec);
 
@@ -157,6 +158,7 @@ sc_t3c_edge(sc_result_t res, slong * count, arb_t x, const sc_traj_struct * R,
         arb_div(x, x, k, prec);
         arb_clear(k);
     }
+    arb_mul(x, x, factor, prec);                /* factor = 1 outside tests */
     ok = sc_thm_count_le_ceil(*count, x);
     if (ok == SC_UNKNOWN)
         sc_result_reason(res, "count of rising steps after t_c undecided");
@@ -177,13 +179,15 @@ sc_thm_t3_c_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * R = sc_thm_need_reduced(res, ctx, prec);
     slong t1, end, count, nedges = 0, ncomplete = 0, steps = ctx->cs->steps;
-    arb_t c, eta, etag, x, slack, best;
+    arb_t c, eta, etag, x, slack, best, f;
     int status, open = 0;
 
     if (R == NULL)
         return SC_OK;
     arb_init(c); arb_init(eta); arb_init(etag); arb_init(x);
     arb_init(slack); arb_init(best);
+    arb_init(f);
+    sc_thm_factor(f, ctx, prec);
     sc_thm_params(c, eta, etag, ctx, prec);
     res->steps = steps;
     status = sc_thm_flags_decided(res, R, 0, steps);
@@ -200,7 +204,7 @@ sc_thm_t3_c_check(sc_result_t res, sc_ctx_t ctx, slong prec)
         open = (end + 1 > R->len - 1);
         if (open)
             break;
-        status = sc_t3c_edge(res, &count, x, R, c, t1, end, prec);
+        status = sc_t3c_edge(res, &count, x, R, c, f, t1, end, prec);
         if (status != SC_OK || res->verdict == SC_VIOLATED)
             goto cleanup;
         ncomplete++;
@@ -231,6 +235,6 @@ sc_thm_t3_c_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 
 cleanup:
     arb_clear(best); arb_clear(slack); arb_clear(x);
-    arb_clear(etag); arb_clear(eta); arb_clear(c);
+    arb_clear(f); arb_clear(etag); arb_clear(eta); arb_clear(c);
     return status;
 }

@@ -38,6 +38,10 @@ typedef struct
     const sc_case_struct * cs;  /* not owned */
     sc_data_t data;
     int from_first;         /* [T2.x]: reference time = first t with H2 */
+    /* Negative-test hook (STYLE.md rule 21): every checker multiplies the
+       bound or identity side it checks by this factor.  It is 1 in every
+       run of the tool; tests set it to show that each checker can fail. */
+    fmpq_t factor;
     slong ncache;
     sc_ctx_entry_struct cache[SC_CTX_CACHE];
     char why[SC_REASON_LEN];
@@ -103,6 +107,9 @@ slong sc_thm_run_end(const sc_traj_struct * T, slong t1);
 
 /* The first step t >= t0 whose flag is SC_TRUE, or -1. */
 slong sc_thm_first_rising(const sc_traj_struct * T, slong t0);
+
+/* ctx->factor as a ball. */
+void sc_thm_factor(arb_t f, const sc_ctx_t ctx, slong prec);
 
 /* c = ||w*||, eta, eta_gamma of the case as balls. */
 void sc_thm_params(arb_t c, arb_t eta, arb_t eta_gamma, const sc_ctx_t ctx,

@@ -26,6 +26,7 @@ sc_num_F_deriv(arb_t res, const arb_t rho, const arb_t H, slong prec)
     arb_init(dden);
     arb_init(t);
     arb_sqr(t, rho, prec);
+    arb_nonnegative_part(t, t);
     arb_add_ui(s, t, 1, prec);
     arb_sqrt(s, s, prec);
     arb_mul(den, t, H, prec);
@@ -74,8 +75,10 @@ sc_num_F_upper(arf_t u, const arb_t I, const arb_t H, slong prec)
     arb_mul(r, r, fp, prec);
     arb_add(f, f, r, prec);
     arb_get_ubound_arf(u2, f, prec);
-    if (arf_cmp(u2, u) < 0)
+    if (arf_cmp(u2, u) < 0 || arf_is_nan(u))
         arf_set(u, u2);
+    if (arf_is_nan(u))
+        arf_pos_inf(u);                 /* no information: keep the box */
     arf_clear(u2);
     arb_clear(r);
     arb_clear(fp);
@@ -162,7 +165,8 @@ sc_num_F_max(arb_t lo, arb_t hi, const arb_t H, slong tol_bits, slong prec)
                 continue;
             if (arf_cmp(up + i, U) > 0)
                 arf_set(U, up + i);
-            if (nnext + 2 <= 2 * SC_FMAX_BOXES)
+            /* split only while every remaining box still fits unsplit */
+            if (nnext + 2 + (nbox - i - 1) <= 2 * SC_FMAX_BOXES)
             {
                 mag_mul_2exp_si(arb_radref(box + i), arb_radref(box + i), -1);
                 arb_set(next + nnext, box + i);

@@ -75,7 +75,10 @@ sc_num_F(arb_t res, const arb_t rho, const arb_t H, slong prec)
     arb_init(s);
     arb_init(num);
     arb_init(den);
+    /* rho^2 >= 0: a wide ball around a small rho would otherwise let the
+       denominator straddle zero */
     arb_sqr(den, rho, prec);
+    arb_nonnegative_part(den, den);
     arb_add_ui(s, den, 1, prec);
     arb_sqrt(s, s, prec);
     arb_mul(den, den, H, prec);

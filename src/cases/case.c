@@ -1,0 +1,105 @@
+/*
+ * case.c -- lifetime of a case: init, clear, resize, owned strings.
+ *
+ * A freshly initialised case is empty (n = d = 0) but every field is valid:
+ * name is "", path is NULL, the rationals are 0, the precision is the
+ * default.  The loader and the generators only ever move a case from one
+ * valid state to another, so an error half way leaves it clearable.
+ */
+#include <string.h>
+#include "cases/cases.h"
+
+static const char * const sc_loss_names[] = { "square", "logistic" };
+
+const char *
+sc_loss_name(sc_loss_t loss)
+{
+    if (loss != SC_LOSS_SQUARE && loss != SC_LOSS_LOGISTIC)
+        return "unknown";
+    return sc_loss_names[loss];
+}
+
+/* A flint_malloc'ed copy; flint_malloc aborts rather than return NULL. */
+static char *
+sc_str_copy(const char * s)
+{
+    size_t len = strlen(s);
+    char * t = flint_malloc(len + 1);
+
+    memcpy(t, s, len + 1);
+    return t;
+}
+
+void
+sc_case_init(sc_case_t c)
+{
+    c->name = sc_str_copy("");
+    c->path = NULL;
+    c->loss = SC_LOSS_SQUARE;
+    c->n = 0;
+    c->d = 0;
+    fmpq_mat_init(c->X, 0, 0);
+    fmpq_mat_init(c->y, 0, 1);
+    fmpq_mat_init(c->w0, 0, 1);
+    fmpq_init(c->gamma0);
+    fmpq_init(c->eta);
+    fmpq_init(c->eta_gamma);
+    fmpq_init(c->weight_decay);
+    fmpq_init(c->momentum);
+    c->project_norm = 0;
+    c->steps = 0;
+    c->precision = SC_CASE_DEFAULT_PREC;
+    c->seed = 0;
+    strcpy(c->data_desc, "explicit");
+}
+
+void
+sc_case_clear(sc_case_t c)
+{
+    fmpq_clear(c->momentum);
+    fmpq_clear(c->weight_decay);
+    fmpq_clear(c->eta_gamma);
+    fmpq_clear(c->eta);
+    fmpq_clear(c->gamma0);
+    fmpq_mat_clear(c->w0);
+    fmpq_mat_clear(c->y);
+    fmpq_mat_clear(c->X);
+    flint_free(c->path);
+    flint_free(c->name);
+}
+
+void
+sc_case_set_dims(sc_case_t c, slong n, slong d)
+{
+    if (n < 0 || d < 0)
+        flint_abort();
+
+    fmpq_mat_clear(c->X);
+    fmpq_mat_clear(c->y);
+    fmpq_mat_clear(c->w0);
+    fmpq_mat_init(c->X, n, d);
+    fmpq_mat_init(c->y, n, 1);
+    fmpq_mat_init(c->w0, d, 1);
+    c->n = n;
+    c->d = d;
+}
+
+/* NULL clears the name to "" (a case always has a printable name). */
+void
+sc_case_set_name(sc_case_t c, const char * name)
+{
+    char * t = sc_str_copy(name == NULL ? "" : name);
+
+    flint_free(c->name);
+    c->name = t;
+}
+
+/* NULL marks the case as built in memory. */
+void
+sc_case_set_path(sc_case_t c, const char * path)
+{
+    char * t = (path == NULL) ? NULL : sc_str_copy(path);
+
+    flint_free(c->path);
+    c->path = t;
+}
