@@ -1,15 +1,13 @@
 # spikecheck: one hand-written GNU Makefile.  Sources are found by wildcard,
 # so adding a file under src/*/ or theorems/ needs no edit here.
 
-PKGS     := mpfr gmp jansson
 ARB_LIBS ?= -lflint-arb -lflint
 CFLAGS   ?= -O2 -g
 # the project's own flags stay even when CFLAGS is given on the command line
 SC_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
             -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Werror=implicit-function-declaration \
-            -Werror=incompatible-pointer-types -Iinclude -Isrc -I. \
-            $(shell pkg-config --cflags $(PKGS))
+            -Werror=incompatible-pointer-types -Iinclude -Isrc -I.
 LIBS     := $(ARB_LIBS) -lmpfr -lgmp -ljansson -lm
 TEST_LIBS := -lcmocka
 Q ?= @
@@ -27,8 +25,18 @@ TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 BENCHES  := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 LIB      := $(BUILD)/libspikecheck.a
 
-.PHONY: all test sanitize valgrind bench clean
+.PHONY: all test sanitize valgrind bench clean deps report
 all: spikecheck
+
+# installs the Debian packages that are missing (apt-get only when needed)
+deps:
+	$(Q)sh .ci/install-deps
+
+# the main job: the committed showcase and default suite, a JSON report and
+# the per-checker summary on stdout
+report: spikecheck
+	$(Q)mkdir -p reports
+	./spikecheck check --json reports/default.json cases/showcase cases/default
 
 spikecheck: $(BUILD)/spikecheck
 	$(Q)cp $< $@

@@ -1,0 +1,87 @@
+#!/bin/sh
+# cli.sh -- the command line end to end: exit codes, bad input (one line
+# naming file and field, exit 2, no output left behind), atomic and
+# byte-identical reports, replay, trace, gen.  Usage: sh tests/cli.sh BINARY
+set -u
+SC=${1:-./spikecheck}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+expect_rc() {   # expect_rc WANT DESCRIPTION CMD...
+    want=$1; what=$2; shift 2
+    "$@" > "$T/out" 2> "$T/err"; rc=$?
+    if [ "$rc" -eq "$want" ]; then ok; else bad "$what: exit $rc, want $want"; sed 's/^/    /' "$T/err" | head -5; fi
+}
+
+SPIKE=tests/data/thm_spike.json
+
+# list
+expect_rc 0 "list" "$SC" list
+[ "$(grep -c '^\(L1\|L6\|L7\|L12\|L13\|T2\.1\|T2\.2\|T3\.a\|T3\.b\|T3\.c\) ' "$T/out")" -eq 10 ] && ok || bad "list shows the 10 checkers"
+grep -q 'reconstructed' "$T/out" && ok || bad "list shows provenance"
+
+# check, JSON, determinism
+expect_rc 0 "check spike" "$SC" check --json "$T/a.json" "$SPIKE"
+expect_rc 0 "check spike again" "$SC" check --json "$T/b.json" "$SPIKE"
+cmp -s "$T/a.json" "$T/b.json" && ok || bad "identical inputs give identical JSON"
+for key in checker case verdict provenance predicted observed slack precision steps seed replay; do
+    grep -q "\"$key\":" "$T/a.json" && ok || bad "JSON record has $key"
+done
+[ "$(grep -c '"checker":' "$T/a.json")" -eq 10 ] && ok || bad "one record per checker"
+ls "$T" | grep -q 'tmp' && bad "temporary file left behind" || ok
+
+# exit codes: UNDECIDED (3) under a cap too low, VIOLATED (1) in a control run
+expect_rc 3 "undecided under a low cap" "$SC" check --theorem L6 --max-precision 128 "$SPIKE"
+grep -q 'UNDECIDED' "$T/out" && ok || bad "UNDECIDED shown"
+expect_rc 1 "violated in a control run" "$SC" check --theorem T3.b --scale-bounds 1/4 "$SPIKE"
+grep -q 'replay: spikecheck replay --theorem T3.b --scale-bounds 1/4' "$T/out" && ok || bad "replay line printed"
+expect_rc 1 "replay reproduces it" "$SC" replay --theorem T3.b --scale-bounds 1/4 "$SPIKE"
+expect_rc 0 "replay one checker" "$SC" replay --theorem L7 "$SPIKE"
+grep -q '^L7 .*HOLDS' "$T/out" && ok || bad "replay prints the verdict"
+
+# the float64 view
+expect_rc 0 "float view" "$SC" check --theorem L7 --precision 53 "$SPIKE"
+grep -q 'float view .* at 53 bits: [1-9][0-9]* of 760' "$T/out" && ok || bad "float view lists differing steps"
+
+# trace
+expect_rc 0 "trace" "$SC" trace --digits 8 "$SPIKE"
+[ "$(head -1 "$T/out")" = "t,a,b,rho,gamma,W,h,loss,rising" ] && ok || bad "trace header"
+[ "$(wc -l < "$T/out")" -eq 762 ] && ok || bad "trace has steps+1 rows"
+expect_rc 0 "trace --reduced" "$SC" trace --reduced "$SPIKE"
+sed -n '663p' "$T/out" | grep -q '^661,.*,0\.2565967' && ok || bad "reduced trace: rho_661 = 0.2566"
+expect_rc 0 "trace float" "$SC" trace --precision 53 "$SPIKE"
+expect_rc 2 "trace --reduced on plain data" "$SC" trace --reduced tests/data/thm_plain.json
+
+# gen: deterministic, loadable
+expect_rc 0 "gen" "$SC" gen --suite whitened --count 8 --seed 5 -o "$T/g1"
+expect_rc 0 "gen again" "$SC" gen --suite whitened --count 8 --seed 5 -o "$T/g2"
+diff -r "$T/g1" "$T/g2" > /dev/null && ok || bad "gen is deterministic"
+[ "$(ls "$T/g1" | wc -l)" -eq 8 ] && ok || bad "gen writes count files"
+expect_rc 2 "gen unknown suite" "$SC" gen --suite nope --count 1 --seed 1 -o "$T/g3"
+
+# bad input: one line naming the file, exit 2, nothing written
+for f in tests/data/bad/*.json; do
+    rm -f "$T/r.json"
+    "$SC" check --json "$T/r.json" "$f" > "$T/out" 2> "$T/err"; rc=$?
+    if [ "$rc" -ne 2 ]; then bad "$f: exit $rc, want 2"; continue; fi
+    if [ "$(wc -l < "$T/err")" -ne 1 ] || ! grep -q "^spikecheck: $f: " "$T/err"; then
+        bad "$f: message is not one line naming the file"; sed 's/^/    /' "$T/err" | head -3; continue
+    fi
+    if [ -e "$T/r.json" ] || ls "$T" | grep -q 'tmp'; then bad "$f: output left behind"; continue; fi
+    ok
+done
+expect_rc 2 "missing case file" "$SC" check "$T/nope.json"
+expect_rc 2 "unwritable output" "$SC" check --json /nonexistent/dir/r.json "$SPIKE"
+grep -q 'nonexistent/dir/r.json' "$T/err" && ok || bad "unwritable path named"
+expect_rc 2 "unknown option" "$SC" check --bogus "$SPIKE"
+expect_rc 2 "unknown checker" "$SC" check --theorem X9 "$SPIKE"
+expect_rc 2 "bad precision value" "$SC" check --max-precision abc "$SPIKE"
+expect_rc 2 "bad scale" "$SC" check --scale-bounds -1 "$SPIKE"
+expect_rc 2 "no command" "$SC"
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
