@@ -11,14 +11,19 @@
  * the exact generators; nothing passes through a double.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <jansson.h>
 #include "cases/cases.h"
 #include "data/data.h"
 
 #define SC_FIELD_LEN 160
+/* A million entries of about 60 characters; refusing more keeps /dev/zero
+   or a runaway file from exhausting memory before JSON parsing starts. */
+#define SC_CASE_MAX_FILE_BYTES ((size_t) 64 << 20)
 
 typedef struct
 {
@@ -733,12 +738,14 @@ sc_case_load_string(sc_case_t c, const char * text, const char * label,
     return sc_load_text(c, text, -1, L->label, NULL, L);
 }
 
-/* *buf = the whole file (flint_malloc'ed), *len its size. */
+/* *buf = the whole file (flint_malloc'ed, even on error), *len its size. */
 static int
 sc_read_file(char ** buf, size_t * len, sc_load_t L, const char * path)
 {
     FILE * f = fopen(path, "rb");
     size_t cap = 4096, got;
+    struct stat st;
+    int rc = SC_OK;
 
     *buf = NULL;
     *len = 0;
@@ -748,9 +755,23 @@ sc_read_file(char ** buf, size_t * len, sc_load_t L, const char * path)
         return SC_EIO;
     }
     *buf = flint_malloc(cap);
+    /* regular files are refused by size up front, streams as they grow */
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)
+        && (uintmax_t) st.st_size > SC_CASE_MAX_FILE_BYTES)
+    {
+        rc = sc_fail(L, "file", "larger than %zu bytes",
+                     SC_CASE_MAX_FILE_BYTES);
+        goto cleanup;
+    }
     while ((got = fread(*buf + *len, 1, cap - *len, f)) > 0)
     {
         *len += got;
+        if (*len > SC_CASE_MAX_FILE_BYTES)
+        {
+            rc = sc_fail(L, "file", "larger than %zu bytes",
+                         SC_CASE_MAX_FILE_BYTES);
+            goto cleanup;
+        }
         if (*len == cap)
         {
             cap *= 2;
@@ -760,11 +781,12 @@ sc_read_file(char ** buf, size_t * len, sc_load_t L, const char * path)
     if (ferror(f))
     {
         sc_fail(L, "file", "read error: %s", strerror(errno));
-        fclose(f);
-        return SC_EIO;
+        rc = SC_EIO;
     }
+
+cleanup:
     fclose(f);
-    return SC_OK;
+    return rc;
 }
 
 /* The default name: the file's basename without ".json". */

@@ -19,6 +19,8 @@ typedef struct
     const char * json;
     int all, from_first;
     slong prec0, prec_max, fprec;
+    const char * scale;         /* --scale-bounds Q, or NULL */
+    fmpq_t factor;
     char ** args;
     slong nargs;
 }
@@ -30,6 +32,8 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv)
     int i;
 
     memset(o, 0, sizeof(*o));
+    fmpq_init(o->factor);
+    fmpq_one(o->factor);
     o->prec_max = SC_DEFAULT_MAX_PREC;
     o->args = flint_malloc(argc * sizeof(char *));
     for (i = 1; i < argc; i++)
@@ -51,6 +55,20 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv)
         }
         else if (strcmp(a, "--json") == 0 && v != NULL)
             o->json = v, i++;
+        else if (strcmp(a, "--scale-bounds") == 0 && v != NULL)
+        {
+            char err[SC_ERR_LEN];
+
+            if (sc_num_parse_fmpq(o->factor, v, err, sizeof(err)) != SC_OK
+                || fmpq_sgn(o->factor) <= 0)
+            {
+                fprintf(stderr, "spikecheck: --scale-bounds: '%s' is not a "
+                        "positive exact number\n", v);
+                return SC_EINVAL;
+            }
+            o->scale = v;
+            i++;
+        }
         else if (strcmp(a, "--all") == 0)
             o->all = 1;
         else if (strcmp(a, "--from-first") == 0)
@@ -123,17 +141,28 @@ sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
     sc_ctx_t ctx;
     sc_result_t res;
     slong j, prec0 = o->prec0 > 0 ? o->prec0 : c->precision;
-    char line[1024];
+    char line[1024], flags[128];
+
+    snprintf(flags, sizeof(flags), "%s%s%s", o->from_first
+             ? " --from-first" : "", o->scale ? " --scale-bounds " : "",
+             o->scale ? o->scale : "");
 
     sc_ctx_init(ctx, c);
     ctx->from_first = o->from_first;
+    fmpq_set(ctx->factor, o->factor);
     sc_result_init(res);
     for (j = 0; j < o->nsel; j++)
     {
         sc_thm_run(res, o->sel[j], ctx, prec0, FLINT_MAX(prec0, o->prec_max));
         res->steps = c->steps;
-        sc_report_add(R, o->sel[j], c, res,
-                      o->from_first ? " --from-first" : "");
+        if (o->scale != NULL)
+        {
+            size_t len = strlen(res->reason);
+
+            snprintf(res->reason + len, SC_REASON_LEN - len,
+                     " [control run: bounds scaled by %s]", o->scale);
+        }
+        sc_report_add(R, o->sel[j], c, res, flags);
     }
     if (o->fprec > 0)
     {
@@ -235,6 +264,7 @@ cleanup:
     }
     sc_cli_free_paths(paths, n);
     flint_free(o.args);
+    fmpq_clear(o.factor);
     sc_report_clear(R);
     return rc;
 }

@@ -16,6 +16,8 @@ sc_cli_usage(FILE * out)
 "      --json FILE       write the JSON report (atomically)\n"
 "      --all             print every verdict, not only VIOLATED/UNDECIDED\n"
 "      --from-first      [T2.x] from the first step meeting the hypotheses\n"
+"      --scale-bounds Q  control run: multiply every checked bound by Q\n"
+"                        (Q < 1 asks whether a bound is tight within 1/Q)\n"
 "      --prec0 BITS      starting precision (default: the case's)\n"
 "      --max-precision BITS   escalation cap (default 4096)\n"
 "      --precision BITS  also run the uncertified floating-point view at\n"

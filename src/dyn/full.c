@@ -159,7 +159,10 @@ sc_dyn_run_full(sc_traj_t T, const sc_case_t c, const sc_data_t data,
     arb_set_fmpq(T->gamma, c->gamma0, prec);
     _sc_vec_norm2(W0, T->w, d, prec);
     if (point)
+    {
         sc_dyn_drop_radii(T->w, d);
+        sc_dyn_drop_radii(T->gamma, 1);
+    }
 
     for (t = 0; ; t++)
     {

@@ -134,11 +134,14 @@ sc_dyn_run_reduced(sc_traj_t T, const sc_case_t c, const sc_data_t data,
         arb_div(num, num, den, prec);
         arb_add_ui(num, num, 1, prec);
         arb_mul(T->W + t + 1, T->W + t, num, prec);
-        /* gamma+ */
+        /* gamma+ = (1 - eta_g) gamma + eta_g c / s: gamma appears once,
+           so its radius contracts as the map does */
         arb_div(num, cc, s, prec);
-        arb_sub(num, num, T->gamma + t, prec);
         arb_mul(num, num, etag, prec);
-        arb_add(T->gamma + t + 1, T->gamma + t, num, prec);
+        arb_sub_ui(den, etag, 1, prec);
+        arb_neg(den, den);
+        arb_mul(den, den, T->gamma + t, prec);
+        arb_add(T->gamma + t + 1, den, num, prec);
         if (!arb_is_finite(T->rho + t + 1) || !arb_is_finite(T->W + t + 1))
         {
             snprintf(T->stop, sizeof(T->stop),

@@ -141,11 +141,16 @@ sc_num_F_max(arb_t lo, arb_t hi, const arb_t H, slong tol_bits, slong prec)
     arb_get_lbound_arf(rho_lo, rhoH, prec);
     arb_get_ubound_arf(rho_hi, rhoH, prec);
 
-    /* the whole domain [0, rho_hi] as one ball */
-    arb_set_arf(t, rho_hi);
-    arb_mul_2exp_si(t, t, -1);
-    arb_set(box, t);
-    arb_add_error(box, t);
+    /* the whole domain [0, rho_hi] as one ball whose upper end is exactly
+       rho_hi: the radius is rounded up, so the midpoint is placed from the
+       right end (a box reaching past rho_H could never close the gap when
+       the maximum sits at rho_H) */
+    arb_zero(box);
+    arf_mul_2exp_si(arb_midref(t), rho_hi, -1);
+    arf_get_mag(arb_radref(box), arb_midref(t));
+    arf_set_mag(arb_midref(t), arb_radref(box));
+    arf_sub(arb_midref(box), rho_hi, arb_midref(t), ARF_PREC_EXACT,
+            ARF_RND_DOWN);
     nbox = 1;
     arf_zero(L);
 

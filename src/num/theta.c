@@ -19,8 +19,11 @@ sc_num_theta(arb_t res, const arb_t rho, slong prec)
         arb_sqr(t, rho, prec);
         arb_add_ui(s, t, 1, prec);
         arb_sqrt(s, s, prec);
-        arb_sub_ui(t, t, 1, prec);
-        arb_neg(t, t);                          /* 1 - rho^2 > 0 */
+        /* 1 - rho^2 as (1 - rho)(1 + rho): no cancellation near rho = 1 */
+        arb_sub_ui(t, rho, 1, prec);
+        arb_neg(t, t);
+        arb_add_ui(res, rho, 1, prec);
+        arb_mul(t, t, res, prec);
         arb_div(res, s, t, prec);
         arb_mul_2exp_si(res, res, 1);
     }
@@ -46,15 +49,19 @@ sc_num_rho_H(arb_t res, const arb_t H, slong prec)
     above = sc_num_gt(H, two);
     if (above == SC_TRUE)
     {
-        /* s_H = (sqrt(1 + 2 H^2) - 1) / H solves H s^2 + 2 s - 2 H = 0 */
+        /* s_H = (sqrt(1 + 2 H^2) - 1) / H solves H s^2 + 2 s - 2 H = 0;
+           rho_H^2 = (s - 1)(s + 1) with the cancellation-free
+           s - 1 = (H - 2) / (sqrt(1 + 2 H^2) + 1 + H) */
         arb_sqr(t, H, prec);
         arb_mul_2exp_si(t, t, 1);
         arb_add_ui(t, t, 1, prec);
         arb_sqrt(t, t, prec);
-        arb_sub_ui(t, t, 1, prec);
-        arb_div(s, t, H, prec);
-        arb_sqr(t, s, prec);
-        arb_sub_ui(t, t, 1, prec);
+        arb_add_ui(t, t, 1, prec);
+        arb_add(t, t, H, prec);
+        arb_sub_ui(s, H, 2, prec);
+        arb_div(s, s, t, prec);                 /* s - 1 */
+        arb_add_ui(t, s, 2, prec);              /* s + 1 */
+        arb_mul(t, t, s, prec);
         arb_sqrtpos(res, t, prec);
     }
     else if (above == SC_FALSE)

@@ -1,0 +1,283 @@
+/*
+ * bench_dyn.c -- what a certified full-GD step costs (run by `make bench`,
+ * not in CI).
+ *
+ * For the 16 x 6 Walsh-Hadamard case and for exactly whitened dense data
+ * (sc_case_gen_whitened) of sizes 16 x 6, 64 x 16, 256 x 32, at 256 and
+ * 1024 bits, prints:
+ *   - the time of one full-GD step in balls (sc_dyn_run_full, point = 0:
+ *     gradient, Jacobian and centred step),
+ *   - the time of the arb_dot work of one plain gradient (n dots of length
+ *     d for X~ w and d dots of length n for X~^T p: 2 n d terms), and their
+ *     ratio: what the Jacobian and the ball bookkeeping cost on top,
+ *   - reduced-recurrence steps per second,
+ * then a line showing the cost is linear in the number of steps (1000 vs
+ * 2000).  Step counts adapt so that each measurement takes about 0.4 s; the
+ * whole bench stays well under 60 s.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include "cases/cases.h"
+#include "data/data.h"
+#include "dyn/dyn.h"
+
+#define BENCH_TARGET_SECONDS 0.4
+
+static double
+now_seconds(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
+}
+
+static const slong hadamard_cols[6] = { 3, 5, 6, 9, 10, 12 };
+
+/* The section 7 case; eta = 1 keeps it free of a rising edge (tame). */
+static int
+bench_case_hadamard(sc_case_t c)
+{
+    char err[SC_ERR_LEN];
+
+    sc_case_set_dims(c, 16, 6);
+    if (sc_case_gen_hadamard(c->X, c->y, 16, 6, hadamard_cols, NULL, 3, err,
+                             sizeof err) != SC_OK)
+    {
+        fprintf(stderr, "hadamard: %s\n", err);
+        return 0;
+    }
+    fmpq_one(fmpq_mat_entry(c->w0, 0, 0));
+    fmpq_set_si(fmpq_mat_entry(c->w0, 1, 0), 1, 50);
+    fmpq_set_si(c->gamma0, 1, 20);
+    fmpq_set_si(c->eta, 1, 1);
+    fmpq_set_si(c->eta_gamma, 1, 200);
+    return 1;
+}
+
+/* Exactly whitened dense data, w0 near w* (rho0 = 1/10, ||w0|| = 1),
+   eta = 1 / c^2 (below the [T2.1] bound: no rising edge). */
+static int
+bench_case_whitened(sc_case_t c, slong n, slong d, ulong seed)
+{
+    char err[SC_ERR_LEN];
+    fmpq_t rho0, norm2;
+    sc_data_t data;
+    int ok = 1;
+
+    fmpq_init(rho0);
+    fmpq_init(norm2);
+    sc_case_set_dims(c, n, d);
+    if (sc_case_gen_whitened(c->X, c->y, n, d, seed, err, sizeof err)
+        != SC_OK)
+        ok = 0;
+    fmpq_set_si(rho0, 1, 10);
+    fmpq_one(norm2);
+    if (ok && sc_case_init_near_reference(c->w0, c->X, c->y, rho0, norm2,
+                                          seed + 1, err, sizeof err)
+              != SC_OK)
+        ok = 0;
+    if (!ok)
+        fprintf(stderr, "whitened %ld x %ld: %s\n", (long) n, (long) d,
+                err);
+    else
+    {
+        sc_data_init(data, c);
+        fmpq_inv(c->eta, data->c2);
+        sc_data_clear(data);
+    }
+    fmpq_set_si(c->gamma0, 1, 2);
+    fmpq_set_si(c->eta_gamma, 1, 10);
+    fmpq_clear(norm2);
+    fmpq_clear(rho0);
+    return ok;
+}
+
+/* Seconds per full-GD step over `steps` steps (c->steps is set);
+   *done = steps run. */
+static double
+time_full(sc_case_t c, const sc_data_t data, slong steps, slong prec,
+          slong * done)
+{
+    sc_traj_t T;
+    double t0, t1;
+
+    c->steps = steps;
+    sc_traj_init(T, SC_TRAJ_FULL, c->d, steps);
+    t0 = now_seconds();
+    sc_dyn_run_full(T, c, data, 0, prec);
+    t1 = now_seconds();
+    *done = T->len - 1;
+    if (T->stop[0] != '\0')
+        fprintf(stderr, "  (full run stopped: %s)\n", T->stop);
+    sc_traj_clear(T);
+    return (*done > 0) ? (t1 - t0) / (double) *done : 0.0;
+}
+
+/* Seconds per reduced step, or -1 if [L7] does not apply. */
+static double
+time_reduced(sc_case_t c, const sc_data_t data, slong steps, slong prec)
+{
+    sc_traj_t T;
+    char why[160];
+    double t0, t1;
+    int st;
+
+    c->steps = steps;
+    sc_traj_init(T, SC_TRAJ_REDUCED, c->d, steps);
+    t0 = now_seconds();
+    st = sc_dyn_run_reduced(T, c, data, 0, prec, why, sizeof why);
+    t1 = now_seconds();
+    if (st != SC_OK || T->len < 2)
+    {
+        sc_traj_clear(T);
+        return -1.0;
+    }
+    if (T->stop[0] != '\0')
+        fprintf(stderr, "  (reduced run stopped after %ld steps: %s)\n",
+                (long) (T->len - 1), T->stop);
+    t1 = (t1 - t0) / (double) (T->len - 1);
+    sc_traj_clear(T);
+    return t1;
+}
+
+/* Seconds for the 2 n d arb_dot terms of one gradient: n dots of length d
+   (X~ w, stride 1) and d dots of length n (X~^T p, stride d). */
+static double
+time_dot_unit(const sc_data_t data, slong prec)
+{
+    slong i, j, n = data->n, d = data->d, reps = 0;
+    arb_mat_t X;
+    arb_ptr w = _arb_vec_init(d), p = _arb_vec_init(n);
+    arb_ptr v = _arb_vec_init(n), g = _arb_vec_init(d);
+    double t0, t1;
+
+    arb_mat_init(X, n, d);
+    for (i = 0; i < n; i++)
+        for (j = 0; j < d; j++)
+            arb_set_fmpq(arb_mat_entry(X, i, j),
+                         fmpq_mat_entry(data->Xc, i, j), prec);
+    for (j = 0; j < d; j++)
+    {
+        arb_set_si(w + j, 3 + j);
+        arb_div_ui(w + j, w + j, 7, prec);
+    }
+    for (i = 0; i < n; i++)
+    {
+        arb_set_si(p + i, 1 + i);
+        arb_div_ui(p + i, p + i, 13, prec);
+    }
+    t0 = now_seconds();
+    do
+    {
+        for (i = 0; i < n; i++)
+            arb_dot(v + i, NULL, 0, arb_mat_entry(X, i, 0), 1, w, 1, d,
+                    prec);
+        for (j = 0; j < d; j++)
+            arb_dot(g + j, NULL, 0, arb_mat_entry(X, 0, j), d, p, 1, n,
+                    prec);
+        reps++;
+        t1 = now_seconds();
+    }
+    while (t1 - t0 < 0.2);
+    arb_mat_clear(X);
+    _arb_vec_clear(g, d);
+    _arb_vec_clear(v, n);
+    _arb_vec_clear(p, n);
+    _arb_vec_clear(w, d);
+    return (t1 - t0) / (double) reps;
+}
+
+static void
+bench_row(const char * label, sc_case_t c, slong prec)
+{
+    sc_data_t data;
+    slong steps, done;
+    double t_probe, t_step, t_dot, t_red;
+
+    sc_data_init(data, c);
+    /* probe until a run takes 0.05 s, then size the run to the target
+       time (heuristic: does not affect what is measured) */
+    steps = 4;
+    do
+    {
+        t_probe = time_full(c, data, steps, prec, &done);
+        steps *= 4;
+    }
+    while (t_probe * (double) done < 0.05 && steps < 5000);
+    steps = (t_probe > 0) ? (slong) (BENCH_TARGET_SECONDS / t_probe) : 100;
+    steps = FLINT_MAX(8, FLINT_MIN(steps, 5000));
+    t_step = time_full(c, data, steps, prec, &done);
+    t_dot = time_dot_unit(data, prec);
+    t_red = time_reduced(c, data, 20000, prec);
+    printf("%-18s %5ld %10ld %12.1f %12.2f %9.1f", label, (long) prec,
+           (long) done, 1e6 * t_step, 1e6 * t_dot, t_step / t_dot);
+    if (t_red > 0)
+        printf(" %14.0f\n", 1.0 / t_red);
+    else
+        printf(" %14s\n", "n/a");
+    fflush(stdout);
+    sc_data_clear(data);
+}
+
+int
+main(void)
+{
+    static const slong sizes[3][2] = { { 16, 6 }, { 64, 16 }, { 256, 32 } };
+    static const slong precs[2] = { 256, 1024 };
+    double t_start = now_seconds();
+    slong i, k;
+
+    printf("full GD step in balls (gradient + Jacobian + centred step) "
+           "against the\n2 n d arb_dot terms of one plain gradient; "
+           "reduced recurrence of [L7]\n\n");
+    printf("%-18s %5s %10s %12s %12s %9s %14s\n", "case", "prec", "steps",
+           "us/step", "us/2nd-dot", "ratio", "reduced st/s");
+    for (k = 0; k < 2; k++)
+    {
+        sc_case_t c;
+
+        sc_case_init(c);
+        if (bench_case_hadamard(c))
+            bench_row("hadamard 16x6", c, precs[k]);
+        sc_case_clear(c);
+    }
+    for (i = 0; i < 3; i++)
+        for (k = 0; k < 2; k++)
+        {
+            sc_case_t c;
+            char label[64];
+
+            sc_case_init(c);
+            snprintf(label, sizeof label, "whitened %ldx%ld",
+                     (long) sizes[i][0], (long) sizes[i][1]);
+            if (bench_case_whitened(c, sizes[i][0], sizes[i][1], 17 + i))
+                bench_row(label, c, precs[k]);
+            sc_case_clear(c);
+        }
+
+    /* linear in steps: the same case, 1000 and 2000 steps */
+    {
+        sc_case_t c;
+        sc_data_t data;
+        slong d1, d2;
+        double t1, t2;
+
+        sc_case_init(c);
+        if (bench_case_hadamard(c))
+        {
+            sc_data_init(data, c);
+            t1 = time_full(c, data, 1000, 256, &d1) * (double) d1;
+            t2 = time_full(c, data, 2000, 256, &d2) * (double) d2;
+            printf("\nlinear in steps (hadamard 16x6, 256 bits): %ld steps "
+                   "%.3f s, %ld steps %.3f s, ratio %.2f (2.00 = linear)\n",
+                   (long) d1, t1, (long) d2, t2, t1 > 0 ? t2 / t1 : 0.0);
+            sc_data_clear(data);
+        }
+        sc_case_clear(c);
+    }
+    printf("total bench time %.1f s\n", now_seconds() - t_start);
+    flint_cleanup();
+    return 0;
+}
