@@ -20,6 +20,22 @@ sc_thm_need_reduced(sc_result_t res, sc_ctx_t ctx, slong prec)
     return T;
 }
 
+const sc_traj_struct *
+sc_thm_need_full(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    const sc_traj_struct * T = sc_ctx_full(ctx, prec);
+
+    res->certificate = "per state, at the midpoints of the certified "
+                       "full-GD enclosure";
+    res->steps = ctx->cs->steps;
+    if (T->len < ctx->cs->steps + 1)
+    {
+        sc_result_reason(res, "%s", T->stop);
+        return NULL;
+    }
+    return T;
+}
+
 int
 sc_thm_flags_decided(sc_result_t res, const sc_traj_struct * T, slong t0,
                      slong t1)

@@ -44,21 +44,15 @@ sc_l12_relative(arb_t rel, arb_t r, arb_srcptr g, arb_srcptr w, slong d,
 int
 sc_thm_l12_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
-    const sc_traj_struct * T = sc_ctx_full(ctx, prec);
+    const sc_traj_struct * T = sc_thm_need_full(res, ctx, prec);
     slong t, d = ctx->cs->d;
     arb_ptr w, g;
     arb_t gamma, r, rel, worst, tol, f;
     sc_dyn_t D;
     int status = SC_OK;
 
-    res->certificate = "per state, at the midpoints of the certified "
-                       "full-GD enclosure";
-    res->steps = T->len - 1;
-    if (T->len < ctx->cs->steps + 1)
-    {
-        sc_result_reason(res, "%s", T->stop);
+    if (T == NULL)
         return SC_UNABLE;
-    }
     w = _arb_vec_init(d);
     g = _arb_vec_init(d);
     arb_init(gamma);

@@ -67,8 +67,6 @@ sc_thm_l1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     sc_dyn_t D;
     int status = SC_OK;
 
-    res->certificate = "per state, at the midpoints of the certified "
-                       "full-GD enclosure";
     if (ctx->cs->loss != SC_LOSS_SQUARE)
     {
         res->verdict = SC_NOT_APPLICABLE;
@@ -76,13 +74,9 @@ sc_thm_l1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                          "loss");
         return SC_OK;
     }
-    T = sc_ctx_full(ctx, prec);
-    res->steps = T->len - 1;
-    if (T->len < ctx->cs->steps + 1)
-    {
-        sc_result_reason(res, "%s", T->stop);
+    T = sc_thm_need_full(res, ctx, prec);
+    if (T == NULL)
         return SC_UNABLE;
-    }
     w = _arb_vec_init(d);
     vstar = _arb_vec_init(n);
     arb_init(gamma);

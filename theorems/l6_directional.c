@@ -116,8 +116,6 @@ sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     sc_dyn_t D;
     int status = SC_OK;
 
-    res->certificate = "per state, at the midpoints of the certified "
-                       "full-GD enclosure";
     if (!ctx->data->has_ref)
     {
         res->verdict = SC_NOT_APPLICABLE;
@@ -125,13 +123,9 @@ sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                          "u* (c = 0, or no SVM direction for this loss)");
         return SC_OK;
     }
-    T = sc_ctx_full(ctx, prec);
-    res->steps = T->len - 1;
-    if (T->len < ctx->cs->steps + 1)
-    {
-        sc_result_reason(res, "%s", T->stop);
+    T = sc_thm_need_full(res, ctx, prec);
+    if (T == NULL)
         return SC_UNABLE;
-    }
     w = _arb_vec_init(d);
     g = _arb_vec_init(d);
     w1 = _arb_vec_init(d);

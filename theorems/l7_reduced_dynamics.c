@@ -59,25 +59,65 @@ sc_l7_criterion(const sc_traj_struct * R, slong t, slong prec)
     return res;
 }
 
+/* Step t: the two enclosures overlap, the flags are decided and agree, and
+   the reduced flag matches item 4.  SC_OK (res VIOLATED on a failure) or
+   SC_UNABLE. */
+static int
+sc_l7_step(sc_result_t res, const sc_traj_struct * F,
+           const sc_traj_struct * R, slong t, int last, const arb_t factor,
+           slong prec)
+{
+    int k = sc_l7_disjoint(F, R, t, factor, prec);
+    sc_truth_t crit;
+
+    if (k >= 0)
+    {
+        res->verdict = SC_VIOLATED;
+        res->step = t;
+        sc_result_reason(res, "full GD and reduced recurrence disagree on "
+                         "%s at step %ld", sc_l7_names[k], (long) t);
+        return SC_OK;
+    }
+    if (last)
+        return SC_OK;
+    crit = sc_l7_criterion(R, t, prec);
+    if (F->rising[t] == SC_UNKNOWN || R->rising[t] == SC_UNKNOWN
+        || crit == SC_UNKNOWN)
+    {
+        sc_result_reason(res, "rising flag or h > Theta(rho) undecided at "
+                         "step %ld", (long) t);
+        return SC_UNABLE;
+    }
+    if (F->rising[t] != R->rising[t] || R->rising[t] != crit)
+    {
+        res->verdict = SC_VIOLATED;
+        res->step = t;
+        sc_result_reason(res, F->rising[t] != R->rising[t]
+                         ? "rising flags differ at step %ld"
+                         : "item 4: rising flag disagrees with h > "
+                           "Theta(rho) at step %ld", (long) t);
+    }
+    return SC_OK;
+}
+
 int
 sc_thm_l7_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * R = sc_thm_need_reduced(res, ctx, prec);
     const sc_traj_struct * F;
-    slong t, nrise = 0;
+    slong t, nrise = 0, steps = ctx->cs->steps;
     arb_t dev, x, f;
-    int k;
+    int status = SC_OK;
 
     if (R == NULL)
         return SC_OK;
     res->certificate = "certified full-GD enclosure against the reduced "
                        "recurrence in balls";
+    res->steps = steps;
     F = sc_ctx_full(ctx, prec);
-    res->steps = ctx->cs->steps;
-    if (F->len < ctx->cs->steps + 1 || R->len < ctx->cs->steps + 1)
+    if (F->len < steps + 1 || R->len < steps + 1)
     {
-        sc_result_reason(res, "%s", F->len < ctx->cs->steps + 1 ? F->stop
-                                                                : R->stop);
+        sc_result_reason(res, "%s", F->len < steps + 1 ? F->stop : R->stop);
         return SC_UNABLE;
     }
     arb_init(dev);
@@ -85,68 +125,18 @@ sc_thm_l7_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     arb_init(f);
     sc_thm_factor(f, ctx, prec);
     res->verdict = SC_HOLDS;
-    for (t = 0; t <= ctx->cs->steps && res->verdict == SC_HOLDS; t++)
+    for (t = 0; t <= steps && status == SC_OK && res->verdict == SC_HOLDS;
+         t++)
     {
-        k = sc_l7_disjoint(F, R, t, f, prec);
-        if (k >= 0)
-        {
-            res->verdict = SC_VIOLATED;
-            res->step = t;
-            sc_result_reason(res, "full GD and reduced recurrence disagree "
-                             "on %s at step %ld", sc_l7_names[k], (long) t);
-            break;
-        }
+        status = sc_l7_step(res, F, R, t, t == steps, f, prec);
         /* relative deviation of rho, the quantity that needs the bits */
         arb_sub(x, F->rho + t, R->rho + t, prec);
         arb_div(x, x, R->rho + t, prec);
         arb_abs(x, x);
         sc_num_max_ubound(dev, x, prec);
-        if (t == ctx->cs->steps)
-            break;
-        if (F->rising[t] == SC_UNKNOWN || R->rising[t] == SC_UNKNOWN)
-        {
-            sc_result_reason(res, "rising flag undecided at step %ld "
-                             "(%s)", (long) t,
-                             F->rising[t] == SC_UNKNOWN ? "full GD"
-                                                        : "reduced");
-            arb_clear(f);
-            arb_clear(x);
-            arb_clear(dev);
-            return SC_UNABLE;
-        }
-        if (F->rising[t] != R->rising[t])
-        {
-            res->verdict = SC_VIOLATED;
-            res->step = t;
-            sc_result_reason(res, "rising flags differ at step %ld", (long) t);
-            break;
-        }
-        switch (sc_l7_criterion(R, t, prec))
-        {
-            case SC_UNKNOWN:
-                sc_result_reason(res, "criterion h > Theta(rho) undecided "
-                                 "at step %ld", (long) t);
-                arb_clear(f);
-                arb_clear(x);
-                arb_clear(dev);
-                return SC_UNABLE;
-            case SC_TRUE:
-                if (R->rising[t] != SC_TRUE)
-                    goto criterion_fails;
-                break;
-            default:
-                if (R->rising[t] != SC_FALSE)
-                    goto criterion_fails;
-        }
-        nrise += (R->rising[t] == SC_TRUE);
-        continue;
-criterion_fails:
-        res->verdict = SC_VIOLATED;
-        res->step = t;
-        sc_result_reason(res, "item 4: rising flag disagrees with h > "
-                         "Theta(rho) at step %ld", (long) t);
+        nrise += (t < steps && R->rising[t] == SC_TRUE);
     }
-    if (res->verdict == SC_HOLDS)
+    if (status == SC_OK && res->verdict == SC_HOLDS)
     {
         arb_zero(x);
         sc_result_set_predicted(res, x);
@@ -155,10 +145,10 @@ criterion_fails:
         sc_result_reason(res, "a, b, rho, gamma, W overlap at all %ld "
                          "steps; flags agree (%ld rising); observed = max "
                          "relative |rho_full - rho_reduced| / rho",
-                         (long) ctx->cs->steps + 1, (long) nrise);
+                         (long) steps + 1, (long) nrise);
     }
     arb_clear(f);
     arb_clear(x);
     arb_clear(dev);
-    return SC_OK;
+    return status;
 }

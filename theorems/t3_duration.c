@@ -19,109 +19,74 @@
 int
 sc_thm_t3_a_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
-    const sc_traj_struct * R = sc_thm_need_reduced(res, ctx, prec);
-    slong t1, end, len, nedges = 0, ncomplete = 0, steps = ctx->cs->steps;
-    arb_t c, eta, etag, H1, Th1, x, slack, best, f;
-    int status = SC_OK, open = 0;
+    sc_edges_struct E;
+    arb_t H1, Th1, x, slack, len;
+    sc_truth_t ok;
+    int status;
 
-    if (R == NULL)
-        return SC_OK;
-    arb_init(c);
-    arb_init(eta);
-    arb_init(etag);
     arb_init(H1);
     arb_init(Th1);
     arb_init(x);
     arb_init(slack);
-    arb_init(best);
-    arb_init(f);
-    sc_thm_factor(f, ctx, prec);
-    sc_thm_params(c, eta, etag, ctx, prec);
-    res->steps = steps;
-    status = sc_thm_flags_decided(res, R, 0, steps);
-    if (status != SC_OK)
+    arb_init(len);
+    status = sc_edges_init(&E, res, ctx, prec);
+    if (status != SC_OK || E.R == NULL)
         goto cleanup;
-
-    res->verdict = SC_HOLDS;
-    for (t1 = sc_thm_first_rising(R, 0); t1 >= 0;
-         t1 = sc_thm_first_rising(R, end))
+    while (sc_edges_next(&E))
     {
-        sc_truth_t ok;
-
-        end = sc_thm_run_end(R, t1);
-        len = end - t1;
-        open = (end == R->len - 1);         /* still rising at the horizon */
-        nedges++;
-        if (sc_thm_edge_bounds(H1, Th1, x, R, c, eta, t1, prec) == SC_TRUE)
-            arb_mul(x, x, f, prec);             /* f = 1 outside tests */
-        else
+        arb_set_si(len, E.end - E.t1);
+        if (sc_thm_edge_bounds(H1, Th1, x, E.R, E.c, E.eta, E.t1, prec)
+            != SC_TRUE)
         {
             sc_result_reason(res, "rho_1 < 1 undecided at step %ld",
-                             (long) t1);
+                             (long) E.t1);
             status = SC_UNABLE;
             goto cleanup;
         }
+        arb_mul(x, x, E.factor, prec);          /* factor = 1 outside tests */
         ok = sc_num_gt(H1, Th1);
-        if (ok == SC_TRUE)
-            ok = sc_thm_count_le_ceil(len, x);
-        else if (ok == SC_FALSE)
-        {
-            res->verdict = SC_VIOLATED;
-            res->step = t1;
-            sc_result_reason(res, "H_1 <= Theta_1 at the rising step %ld",
-                             (long) t1);
-            break;
-        }
-        if (ok == SC_UNKNOWN)
-        {
-            sc_result_reason(res, "R <= T' undecided for the edge at %ld",
-                             (long) t1);
-            status = SC_UNABLE;
-            goto cleanup;
-        }
-        arb_ceil(slack, x, prec);
-        arb_div_si(slack, slack, len, prec);
         if (ok == SC_FALSE)
         {
             res->verdict = SC_VIOLATED;
-            res->step = t1;
-            sc_result_reason(res, "rising edge at %ld lasts %s%ld steps > "
-                             "T'", (long) t1, open ? "at least " : "",
-                             (long) len);
-            arb_ceil(x, x, prec);
-            sc_result_set_predicted(res, x);
-            arb_set_si(x, len);
-            sc_result_set_observed(res, x);
+            res->step = E.t1;
+            sc_result_reason(res, "H_1 <= Theta_1 at the rising step %ld",
+                             (long) E.t1);
             break;
         }
-        if (open)
-            break;                      /* not over yet: nothing to compare */
-        ncomplete++;
-        if (ncomplete == 1 || arb_lt(slack, best))
+        if (ok == SC_TRUE)
+            ok = sc_thm_count_le_ceil(E.end - E.t1, x);
+        if (ok == SC_UNKNOWN)
         {
-            arb_set(best, slack);
-            res->step = t1;
-            arb_ceil(x, x, prec);
-            sc_result_set_predicted(res, x);
-            arb_set_si(x, len);
-            sc_result_set_observed(res, x);
-            sc_result_set_slack(res, slack);
+            sc_result_reason(res, "R <= T' undecided for the edge at %ld",
+                             (long) E.t1);
+            status = SC_UNABLE;
+            goto cleanup;
         }
+        arb_ceil(x, x, prec);                   /* T' */
+        if (ok == SC_FALSE)
+        {
+            res->verdict = SC_VIOLATED;
+            res->step = E.t1;
+            sc_result_reason(res, "rising edge at %ld lasts %s%ld steps > "
+                             "T'", (long) E.t1, E.open ? "at least " : "",
+                             (long) (E.end - E.t1));
+            sc_result_set_predicted(res, x);
+            sc_result_set_observed(res, len);
+            break;
+        }
+        if (E.open)
+            break;                      /* not over yet: nothing to compare */
+        arb_div(slack, x, len, prec);
+        sc_edges_keep(&E, res, E.t1, x, len, slack);
     }
-    sc_result_set_extra_si(res, "edges", nedges);
-    if (res->verdict == SC_HOLDS)
-        sc_thm_edges_verdict(res, nedges, ncomplete, open,
-                             "each within T'");
+    sc_edges_finish(&E, res, "each within T'");
 
 cleanup:
-    arb_clear(best);
+    sc_edges_clear(&E);
+    arb_clear(len);
     arb_clear(slack);
     arb_clear(x);
     arb_clear(Th1);
     arb_clear(H1);
-    arb_clear(f);
-    arb_clear(etag);
-    arb_clear(eta);
-    arb_clear(c);
     return status;
 }

@@ -124,72 +124,46 @@ cleanup:
 int
 sc_thm_t3_b_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
-    const sc_traj_struct * R = sc_thm_need_reduced(res, ctx, prec);
-    slong t1, end, nedges = 0, ncomplete = 0, steps = ctx->cs->steps;
-    arb_t c, eta, etag, slack, best, f;
-    sc_result_t tmp;
-    int status = SC_OK, open = 0;
+    sc_edges_struct E;
+    sc_result_t edge;
+    arb_t slack;
+    int status;
 
-    if (R == NULL)
-        return SC_OK;
-    arb_init(c); arb_init(eta); arb_init(etag);
-    arb_init(slack); arb_init(best);
-    sc_result_init(tmp);
-    arb_init(f);
-    sc_thm_factor(f, ctx, prec);
-    sc_thm_params(c, eta, etag, ctx, prec);
-    res->steps = steps;
-    status = sc_thm_flags_decided(res, R, 0, steps);
-    if (status != SC_OK)
+    arb_init(slack);
+    sc_result_init(edge);
+    status = sc_edges_init(&E, res, ctx, prec);
+    if (status != SC_OK || E.R == NULL)
         goto cleanup;
-
-    res->verdict = SC_HOLDS;
-    for (t1 = sc_thm_first_rising(R, 0); t1 >= 0;
-         t1 = sc_thm_first_rising(R, end))
+    while (sc_edges_next(&E))
     {
-        end = sc_thm_run_end(R, t1);
-        open = (end == R->len - 1);
-        nedges++;
-        sc_result_reset(tmp);
-        tmp->verdict = SC_HOLDS;
-        status = sc_t3b_edge(tmp, slack, R, c, eta, f, t1, end, open, prec);
-        if (status != SC_OK)
+        sc_result_reset(edge);
+        edge->verdict = SC_HOLDS;
+        status = sc_t3b_edge(edge, slack, E.R, E.c, E.eta, E.factor, E.t1,
+                             E.end, E.open, prec);
+        if (status != SC_OK || edge->verdict == SC_VIOLATED)
         {
-            memcpy(res->reason, tmp->reason, SC_REASON_LEN);
-            goto cleanup;
-        }
-        if (tmp->verdict == SC_VIOLATED)
-        {
+            memcpy(res->reason, edge->reason, SC_REASON_LEN);
+            if (status != SC_OK)
+                goto cleanup;
             res->verdict = SC_VIOLATED;
-            res->step = tmp->step;
-            memcpy(res->reason, tmp->reason, SC_REASON_LEN);
-            if (tmp->has_predicted)
-                sc_result_set_predicted(res, tmp->predicted);
-            if (tmp->has_observed)
-                sc_result_set_observed(res, tmp->observed);
+            res->step = edge->step;
+            if (edge->has_predicted)
+                sc_result_set_predicted(res, edge->predicted);
+            if (edge->has_observed)
+                sc_result_set_observed(res, edge->observed);
             break;
         }
-        if (open)
+        if (E.open)
             break;
-        ncomplete++;
-        if (ncomplete == 1 || arb_lt(slack, best))
-        {
-            arb_set(best, slack);
-            res->step = t1;
-            sc_result_set_predicted(res, tmp->predicted);
-            sc_result_set_observed(res, tmp->observed);
-            sc_result_set_extra(res, "P_cf", tmp->extra[0].value);
-            sc_result_set_slack(res, slack);
-        }
+        sc_edges_keep(&E, res, E.t1, edge->predicted, edge->observed, slack);
+        if (arb_equal(E.best, slack))
+            sc_result_set_extra(res, "P_cf", edge->extra[0].value);
     }
-    sc_result_set_extra_si(res, "edges", nedges);
-    if (res->verdict == SC_HOLDS)
-        sc_thm_edges_verdict(res, nedges, ncomplete, open,
-                             "each peak below P(H_1) <= P_cf(H_1)");
+    sc_edges_finish(&E, res, "each peak below P(H_1) <= P_cf(H_1)");
 
 cleanup:
-    sc_result_clear(tmp);
-    arb_clear(best); arb_clear(slack);
-    arb_clear(f); arb_clear(etag); arb_clear(eta); arb_clear(c);
+    sc_edges_clear(&E);
+    sc_result_clear(edge);
+    arb_clear(slack);
     return status;
 }

@@ -177,64 +177,45 @@ sc_t3c_edge(sc_result_t res, slong * count, arb_t x, const sc_traj_struct * R,
 int
 sc_thm_t3_c_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
-    const sc_traj_struct * R = sc_thm_need_reduced(res, ctx, prec);
-    slong t1, end, count, nedges = 0, ncomplete = 0, steps = ctx->cs->steps;
-    arb_t c, eta, etag, x, slack, best, f;
-    int status, open = 0;
+    sc_edges_struct E;
+    slong count;
+    arb_t x, slack, obs;
+    int status;
 
-    if (R == NULL)
-        return SC_OK;
-    arb_init(c); arb_init(eta); arb_init(etag); arb_init(x);
-    arb_init(slack); arb_init(best);
-    arb_init(f);
-    sc_thm_factor(f, ctx, prec);
-    sc_thm_params(c, eta, etag, ctx, prec);
-    res->steps = steps;
-    status = sc_thm_flags_decided(res, R, 0, steps);
-    if (status != SC_OK)
+    arb_init(x);
+    arb_init(slack);
+    arb_init(obs);
+    status = sc_edges_init(&E, res, ctx, prec);
+    if (status != SC_OK || E.R == NULL)
         goto cleanup;
-
-    res->verdict = SC_HOLDS;
-    for (t1 = sc_thm_first_rising(R, 0); t1 >= 0;
-         t1 = sc_thm_first_rising(R, end))
+    while (sc_edges_next(&E))
     {
-        end = sc_thm_run_end(R, t1);
-        nedges++;
         /* P2 looks at gamma_{t1+R+1}: the edge must end before the horizon */
-        open = (end + 1 > R->len - 1);
-        if (open)
+        if (E.end + 1 > E.R->len - 1)
+        {
+            E.open = 1;
             break;
-        status = sc_t3c_edge(res, &count, x, R, c, f, t1, end, prec);
+        }
+        status = sc_t3c_edge(res, &count, x, E.R, E.c, E.factor, E.t1, E.end,
+                             prec);
         if (status != SC_OK || res->verdict == SC_VIOLATED)
             goto cleanup;
-        ncomplete++;
+        arb_set_si(obs, count);
         if (count > 0)
         {
-            arb_ceil(slack, x, prec);
-            arb_div_si(slack, slack, count, prec);
+            arb_ceil(x, x, prec);
+            arb_div_si(slack, x, count, prec);
         }
         else
             arb_pos_inf(slack);
-        if (ncomplete == 1 || arb_lt(slack, best))
-        {
-            arb_set(best, slack);
-            res->step = t1;
-            if (count > 0)
-            {
-                arb_ceil(x, x, prec);
-                sc_result_set_predicted(res, x);
-                sc_result_set_slack(res, slack);
-            }
-            arb_set_si(x, count);
-            sc_result_set_observed(res, x);
-        }
+        sc_edges_keep(&E, res, E.t1, count > 0 ? x : NULL, obs, slack);
     }
-    sc_result_set_extra_si(res, "edges", nedges);
-    sc_thm_edges_verdict(res, nedges, ncomplete, open,
-                         "phases P1/P2 and the feedback hold");
+    sc_edges_finish(&E, res, "phases P1/P2 and the feedback hold");
 
 cleanup:
-    arb_clear(best); arb_clear(slack); arb_clear(x);
-    arb_clear(f); arb_clear(etag); arb_clear(eta); arb_clear(c);
+    sc_edges_clear(&E);
+    arb_clear(obs);
+    arb_clear(slack);
+    arb_clear(x);
     return status;
 }

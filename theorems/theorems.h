@@ -95,6 +95,12 @@ void sc_thm_run(sc_result_t res, const sc_thm_struct * thm, sc_ctx_t ctx,
 const sc_traj_struct * sc_thm_need_reduced(sc_result_t res, sc_ctx_t ctx,
                                            slong prec);
 
+/* The certified full-GD trajectory at prec when it reaches the horizon;
+   NULL (reason set: the caller returns SC_UNABLE) when its enclosure
+   became too wide before.  Sets the per-state certificate of res. */
+const sc_traj_struct * sc_thm_need_full(sc_result_t res, sc_ctx_t ctx,
+                                        slong prec);
+
 /* SC_OK when every rising flag of steps [t0, t1) of T is decided and the
    trajectory reaches t1; SC_UNABLE (reason set) otherwise. */
 int sc_thm_flags_decided(sc_result_t res, const sc_traj_struct * T,
@@ -143,6 +149,38 @@ void sc_thm_edges_verdict(sc_result_t res, slong nedges, slong ncomplete,
    floating-point full-GD run at fprec bits with the certified ones. */
 void sc_float_view(char * line, size_t linelen, sc_ctx_t ctx, slong fprec,
                    slong prec0, slong prec_max);
+
+/* The walk over rising edges (maximal runs of rising steps) of the reduced
+   trajectory that the edge checkers share (theorems/edges.c). */
+typedef struct
+{
+    const sc_traj_struct * R;   /* NULL: the checker is NOT-APPLICABLE */
+    arb_t c, eta, factor;       /* ||w*||, eta, ctx->factor as balls */
+    arb_t best;                 /* least slack kept so far */
+    slong t1, end;              /* current edge: steps t1 .. end - 1 rise */
+    slong nedges, ncomplete;
+    int open;                   /* the current edge reaches the horizon */
+}
+sc_edges_struct;
+
+/* Fetches the reduced trajectory (res NOT-APPLICABLE and E->R = NULL when
+   it does not apply) and requires every flag decided (else SC_UNABLE).
+   sc_edges_clear is due in every case. */
+int sc_edges_init(sc_edges_struct * E, sc_result_t res, sc_ctx_t ctx,
+                  slong prec) SC_WARN_UNUSED;
+void sc_edges_clear(sc_edges_struct * E);
+
+/* Advances to the next edge; 0 when there is none. */
+int sc_edges_next(sc_edges_struct * E);
+
+/* Counts a complete edge and keeps its numbers in res if its slack is the
+   least so far (predicted may be NULL; an infinite slack is not shown). */
+void sc_edges_keep(sc_edges_struct * E, sc_result_t res, slong step,
+                   const arb_t predicted, const arb_t observed,
+                   const arb_t slack);
+
+/* Sets the "edges" extra and, if nothing failed, the final verdict. */
+void sc_edges_finish(sc_edges_struct * E, sc_result_t res, const char * what);
 
 /* The checker entry points. */
 int sc_thm_l12_check(sc_result_t res, sc_ctx_t ctx, slong prec);
