@@ -118,6 +118,10 @@ void sc_rand_init(sc_rand_t r, ulong seed);
 ulong sc_rand_next(sc_rand_t r);
 slong sc_rand_range(sc_rand_t r, slong lo, slong hi);   /* in [lo, hi] */
 
+/* Seeded labels +-1 in y (n x 1), not all equal when n > 1 (the first is
+   flipped if they were). */
+void sc_rand_labels(fmpq_mat_t y, sc_rand_t r);
+
 /*
  * Exactly whitened data: X~ = k H[:, 1..n-1] Q[:, 0..d-1] with n = k^2,
  * H the Householder reflection mapping e1 to 1/k, Q a Cayley rotation

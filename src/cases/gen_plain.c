@@ -35,25 +35,6 @@ sc_rows_all_equal(const fmpq_mat_t X)
     return 1;
 }
 
-/* Seeded labels, y_0 flipped if they all agree. */
-static void
-sc_seeded_signs(fmpq_mat_t y, sc_rand_t r)
-{
-    slong i, n = fmpq_mat_nrows(y);
-    int all_equal = 1;
-
-    for (i = 0; i < n; i++)
-    {
-        fmpq_set_si(fmpq_mat_entry(y, i, 0),
-                    sc_rand_range(r, 0, 1) ? 1 : -1, 1);
-        if (i > 0 && !fmpq_equal(fmpq_mat_entry(y, i, 0),
-                                 fmpq_mat_entry(y, 0, 0)))
-            all_equal = 0;
-    }
-    if (all_equal && n > 1)
-        fmpq_neg(fmpq_mat_entry(y, 0, 0), fmpq_mat_entry(y, 0, 0));
-}
-
 int
 sc_case_gen_plain(fmpq_mat_t X, fmpq_mat_t y, slong n, slong d, ulong seed,
                   char * err, size_t errlen)
@@ -91,7 +72,7 @@ sc_case_gen_plain(fmpq_mat_t X, fmpq_mat_t y, slong n, slong d, ulong seed,
         rc = SC_EINVAL;
         goto cleanup;
     }
-    sc_seeded_signs(yt, r);
+    sc_rand_labels(yt, r);
     fmpq_mat_swap(X, Xt);
     fmpq_mat_swap(y, yt);
 

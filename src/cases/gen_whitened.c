@@ -105,26 +105,6 @@ sc_shift_half_integers(fmpq_mat_t X, sc_rand_t r)
     fmpq_clear(mu);
 }
 
-/* y = seeded labels +-1, y_0 flipped if they all agree (a constant y has
-   nothing to learn after centring). */
-static void
-sc_seeded_labels(fmpq_mat_t y, sc_rand_t r)
-{
-    slong i, n = fmpq_mat_nrows(y);
-    int all_equal = 1;
-
-    for (i = 0; i < n; i++)
-    {
-        fmpq_set_si(fmpq_mat_entry(y, i, 0),
-                    sc_rand_range(r, 0, 1) ? 1 : -1, 1);
-        if (i > 0 && !fmpq_equal(fmpq_mat_entry(y, i, 0),
-                                 fmpq_mat_entry(y, 0, 0)))
-            all_equal = 0;
-    }
-    if (all_equal && n > 1)
-        fmpq_neg(fmpq_mat_entry(y, 0, 0), fmpq_mat_entry(y, 0, 0));
-}
-
 int
 sc_case_gen_whitened(fmpq_mat_t X, fmpq_mat_t y, slong n, slong d,
                      ulong seed, char * err, size_t errlen)
@@ -159,7 +139,7 @@ sc_case_gen_whitened(fmpq_mat_t X, fmpq_mat_t y, slong n, slong d,
     sc_cayley_columns(Q, n - 1, d, r);
     sc_householder_apply(Xt, Q, k);
     sc_shift_half_integers(Xt, r);
-    sc_seeded_labels(yt, r);
+    sc_rand_labels(yt, r);
     fmpq_mat_swap(X, Xt);
     fmpq_mat_swap(y, yt);
 

@@ -52,3 +52,22 @@ sc_rand_range(sc_rand_t r, slong lo, slong hi)
 
     return (slong) ((uint64_t) lo + x % span);
 }
+
+/* Seeded labels, y_0 flipped if they all agree. */
+void
+sc_rand_labels(fmpq_mat_t y, sc_rand_t r)
+{
+    slong i, n = fmpq_mat_nrows(y);
+    int all_equal = 1;
+
+    for (i = 0; i < n; i++)
+    {
+        fmpq_set_si(fmpq_mat_entry(y, i, 0),
+                    sc_rand_range(r, 0, 1) ? 1 : -1, 1);
+        if (i > 0 && !fmpq_equal(fmpq_mat_entry(y, i, 0),
+                                 fmpq_mat_entry(y, 0, 0)))
+            all_equal = 0;
+    }
+    if (all_equal && n > 1)
+        fmpq_neg(fmpq_mat_entry(y, 0, 0), fmpq_mat_entry(y, 0, 0));
+}
