@@ -43,6 +43,13 @@ expect_rc 1 "replay reproduces it" "$SC" replay --theorem T3.b --scale-bounds 1/
 expect_rc 0 "replay one checker" "$SC" replay --theorem L7 "$SPIKE"
 grep -q '^L7 .*HOLDS' "$T/out" && ok || bad "replay prints the verdict"
 
+# --from-first moves [T2.2]'s reference time past an initial rising edge
+F=cases/default/whitened-0008-above.json
+expect_rc 0 "T2.2 at t = 0" "$SC" check --theorem T2.2 "$F"
+grep -q 'fails at t = 0: H2 or (i)' "$T/out" && ok || bad "(i) fails at t = 0"
+expect_rc 0 "T2.2 --from-first" "$SC" check --from-first --theorem T2.2 "$F"
+grep -q 'reference time [1-9]' "$T/out" && ok || bad "--from-first finds a later reference time"
+
 # the float64 view
 expect_rc 0 "float view" "$SC" check --theorem L7 --precision 53 "$SPIKE"
 grep -q 'float view .* at 53 bits: [1-9][0-9]* of 760' "$T/out" && ok || bad "float view lists differing steps"

@@ -331,8 +331,8 @@ sc_thm_t2_2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     if (T == 0)
     {
         res->verdict = SC_NOT_APPLICABLE;
-        sc_result_reason(res, "hypothesis (ii) fails: psi(t) <= Theta0 "
-                         "for all t >= 1");
+        sc_result_reason(res, "hypothesis (ii) fails at reference time "
+                         "%ld: psi(t) <= Theta0 for all t >= 1", (long) t0);
         goto cleanup;
     }
     T = sc_t22_scaled(T, ctx);
