@@ -25,7 +25,7 @@ TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 BENCHES  := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 LIB      := $(BUILD)/libspikecheck.a
 
-.PHONY: all test sanitize valgrind bench clean deps report
+.PHONY: all test sanitize valgrind bench clean deps report fuzz check
 all: spikecheck
 
 # installs the Debian packages that are missing (apt-get only when needed)
@@ -74,17 +74,41 @@ test: $(TESTS) $(BUILD)/spikecheck
 	$(Q)set -e; for t in $(TESTS); do echo "== $$t"; $$t; done; \
 	 sh tests/cli.sh $(SPIKECHECK)
 
+# what CI runs: the tests, a bounded fuzz run, the tests again under
+# ASan+UBSan (last, so that the run closes on the test summary)
+check: test
+	$(Q)$(MAKE) --no-print-directory fuzz
+	$(Q)$(MAKE) --no-print-directory sanitize
+
 bench: $(BENCHES) spikecheck
 	$(Q)for b in $(BENCHES); do $$b; done
 
 sanitize:
-	$(MAKE) BUILD=build-asan \
+	$(Q)$(MAKE) --no-print-directory BUILD=build-asan \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
 
 valgrind: $(TESTS)
 	$(Q)set -e; for t in $(TESTS); do valgrind --error-exitcode=9 --track-origins=yes --leak-check=full $$t; done
 
+# libFuzzer on the case reader and number parser (needs clang; installed by
+# `sh .ci/install-deps fuzz`).  FUZZ_RUNS and FUZZ_SECONDS bound the run
+# (fixed seed: the same runs on every machine); the seed corpus is
+# tests/data/good and tests/data/bad, new inputs go to build-fuzz/corpus.
+FUZZ_RUNS ?= 50000
+FUZZ_SECONDS ?= 600
+FUZZ_SRC := $(filter src/cases/% src/data/%,$(LIB_SRC))
+fuzz: build-fuzz/fuzz_case
+	$(Q)mkdir -p build-fuzz/corpus
+	build-fuzz/fuzz_case -runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_SECONDS) -seed=1 \
+	    -rss_limit_mb=2048 -timeout=20 build-fuzz/corpus tests/data/good tests/data/bad
+
+build-fuzz/fuzz_case: tests/fuzz/fuzz_case.c $(FUZZ_SRC)
+	@mkdir -p build-fuzz
+	@echo "  CLANG   $@"
+	$(Q)clang -g -O1 -fsanitize=fuzzer,address,undefined $(SC_CFLAGS) \
+	    -o $@ $^ $(LIBS)
+
 clean:
-	rm -rf build build-asan spikecheck
+	rm -rf build build-asan build-fuzz spikecheck
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
