@@ -34,6 +34,16 @@ done
 [ "$(grep -c '"checker":' "$T/a.json")" -eq 10 ] && ok || bad "one record per checker"
 ls "$T" | grep -q 'tmp' && bad "temporary file left behind" || ok
 
+# a run killed midway leaves the previous report, and no temporary file
+cp "$T/a.json" "$T/keep.json"
+"$SC" check --json "$T/a.json" cases/default > /dev/null 2>&1 &
+pid=$!
+sleep 1
+kill -9 "$pid" 2> /dev/null
+wait "$pid" 2> /dev/null
+cmp -s "$T/a.json" "$T/keep.json" && ok || bad "killed run changed the report"
+ls "$T" | grep -q 'tmp' && bad "killed run left a temporary file" || ok
+
 # exit codes: UNDECIDED (3) under a cap too low, VIOLATED (1) in a control run
 expect_rc 3 "undecided under a low cap" "$SC" check --theorem L6 --max-precision 128 "$SPIKE"
 grep -q 'UNDECIDED' "$T/out" && ok || bad "UNDECIDED shown"

@@ -1264,6 +1264,7 @@ static const bad_row bad_files[] =
     { "steps_missing.json", "steps", "missing" },
     { "steps_zero.json", "steps", "must be in [1, 1000000]" },
     { "steps_too_large.json", "steps", "must be in [1, 1000000]" },
+    { "steps_store.json", "steps", "exceed the trajectory store" },
     { "steps_real.json", "steps", "must be a JSON integer" },
     { "steps_integral_real.json", "steps", "must be a JSON integer" },
     { "steps_boolean.json", "steps", "must be a JSON integer" },
@@ -1580,7 +1581,7 @@ test_case_load_file_defaults(void ** state)
     assert_true(fmpq_equal_str(c->momentum, "9", "10"));
     assert_int_equal(c->project_norm, 1);
     assert_int_equal(c->precision, SC_CASE_MIN_PREC);
-    assert_int_equal(c->steps, SC_CASE_MAX_STEPS);
+    assert_int_equal(c->steps, 100000);
     assert_true(fmpq_equal_str(c->gamma0, "-1", "2"));
 
     load_good(c, "minimal.json");       /* ... must not leak into these */

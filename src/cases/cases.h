@@ -15,6 +15,7 @@
  *   eta       exact number > 0                          required
  *   eta_gamma exact number in (0, 1)                    required
  *   steps     integer in [1, SC_CASE_MAX_STEPS]         required
+             and (steps + 1) (d + 8) <= SC_CASE_MAX_STORE
  *   precision integer in [SC_CASE_MIN_PREC, SC_CASE_MAX_PREC]  optional (256)
  *   weight_decay, momentum, project_norm                optional (BEYOND.md)
  * Unknown keys are errors.
@@ -35,6 +36,9 @@
 #define SC_CASE_MAX_DIM    4096
 #define SC_CASE_MAX_ENTRIES 1000000  /* n * d */
 #define SC_CASE_DEFAULT_PREC 128
+/* (steps + 1) x (d + 8) balls per stored trajectory: about 1.6 GB at 4096
+   bits, the default precision cap */
+#define SC_CASE_MAX_STORE  3000000
 /* Decimal exponents beyond this are refused: "1e-99999999" would be an
    exact rational of 40 MB. */
 #define SC_NUM_MAX_EXP     4096

@@ -694,6 +694,13 @@ sc_load_root(sc_case_t c, sc_load_t L, json_t * root)
         || sc_load_data(c, L, data) != SC_OK
         || sc_load_init(c, L, init) != SC_OK)
         return SC_EINVAL;
+    /* a trajectory keeps (d + 8) balls per step, at every precision it is
+       run at: refuse what could not be stored rather than abort later */
+    if ((double) (c->steps + 1) * (double) (c->d + 8) > SC_CASE_MAX_STORE)
+        return sc_fail(L, "steps", "%ld steps of a %ld-dimensional state "
+                       "exceed the trajectory store (steps x (d + 8) <= "
+                       "%.0f)", (long) c->steps, (long) c->d,
+                       (double) SC_CASE_MAX_STORE);
     return SC_OK;
 }
 

@@ -196,7 +196,7 @@ sc_cli_check(int argc, char ** argv, int replay)
     slong i, n = 0;
     sc_outfile_t js;
     sc_report_t R;
-    int rc = SC_EXIT_USAGE, have_js = 0;
+    int rc = SC_EXIT_USAGE;
 
     sc_report_init(R);
     if (sc_check_parse(&o, argc, argv) != SC_OK)
@@ -216,14 +216,10 @@ sc_cli_check(int argc, char ** argv, int replay)
     }
     if (sc_check_load(&cases, paths, n) != SC_OK)
         goto cleanup;
-    if (o.json != NULL)
+    if (o.json != NULL && sc_outfile_probe(o.json, err, sizeof(err)) != SC_OK)
     {
-        if (sc_outfile_open(js, o.json, err, sizeof(err)) != SC_OK)
-        {
-            fprintf(stderr, "spikecheck: %s\n", err);
-            goto cleanup;
-        }
-        have_js = 1;
+        fprintf(stderr, "spikecheck: %s\n", err);
+        goto cleanup;
     }
     for (i = 0; i < n; i++)
     {
@@ -237,10 +233,14 @@ sc_cli_check(int argc, char ** argv, int replay)
     sc_report_print_table(stdout, R, o.all || n == 1);
     sc_report_print_summary(stdout, R);
     rc = sc_check_exit_code(R);
-    if (have_js)
+    if (o.json != NULL)
     {
-        have_js = 0;
-        if (sc_report_write_json(js->f, R) != SC_OK)
+        if (sc_outfile_open(js, o.json, err, sizeof(err)) != SC_OK)
+        {
+            fprintf(stderr, "spikecheck: %s\n", err);
+            rc = SC_EXIT_USAGE;
+        }
+        else if (sc_report_write_json(js->f, R) != SC_OK)
         {
             sc_outfile_abort(js);
             fprintf(stderr, "spikecheck: %s: JSON write failed\n", o.json);
@@ -254,8 +254,6 @@ sc_cli_check(int argc, char ** argv, int replay)
     }
 
 cleanup:
-    if (have_js)
-        sc_outfile_abort(js);
     if (cases != NULL)
     {
         for (i = 0; i < n; i++)

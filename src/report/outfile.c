@@ -30,6 +30,17 @@ sc_outfile_open(sc_outfile_t o, const char * path, char * err, size_t errlen)
 }
 
 int
+sc_outfile_probe(const char * path, char * err, size_t errlen)
+{
+    sc_outfile_t o;
+
+    if (sc_outfile_open(o, path, err, errlen) != SC_OK)
+        return SC_EIO;
+    sc_outfile_abort(o);
+    return SC_OK;
+}
+
+int
 sc_outfile_commit(sc_outfile_t o, char * err, size_t errlen)
 {
     int bad = ferror(o->f);
