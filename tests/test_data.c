@@ -21,54 +21,9 @@
 #include "data/data.h"
 
 #define SC_TEST_DEFAULT_SEED 20240612UL
+#include "sc_test.h"
 
 /* ---- fixtures and helpers ---------------------------------------------- */
-
-typedef struct
-{
-    flint_rand_t r;
-    ulong seed;
-}
-test_state;
-
-static int
-setup_rand(void ** state)
-{
-    test_state * st = flint_malloc(sizeof(test_state));
-    const char * s = getenv("SC_TEST_SEED");
-
-    st->seed = (s != NULL) ? strtoul(s, NULL, 10) : SC_TEST_DEFAULT_SEED;
-    flint_randinit(st->r);
-    flint_randseed(st->r, st->seed, st->seed ^ 0x9e3779b97f4a7c15UL);
-    *state = st;
-    return 0;
-}
-
-static int
-teardown_rand(void ** state)
-{
-    test_state * st = *state;
-
-    flint_randclear(st->r);
-    flint_free(st);
-    return 0;
-}
-
-static slong
-test_multiplier(void)
-{
-    const char * s = getenv("SC_TEST_MULTIPLIER");
-    slong m = (s != NULL) ? atol(s) : 1;
-
-    return m < 1 ? 1 : m;
-}
-
-static void
-print_seed(const test_state * st)
-{
-    print_error("seed %lu (rerun with SC_TEST_SEED=%lu)\n", st->seed,
-                st->seed);
-}
 
 static void
 print_mat(const char * label, const fmpq_mat_t A)

@@ -29,75 +29,12 @@
 #include "num/num.h"
 
 #define SC_TEST_DEFAULT_SEED 20240613UL
+#include "sc_test.h"
 #define FD_PREC 512
 #define FD_STEP_EXP (-100)
 #define FD_TOL_EXP (-90)
 
 /* ---- fixtures and helpers ---------------------------------------------- */
-
-typedef struct
-{
-    flint_rand_t r;
-    ulong seed;
-}
-test_state;
-
-static int
-setup_rand(void ** state)
-{
-    test_state * st = flint_malloc(sizeof(test_state));
-    const char * s = getenv("SC_TEST_SEED");
-
-    st->seed = (s != NULL) ? strtoul(s, NULL, 10) : SC_TEST_DEFAULT_SEED;
-    flint_randinit(st->r);
-    flint_randseed(st->r, st->seed, st->seed ^ 0x9e3779b97f4a7c15UL);
-    *state = st;
-    return 0;
-}
-
-static int
-teardown_rand(void ** state)
-{
-    test_state * st = *state;
-
-    flint_randclear(st->r);
-    flint_free(st);
-    return 0;
-}
-
-static slong
-test_multiplier(void)
-{
-    const char * s = getenv("SC_TEST_MULTIPLIER");
-    slong m = (s != NULL) ? atol(s) : 1;
-
-    return m < 1 ? 1 : m;
-}
-
-static void
-print_seed(const test_state * st)
-{
-    print_error("seed %lu (rerun with SC_TEST_SEED=%lu)\n", st->seed,
-                st->seed);
-}
-
-static void
-print_ball(const char * label, const arb_t x)
-{
-    char * s = arb_get_str(x, 25, 0);
-
-    print_error("  %s = %s\n", label, s);
-    flint_free(s);
-}
-
-static void
-print_fmpq(const char * label, const fmpq_t x)
-{
-    char * s = fmpq_get_str(NULL, 10, x);
-
-    print_error("  %s = %s\n", label, s);
-    flint_free(s);
-}
 
 static void
 print_vec(const char * label, const fmpq * v, slong len)
