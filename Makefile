@@ -25,7 +25,7 @@ TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 BENCHES  := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 LIB      := $(BUILD)/libspikecheck.a
 
-.PHONY: all test sanitize valgrind bench clean deps report fuzz check
+.PHONY: all test sanitize valgrind bench clean deps report fuzz check claims
 all: spikecheck
 
 # installs the Debian packages that are missing (apt-get only when needed)
@@ -74,9 +74,20 @@ test: $(TESTS) $(BUILD)/spikecheck
 	$(Q)set -e; for t in $(TESTS); do echo "== $$t"; $$t; done; \
 	 sh tests/cli.sh $(SPIKECHECK)
 
-# what CI runs: the tests, a bounded fuzz run, the tests again under
-# ASan+UBSan (last, so that the run closes on the test summary)
+# the claims regression: every verdict of the showcase and the default suite
+# against the committed baseline (exit 4 and a list when a claim changed;
+# `make claims UPDATE=1` rewrites the baseline after a reviewed change)
+claims: $(BUILD)/spikecheck
+	$(Q)$(BUILD)/spikecheck check --baseline cases/baseline.txt \
+	    $(if $(UPDATE),--update-baseline) cases/showcase cases/default \
+	    > $(BUILD)/claims.txt; rc=$$?; \
+	    grep -E '^(changed:|missing:|new:|baseline )' $(BUILD)/claims.txt; \
+	    exit $$rc
+
+# what CI runs: the tests, the claims baseline, a bounded fuzz run, the
+# tests again under ASan+UBSan (last: the run closes on the test summary)
 check: test
+	$(Q)$(MAKE) --no-print-directory claims
 	$(Q)$(MAKE) --no-print-directory fuzz
 	$(Q)$(MAKE) --no-print-directory sanitize
 

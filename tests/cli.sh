@@ -53,6 +53,27 @@ expect_rc 1 "replay reproduces it" "$SC" replay --theorem T3.b --scale-bounds 1/
 expect_rc 0 "replay one checker" "$SC" replay --theorem L7 "$SPIKE"
 grep -q '^L7 .*HOLDS' "$T/out" && ok || bad "replay prints the verdict"
 
+# JUnit, claims baseline, shards
+expect_rc 0 "junit" "$SC" check --junit "$T/j.xml" "$SPIKE" tests/data/thm_plain.json
+[ "$(grep -c '<testcase ' "$T/j.xml")" -eq 20 ] && ok || bad "one testcase per checker x case"
+[ "$(grep -c '<skipped ' "$T/j.xml")" -eq 9 ] && ok || bad "NOT-APPLICABLE is skipped"
+expect_rc 1 "junit failure" "$SC" check --junit "$T/jf.xml" --theorem T3.b --scale-bounds 1/4 "$SPIKE"
+grep -q '<failure type="VIOLATED"' "$T/jf.xml" && grep -q 'replay: spikecheck replay --theorem T3.b' "$T/jf.xml" && ok || bad "JUnit failure holds the replay line"
+expect_rc 0 "write baseline" "$SC" check --baseline "$T/base.txt" --update-baseline "$SPIKE" tests/data/thm_t22.json
+expect_rc 0 "same claims" "$SC" check --baseline "$T/base.txt" "$SPIKE" tests/data/thm_t22.json
+grep -q 'no claim changed' "$T/out" && ok || bad "baseline unchanged"
+sed 's/^T2.2\tthm_t22\tHOLDS/T2.2\tthm_t22\tNOT-APPLICABLE/' "$T/base.txt" > "$T/base2.txt"
+expect_rc 4 "changed claim" "$SC" check --baseline "$T/base2.txt" "$SPIKE" tests/data/thm_t22.json
+grep -q 'changed: T2.2.thm_t22: NOT-APPLICABLE -> HOLDS' "$T/out" && ok || bad "the change is listed"
+expect_rc 2 "--update-baseline alone" "$SC" check --update-baseline "$SPIKE"
+expect_rc 2 "bad shard" "$SC" check --shard 3/2 "$SPIKE"
+mkdir "$T/sh"; cp tests/data/thm_t21.json tests/data/thm_t22.json tests/data/thm_t3c.json tests/data/thm_plain.json "$T/sh"
+expect_rc 0 "unsharded" "$SC" check --baseline "$T/all.txt" --update-baseline "$T/sh"
+expect_rc 0 "shard 1/2" "$SC" check --baseline "$T/s1.txt" --update-baseline --shard 1/2 "$T/sh"
+expect_rc 0 "shard 2/2" "$SC" check --baseline "$T/s2.txt" --update-baseline --shard 2/2 "$T/sh"
+cat "$T/s1.txt" "$T/s2.txt" | grep -v '^#' | sort > "$T/s12.txt"
+grep -v '^#' "$T/all.txt" | sort | cmp -s - "$T/s12.txt" && ok || bad "shards cover the suite exactly"
+
 # --from-first moves [T2.2]'s reference time past an initial rising edge
 F=cases/default/whitened-0008-above.json
 expect_rc 0 "T2.2 at t = 0" "$SC" check --theorem T2.2 "$F"

@@ -109,6 +109,21 @@ sc_cli_collect(char *** paths, char ** args, slong nargs, char * err,
     return n;
 }
 
+slong
+sc_cli_shard(char ** paths, slong n, slong k, slong nshards)
+{
+    slong i, m = 0;
+
+    for (i = 0; i < n; i++)
+    {
+        if (i % nshards == k - 1)
+            paths[m++] = paths[i];
+        else
+            flint_free(paths[i]);
+    }
+    return m;
+}
+
 void
 sc_cli_free_paths(char ** paths, slong n)
 {

@@ -16,7 +16,9 @@ typedef struct
 {
     const sc_thm_struct * sel[SC_MAX_SELECT];
     slong nsel;
-    const char * json;
+    const char * json, * junit, * baseline;
+    int update_baseline;
+    slong shard_k, shard_n;     /* --shard K/N, 1 <= K <= N; 0 if unset */
     int all, from_first;
     slong prec0, prec_max, fprec;
     const char * scale;         /* --scale-bounds Q, or NULL */
@@ -55,6 +57,28 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv)
         }
         else if (strcmp(a, "--json") == 0 && v != NULL)
             o->json = v, i++;
+        else if (strcmp(a, "--junit") == 0 && v != NULL)
+            o->junit = v, i++;
+        else if (strcmp(a, "--baseline") == 0 && v != NULL)
+            o->baseline = v, i++;
+        else if (strcmp(a, "--update-baseline") == 0)
+            o->update_baseline = 1;
+        else if (strcmp(a, "--shard") == 0 && v != NULL)
+        {
+            long k, n;
+            char tail;
+
+            if (sscanf(v, "%ld/%ld%c", &k, &n, &tail) != 2 || n < 1
+                || k < 1 || k > n)
+            {
+                fprintf(stderr, "spikecheck: --shard: '%s' is not K/N with "
+                        "1 <= K <= N\n", v);
+                return SC_EINVAL;
+            }
+            o->shard_k = k;
+            o->shard_n = n;
+            i++;
+        }
         else if (strcmp(a, "--scale-bounds") == 0 && v != NULL)
         {
             char err[SC_ERR_LEN];
@@ -105,6 +129,12 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv)
     if (o->nargs == 0)
     {
         fprintf(stderr, "spikecheck: no case files given\n");
+        return SC_EINVAL;
+    }
+    if (o->update_baseline && o->baseline == NULL)
+    {
+        fprintf(stderr, "spikecheck: --update-baseline needs --baseline "
+                "FILE\n");
         return SC_EINVAL;
     }
     if (o->nsel == 0)
@@ -174,6 +204,88 @@ sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
     sc_ctx_clear(ctx);
 }
 
+/* Every output path must be writable before the (long) run starts. */
+static int
+sc_check_probe(const sc_check_opts * o)
+{
+    const char * out[3];
+    char err[SC_ERR_LEN];
+    int i;
+
+    out[0] = o->json;
+    out[1] = o->junit;
+    out[2] = o->update_baseline ? o->baseline : NULL;
+    for (i = 0; i < 3; i++)
+    {
+        if (out[i] != NULL && sc_outfile_probe(out[i], err, sizeof(err))
+                              != SC_OK)
+        {
+            fprintf(stderr, "spikecheck: %s\n", err);
+            return SC_EIO;
+        }
+    }
+    return SC_OK;
+}
+
+/* Writes R to path (if not NULL) atomically with writer. */
+static int
+sc_check_write(const char * path, int (*writer)(FILE *, const sc_report_t),
+               const sc_report_t R)
+{
+    sc_outfile_t o;
+    char err[SC_ERR_LEN];
+
+    if (path == NULL)
+        return SC_OK;
+    if (sc_outfile_open(o, path, err, sizeof(err)) != SC_OK)
+    {
+        fprintf(stderr, "spikecheck: %s\n", err);
+        return SC_EIO;
+    }
+    if (writer(o->f, R) != SC_OK)
+    {
+        sc_outfile_abort(o);
+        fprintf(stderr, "spikecheck: %s: write failed\n", path);
+        return SC_EIO;
+    }
+    if (sc_outfile_commit(o, err, sizeof(err)) != SC_OK)
+    {
+        fprintf(stderr, "spikecheck: %s\n", err);
+        return SC_EIO;
+    }
+    return SC_OK;
+}
+
+/* --update-baseline rewrites the baseline; --baseline alone compares with
+   it and turns any change into exit code 4. */
+static int
+sc_check_baseline(const sc_check_opts * o, const sc_report_t R, int rc)
+{
+    FILE * in;
+    slong changes;
+
+    if (o->update_baseline)
+        return sc_check_write(o->baseline, sc_report_write_baseline, R)
+               == SC_OK ? rc : SC_EXIT_USAGE;
+    in = fopen(o->baseline, "r");
+    if (in == NULL)
+    {
+        fprintf(stderr, "spikecheck: %s: cannot read the baseline\n",
+                o->baseline);
+        return SC_EXIT_USAGE;
+    }
+    changes = sc_report_compare_baseline(stdout, in, o->baseline, R);
+    fclose(in);
+    if (changes == 0)
+    {
+        printf("baseline %s: no claim changed\n", o->baseline);
+        return rc;
+    }
+    printf("baseline %s: %ld claim(s) changed\n", o->baseline,
+           (long) changes);
+    return SC_EXIT_BASELINE;
+}
+
 static int
 sc_check_exit_code(const sc_report_t R)
 {
@@ -194,7 +306,6 @@ sc_cli_check(int argc, char ** argv, int replay)
     sc_case_struct * cases = NULL;
     char ** paths = NULL, err[SC_ERR_LEN];
     slong i, n = 0;
-    sc_outfile_t js;
     sc_report_t R;
     int rc = SC_EXIT_USAGE;
 
@@ -214,13 +325,12 @@ sc_cli_check(int argc, char ** argv, int replay)
         n = 0;
         goto cleanup;
     }
+    if (o.shard_n > 0)
+        n = sc_cli_shard(paths, n, o.shard_k, o.shard_n);
     if (sc_check_load(&cases, paths, n) != SC_OK)
         goto cleanup;
-    if (o.json != NULL && sc_outfile_probe(o.json, err, sizeof(err)) != SC_OK)
-    {
-        fprintf(stderr, "spikecheck: %s\n", err);
+    if (sc_check_probe(&o) != SC_OK)
         goto cleanup;
-    }
     for (i = 0; i < n; i++)
     {
         if (isatty(2))
@@ -233,25 +343,11 @@ sc_cli_check(int argc, char ** argv, int replay)
     sc_report_print_table(stdout, R, o.all || n == 1);
     sc_report_print_summary(stdout, R);
     rc = sc_check_exit_code(R);
-    if (o.json != NULL)
-    {
-        if (sc_outfile_open(js, o.json, err, sizeof(err)) != SC_OK)
-        {
-            fprintf(stderr, "spikecheck: %s\n", err);
-            rc = SC_EXIT_USAGE;
-        }
-        else if (sc_report_write_json(js->f, R) != SC_OK)
-        {
-            sc_outfile_abort(js);
-            fprintf(stderr, "spikecheck: %s: JSON write failed\n", o.json);
-            rc = SC_EXIT_USAGE;
-        }
-        else if (sc_outfile_commit(js, err, sizeof(err)) != SC_OK)
-        {
-            fprintf(stderr, "spikecheck: %s\n", err);
-            rc = SC_EXIT_USAGE;
-        }
-    }
+    if (sc_check_write(o.json, sc_report_write_json, R) != SC_OK
+        || sc_check_write(o.junit, sc_report_write_junit, R) != SC_OK)
+        rc = SC_EXIT_USAGE;
+    else if (o.baseline != NULL)
+        rc = sc_check_baseline(&o, R, rc);
 
 cleanup:
     if (cases != NULL)

@@ -14,6 +14,7 @@
 #define SC_EXIT_VIOLATED  1
 #define SC_EXIT_USAGE     2
 #define SC_EXIT_UNDECIDED 3
+#define SC_EXIT_BASELINE  4     /* verdicts differ from --baseline */
 
 #define SC_DEFAULT_MAX_PREC 4096
 
@@ -22,6 +23,11 @@
 slong sc_cli_collect(char *** paths, char ** args, slong nargs, char * err,
                      size_t errlen);
 void sc_cli_free_paths(char ** paths, slong n);
+
+/* Keeps paths[i] with i = k - 1 (mod nshards), in order (frees the rest);
+   returns how many are kept.  Shard K/N of a sorted list is the same on
+   every machine. */
+slong sc_cli_shard(char ** paths, slong n, slong k, slong nshards);
 
 /* Parses a decimal integer option value in [lo, hi]. */
 int sc_cli_parse_si(slong * x, const char * opt, const char * s, slong lo,

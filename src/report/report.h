@@ -89,6 +89,18 @@ void sc_outfile_abort(sc_outfile_t o);
 /* JSON report: {"format", "versions", "results": [records]}. */
 int sc_report_write_json(FILE * out, const sc_report_t R) SC_WARN_UNUSED;
 
+/* JUnit XML: a testsuite per checker, a testcase per record. */
+int sc_report_write_junit(FILE * out, const sc_report_t R) SC_WARN_UNUSED;
+
+/* The claims baseline: sorted lines "CHECKER CASE VERDICT". */
+int sc_report_write_baseline(FILE * out, const sc_report_t R) SC_WARN_UNUSED;
+
+/* Compares R with the baseline read from in (named path in messages) and
+   prints one line per changed, missing or new claim to diff; returns their
+   number. */
+slong sc_report_compare_baseline(FILE * diff, FILE * in, const char * path,
+                                 const sc_report_t R);
+
 /* CSV of a trajectory: t,a,b,rho,gamma,W,h,loss,rising with digits
    significant digits. */
 void sc_report_write_trace(FILE * out, const sc_traj_struct * T,
