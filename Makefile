@@ -36,7 +36,8 @@ deps:
 # the per-checker summary on stdout
 report: spikecheck
 	$(Q)mkdir -p reports
-	./spikecheck check --json reports/default.json cases/showcase cases/default
+	./spikecheck check --json reports/default.json --html reports/default.html \
+	    --junit reports/default.xml --precision 53 cases/showcase cases/default
 
 spikecheck: $(BUILD)/spikecheck
 	$(Q)cp $< $@

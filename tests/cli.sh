@@ -53,6 +53,13 @@ expect_rc 1 "replay reproduces it" "$SC" replay --theorem T3.b --scale-bounds 1/
 expect_rc 0 "replay one checker" "$SC" replay --theorem L7 "$SPIKE"
 grep -q '^L7 .*HOLDS' "$T/out" && ok || bad "replay prints the verdict"
 
+# HTML: statements, counts, a figure for a showcase case; a note without gnuplot
+mkdir -p "$T/showcase"; cp "$SPIKE" "$T/showcase/spike.json"
+expect_rc 0 "html" "$SC" check --html "$T/r.html" "$T/showcase/spike.json"
+grep -q '<svg' "$T/r.html" && grep -q 'Rising-edge peak' "$T/r.html" && ok || bad "HTML has the statements and a plot"
+expect_rc 0 "html without gnuplot" env PATH=/nonexistent "$SC" check --html "$T/r2.html" "$T/showcase/spike.json"
+grep -q 'Plot not drawn: gnuplot is not installed' "$T/r2.html" && ok || bad "HTML notes the missing plot"
+
 # JUnit, claims baseline, shards
 expect_rc 0 "junit" "$SC" check --junit "$T/j.xml" "$SPIKE" tests/data/thm_plain.json
 [ "$(grep -c '<testcase ' "$T/j.xml")" -eq 20 ] && ok || bad "one testcase per checker x case"

@@ -106,3 +106,24 @@ sc_ctx_reduced(sc_ctx_t ctx, slong prec)
     }
     return e->status == SC_OK ? e->T : NULL;
 }
+
+const sc_traj_struct *
+sc_ctx_certified(sc_ctx_t ctx, slong prec0, slong prec_max)
+{
+    const sc_traj_struct * T = NULL;
+    slong prec, t;
+    int decided;
+
+    for (prec = prec0; prec <= prec_max; prec *= 2)
+    {
+        T = sc_ctx_reduced(ctx, prec);
+        if (T == NULL)
+            T = sc_ctx_full(ctx, prec);
+        decided = (T->len == ctx->cs->steps + 1);
+        for (t = 0; decided && t + 1 < T->len; t++)
+            decided = (T->rising[t] != SC_UNKNOWN);
+        if (decided)
+            break;
+    }
+    return T;
+}

@@ -13,33 +13,11 @@
 #include <string.h>
 #include "theorems/theorems.h"
 
-/* The certified trajectory with all flags decided, or the last tried. */
-static const sc_traj_struct *
-sc_float_certified(sc_ctx_t ctx, slong prec0, slong prec_max)
-{
-    const sc_traj_struct * T = NULL;
-    slong prec, t;
-    int decided;
-
-    for (prec = prec0; prec <= prec_max; prec *= 2)
-    {
-        T = sc_ctx_reduced(ctx, prec);
-        if (T == NULL)
-            T = sc_ctx_full(ctx, prec);
-        decided = (T->len == ctx->cs->steps + 1);
-        for (t = 0; decided && t + 1 < T->len; t++)
-            decided = (T->rising[t] != SC_UNKNOWN);
-        if (decided)
-            break;
-    }
-    return T;
-}
-
 void
 sc_float_view(char * line, size_t linelen, sc_ctx_t ctx, slong fprec,
               slong prec0, slong prec_max)
 {
-    const sc_traj_struct * C = sc_float_certified(ctx, prec0, prec_max);
+    const sc_traj_struct * C = sc_ctx_certified(ctx, prec0, prec_max);
     sc_traj_t P;
     slong t, ndiff = 0, nspur = 0, nund = 0, len;
     size_t pos;

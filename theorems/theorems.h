@@ -61,6 +61,12 @@ const sc_traj_struct * sc_ctx_full(sc_ctx_t ctx, slong prec);
    not apply to the case (the reason is then in ctx->why). */
 const sc_traj_struct * sc_ctx_reduced(sc_ctx_t ctx, slong prec);
 
+/* The certified trajectory of the case with every rising flag decided: the
+   reduced recurrence where it applies, else full GD, at doubling precision
+   from prec0; the last one tried if the cap prec_max is reached first. */
+const sc_traj_struct * sc_ctx_certified(sc_ctx_t ctx, slong prec0,
+                                        slong prec_max);
+
 typedef int (*sc_thm_check_fn)(sc_result_t res, sc_ctx_t ctx, slong prec);
 
 typedef struct

@@ -4,11 +4,13 @@
  * open the outputs (an unwritable path stops it too), then run the
  * checkers and write the reports atomically.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include "cli/cli.h"
 #include "report/report.h"
+#include "num/num.h"
 
 #define SC_MAX_SELECT 64
 
@@ -16,7 +18,7 @@ typedef struct
 {
     const sc_thm_struct * sel[SC_MAX_SELECT];
     slong nsel;
-    const char * json, * junit, * baseline;
+    const char * json, * junit, * html, * baseline;
     int update_baseline;
     slong shard_k, shard_n;     /* --shard K/N, 1 <= K <= N; 0 if unset */
     int all, from_first;
@@ -59,6 +61,8 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv)
             o->json = v, i++;
         else if (strcmp(a, "--junit") == 0 && v != NULL)
             o->junit = v, i++;
+        else if (strcmp(a, "--html") == 0 && v != NULL)
+            o->html = v, i++;
         else if (strcmp(a, "--baseline") == 0 && v != NULL)
             o->baseline = v, i++;
         else if (strcmp(a, "--update-baseline") == 0)
@@ -165,6 +169,51 @@ sc_check_load(sc_case_struct ** cases, char ** paths, slong n)
     return SC_OK;
 }
 
+/* The figure of a case for the HTML report: its certified trajectory
+   (reduced where it applies), as doubles for display. */
+static void
+sc_check_figure(sc_report_t R, sc_ctx_t ctx, slong prec0, slong prec_max,
+                const char * why)
+{
+    const sc_traj_struct * T = sc_ctx_certified(ctx, prec0, prec_max);
+    sc_plot_struct p;
+    slong t, len = T->len;
+    arb_t th;
+    char * svg = NULL, title[200];
+
+    arb_init(th);
+    snprintf(p.title, sizeof(p.title), "%s (%s, %ld bits)", ctx->cs->name,
+             T->kind == SC_TRAJ_REDUCED ? "reduced recurrence" : "full GD",
+             (long) T->prec);
+    p.len = len;
+    p.rho = flint_malloc(6 * FLINT_MAX(len, 1) * sizeof(double));
+    p.h = p.rho + len;
+    p.theta = p.h + len;
+    p.gamma = p.theta + len;
+    p.W = p.gamma + len;
+    p.loss = p.W + len;
+    p.rising = flint_malloc(FLINT_MAX(len, 1) * sizeof(int));
+    for (t = 0; t < len; t++)
+    {
+        p.rho[t] = sc_num_get_d_heuristic(T->rho + t);
+        p.h[t] = sc_num_get_d_heuristic(T->h + t);
+        sc_num_theta(th, T->rho + t, 53);
+        p.theta[t] = arb_is_finite(th) ? sc_num_get_d_heuristic(th) : NAN;
+        p.gamma[t] = sc_num_get_d_heuristic(T->gamma + t);
+        p.W[t] = sc_num_get_d_heuristic(T->W + t);
+        p.loss[t] = sc_num_get_d_heuristic(T->loss + t);
+        p.rising[t] = (t + 1 < len && T->rising[t] == SC_TRUE);
+    }
+    snprintf(title, sizeof(title), "%s: %s", ctx->cs->name, why);
+    if (sc_plot_svg(&svg, &p) != SC_OK)
+        svg = NULL;
+    sc_report_add_figure(R, title, svg);
+    flint_free(svg);
+    flint_free(p.rising);
+    flint_free(p.rho);
+    arb_clear(th);
+}
+
 static void
 sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
 {
@@ -200,6 +249,16 @@ sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
                       FLINT_MAX(prec0, o->prec_max));
         sc_report_add_float_line(R, line);
     }
+    if (o->html != NULL)
+    {
+        int violated = 0;
+
+        for (j = R->len - o->nsel; j < R->len; j++)
+            violated |= (R->rec[j].res->verdict == SC_VIOLATED);
+        if (violated || (c->path != NULL && strstr(c->path, "showcase")))
+            sc_check_figure(R, ctx, prec0, FLINT_MAX(prec0, o->prec_max),
+                            violated ? "counterexample" : "showcase");
+    }
     sc_result_clear(res);
     sc_ctx_clear(ctx);
 }
@@ -208,14 +267,15 @@ sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
 static int
 sc_check_probe(const sc_check_opts * o)
 {
-    const char * out[3];
+    const char * out[4];
     char err[SC_ERR_LEN];
     int i;
 
     out[0] = o->json;
     out[1] = o->junit;
     out[2] = o->update_baseline ? o->baseline : NULL;
-    for (i = 0; i < 3; i++)
+    out[3] = o->html;
+    for (i = 0; i < 4; i++)
     {
         if (out[i] != NULL && sc_outfile_probe(out[i], err, sizeof(err))
                               != SC_OK)
@@ -344,7 +404,8 @@ sc_cli_check(int argc, char ** argv, int replay)
     sc_report_print_summary(stdout, R);
     rc = sc_check_exit_code(R);
     if (sc_check_write(o.json, sc_report_write_json, R) != SC_OK
-        || sc_check_write(o.junit, sc_report_write_junit, R) != SC_OK)
+        || sc_check_write(o.junit, sc_report_write_junit, R) != SC_OK
+        || sc_check_write(o.html, sc_report_write_html, R) != SC_OK)
         rc = SC_EXIT_USAGE;
     else if (o.baseline != NULL)
         rc = sc_check_baseline(&o, R, rc);

@@ -22,6 +22,8 @@ sc_report_init(sc_report_t R)
     R->len = R->alloc = 0;
     R->float_lines = NULL;
     R->nfloat = 0;
+    R->fig_title = R->fig_svg = NULL;
+    R->nfig = 0;
 }
 
 void
@@ -40,6 +42,23 @@ sc_report_clear(sc_report_t R)
     for (i = 0; i < R->nfloat; i++)
         flint_free(R->float_lines[i]);
     flint_free(R->float_lines);
+    for (i = 0; i < R->nfig; i++)
+    {
+        flint_free(R->fig_title[i]);
+        flint_free(R->fig_svg[i]);
+    }
+    flint_free(R->fig_title);
+    flint_free(R->fig_svg);
+}
+
+void
+sc_report_add_figure(sc_report_t R, const char * title, const char * svg)
+{
+    R->fig_title = flint_realloc(R->fig_title, (R->nfig + 1) * sizeof(char *));
+    R->fig_svg = flint_realloc(R->fig_svg, (R->nfig + 1) * sizeof(char *));
+    R->fig_title[R->nfig] = sc_strdup(title);
+    R->fig_svg[R->nfig] = svg != NULL ? sc_strdup(svg) : NULL;
+    R->nfig++;
 }
 
 static void

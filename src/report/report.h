@@ -25,6 +25,20 @@ typedef struct
 }
 sc_record_struct;
 
+/* The series of one trajectory plot, as doubles (display only). */
+typedef struct
+{
+    char title[160];
+    slong len;
+    double * rho, * h, * theta, * gamma, * W, * loss;
+    int * rising;
+}
+sc_plot_struct;
+
+/* Runs gnuplot on p; *svg (flint_free) is the SVG text.  SC_UNABLE when
+   gnuplot is missing or fails, SC_EIO when a temporary file fails. */
+int sc_plot_svg(char ** svg, const sc_plot_struct * p) SC_WARN_UNUSED;
+
 typedef struct
 {
     sc_record_struct * rec;
@@ -32,6 +46,11 @@ typedef struct
     /* float view: steps whose rising flag differs (one line per case) */
     char ** float_lines;
     slong nfloat;
+    /* figures for the HTML report: a title and an SVG, or NULL with the
+       reason the plot is missing */
+    char ** fig_title;
+    char ** fig_svg;
+    slong nfig;
 }
 sc_report_struct;
 
@@ -49,12 +68,22 @@ void sc_report_add(sc_report_t R, const sc_thm_struct * thm,
 /* Adds a line of the float-view section (copied). */
 void sc_report_add_float_line(sc_report_t R, const char * line);
 
+/* Adds a figure (title and svg copied; svg NULL for a missing plot). */
+void sc_report_add_figure(sc_report_t R, const char * title,
+                          const char * svg);
+
 /* Counts of each verdict over all records. */
 void sc_report_counts(slong counts[SC_NUM_VERDICTS], const sc_report_t R);
 
 /* The table: every record if all is nonzero, else only VIOLATED and
    UNDECIDED ones. */
 void sc_report_print_table(FILE * out, const sc_report_t R, int all);
+
+/* Verdict counts of thm over R, and the min / median / p90 / max of the
+   slacks of its HOLDS records in q (display only); returns how many slacks
+   there were (q is unset when 0). */
+slong sc_report_checker_stats(slong cnt[SC_NUM_VERDICTS], double q[4],
+                              const sc_report_t R, const sc_thm_struct * thm);
 
 /* Per checker: provenance, verdict counts, slack quantiles. */
 void sc_report_print_summary(FILE * out, const sc_report_t R);
@@ -88,6 +117,11 @@ void sc_outfile_abort(sc_outfile_t o);
 
 /* JSON report: {"format", "versions", "results": [records]}. */
 int sc_report_write_json(FILE * out, const sc_report_t R) SC_WARN_UNUSED;
+
+/* One self-contained HTML file: per checker the statement, provenance,
+   verdict counts and slack quantiles; the VIOLATED / UNDECIDED records; the
+   float-view lines; the figures. */
+int sc_report_write_html(FILE * out, const sc_report_t R) SC_WARN_UNUSED;
 
 /* JUnit XML: a testsuite per checker, a testcase per record. */
 int sc_report_write_junit(FILE * out, const sc_report_t R) SC_WARN_UNUSED;

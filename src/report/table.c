@@ -69,11 +69,43 @@ sc_quantile_heuristic(const double * v, slong n, double q)
     return v[k];
 }
 
+slong
+sc_report_checker_stats(slong cnt[SC_NUM_VERDICTS], double q[4],
+                        const sc_report_t R, const sc_thm_struct * thm)
+{
+    slong i, k, n = 0;
+    double * v = flint_malloc((R->len + 1) * sizeof(double));
+
+    for (k = 0; k < SC_NUM_VERDICTS; k++)
+        cnt[k] = 0;
+    for (i = 0; i < R->len; i++)
+    {
+        const sc_record_struct * r = R->rec + i;
+
+        if (r->thm != thm)
+            continue;
+        cnt[r->res->verdict]++;
+        if (r->res->verdict == SC_HOLDS && r->res->has_slack
+            && arb_is_finite(r->res->slack))
+            v[n++] = sc_num_get_d_heuristic(r->res->slack);
+    }
+    if (n > 0)
+    {
+        qsort(v, n, sizeof(double), sc_cmp_double);
+        q[0] = v[0];
+        q[1] = sc_quantile_heuristic(v, n, 0.5);
+        q[2] = sc_quantile_heuristic(v, n, 0.9);
+        q[3] = v[n - 1];
+    }
+    flint_free(v);
+    return n;
+}
+
 void
 sc_report_print_summary(FILE * out, const sc_report_t R)
 {
-    slong i, j, k, n, cnt[SC_NUM_VERDICTS];
-    double * v = flint_malloc((R->len + 1) * sizeof(double));
+    slong i, j, n, cnt[SC_NUM_VERDICTS];
+    double q[4];
 
     fprintf(out, "\n%-5s %-14s %6s %6s %6s %6s   %s\n", "check", "provenance",
             "HOLDS", "VIOL", "N/A", "UNDEC",
@@ -82,20 +114,7 @@ sc_report_print_summary(FILE * out, const sc_report_t R)
     {
         const sc_thm_struct * thm = sc_thm_table + j;
 
-        for (k = 0; k < SC_NUM_VERDICTS; k++)
-            cnt[k] = 0;
-        n = 0;
-        for (i = 0; i < R->len; i++)
-        {
-            const sc_record_struct * r = R->rec + i;
-
-            if (r->thm != thm)
-                continue;
-            cnt[r->res->verdict]++;
-            if (r->res->verdict == SC_HOLDS && r->res->has_slack
-                && arb_is_finite(r->res->slack))
-                v[n++] = sc_num_get_d_heuristic(r->res->slack);
-        }
+        n = sc_report_checker_stats(cnt, q, R, thm);
         if (cnt[0] + cnt[1] + cnt[2] + cnt[3] == 0)
             continue;
         fprintf(out, "%-5s %-14s %6ld %6ld %6ld %6ld   ", thm->id,
@@ -104,14 +123,9 @@ sc_report_print_summary(FILE * out, const sc_report_t R)
         if (n == 0)
             fprintf(out, "-\n");
         else
-        {
-            qsort(v, n, sizeof(double), sc_cmp_double);
-            fprintf(out, "%.3g / %.3g / %.3g / %.3g  (n=%ld)\n", v[0],
-                    sc_quantile_heuristic(v, n, 0.5),
-                    sc_quantile_heuristic(v, n, 0.9), v[n - 1], (long) n);
-        }
+            fprintf(out, "%.3g / %.3g / %.3g / %.3g  (n=%ld)\n", q[0], q[1],
+                    q[2], q[3], (long) n);
     }
-    flint_free(v);
     for (i = 0; i < R->nfloat; i++)
         fprintf(out, "%s\n", R->float_lines[i]);
 }
