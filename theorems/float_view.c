@@ -21,6 +21,7 @@ sc_float_view(char * line, size_t linelen, sc_ctx_t ctx, slong fprec,
     sc_traj_t P;
     slong t, ndiff = 0, nspur = 0, nund = 0, len;
     size_t pos;
+    int full = 0;
     char steps[256] = "";
 
     sc_traj_init(P, SC_TRAJ_FULL, ctx->cs->d, ctx->cs->steps);
@@ -38,11 +39,16 @@ sc_float_view(char * line, size_t linelen, sc_ctx_t ctx, slong fprec,
             continue;
         ndiff++;
         nspur += (P->rising[t] == SC_TRUE);
-        if (pos + 16 < sizeof(steps))
+        if (full)
+            continue;
+        if (pos + 24 < sizeof(steps))
             pos += snprintf(steps + pos, sizeof(steps) - pos, "%s%ld",
                             ndiff > 1 ? " " : "", (long) t);
-        else if (pos + 5 < sizeof(steps))
-            pos += snprintf(steps + pos, sizeof(steps) - pos, " ...");
+        else
+        {
+            snprintf(steps + pos, sizeof(steps) - pos, " ...");
+            full = 1;
+        }
     }
     snprintf(line, linelen, "float view %s at %ld bits: %ld of %ld "
              "rising/falling decisions differ from the certified run "
