@@ -32,12 +32,15 @@ all: spikecheck
 deps:
 	$(Q)sh .ci/install-deps
 
-# the main job: the committed showcase and default suite, a JSON report and
-# the per-checker summary on stdout
+# the main job: saved counterexamples first, then the showcase and the
+# default suite; the summary on stdout, HTML, JSON and JUnit under reports/,
+# new counterexamples saved under cases/regressions/
 report: spikecheck
-	$(Q)mkdir -p reports
+	$(Q)mkdir -p reports cases/regressions
 	./spikecheck check --json reports/default.json --html reports/default.html \
-	    --junit reports/default.xml --precision 53 cases/showcase cases/default
+	    --junit reports/default.xml --precision 53 \
+	    --save-counterexamples cases/regressions \
+	    cases/regressions cases/showcase cases/default
 
 spikecheck: $(BUILD)/spikecheck
 	$(Q)cp $< $@

@@ -19,6 +19,7 @@ typedef struct
     const sc_thm_struct * sel[SC_MAX_SELECT];
     slong nsel;
     const char * json, * junit, * html, * baseline;
+    const char * save_dir;      /* --save-counterexamples DIR */
     int update_baseline;
     slong shard_k, shard_n;     /* --shard K/N, 1 <= K <= N; 0 if unset */
     int all, from_first;
@@ -63,6 +64,8 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv)
             o->junit = v, i++;
         else if (strcmp(a, "--html") == 0 && v != NULL)
             o->html = v, i++;
+        else if (strcmp(a, "--save-counterexamples") == 0 && v != NULL)
+            o->save_dir = v, i++;
         else if (strcmp(a, "--baseline") == 0 && v != NULL)
             o->baseline = v, i++;
         else if (strcmp(a, "--update-baseline") == 0)
@@ -169,6 +172,34 @@ sc_check_load(sc_case_struct ** cases, char ** paths, slong n)
     return SC_OK;
 }
 
+/* Saves c (explicit data, so that it replays without the generators) as
+   DIR/ID-NAME.json for a VIOLATED (checker ID, case NAME). */
+static int
+sc_check_save(const char * dir, const char * id, const sc_case_t c)
+{
+    sc_outfile_t o;
+    char path[4096], err[SC_ERR_LEN];
+
+    snprintf(path, sizeof(path), "%s/%s-%s.json", dir, id, c->name);
+    if (sc_outfile_open(o, path, err, sizeof(err)) != SC_OK)
+    {
+        fprintf(stderr, "spikecheck: %s\n", err);
+        return SC_EIO;
+    }
+    if (sc_case_write_explicit(o->f, c) != SC_OK)
+    {
+        sc_outfile_abort(o);
+        return SC_EIO;
+    }
+    if (sc_outfile_commit(o, err, sizeof(err)) != SC_OK)
+    {
+        fprintf(stderr, "spikecheck: %s\n", err);
+        return SC_EIO;
+    }
+    fprintf(stderr, "spikecheck: counterexample saved: %s\n", path);
+    return SC_OK;
+}
+
 /* The figure of a case for the HTML report: its certified trajectory
    (reduced where it applies), as doubles for display. */
 static void
@@ -249,6 +280,9 @@ sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
                       FLINT_MAX(prec0, o->prec_max));
         sc_report_add_float_line(R, line);
     }
+    for (j = R->len - o->nsel; o->save_dir != NULL && j < R->len; j++)
+        if (R->rec[j].res->verdict == SC_VIOLATED)
+            (void) sc_check_save(o->save_dir, R->rec[j].thm->id, c);
     if (o->html != NULL)
     {
         int violated = 0;
