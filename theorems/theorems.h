@@ -22,7 +22,9 @@
 #include "data/data.h"
 #include "dyn/dyn.h"
 
-#define SC_CTX_CACHE 24
+/* Two kinds x at most 13 precisions (16 .. 65536 bits, doubling) fit, so
+   no trajectory a checker holds is ever recycled under it. */
+#define SC_CTX_CACHE 32
 
 typedef struct
 {
