@@ -2143,6 +2143,134 @@ test_dyn_traj_state_mid_and_rising(void ** state)
     _arb_vec_clear(w, 6);
 }
 
+/* ---- the BEYOND.md extensions of the GD step ---------------------------- */
+
+/* States t and t + 1 of T against w+ = (1 - eta lambda) w - eta g
+   + beta (w - w_prev), recomputed here from the stored state t: the
+   stored enclosure of w_{t+1} must overlap the recomputed one. */
+static void
+check_step_rule(const sc_traj_struct * T, sc_dyn_t D, const sc_case_t c,
+                slong t, slong prec)
+{
+    slong j, d = c->d;
+    arb_ptr g = _arb_vec_init(d), w1 = _arb_vec_init(d);
+    arb_t lam, beta, x;
+
+    arb_init(lam);
+    arb_init(beta);
+    arb_init(x);
+    arb_set_fmpq(lam, c->weight_decay, prec);
+    arb_set_fmpq(beta, c->momentum, prec);
+    sc_dyn_grad(g, NULL, NULL, D, T->w + t * d, T->gamma + t, prec);
+    for (j = 0; j < d; j++)
+    {
+        arb_mul(x, D->eta, lam, prec);
+        arb_sub_ui(x, x, 1, prec);
+        arb_neg(x, x);
+        arb_mul(w1 + j, x, T->w + t * d + j, prec);
+        arb_submul(w1 + j, D->eta, g + j, prec);
+        if (t > 0)
+        {
+            arb_sub(x, T->w + t * d + j, T->w + (t - 1) * d + j, prec);
+            arb_addmul(w1 + j, beta, x, prec);
+        }
+        if (!arb_overlaps(w1 + j, T->w + (t + 1) * d + j))
+        {
+            print_ball("recomputed", w1 + j);
+            print_ball("stored", T->w + (t + 1) * d + j);
+            fail_msg("step %ld, coordinate %ld", (long) t, (long) j);
+        }
+    }
+    arb_clear(x);
+    arb_clear(beta);
+    arb_clear(lam);
+    _arb_vec_clear(w1, d);
+    _arb_vec_clear(g, d);
+}
+
+static void
+test_dyn_run_full_weight_decay_and_momentum(void ** state)
+{
+    sc_case_t c;
+    sc_data_t data;
+    sc_dyn_t D;
+    sc_traj_t T;
+    slong t;
+
+    (void) state;
+    sc_case_init(c);
+    hadamard_case(c, SC_LOSS_SQUARE, 40, 256);
+    fmpq_set_si(c->weight_decay, 1, 100);
+    fmpq_set_si(c->momentum, 1, 2);
+    sc_data_init(data, c);
+    sc_dyn_init(D, c, data, 256);
+    sc_traj_init(T, SC_TRAJ_FULL, c->d, c->steps);
+    sc_dyn_run_full(T, c, data, 0, 256);
+    assert_int_equal(T->len, c->steps + 1);
+    for (t = 0; t < c->steps; t++)
+        check_step_rule(T, D, c, t, 256);
+    /* weight decay with no momentum: the [W1] identity
+       ||w+||^2 = (1 - eta lambda)^2 ||w||^2 + eta^2 ||g||^2 (<g, w> = 0) */
+    fmpq_zero(c->momentum);
+    sc_traj_clear(T);
+    sc_traj_init(T, SC_TRAJ_FULL, c->d, c->steps);
+    sc_dyn_run_full(T, c, data, 0, 256);
+    for (t = 0; t < c->steps; t++)
+    {
+        arb_ptr g = _arb_vec_init(c->d);
+        arb_t x, y;
+
+        arb_init(x);
+        arb_init(y);
+        check_step_rule(T, D, c, t, 256);
+        sc_dyn_grad(g, NULL, NULL, D, T->w + t * c->d, T->gamma + t, 256);
+        arb_dot(y, NULL, 0, g, 1, g, 1, c->d, 256);
+        arb_mul(y, y, D->eta, 256);
+        arb_mul(y, y, D->eta, 256);
+        arb_set_si(x, 97);
+        arb_div_si(x, x, 100, 256);             /* 1 - 3/100 */
+        arb_mul(x, x, x, 256);
+        arb_addmul(y, x, T->W + t, 256);
+        assert_true(arb_overlaps(y, T->W + t + 1));
+        arb_clear(y);
+        arb_clear(x);
+        _arb_vec_clear(g, c->d);
+    }
+    sc_traj_clear(T);
+    sc_dyn_clear(D);
+    sc_data_clear(data);
+    sc_case_clear(c);
+}
+
+static void
+test_dyn_run_full_project_norm_keeps_norm(void ** state)
+{
+    sc_case_t c;
+    sc_data_t data;
+    sc_traj_t T;
+    slong t;
+
+    (void) state;
+    sc_case_init(c);
+    hadamard_case(c, SC_LOSS_SQUARE, 60, 256);
+    c->project_norm = 1;
+    sc_data_init(data, c);
+    sc_traj_init(T, SC_TRAJ_FULL, c->d, c->steps);
+    sc_dyn_run_full(T, c, data, 0, 256);
+    assert_int_equal(T->len, c->steps + 1);
+    for (t = 1; t <= c->steps; t++)
+        assert_true(arb_overlaps(T->W + t, T->W));
+    /* and it is not plain GD: there W grows (L7 item 3) */
+    c->project_norm = 0;
+    sc_traj_clear(T);
+    sc_traj_init(T, SC_TRAJ_FULL, c->d, c->steps);
+    sc_dyn_run_full(T, c, data, 0, 256);
+    assert_true(arb_gt(T->W + c->steps, T->W));
+    sc_traj_clear(T);
+    sc_data_clear(data);
+    sc_case_clear(c);
+}
+
 int
 main(void)
 {
@@ -2180,6 +2308,8 @@ main(void)
                                         setup_rand, teardown_rand),
         cmocka_unit_test(test_dyn_run_full_point_float64_view),
         cmocka_unit_test(test_dyn_traj_state_mid_and_rising),
+        cmocka_unit_test(test_dyn_run_full_weight_decay_and_momentum),
+        cmocka_unit_test(test_dyn_run_full_project_norm_keeps_norm),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
 
