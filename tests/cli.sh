@@ -84,6 +84,14 @@ expect_rc 0 "shard 1/2" "$SC" check --baseline "$T/s1.txt" --update-baseline --s
 expect_rc 0 "shard 2/2" "$SC" check --baseline "$T/s2.txt" --update-baseline --shard 2/2 "$T/sh"
 cat "$T/s1.txt" "$T/s2.txt" | grep -v '^#' | sort > "$T/s12.txt"
 grep -v '^#' "$T/all.txt" | sort | cmp -s - "$T/s12.txt" && ok || bad "shards cover the suite exactly"
+expect_rc 0 "unsharded json" "$SC" check --precision 53 --json "$T/all.json" "$T/sh"
+for k in 1 2 3; do
+    expect_rc 0 "shard $k/3 json" "$SC" check --precision 53 --shard $k/3 --json "$T/p$k.json" "$T/sh"
+done
+expect_rc 0 "merge" "$SC" merge -o "$T/m.json" "$T/p3.json" "$T/p1.json" "$T/p2.json"
+cmp -s "$T/all.json" "$T/m.json" && ok || bad "merged shards equal the unsharded report"
+expect_rc 2 "merge of a non-report" "$SC" merge -o "$T/m2.json" "$SPIKE"
+[ -e "$T/m2.json" ] && bad "failed merge left a file" || ok
 
 # --from-first moves [T2.2]'s reference time past an initial rising edge
 F=cases/default/whitened-0008-above.json

@@ -26,6 +26,7 @@ sc_cli_usage(FILE * out)
 "  replay --theorem ID [--from-first] CASE   rerun one (checker, case)\n"
 "  trace [--reduced] [--digits N] [--precision BITS] CASE   per-step CSV\n"
 "  gen --suite NAME --count N --seed S -o DIR   write generated cases\n"
+"  merge -o FILE PART.json...         combine shard JSON reports\n"
 "exit codes: 0 all HOLDS/NOT-APPLICABLE, 1 VIOLATED, 3 UNDECIDED, "
 "2 usage or input error\n");
 }
@@ -56,6 +57,8 @@ main(int argc, char ** argv)
         rc = sc_cli_trace(argc - 1, argv + 1);
     else if (strcmp(argv[1], "gen") == 0)
         rc = sc_cli_gen(argc - 1, argv + 1);
+    else if (strcmp(argv[1], "merge") == 0)
+        rc = sc_cli_merge(argc - 1, argv + 1);
     else
     {
         fprintf(stderr, "spikecheck: unknown command '%s'\n", argv[1]);

@@ -135,6 +135,12 @@ int sc_report_write_baseline(FILE * out, const sc_report_t R) SC_WARN_UNUSED;
 slong sc_report_compare_baseline(FILE * diff, FILE * in, const char * path,
                                  const sc_report_t R);
 
+/* Merges the JSON reports parts[0 .. nparts-1] (shards of one suite) into
+   the report of the unsharded run.  SC_EINVAL (err: a part that is not a
+   report, or versions that differ) or SC_EIO. */
+int sc_report_merge_json(FILE * out, char ** parts, slong nparts, char * err,
+                         size_t errlen) SC_WARN_UNUSED;
+
 /* CSV of a trajectory: t,a,b,rho,gamma,W,h,loss,rising with digits
    significant digits. */
 void sc_report_write_trace(FILE * out, const sc_traj_struct * T,
