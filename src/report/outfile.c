@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "report/report.h"
 
 int
@@ -29,15 +30,33 @@ sc_outfile_open(sc_outfile_t o, const char * path, char * err, size_t errlen)
     return SC_OK;
 }
 
+/* No file is created: a run killed right after the probe leaves nothing. */
 int
 sc_outfile_probe(const char * path, char * err, size_t errlen)
 {
-    sc_outfile_t o;
+    size_t n = strlen(path);
+    char * dir = flint_malloc(n + 2);
+    char * slash;
+    struct stat st;
+    int ok;
 
-    if (sc_outfile_open(o, path, err, errlen) != SC_OK)
-        return SC_EIO;
-    sc_outfile_abort(o);
-    return SC_OK;
+    strcpy(dir, path);
+    slash = strrchr(dir, '/');
+    if (slash == NULL)
+        strcpy(dir, ".");
+    else if (slash == dir)
+        dir[1] = '\0';
+    else
+        *slash = '\0';
+    errno = 0;
+    ok = (access(dir, W_OK | X_OK) == 0);
+    if (ok && stat(path, &st) == 0)
+        ok = !S_ISDIR(st.st_mode) && access(path, W_OK) == 0;
+    if (!ok)
+        snprintf(err, errlen, "%s: cannot write: %s", path,
+                 errno != 0 ? strerror(errno) : "is a directory");
+    flint_free(dir);
+    return ok ? SC_OK : SC_EIO;
 }
 
 int

@@ -99,9 +99,9 @@ sc_outfile_struct;
 
 typedef sc_outfile_struct sc_outfile_t[1];
 
-/* Checks that PATH can be written (creates and removes PATH.tmp.PID), so
-   that a long run fails at once on a bad path and a run killed midway
-   leaves nothing behind.  SC_EIO with a message in err. */
+/* Checks that PATH can be written (its directory is writable, and PATH is
+   a writable file if it exists), so that a long run fails at once on a bad
+   path.  Creates nothing.  SC_EIO with a message in err. */
 int sc_outfile_probe(const char * path, char * err, size_t errlen)
     SC_WARN_UNUSED;
 
