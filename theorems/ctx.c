@@ -107,6 +107,19 @@ sc_ctx_reduced(sc_ctx_t ctx, slong prec)
     return e->status == SC_OK ? e->T : NULL;
 }
 
+/* Some state has a <= 0 for certain: rho is undefined there at every
+   precision, so raising it would only cost. */
+static int
+sc_ctx_rho_undefined(const sc_traj_struct * T)
+{
+    slong t;
+
+    for (t = 0; t < T->len; t++)
+        if (arb_is_nonpositive(T->a + t))
+            return 1;
+    return 0;
+}
+
 const sc_traj_struct *
 sc_ctx_certified(sc_ctx_t ctx, slong prec0, slong prec_max)
 {
@@ -122,7 +135,7 @@ sc_ctx_certified(sc_ctx_t ctx, slong prec0, slong prec_max)
         decided = (T->len == ctx->cs->steps + 1);
         for (t = 0; decided && t + 1 < T->len; t++)
             decided = (T->rising[t] != SC_UNKNOWN);
-        if (decided)
+        if (decided || sc_ctx_rho_undefined(T))
             break;
     }
     return T;
