@@ -90,6 +90,15 @@ for k in 1 2 3; do
 done
 expect_rc 0 "merge" "$SC" merge -o "$T/m.json" "$T/p3.json" "$T/p1.json" "$T/p2.json"
 cmp -s "$T/all.json" "$T/m.json" && ok || bad "merged shards equal the unsharded report"
+if command -v parallel > /dev/null 2>&1; then
+    # the README's GNU parallel sweep: two shards at once, then merge
+    expect_rc 0 "GNU parallel shards" parallel --will-cite -j 2 "$SC" check --precision 53 \
+        --shard {}/2 --json "$T/gp{}.json" "$T/sh" ::: 1 2
+    expect_rc 0 "merge parallel shards" "$SC" merge -o "$T/gm.json" "$T/gp1.json" "$T/gp2.json"
+    cmp -s "$T/all.json" "$T/gm.json" && ok || bad "GNU parallel sweep equals the unsharded report"
+else
+    echo "note: GNU parallel not installed (sh .ci/install-deps fuzz installs it): sweep test not run"
+fi
 expect_rc 2 "merge of a non-report" "$SC" merge -o "$T/m2.json" "$SPIKE"
 [ -e "$T/m2.json" ] && bad "failed merge left a file" || ok
 
