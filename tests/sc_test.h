@@ -80,4 +80,44 @@ print_fmpq(const char * label, const fmpq_t x)
     flint_free(s);
 }
 
+/* The ball is not trivially wide: radius <= 2^-bits (1 + |mid|). */
+static inline int
+is_narrow(const arb_t x, slong bits)
+{
+    mag_t m, bound;
+    int ok;
+
+    if (!arb_is_finite(x))
+        return 0;
+    mag_init(m);
+    mag_init(bound);
+    arf_get_mag(bound, arb_midref(x));
+    mag_one(m);
+    mag_add(bound, bound, m);
+    mag_mul_2exp_si(bound, bound, -bits);
+    ok = mag_cmp(arb_radref(x), bound) <= 0;
+    mag_clear(bound);
+    mag_clear(m);
+    return ok;
+}
+
+/* The Walsh-Hadamard columns of THEOREMS.md s.7. */
+static const slong hadamard_cols[6] = { 3, 5, 6, 9, 10, 12 };
+
+/* (-1)^popcount(i & j): the Sylvester matrix entry, by hand (independent
+   of the library's generator). */
+static inline slong
+sylvester(slong i, slong j)
+{
+    ulong b = (ulong) (i & j);
+    slong s = 1;
+
+    while (b != 0)
+    {
+        s = -s;
+        b &= b - 1;
+    }
+    return s;
+}
+
 #endif

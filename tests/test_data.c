@@ -482,23 +482,6 @@ test_data_row_basis_spans_row_space(void ** state)
 
 /* ---- sc_data_init ------------------------------------------------------ */
 
-static const slong hadamard_cols[6] = { 3, 5, 6, 9, 10, 12 };
-
-/* (-1)^popcount(i & j): the Sylvester matrix entry, by hand. */
-static slong
-sylvester(slong i, slong j)
-{
-    ulong b = (ulong) (i & j);
-    slong s = 1;
-
-    while (b != 0)
-    {
-        s = -s;
-        b &= b - 1;
-    }
-    return s;
-}
-
 /* The 16 x 6 Walsh-Hadamard case, X = H[:, cols] + 1 mu^T, y = H[:, 3],
    w0 = (1, 1/50, 0, 0, 0, 0). */
 static void

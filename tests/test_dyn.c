@@ -83,27 +83,6 @@ q_vec_is_zero(const fmpq * x, slong len)
     return 1;
 }
 
-/* The ball is not trivially wide: radius <= 2^-bits (1 + |mid|). */
-static int
-is_narrow(const arb_t x, slong bits)
-{
-    mag_t m, bound;
-    int ok;
-
-    if (!arb_is_finite(x))
-        return 0;
-    mag_init(m);
-    mag_init(bound);
-    arf_get_mag(bound, arb_midref(x));
-    mag_one(m);
-    mag_add(bound, bound, m);
-    mag_mul_2exp_si(bound, bound, -bits);
-    ok = mag_cmp(arb_radref(x), bound) <= 0;
-    mag_clear(bound);
-    mag_clear(m);
-    return ok;
-}
-
 /* radius <= 2^e */
 static int
 rad_le_2exp(const arb_t x, slong e)
@@ -112,23 +91,6 @@ rad_le_2exp(const arb_t x, slong e)
 }
 
 /* ---- cases built in memory --------------------------------------------- */
-
-static const slong hadamard_cols[6] = { 3, 5, 6, 9, 10, 12 };
-
-/* (-1)^popcount(i & j), the 16 x 16 Sylvester matrix by hand. */
-static slong
-sylvester(slong i, slong j)
-{
-    ulong b = (ulong) (i & j);
-    slong s = 1;
-
-    while (b != 0)
-    {
-        s = -s;
-        b &= b - 1;
-    }
-    return s;
-}
 
 /*
  * The 16 x 6 Walsh-Hadamard case of THEOREMS.md section 7: columns

@@ -195,27 +195,6 @@ F_ref(arb_t res, const fmpq_t rho, const fmpq_t H, slong wp)
     fmpq_clear(q);
 }
 
-/* The ball is not trivially wide: radius <= 2^-bits (1 + |mid|). */
-static int
-is_narrow(const arb_t x, slong bits)
-{
-    mag_t m, bound;
-    int ok;
-
-    if (!arb_is_finite(x))
-        return 0;
-    mag_init(m);
-    mag_init(bound);
-    arf_get_mag(bound, arb_midref(x));
-    mag_one(m);
-    mag_add(bound, bound, m);
-    mag_mul_2exp_si(bound, bound, -bits);
-    ok = mag_cmp(arb_radref(x), bound) <= 0;
-    mag_clear(bound);
-    mag_clear(m);
-    return ok;
-}
-
 /* Bits a well-conditioned evaluation may lose to a cancellation of size
    |q|: max(0, log2(1/|q|)) + 1, for exact rational q != 0. */
 static slong
