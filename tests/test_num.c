@@ -1696,7 +1696,7 @@ test_num_convert_and_vec_contain_exact(void ** state)
         fmpq * b = _fmpq_vec_init(len);
 
         fmpq_randtest(q, st->r, 100);
-        sc_num_set_fmpq(x, q, prec);
+        arb_set_fmpq(x, q, prec);
         assert_true(arb_contains_fmpq(x, q));
         fmpq_mul(sq, q, q);
         sc_num_sqrt_fmpq(x, sq, prec);

@@ -5,12 +5,6 @@
 #include "num/num.h"
 
 void
-sc_num_set_fmpq(arb_t res, const fmpq_t x, slong prec)
-{
-    arb_set_fmpq(res, x, prec);
-}
-
-void
 sc_num_sqrt_fmpq(arb_t res, const fmpq_t x, slong prec)
 {
     arb_set_fmpq(res, x, prec + 8);

@@ -29,9 +29,6 @@ sc_truth_t sc_num_contains_zero(const arb_t x);
 sc_truth_t sc_truth_and(sc_truth_t a, sc_truth_t b);
 sc_truth_t sc_truth_not(sc_truth_t a);
 
-/* res = x, rounded to a ball at prec. */
-void sc_num_set_fmpq(arb_t res, const fmpq_t x, slong prec);
-
 /* res = sqrt(x) for a rational x >= 0. */
 void sc_num_sqrt_fmpq(arb_t res, const fmpq_t x, slong prec);
 
