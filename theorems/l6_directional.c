@@ -39,25 +39,6 @@ sc_l6_step_clear(sc_l6_step_struct * s)
     arb_clear(s->lam); arb_clear(s->suff);
 }
 
-/* b^2 = ||w - a u*||^2 and rho = b / a for the vector w. */
-static void
-sc_l6_residual(arb_t b2, arb_t rho, const arb_t a, arb_srcptr w,
-               arb_srcptr u, slong d, slong prec)
-{
-    slong j;
-    arb_ptr r = _arb_vec_init(d);
-
-    for (j = 0; j < d; j++)
-    {
-        arb_mul(r + j, a, u + j, prec);
-        arb_sub(r + j, w + j, r + j, prec);
-    }
-    _sc_vec_norm2(b2, r, d, prec);
-    arb_sqrtpos(rho, b2, prec);
-    arb_div(rho, rho, a, prec);
-    _arb_vec_clear(r, d);
-}
-
 /* All quantities of the lemma at state w, with the plain step w' = w - eta g. */
 static void
 sc_l6_eval(sc_l6_step_struct * s, sc_dyn_t D, arb_srcptr w,
@@ -65,25 +46,27 @@ sc_l6_eval(sc_l6_step_struct * s, sc_dyn_t D, arb_srcptr w,
            slong prec)
 {
     slong j, d = D->d;
-    arb_t t, b12;
+    arb_t t, b, x, y;
 
     arb_init(t);
-    arb_init(b12);
+    arb_init(b);
+    arb_init(x);
+    arb_init(y);
     sc_dyn_grad(g, NULL, NULL, D, w, gamma, prec);
-    _sc_vec_dot(s->a, w, D->ustar, d, prec);
-    _sc_vec_dot(s->q, g, D->ustar, d, prec);
-    arb_neg(s->q, s->q);
-    _sc_vec_norm2(s->g2, g, d, prec);
-    _sc_vec_norm2(s->W, w, d, prec);
-    arb_set(s->a1, s->a);
-    arb_addmul(s->a1, D->eta, s->q, prec);
     for (j = 0; j < d; j++)
     {
         arb_set(w1 + j, w + j);
         arb_submul(w1 + j, D->eta, g + j, prec);
     }
-    sc_l6_residual(s->b2, s->rho, s->a, w, D->ustar, d, prec);
-    sc_l6_residual(b12, s->rho1, s->a1, w1, D->ustar, d, prec);
+    /* a, b (from the residual vector), rho and W of w and of w' */
+    sc_dyn_direction(s->a, b, s->rho, s->W, t, D, w, gamma, prec);
+    arb_sqr(s->b2, b, prec);
+    sc_dyn_direction(x, y, s->rho1, t, b, D, w1, gamma, prec);
+    _sc_vec_dot(s->q, g, D->ustar, d, prec);
+    arb_neg(s->q, s->q);
+    _sc_vec_norm2(s->g2, g, d, prec);
+    arb_set(s->a1, s->a);                       /* a' = a + eta q */
+    arb_addmul(s->a1, D->eta, s->q, prec);
 
     /* Lambda = eta (a^2 g2 - W q^2) - 2 a q W */
     arb_sqr(t, s->a, prec);
@@ -100,7 +83,9 @@ sc_l6_eval(sc_l6_step_struct * s, sc_dyn_t D, arb_srcptr w,
     arb_sub(s->suff, s->suff, t, prec);
     arb_mul(t, t, factor, prec);                /* factor = 1 outside tests */
     arb_sub(s->lam, s->lam, t, prec);
-    arb_clear(b12);
+    arb_clear(y);
+    arb_clear(x);
+    arb_clear(b);
     arb_clear(t);
 }
 
