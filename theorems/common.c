@@ -114,15 +114,44 @@ sc_thm_h2(const sc_traj_struct * R, slong t)
 }
 
 sc_truth_t
+sc_thm_run_bound(arb_t x, arb_t Theta, const arb_t H, const arb_t rho,
+                 slong prec)
+{
+    arb_t k, s;
+    sc_truth_t below = sc_num_theta(Theta, rho, prec);
+
+    if (below != SC_TRUE)
+    {
+        arb_indeterminate(x);
+        return below;
+    }
+    arb_init(k);
+    arb_init(s);
+    /* ln kappa = log1p(4 rho^2 / (1 - rho^2)^2), kept accurate for
+       rho = 1e-200 */
+    arb_sqr(s, rho, prec);
+    arb_sub_ui(k, s, 1, prec);
+    arb_sqr(k, k, prec);
+    arb_div(k, s, k, prec);
+    arb_mul_2exp_si(k, k, 2);
+    arb_log1p(k, k, prec);
+    arb_div(x, H, Theta, prec);
+    arb_log(x, x, prec);
+    arb_div(x, x, k, prec);
+    arb_clear(s);
+    arb_clear(k);
+    return below;
+}
+
+sc_truth_t
 sc_thm_edge_bounds(arb_t H1, arb_t Theta1, arb_t x,
                    const sc_traj_struct * T, const arb_t c, const arb_t eta,
                    slong t1, slong prec)
 {
-    arb_t G, k, s;
+    arb_t G, s;
     sc_truth_t below;
 
     arb_init(G);
-    arb_init(k);
     arb_init(s);
     /* Gamma_1 = max(gamma_t1, c / sqrt(1 + rho_1^2)) */
     arb_sqr(s, T->rho + t1, prec);
@@ -133,25 +162,8 @@ sc_thm_edge_bounds(arb_t H1, arb_t Theta1, arb_t x,
     arb_mul(H1, eta, G, prec);
     arb_mul(H1, H1, c, prec);
     arb_div(H1, H1, T->W + t1, prec);
-    below = sc_num_theta(Theta1, T->rho + t1, prec);
-    if (below == SC_TRUE)
-    {
-        /* ln kappa_1 = log1p(4 rho^2 / (1 - rho^2)^2), kept accurate for
-           rho_1 = 1e-200 */
-        arb_sqr(s, T->rho + t1, prec);
-        arb_sub_ui(k, s, 1, prec);
-        arb_sqr(k, k, prec);
-        arb_div(k, s, k, prec);
-        arb_mul_2exp_si(k, k, 2);
-        arb_log1p(k, k, prec);
-        arb_div(x, H1, Theta1, prec);
-        arb_log(x, x, prec);
-        arb_div(x, x, k, prec);
-    }
-    else
-        arb_indeterminate(x);
+    below = sc_thm_run_bound(x, Theta1, H1, T->rho + t1, prec);
     arb_clear(s);
-    arb_clear(k);
     arb_clear(G);
     return below;
 }

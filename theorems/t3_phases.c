@@ -91,7 +91,7 @@ sc_t3c_edge(sc_result_t res, slong * count, arb_t x, const sc_traj_struct * R,
 
     *count = 0;
     sc_truth_t ok;
-    arb_t H, Th;
+    arb_t Th;
 
     if (tc == -2)
     {
@@ -140,24 +140,9 @@ sc_t3c_edge(sc_result_t res, slong * count, arb_t x, const sc_traj_struct * R,
         arb_pos_inf(x);
         return SC_OK;
     }
-    arb_init(H);
     arb_init(Th);
     /* the bound of [T3.a] with h_{tc+1} in place of H_1 */
-    sc_num_theta(Th, R->rho + tc + 1, prec);
-    {
-        arb_t k;
-        arb_init(k);
-        arb_sqr(k, R->rho + tc + 1, prec);
-        arb_sub_ui(H, k, 1, prec);
-        arb_sqr(H, H, prec);
-        arb_div(k, k, H, prec);
-        arb_mul_2exp_si(k, k, 2);
-        arb_log1p(k, k, prec);
-        arb_div(x, R->h + tc + 1, Th, prec);
-        arb_log(x, x, prec);
-        arb_div(x, x, k, prec);
-        arb_clear(k);
-    }
+    sc_thm_run_bound(x, Th, R->h + tc + 1, R->rho + tc + 1, prec);
     arb_mul(x, x, factor, prec);                /* factor = 1 outside tests */
     ok = sc_thm_count_le_ceil(*count, x);
     if (ok == SC_UNKNOWN)
@@ -170,7 +155,6 @@ sc_t3c_edge(sc_result_t res, slong * count, arb_t x, const sc_traj_struct * R,
                          "bound", (long) *count, (long) tc);
     }
     arb_clear(Th);
-    arb_clear(H);
     return ok == SC_UNKNOWN ? SC_UNABLE : SC_OK;
 }
 

@@ -132,6 +132,12 @@ void sc_thm_params(arb_t c, arb_t eta, arb_t eta_gamma, const sc_ctx_t ctx,
 /* Truth of H2's state conditions at t: a_t > 0, 0 < rho_t < 1, gamma_t > 0. */
 sc_truth_t sc_thm_h2(const sc_traj_struct * R, slong t);
 
+/* x = ln(H / Theta(rho)) / ln(1 + 4 rho^2 / (1 - rho^2)^2), the run-length
+   bound of [T3.a] and [T3.c] (the bound is ceil(x)), and Theta(rho).
+   Returns the truth of rho < 1 (x is indeterminate unless SC_TRUE). */
+sc_truth_t sc_thm_run_bound(arb_t x, arb_t Theta, const arb_t H,
+                            const arb_t rho, slong prec);
+
 /*
  * The quantities of [T3.a] at the rising step t1 of T: H1 = eta Gamma_1 c /
  * W_1 with Gamma_1 = max(gamma_t1, c / sqrt(1 + rho_1^2)), Theta1 =
