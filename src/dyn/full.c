@@ -49,7 +49,8 @@ sc_dyn_state_usable(arb_srcptr w, slong d, const arb_t gamma, const arb_t W)
            && arb_rel_accuracy_bits(W) > -SC_DYN_MAX_REL_RAD;
 }
 
-/* w_next, gamma_next from state t (and t - 1 for momentum). */
+/* w_next, gamma_next from state t (and t - 1 for momentum).  wn may alias
+   w: each w_j is read before wn_j is written. */
 static void
 sc_dyn_step(arb_ptr wn, arb_t gn, arb_t loss, sc_dyn_t D, arb_srcptr w,
             const arb_t gamma, arb_srcptr wprev, const arb_t gprev,
@@ -121,13 +122,9 @@ sc_dyn_step_centred(arb_ptr wn, arb_t gn, sc_dyn_t D, arb_srcptr w,
     sc_dyn_jacobian(J, D, w, gamma, FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC));
     for (i = 0; i < d; i++)
         arb_get_mid_arb(wn + i, w + i);
-    /* F at the midpoint: a point input, so only rounding widens it */
-    {
-        arb_ptr m = _arb_vec_init(d);
-        _arb_vec_set(m, wn, d);
-        sc_dyn_step(wn, gn, scratch, D, m, mg, NULL, NULL, W0, gw, prec);
-        _arb_vec_clear(m, d);
-    }
+    /* F at the midpoint: a point input, so only rounding widens it (the
+       step reads w_j before it writes wn_j, so wn may hold the input) */
+    sc_dyn_step(wn, gn, scratch, D, wn, mg, NULL, NULL, W0, gw, prec);
     for (i = 0; i < d; i++)
         arb_dot(wn + i, wn + i, 0, arb_mat_entry(J, i, 0), 1, delta, 1, d + 1,
                 prec);
