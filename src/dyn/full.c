@@ -50,8 +50,8 @@ sc_dyn_state_usable(arb_srcptr w, slong d, const arb_t gamma, const arb_t W)
 }
 
 /* w_next, gamma_next from state t (and t - 1 for momentum).  Without
-   wprev (no momentum term) wn may alias
-   w: each w_j is read before wn_j is written. */
+   wprev (no momentum term) wn may alias w: each w_j is read before wn_j
+   is written. */
 static void
 sc_dyn_step(arb_ptr wn, arb_t gn, arb_t loss, sc_dyn_t D, arb_srcptr w,
             const arb_t gamma, arb_srcptr wprev, const arb_t gprev,
