@@ -513,7 +513,7 @@ hadamard_case(sc_case_t c, sc_loss_t loss, const fmpq * mu)
 }
 
 /* whitened = 1, Sigma = I, c2 = 1, w* = e1, rank 6, y2 = 16, rho0^2 =
-   1/2500, for zero and random shifts mu; logistic: has_ref = 0. */
+   1/2500, for zero and random shifts mu; logistic: the SVM w* = e1. */
 static void
 test_data_init_hadamard_whitened(void ** state)
 {
@@ -580,7 +580,10 @@ test_data_init_hadamard_whitened(void ** state)
         sc_data_clear(D);
         sc_case_clear(c);
     }
-    /* the logistic reference is not available: has_ref = 0 */
+    /* logistic: y is the data column 3 and the columns are orthogonal, so
+       every sample sits on the margin of w* = e1 (X~ e1 = y) with dual
+       weights 1/16 (X~^T y / 16 = e1): the SVM is the reference, c2 = 1,
+       although A1 fails (n = 16 >= d = 6) */
     {
         sc_case_t c;
         sc_data_t D;
@@ -589,7 +592,16 @@ test_data_init_hadamard_whitened(void ** state)
         hadamard_case(c, SC_LOSS_LOGISTIC, NULL);
         sc_data_init(D, c);
         assert_true(D->whitened);
-        assert_false(D->has_ref);
+        assert_true(D->has_svm);
+        assert_true(D->has_ref);
+        assert_true(D->svm->a3 && D->svm->a4 && !D->svm->a1);
+        assert_true(fmpq_mat_equal(D->wstar, e1));
+        assert_true(fmpq_is_one(D->c2));
+        assert_true(fmpq_is_one(D->svm->m2));
+        fmpq_set_si(t, 1, 16);
+        assert_true(fmpq_equal(D->svm->alpha_min, t));
+        fmpq_set_si(t, 1, 2500);
+        assert_true(fmpq_equal(D->rho0_sq, t));
         sc_data_clear(D);
         sc_case_clear(c);
     }

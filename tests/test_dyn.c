@@ -2049,7 +2049,8 @@ test_dyn_run_full_point_float64_view(void ** state)
 }
 
 /* sc_traj_state_mid gives points inside the enclosures; sc_traj_rising
-   recomputes the stored flags; logistic full runs carry no reference. */
+   recomputes the stored flags; logistic full runs carry the SVM
+   reference when A3 holds. */
 static void
 test_dyn_traj_state_mid_and_rising(void ** state)
 {
@@ -2089,13 +2090,14 @@ test_dyn_traj_state_mid_and_rising(void ** state)
     sc_traj_clear(T);
     sc_data_clear(data);
 
-    /* logistic: the run exists, no reference direction */
+    /* logistic: the run exists; on these data every sample is on the
+       margin of w* = e1 (A3), so the SVM reference direction is set */
     c->loss = SC_LOSS_LOGISTIC;
     sc_data_init(data, c);
     sc_traj_init(T, SC_TRAJ_FULL, 6, steps);
     sc_dyn_run_full(T, c, data, 0, 128);
     assert_int_equal(T->len, steps + 1);
-    assert_false(T->has_ref);
+    assert_true(T->has_ref);
     for (t = 0; t < steps; t++)
         assert_true(arb_lt(T->loss + t + 1, T->loss + t) || t > 5);
     sc_traj_clear(T);

@@ -137,6 +137,31 @@ int sc_case_gen_whitened(fmpq_mat_t X, fmpq_mat_t y, slong n, slong d,
                          ulong seed, char * err, size_t errlen)
     SC_WARN_UNUSED;
 
+/* Q (m x d) = the first d columns of the Cayley rotation (I - K)(I + K)^-1,
+   K a skew m x m matrix with entries in [-2, 2] drawn from r above the
+   diagonal row by row: an exactly orthogonal rational matrix. */
+void sc_case_cayley_columns(fmpq_mat_t Q, slong m, slong d, sc_rand_t r);
+
+/*
+ * Recipe data of the logistic line (LOGISTIC.md section 3), exact over Q:
+ * y = (+1^{n/2}, -1^{n/2}), the weights alpha (n x 1, any signs, sum > 0)
+ * scaled to sum 1/s^2, Z = a seeded integer n x (d-1) matrix Z0 (entries
+ * in [-4, 4]; of rank zrank when 0 < zrank < d - 1: Z0 = A B with seeded
+ * A, B) projected onto span{1, alpha (.) y}^perp (Gram-Schmidt basis),
+ * X~ = [s y | Z], then X~ Q for a Cayley rotation Q if rotate, and
+ * X = X~ + 1 mu^T (mu d x 1, or NULL for 0).  When alpha > 0 the SVM is
+ * w* = Q^T e1 / s with margin s, all samples active (A3) and alpha the
+ * dual weights (A4).  Draw order: Z0 (or A then B) row by row, then K.
+ * Requires n even, 2 <= n <= SC_LOGISTIC_MAX_N, 2 <= d <= SC_LOGISTIC_MAX_D,
+ * s > 0; SC_EINVAL with the reason in err otherwise.
+ */
+#define SC_LOGISTIC_MAX_N 64
+#define SC_LOGISTIC_MAX_D 128
+int sc_case_gen_logistic(fmpq_mat_t X, fmpq_mat_t y, slong n, slong d,
+                         const fmpq_t s, const fmpq_mat_t alpha, slong zrank,
+                         int rotate, const fmpq_mat_t mu, ulong seed,
+                         char * err, size_t errlen) SC_WARN_UNUSED;
+
 /*
  * Walsh-Hadamard data (THEOREMS.md section 7): columns cols[0..d-1] of the
  * n x n Sylvester matrix, H(i, j) = (-1)^popcount(i & j), n a power of two,

@@ -25,8 +25,8 @@
    skew matrix with entries in [-2, 2].  The two factors commute, so this
    is (I + K)^-1 times the first d columns of (I - K): one integer solve
    instead of an inverse (same rational result, far cheaper for large m). */
-static void
-sc_cayley_columns(fmpq_mat_t Q, slong m, slong d, sc_rand_t r)
+void
+sc_case_cayley_columns(fmpq_mat_t Q, slong m, slong d, sc_rand_t r)
 {
     fmpz_mat_t A, B;
     slong i, j;
@@ -136,7 +136,7 @@ sc_case_gen_whitened(fmpq_mat_t X, fmpq_mat_t y, slong n, slong d,
     fmpq_mat_init(Xt, n, d);
     fmpq_mat_init(yt, n, 1);
 
-    sc_cayley_columns(Q, n - 1, d, r);
+    sc_case_cayley_columns(Q, n - 1, d, r);
     sc_householder_apply(Xt, Q, k);
     sc_shift_half_integers(Xt, r);
     sc_rand_labels(yt, r);

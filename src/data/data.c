@@ -169,12 +169,22 @@ sc_data_init(sc_data_t D, const sc_case_t c)
         fmpq_mat_clear(R);
     }
 
-    sc_data_lsq_reference(D->wstar, D->Xc, c->y);
+    D->has_svm = (c->loss == SC_LOSS_LOGISTIC);
+    if (D->has_svm)
+    {
+        sc_svm_init(D->svm, D->Xc, c->y);
+        fmpq_mat_set(D->wstar, D->svm->wstar);
+    }
+    else
+        sc_data_lsq_reference(D->wstar, D->Xc, c->y);
     sc_data_dot(D->c2, D->wstar, D->wstar);
     fmpq_mat_mul(Sw, D->Sigma, D->wstar);
     sc_data_dot(D->c2_sigma, D->wstar, Sw);
     sc_data_dot(D->y2, c->y, c->y);
-    D->has_ref = (c->loss == SC_LOSS_SQUARE) && !fmpq_is_zero(D->c2);
+    if (D->has_svm)
+        D->has_ref = D->svm->a3;
+    else
+        D->has_ref = !fmpq_is_zero(D->c2);
 
     sc_data_dot(D->w0_wstar, c->w0, D->wstar);
     sc_data_dot(D->W0, c->w0, c->w0);
@@ -196,6 +206,8 @@ sc_data_init(sc_data_t D, const sc_case_t c)
 void
 sc_data_clear(sc_data_t D)
 {
+    if (D->has_svm)
+        sc_svm_clear(D->svm);
     fmpq_clear(D->rho0_sq);
     fmpq_clear(D->W0);
     fmpq_clear(D->w0_wstar);

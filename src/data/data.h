@@ -12,6 +12,7 @@
 
 #include "spikecheck.h"
 #include "cases/cases.h"
+#include "data/svm.h"
 
 typedef struct
 {
@@ -29,14 +30,17 @@ typedef struct
     fmpq_t W0;              /* ||w0||^2 */
     fmpq_t rho0_sq;         /* rho_0^2 = (W0 c2 - <w0,w*>^2) / <w0,w*>^2 */
     int w0_in_span;         /* w0 in span(X~^T) */
+    int has_svm;            /* logistic loss: svm below is initialised */
+    sc_svm_t svm;           /* A1-A4, the SVM w*, m, beta, spectrum */
 }
 sc_data_struct;
 
 typedef sc_data_struct sc_data_t[1];
 
-/* Computes every field from the case.  The square-loss reference is used
-   for both losses until the logistic SVM direction is available (has_ref
-   is then 0 for logistic cases). */
+/* Computes every field from the case.  The reference direction w* is the
+   square-loss least-squares solution for the square loss, and the SVM
+   direction of LOGISTIC.md for the logistic loss (has_ref = A3 there: w*
+   is only defined as the all-active SVM; c2 = 1 / m^2). */
 void sc_data_init(sc_data_t D, const sc_case_t c);
 void sc_data_clear(sc_data_t D);
 

@@ -8,6 +8,22 @@
  * as Arb balls at a precision the caller chooses.  A hypothesis that fails
  * is a fact of the data, named in `why`, and makes the checkers that need
  * it NOT-APPLICABLE; it is never an error.
+ *
+ * How each fact is decided (LOGISTIC.md section 3, "Verify"):
+ *   A1     n < d.
+ *   rank   rank X~ = n - 1 exactly (fmpq rref), i.e. null(G) = span(1)
+ *          for G = X~ X~^T.
+ *   A3     G zeta = y is solvable (else y is not in range X~: A3 fails),
+ *          w_I = X~^T zeta, X~ w_I = y checked exactly, and the KKT
+ *          condition: some nu in null(G) has y (.) (zeta + nu) >= 0.
+ *          With null(G) = span(1) this is the closed form
+ *          min_{y=+1} zeta >= max_{y=-1} zeta; otherwise an exact rational
+ *          simplex (svm_lp.c) maximises min_i alpha_i over the dual
+ *          weights alpha = y (.) (zeta + nu).  Both always decide.
+ *   A4     the same with a strict inequality (max alpha_min > 0).
+ *   beta   Definition 2 by vertex enumeration (svm_beta.c), only when A4
+ *          and rank hold and n <= SC_SVM_BETA_MAX_N; else the certified
+ *          lower bound alpha_min sqrt(n lambda_min) / (2 sum alpha).
  */
 #ifndef SC_SVM_H
 #define SC_SVM_H
@@ -16,6 +32,11 @@
 #include "flint/fmpq_mat.h"
 #include "flint/fmpz_poly.h"
 #include "arb.h"
+
+/* Vertex enumeration solves C(n, 2) linear n x n systems: n = 24 gives 276
+   exact solves (well under a second at the sizes the suites use).  Above
+   this beta falls back to the certified lower bound. */
+#define SC_SVM_BETA_MAX_N 24
 
 typedef struct
 {
@@ -32,9 +53,12 @@ typedef struct
     fmpq_t R2;              /* R^2 = max_i ||x~_i||^2 */
     fmpz_poly_t charpoly;   /* an integer multiple of the characteristic
                                polynomial of Sigma with the factor x^k of
-                               its zero eigenvalues removed */
+                               its zero eigenvalues removed: its roots are
+                               the nonzero eigenvalues, with multiplicity */
     int beta_exact;         /* beta2 is Definition 2's exact beta^2 */
     fmpq_t beta2;           /* exact beta^2 when beta_exact, else 0 */
+    slong rank;             /* rank of X~ */
+    fmpq_t alpha_min;       /* min_i alpha_i when a3 (> 0 iff a4), else 0 */
 }
 sc_svm_struct;
 
@@ -46,12 +70,50 @@ void sc_svm_init(sc_svm_t S, const fmpq_mat_t Xc, const fmpq_mat_t y);
 void sc_svm_clear(sc_svm_t S);
 
 /* Certified enclosures of the least and the largest nonzero eigenvalue of
-   Sigma = X~^T X~ / n (equivalently of X~ X~^T / n). */
+   Sigma = X~^T X~ / n (equivalently of X~ X~^T / n).  Both are
+   indeterminate when X~ = 0 (no nonzero eigenvalue). */
 void sc_svm_lambda(arb_t lmin, arb_t lmax, const sc_svm_t S, slong prec);
 
 /* beta of Definition 2 when S->beta_exact, else the certified lower bound
    alpha_min sqrt(n lambda_min) / (2 sum alpha); 0 when A4 fails.  Either
-   value keeps [L14] valid. */
+   value keeps [L14] valid.  The ball contains the exact value of the
+   quantity named (beta itself, or the lower bound). */
 void sc_svm_beta(arb_t beta, const sc_svm_t S, slong prec);
+
+/* ---- building blocks (exact; used by sc_svm_init, the loader, tests) ---- */
+
+/* The SVM direction alone: returns A3 and sets w (d x 1) to w* when it
+   holds, to 0 otherwise.  For the loader's near-reference initial state. */
+int sc_svm_direction(fmpq_mat_t w, const fmpq_mat_t Xc, const fmpq_mat_t y);
+
+/* N (n x k) = a basis of the null space of A (n x n), from its rref;
+   returns k. */
+slong sc_svm_null_basis(fmpq_mat_t N, const fmpq_mat_t A);
+
+/* The exact LP of A3/A4: alpha = y (.) (zeta + N c) maximising
+   min_i alpha_i over c (exact simplex, Bland's rule); tmax = that
+   maximum.  Requires y in range X~ (then the LP is bounded). */
+void sc_svm_dual_lp(fmpq_mat_t alpha, fmpq_t tmax, const fmpq_mat_t zeta,
+                    const fmpq_mat_t N, const fmpq_mat_t y);
+
+/* The closed form for null(G) = span(1): alpha = y (.) (zeta + nu 1) at
+   the midpoint nu, tmax = (min_{y=+1} zeta - max_{y=-1} zeta) / 2. */
+void sc_svm_dual_closed(fmpq_mat_t alpha, fmpq_t tmax, const fmpq_mat_t zeta,
+                        const fmpq_mat_t y);
+
+/* 1 / beta2 = the largest ||v||^2 over the vertices of
+   {v = X~^T c : c^T 1 = c^T y = 0, -y_i <v, x~_i> <= 1}, by enumeration of
+   the C(n, 2) choices of n - 2 active constraints.  NOT gated: on data
+   without A4 the polyhedron is unbounded and the value is meaningless
+   (LOGISTIC.md section 3).  v (d x 1, may be NULL) is set to the
+   maximising vertex, so that -min_i y_i <v, x~_i> = 1 and ||v||^2 =
+   1 / beta2.  Returns 0 (beta2 = 0, v = 0) when no vertex has v != 0. */
+int sc_svm_beta2_vertices(fmpq_t beta2, fmpq_mat_t v, const fmpq_mat_t Xc,
+                          const fmpq_mat_t y);
+
+/* p = the characteristic polynomial of Sigma = X~^T X~ / n, scaled to
+   integer coefficients, with the factor x^k of the zero eigenvalues
+   removed. */
+void sc_svm_charpoly(fmpz_poly_t p, const fmpq_mat_t Xc);
 
 #endif

@@ -1,0 +1,100 @@
+/*
+ * svm_lambda.c -- certified enclosures of the least and largest nonzero
+ * eigenvalues of Sigma = X~^T X~ / n, from its exact characteristic
+ * polynomial.  No floating-point eigensolver is involved.
+ *
+ * With X~ = Xi / D (Xi integer), the nonzero eigenvalues of Sigma are
+ * mu / (D^2 n) for the nonzero eigenvalues mu of the integer matrix
+ * Xi Xi^T (or Xi^T Xi, whichever is smaller: the nonzero spectra agree).
+ * Its characteristic polynomial chi(x) is computed exactly (FLINT,
+ * multimodular), the factor x^k dropped, and x replaced by D^2 n x, which
+ * scales coefficient i by (D^2 n)^i.  The roots of that integer polynomial
+ * are the nonzero eigenvalues of Sigma.  Arb then isolates the roots of
+ * its squarefree part (a symmetric matrix has repeated eigenvalues, and
+ * root isolation needs simple roots) with certified disjoint enclosures.
+ */
+#include "data/svm.h"
+#include "acb.h"
+#include "arb_fmpz_poly.h"
+#include "flint/fmpz_mat.h"
+
+void
+sc_svm_charpoly(fmpz_poly_t p, const fmpq_mat_t Xc)
+{
+    slong n = fmpq_mat_nrows(Xc), d = fmpq_mat_ncols(Xc), m, k, i;
+    fmpz_mat_t Xi, Xt, G;
+    fmpz_t D, s, si;
+
+    fmpz_init(D);
+    fmpz_init(s);
+    fmpz_init(si);
+    fmpz_mat_init(Xi, n, d);
+    fmpz_mat_init(Xt, d, n);
+    fmpq_mat_get_fmpz_mat_matwise(Xi, D, Xc);
+    fmpz_mat_transpose(Xt, Xi);
+    m = FLINT_MIN(n, d);
+    fmpz_mat_init(G, m, m);
+    if (n <= d)
+        fmpz_mat_mul(G, Xi, Xt);
+    else
+        fmpz_mat_mul(G, Xt, Xi);
+    fmpz_mat_charpoly(p, G);
+
+    for (k = 0; k < fmpz_poly_length(p)
+                && fmpz_is_zero(p->coeffs + k); k++)
+        ;
+    fmpz_poly_shift_right(p, p, k);
+    fmpz_mul(s, D, D);
+    fmpz_mul_si(s, s, n);
+    fmpz_one(si);
+    for (i = 0; i < fmpz_poly_length(p); i++)
+    {
+        fmpz_mul(p->coeffs + i, p->coeffs + i, si);
+        fmpz_mul(si, si, s);
+    }
+    fmpz_poly_primitive_part(p, p);
+
+    fmpz_mat_clear(G);
+    fmpz_mat_clear(Xt);
+    fmpz_mat_clear(Xi);
+    fmpz_clear(si);
+    fmpz_clear(s);
+    fmpz_clear(D);
+}
+
+void
+sc_svm_lambda(arb_t lmin, arb_t lmax, const sc_svm_t S, slong prec)
+{
+    fmpz_poly_t q, g;
+    acb_ptr roots;
+    slong i, deg;
+
+    fmpz_poly_init(q);
+    fmpz_poly_init(g);
+    fmpz_poly_derivative(g, S->charpoly);
+    fmpz_poly_gcd(g, S->charpoly, g);
+    fmpz_poly_div(q, S->charpoly, g);
+    deg = fmpz_poly_degree(q);
+    if (deg < 1)
+    {
+        arb_indeterminate(lmin);
+        arb_indeterminate(lmax);
+        fmpz_poly_clear(g);
+        fmpz_poly_clear(q);
+        return;
+    }
+    roots = _acb_vec_init(deg);
+    arb_fmpz_poly_complex_roots(roots, q, 0, prec);
+    /* the roots are real (Sigma is symmetric): each lies in the real part
+       of its enclosure, so min / max of the real parts enclose lambda */
+    arb_set(lmin, acb_realref(roots));
+    arb_set(lmax, acb_realref(roots));
+    for (i = 1; i < deg; i++)
+    {
+        arb_min(lmin, lmin, acb_realref(roots + i), prec);
+        arb_max(lmax, lmax, acb_realref(roots + i), prec);
+    }
+    _acb_vec_clear(roots, deg);
+    fmpz_poly_clear(g);
+    fmpz_poly_clear(q);
+}
