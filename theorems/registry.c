@@ -50,6 +50,46 @@ const sc_thm_struct sc_thm_table[] =
       "paper Lemma 13; THEOREMS.md s.4",
       "under H3 some t in [t1, t1 + T'] has rho_{t+1} <= rho_t",
       sc_thm_l13_check },
+    /* ---- BN logistic regression: LOGISTIC.md section 2 ---- */
+    { "L8", "Logit perturbation", SC_PROV_RECONSTRUCTED,
+      "paper Lemma 8 (App. C); LOGISTIC.md 2.2",
+      "identities; |N/m - 1| <= eps_Sigma; y^_i within the (corrected) "
+      "eps bounds; cos and sin^2 of the Sigma-angle bounded by rho",
+      sc_thm_l8_check },
+    { "L4", "Loss upper bound", SC_PROV_RECONSTRUCTED,
+      "paper Lemma 4; LOGISTIC.md 2.3",
+      "l(gamma) <= L; L - l(gamma) sandwiched by (1 - cos_Sigma); rho-form "
+      "and paper-style upper bounds",
+      sc_thm_l4_check },
+    { "L9", "Alignment gain", SC_PROV_RECONSTRUCTED,
+      "paper Lemma 9; LOGISTIC.md 2.4",
+      "q = (gamma m/N_Sigma) mean(g(1 - cos y^)) and, if cos >= 0, "
+      "q >= gamma m gbar sin^2/N_Sigma >= ... >= 0",
+      sc_thm_l9_check },
+    { "L10", "Gradient norm", SC_PROV_RECONSTRUCTED,
+      "paper Lemma 10; LOGISTIC.md 2.5",
+      "|grad| <= gamma sqrt(lmax) rms(g)/N_Sigma <= ...; |grad| <= "
+      "(..)C sin <= gamma kappa rho C/(a(1+rho^2))",
+      sc_thm_l10_check },
+    { "L14", "Loss lower bound", SC_PROV_RECONSTRUCTED,
+      "paper Lemma 14, Assumption 4, Definition 2; LOGISTIC.md 2.6",
+      "min y^ <= (m - beta rho)/N; L >= l(gamma min y^)/n; "
+      "L >= l(gamma phi)/n",
+      sc_thm_l14_check },
+    { "T5.1", "No rise below eta_max", SC_PROV_RECONSTRUCTED,
+      "paper Theorem 5 item 1; LOGISTIC.md 2.7",
+      "eta <= eta_max implies rho non-increasing and a non-decreasing for "
+      "t < T; F_t implies rho' <= rho",
+      sc_thm_t5_1_check },
+    { "T5.2", "Norm window and entry", SC_PROV_RECONSTRUCTED,
+      "paper Lemma 11, Theorem 5 item 2; LOGISTIC.md 2.7",
+      "W_0 <= W_t <= W_0 + T eta^2 Gamma^2 kappa/W_0; the closed-form "
+      "entry condition implies rho_t <= eps for some t <= T",
+      sc_thm_t5_2_check },
+    { "T5.3", "Exit threshold", SC_PROV_RECONSTRUCTED,
+      "paper Theorem 5 item 3; LOGISTIC.md 2.7",
+      "E_t implies rho' <= rho; rho >= rho_exit implies rho' <= rho",
+      sc_thm_t5_3_check },
 };
 
 const slong sc_thm_count = sizeof(sc_thm_table) / sizeof(sc_thm_table[0]);

@@ -207,5 +207,14 @@ int sc_thm_t3_a_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_t3_b_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_t3_c_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_l13_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+/* BN logistic regression (LOGISTIC.md section 2) */
+int sc_thm_l8_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l4_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l9_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l10_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l14_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t5_1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t5_2_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t5_3_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 
 #endif
