@@ -130,6 +130,7 @@ typedef struct
     int has_best;
     int noslack;            /* claims keep no slack while set */
     void * arg;             /* checker data for its per-state function */
+    sc_truth_t standing;    /* a > 0 and gamma > 0 at the current state */
     slong best_step;
     const char * best_form;
     arb_t f, best, best_pred, best_obs;
@@ -190,24 +191,29 @@ int sc_logi_tally_finish(sc_logi_tally_struct * tl, sc_result_t res,
 /*
  * The per-state walk: for every state t = 0 .. steps - 1 (last = 0) or
  * .. steps (last = 1) of the certified full-GD trajectory T, sets s by
- * sc_logi_state_set (and sc_logi_state_step when step = 1), skips it when
- * the standing hypotheses certifiably fail (SC_UNABLE when undecided) and
- * else calls per_state.  Returns the number of states that met the
- * standing hypotheses.
+ * sc_logi_state_set (and sc_logi_state_step with SC_LOGI_WALK_STEP),
+ * decides the standing hypotheses (tl->standing; SC_UNABLE when
+ * undecided) and calls per_state when they hold, or at every state with
+ * SC_LOGI_WALK_ALL (for claims about the trajectory itself, which need no
+ * standing hypothesis at the state).  Returns the number of states that
+ * met the standing hypotheses.
  */
+#define SC_LOGI_WALK_STEP   1
+#define SC_LOGI_WALK_ALL    2
+
 typedef void (*sc_logi_state_fn)(sc_logi_tally_struct * tl, sc_result_t res,
                                  const sc_logi_state_struct * s,
                                  sc_logi_t L, slong prec);
 
 slong sc_logi_walk_states(sc_logi_tally_struct * tl, sc_result_t res,
                           sc_logi_t L, const sc_traj_struct * T, int last,
-                          int step, sc_logi_state_fn per_state, slong prec);
+                          int flags, sc_logi_state_fn per_state, slong prec);
 
 /* The whole per-state checker ([L8] [L4] [L9] [L10] [L14]): case-level
    hypotheses (need), trajectory, walk, verdict; gated names the per-state
    conditions of the forms for a NOT-APPLICABLE reason. */
 int sc_logi_walk(sc_result_t res, sc_ctx_t ctx, int need, int last,
-                 int step, sc_logi_state_fn per_state, const char * what,
+                 int flags, sc_logi_state_fn per_state, const char * what,
                  const char * gated, slong prec);
 
 #endif

@@ -19,6 +19,7 @@ sc_logi_tally_init(sc_logi_tally_struct * tl, const sc_ctx_t ctx,
     tl->has_best = 0;
     tl->noslack = 0;
     tl->arg = NULL;
+    tl->standing = SC_UNKNOWN;
     tl->best_step = -1;
     tl->best_form = "";
     arb_init(tl->f);

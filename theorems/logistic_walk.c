@@ -48,7 +48,7 @@ sc_logi_applies(sc_result_t res, const sc_ctx_t ctx, int need)
 
 slong
 sc_logi_walk_states(sc_logi_tally_struct * tl, sc_result_t res, sc_logi_t L,
-                    const sc_traj_struct * T, int last, int step,
+                    const sc_traj_struct * T, int last, int flags,
                     sc_logi_state_fn per_state, slong prec)
 {
     slong t, end = last ? T->len : T->len - 1, nstanding = 0;
@@ -65,11 +65,15 @@ sc_logi_walk_states(sc_logi_tally_struct * tl, sc_result_t res, sc_logi_t L,
         sc_traj_state_mid(wmid, gamma, T, t);
         sc_logi_state_set(&s, L, wmid, gamma, prec);
         st = sc_logi_standing(&s);
-        if (!sc_logi_gate(tl, res, "a > 0 and gamma > 0", st))
+        tl->standing = st;
+        if (sc_logi_gate(tl, res, "a > 0 and gamma > 0", st))
+        {
+            nstanding++;
+            if (flags & SC_LOGI_WALK_STEP)
+                sc_logi_state_step(&s, L, prec);
+        }
+        else if (tl->stop || !(flags & SC_LOGI_WALK_ALL))
             continue;
-        nstanding++;
-        if (step)
-            sc_logi_state_step(&s, L, prec);
         per_state(tl, res, &s, L, prec);
     }
     sc_logi_state_clear(&s);
@@ -79,7 +83,7 @@ sc_logi_walk_states(sc_logi_tally_struct * tl, sc_result_t res, sc_logi_t L,
 }
 
 int
-sc_logi_walk(sc_result_t res, sc_ctx_t ctx, int need, int last, int step,
+sc_logi_walk(sc_result_t res, sc_ctx_t ctx, int need, int last, int flags,
              sc_logi_state_fn per_state, const char * what,
              const char * gated, slong prec)
 {
@@ -96,7 +100,7 @@ sc_logi_walk(sc_result_t res, sc_ctx_t ctx, int need, int last, int step,
         return SC_UNABLE;
     sc_logi_init(L, ctx, prec);
     sc_logi_tally_init(&tl, ctx, prec);
-    nstanding = sc_logi_walk_states(&tl, res, L, T, last, step, per_state,
+    nstanding = sc_logi_walk_states(&tl, res, L, T, last, flags, per_state,
                                     prec);
     status = sc_logi_tally_finish(&tl, res, what, nstanding == 0 ?
                                   "a > 0 and gamma > 0 at no state" : gated);

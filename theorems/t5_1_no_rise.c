@@ -50,6 +50,8 @@ sc_t51_state(sc_logi_tally_struct * tl, sc_result_t res,
         sc_logi_implies(tl, res, "item (1): a_{t+1} >= a_t", SC_TRUE,
                         sc_num_ge(T->a + t + 1, T->a + t));
     }
+    if (tl->standing != SC_TRUE)
+        return;
     arb_init(lhs);
     arb_init(rhs);
     arb_init(zero);
@@ -124,7 +126,9 @@ sc_thm_t5_1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     }
     arg.T = (item1 == SC_TRUE) ? T : NULL;
     tl.arg = &arg;
-    sc_logi_walk_states(&tl, res, L, T, 0, 1, sc_t51_state, prec);
+    sc_logi_walk_states(&tl, res, L, T, 0,
+                        SC_LOGI_WALK_STEP | SC_LOGI_WALK_ALL, sc_t51_state,
+                        prec);
 
     s = (K.hyp == SC_TRUE) ? sc_num_get_str(K.eta_max, 6) : NULL;
     if (item1 == SC_TRUE)

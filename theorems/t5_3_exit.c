@@ -208,7 +208,8 @@ sc_thm_t5_3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     arb_init(A.exit_min);
     arb_init(A.peak);
     tl.arg = &A;
-    nst = sc_logi_walk_states(&tl, res, L, T, 0, 1, sc_t53_state, prec);
+    nst = sc_logi_walk_states(&tl, res, L, T, 0, SC_LOGI_WALK_STEP,
+                              sc_t53_state, prec);
     status = sc_logi_tally_finish(&tl, res, A.has_peak ? "E_t, exit "
                                   "threshold and its bounds held; rising "
                                   "steps below rho_exit" : "E_t, exit "
