@@ -1,0 +1,500 @@
+/*
+ * test_logistic.c -- the checkers of LOGISTIC.md (BN logistic regression)
+ * and their shared per-state module.
+ *
+ * Independent values: a hand-built dataset (n = 4, d = 5, margin 1/2,
+ * alpha = (1/2, 3/2, 1, 1): X~ = [y/2 | Z] with Z orthogonal to 1 and
+ * alpha (.) y, so w* = (2, 0, 0, 0, 0) and X~ w* = y by construction),
+ * on which the state quantities, the gradient (the projection formula of
+ * LOGISTIC.md section 1, not the library's chain rule) and Theorem 5's
+ * eta_max (lambda_max by power iteration) are computed here in double.
+ * Then: every new checker fails under a deliberately false bound
+ * (ctx->factor), is NOT-APPLICABLE on the square loss and on data that
+ * break A1-A4, and never gives a false verdict when the precision runs out.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+#include "theorems/logistic.h"
+#include "num/num.h"
+
+#define SC_CAP 4096
+
+static const char * const sc_new_ids[8] =
+    { "L8", "L4", "L9", "L10", "L14", "T5.1", "T5.2", "T5.3" };
+
+/* The hand-built dataset of tests/data/logi_small.json: centred rows,
+   labels, the initial state. */
+static const double sc_xt[4][5] =
+{
+    { 0.5, 0, 5, 5, -5 },
+    { 0.5, 0, -3, -3, 3 },
+    { -0.5, 1, -1, 0, 3 },
+    { -0.5, -1, -1, -2, -1 }
+};
+static const double sc_y[4] = { 1, 1, -1, -1 };
+static const double sc_w0[5] = { 2, 0.02, 0, 0.02, 0.04 };
+
+typedef struct
+{
+    sc_case_t c;
+    sc_ctx_t ctx;
+}
+sc_fixture;
+
+static sc_fixture *
+sc_fixture_load(const char * path)
+{
+    sc_fixture * f = test_malloc(sizeof(sc_fixture));
+    char err[SC_ERR_LEN];
+
+    sc_case_init(f->c);
+    if (sc_case_load_file(f->c, path, err, sizeof(err)) != SC_OK)
+        fail_msg("%s", err);
+    sc_ctx_init(f->ctx, f->c);
+    return f;
+}
+
+static void
+sc_fixture_free(sc_fixture * f)
+{
+    sc_ctx_clear(f->ctx);
+    sc_case_clear(f->c);
+    test_free(f);
+}
+
+static sc_verdict_t
+sc_run(sc_result_t res, sc_fixture * f, const char * id, slong num,
+       ulong den, slong prec0, slong cap)
+{
+    const sc_thm_struct * thm = sc_thm_lookup(id);
+
+    assert_non_null(thm);
+    fmpq_set_si(f->ctx->factor, num, den);
+    sc_thm_run(res, thm, f->ctx, prec0, cap);
+    fmpq_one(f->ctx->factor);
+    return res->verdict;
+}
+
+/* x lies within 1e-11 (1 + |v|) of the double v. */
+static int
+sc_near(const arb_t x, double v)
+{
+    arb_t b;
+    int r;
+
+    arb_init(b);
+    arb_set_d(b, v);
+    mag_set_d(arb_radref(b), 1e-11 * (1 + fabs(v)));
+    r = arb_contains(b, x);
+    if (!r)
+    {
+        char * s = arb_get_str(x, 20, 0);
+
+        print_error("  ball %s, expected %.17g\n", s, v);
+        flint_free(s);
+    }
+    arb_clear(b);
+    return r;
+}
+
+static const arb_struct *
+sc_extra(const sc_result_t res, const char * name)
+{
+    slong k;
+
+    for (k = 0; k < SC_MAX_EXTRA; k++)
+        if (res->extra[k].set && strcmp(res->extra[k].name, name) == 0)
+            return res->extra[k].value;
+    return NULL;
+}
+
+/* ---- the state module against a double computation ---------------------- */
+
+typedef struct
+{
+    double Ns, yhat[4], g[4], gbar, grms, cos, sin2, omc, q, qf, gnorm;
+    double a, b, rho, W, loss;
+}
+sc_ref_state;
+
+/* Everything by the formulas of LOGISTIC.md section 1 in double; the
+   gradient is -(gamma/(n Ns)) X~^T (I - z z^T)(y . g), z = X~w / ||X~w||. */
+static void
+sc_ref_compute(sc_ref_state * r, const double * w, double gamma)
+{
+    double v[4], z[4], p[4], grad[5], vn = 0, zp = 0, k;
+    int i, j;
+
+    for (i = 0; i < 4; i++)
+    {
+        v[i] = 0;
+        for (j = 0; j < 5; j++)
+            v[i] += sc_xt[i][j] * w[j];
+        vn += v[i] * v[i];
+    }
+    r->Ns = sqrt(vn / 4);
+    r->gbar = r->grms = r->cos = r->omc = r->loss = 0;
+    for (i = 0; i < 4; i++)
+    {
+        r->yhat[i] = sc_y[i] * v[i] / r->Ns;
+        r->g[i] = 1 / (1 + exp(gamma * r->yhat[i]));
+        r->gbar += r->g[i] / 4;
+        r->grms += r->g[i] * r->g[i] / 4;
+        r->cos += r->yhat[i] / 4;
+        r->omc += (r->yhat[i] - 1) * (r->yhat[i] - 1) / 8;
+        r->loss += log1p(exp(-gamma * r->yhat[i])) / 4;
+        z[i] = v[i] / sqrt(vn);
+        zp += z[i] * sc_y[i] * r->g[i];
+    }
+    r->grms = sqrt(r->grms);
+    r->sin2 = r->qf = 0;
+    for (i = 0; i < 4; i++)
+    {
+        r->sin2 += (r->yhat[i] - r->cos) * (r->yhat[i] - r->cos) / 4;
+        r->qf += r->g[i] * (1 - r->cos * r->yhat[i]) / 4;
+        p[i] = sc_y[i] * r->g[i] - z[i] * zp;
+    }
+    r->qf *= gamma * 0.5 / r->Ns;                  /* m = 1/2 */
+    k = -gamma / (4 * r->Ns);
+    r->gnorm = 0;
+    for (j = 0; j < 5; j++)
+    {
+        grad[j] = 0;
+        for (i = 0; i < 4; i++)
+            grad[j] += sc_xt[i][j] * p[i];
+        grad[j] *= k;
+        r->gnorm += grad[j] * grad[j];
+    }
+    r->gnorm = sqrt(r->gnorm);
+    r->q = -grad[0];                               /* u* = e1 */
+    r->a = w[0];
+    r->b = sqrt(w[1] * w[1] + w[2] * w[2] + w[3] * w[3] + w[4] * w[4]);
+    r->rho = r->b / r->a;
+    r->W = r->a * r->a + r->b * r->b;
+}
+
+static void
+test_logi_state_matches_double(void ** state)
+{
+    sc_fixture * f = *state;
+    sc_logi_t L;
+    sc_logi_state_struct s;
+    sc_ref_state r;
+    arb_ptr w;
+    arb_t gamma;
+    slong j;
+    int i;
+
+    sc_logi_init(L, f->ctx, 256);
+    sc_logi_state_init(&s, 4, 5);
+    w = _arb_vec_init(5);
+    arb_init(gamma);
+    for (j = 0; j < 5; j++)
+        arb_set_fmpq(w + j, fmpq_mat_entry(f->c->w0, j, 0), 256);
+    arb_set_fmpq(gamma, f->c->gamma0, 256);
+    sc_logi_state_set(&s, L, w, gamma, 256);
+    sc_ref_compute(&r, sc_w0, 1.0);
+
+    assert_true(sc_near(L->m, 0.5));
+    assert_true(sc_near(s.Ns, r.Ns));
+    for (i = 0; i < 4; i++)
+    {
+        assert_true(sc_near(s.yhat + i, r.yhat[i]));
+        assert_true(sc_near(s.g + i, r.g[i]));
+    }
+    assert_true(sc_near(s.gbar, r.gbar));
+    assert_true(sc_near(s.grms, r.grms));
+    assert_true(sc_near(s.cos, r.cos));
+    assert_true(sc_near(s.cosdef, r.cos));
+    assert_true(sc_near(s.omc, r.omc));
+    assert_true(sc_near(s.sin2, r.sin2));
+    assert_true(sc_near(s.yh2, 1.0));
+    assert_true(sc_near(s.loss, r.loss));
+    assert_true(sc_near(s.q, r.q));             /* -<grad, u*> */
+    assert_true(sc_near(s.qf, r.qf));           /* the exact q formula */
+    assert_true(sc_near(s.qf, r.q));
+    assert_true(sc_near(s.gnorm, r.gnorm));
+    assert_true(sc_near(s.a, r.a));
+    assert_true(sc_near(s.rho, r.rho));
+    assert_true(sc_near(s.W, r.W));
+    /* 1 - cos by squares equals 1 - cos by subtraction, and the ball of
+       mean(y^2) contains 1 exactly (an identity, not a rounding) */
+    assert_true(sc_near(s.omc, 1 - r.cos));
+    assert_true(arb_is_finite(s.yh2) && arb_rel_accuracy_bits(s.yh2) > 200);
+
+    arb_clear(gamma);
+    _arb_vec_clear(w, 5);
+    sc_logi_state_clear(&s);
+    sc_logi_clear(L);
+}
+
+/* lambda_max of X~ X~^T / n by power iteration, R = max ||x~_i|| */
+static double
+sc_ref_lmax(void)
+{
+    double G[4][4], x[4] = { 1, 0.3, -0.7, 0.2 }, nx[4], lam = 0, s;
+    int i, j, k, it;
+
+    for (i = 0; i < 4; i++)
+        for (j = 0; j < 4; j++)
+        {
+            G[i][j] = 0;
+            for (k = 0; k < 5; k++)
+                G[i][j] += sc_xt[i][k] * sc_xt[j][k] / 4;
+        }
+    for (it = 0; it < 2000; it++)
+    {
+        s = 0;
+        for (i = 0; i < 4; i++)
+        {
+            nx[i] = 0;
+            for (j = 0; j < 4; j++)
+                nx[i] += G[i][j] * x[j];
+            s += nx[i] * nx[i];
+        }
+        s = sqrt(s);
+        lam = 0;
+        for (i = 0; i < 4; i++)
+        {
+            lam += x[i] * nx[i];
+            x[i] = nx[i] / s;
+        }
+    }
+    return lam;
+}
+
+static void
+test_logi_eta_max_by_hand(void ** state)
+{
+    sc_result_t res;
+    const arb_struct * em;
+    double lmax = sc_ref_lmax(), R = 0, r2, m = 0.5, rho0, W0, G, e0, Y0;
+    double glo, C, eta_max;
+    int i, k;
+
+    for (i = 0; i < 4; i++)
+    {
+        r2 = 0;
+        for (k = 0; k < 5; k++)
+            r2 += sc_xt[i][k] * sc_xt[i][k];
+        R = fmax(R, sqrt(r2));
+    }
+    rho0 = sqrt(0.02 * 0.02 * 2 + 0.04 * 0.04) / 2;
+    W0 = 4 + 0.02 * 0.02 * 2 + 0.04 * 0.04;
+    G = 1 + 50 * 0.001;                         /* gamma_0 + eta_gamma T */
+    e0 = sqrt(lmax) * rho0 / m;
+    Y0 = (1 + R * rho0 / m) / (1 - e0);
+    glo = 1 / (1 + exp(G * Y0));
+    C = 0.5 + sqrt(2) * G / 4;
+    eta_max = 2 * m * m * (1 - e0) * glo * W0 / (G * lmax * C * C);
+
+    sc_result_init(res);
+    assert_int_equal(sc_run(res, *state, "T5.1", 1, 1, 128, SC_CAP),
+                     SC_HOLDS);
+    em = sc_extra(res, "eta_max");
+    assert_non_null(em);
+    assert_true(sc_near(em, eta_max));
+    /* eta = 1/1000 <= eta_max: item (1) applied */
+    assert_non_null(strstr(res->reason, "item (1) held"));
+    sc_result_clear(res);
+}
+
+/* ---- verdicts ----------------------------------------------------------- */
+
+static void
+test_logi_checkers_hold_on_theorem5_cases(void ** state)
+{
+    sc_fixture * f = sc_fixture_load("tests/data/logi_A_eta_max.json");
+    sc_result_t res;
+    arb_t low;
+    slong i;
+
+    (void) state;
+    sc_result_init(res);
+    arb_init(low);
+    arb_set_d(low, 0.999999);
+    for (i = 0; i < 8; i++)
+    {
+        assert_int_equal(sc_run(res, f, sc_new_ids[i], 1, 1, 128, SC_CAP),
+                         SC_HOLDS);
+        /* a slack is the room of a claim that held: >= 1 */
+        if (res->has_slack)
+            assert_true(arb_gt(res->slack, low));
+    }
+    arb_clear(low);
+    assert_int_equal(sc_run(res, f, "T5.1", 1, 1, 128, SC_CAP), SC_HOLDS);
+    assert_non_null(strstr(res->reason, "item (1) held"));
+    assert_int_equal(sc_run(res, f, "T5.2", 1, 1, 128, SC_CAP), SC_HOLDS);
+    assert_non_null(strstr(res->reason, "entry condition vacuous"));
+    sc_result_clear(res);
+    sc_fixture_free(f);
+}
+
+static void
+test_logi_rising_case(void ** state)
+{
+    sc_fixture * f = sc_fixture_load("tests/data/logi_A_1000.json");
+    sc_result_t res;
+    arb_t one;
+
+    (void) state;
+    sc_result_init(res);
+    arb_init(one);
+    arb_one(one);
+    /* 1000 eta_max: item (1) does not apply, F_t never certifies */
+    assert_int_equal(sc_run(res, f, "T5.1", 1, 1, 128, SC_CAP),
+                     SC_NOT_APPLICABLE);
+    assert_non_null(strstr(res->reason, "eta > eta_max"));
+    /* rising steps exist and stay below the exit threshold */
+    assert_int_equal(sc_run(res, f, "T5.3", 1, 1, 128, SC_CAP), SC_HOLDS);
+    assert_true(res->has_slack && arb_gt(res->slack, one));
+    assert_non_null(sc_extra(res, "rho_peak"));
+    /* the shared exact lemmas run on the logistic trajectory (u* = SVM) */
+    assert_int_equal(sc_run(res, f, "L12", 1, 1, 128, SC_CAP), SC_HOLDS);
+    assert_int_equal(sc_run(res, f, "L6", 1, 1, 128, SC_CAP), SC_HOLDS);
+    assert_true(res->has_observed && res->has_predicted);
+    assert_true(arb_equal(res->observed, res->predicted));
+    assert_true(arb_is_positive(res->observed));
+    arb_clear(one);
+    sc_result_clear(res);
+    sc_fixture_free(f);
+}
+
+/* A false bound: every claim stricter by 1000 (certificates looser). */
+static void
+test_logi_false_bound_caught(void ** state)
+{
+    sc_fixture * f = sc_fixture_load("tests/data/logi_A_1000.json");
+    sc_result_t res;
+    slong i;
+
+    (void) state;
+    sc_result_init(res);
+    for (i = 0; i < 8; i++)
+    {
+        assert_int_equal(sc_run(res, f, sc_new_ids[i], 1, 1000, 128,
+                                SC_CAP), SC_VIOLATED);
+        assert_true(res->step >= 0);
+    }
+    /* a factor 1/2 already breaks the tight per-state bounds */
+    for (i = 0; i < 5; i++)
+        assert_int_equal(sc_run(res, f, sc_new_ids[i], 1, 2, 128, SC_CAP),
+                         SC_VIOLATED);
+    /* eta_max / 1000 >= eta: item (1) now claims the 1000x run, which
+       rises at step 0 */
+    assert_int_equal(sc_run(res, f, "T5.1", 1, 1000, 128, SC_CAP),
+                     SC_VIOLATED);
+    assert_non_null(strstr(res->reason, "item (1)"));
+    sc_result_clear(res);
+    sc_fixture_free(f);
+}
+
+static void
+test_logi_not_applicable(void ** state)
+{
+    static const struct
+    {
+        const char * path;
+        const char * why;
+        slong first;            /* ids from this index on are N-A */
+    }
+    rows[] =
+    {
+        { "tests/data/thm_spike.json", "square loss", 0 },
+        { "tests/data/thm_logistic.json", "A1 fails", 0 },
+        { "tests/data/logi_noA3.json", "A3 fails", 0 },
+        { "tests/data/logi_offspan.json", "A2 fails", 0 },
+        { "tests/data/logi_noA4.json", "A4 fails", 4 },
+    };
+    sc_result_t res;
+    slong r, i, last;
+
+    (void) state;
+    sc_result_init(res);
+    for (r = 0; r < 5; r++)
+    {
+        sc_fixture * f = sc_fixture_load(rows[r].path);
+
+        last = (rows[r].first == 4) ? 5 : 8;    /* A4: only [L14] */
+        for (i = rows[r].first; i < last; i++)
+        {
+            assert_int_equal(sc_run(res, f, sc_new_ids[i], 1, 1, 128,
+                                    SC_CAP), SC_NOT_APPLICABLE);
+            if (strstr(res->reason, rows[r].why) == NULL)
+                fail_msg("%s on %s: %s", sc_new_ids[i], rows[r].path,
+                         res->reason);
+        }
+        if (rows[r].first == 4)
+            assert_int_equal(sc_run(res, f, "L8", 1, 1, 128, SC_CAP),
+                             SC_HOLDS);
+        sc_fixture_free(f);
+    }
+    sc_result_clear(res);
+}
+
+/* At 16 .. 32 bits nothing may be VIOLATED; with room to escalate the
+   verdicts are the certified ones. */
+static void
+test_logi_escalation_never_false(void ** state)
+{
+    sc_fixture * f = sc_fixture_load("tests/data/logi_A_1000.json");
+    sc_result_t res;
+    sc_verdict_t v;
+    slong i;
+
+    (void) state;
+    sc_result_init(res);
+    for (i = 0; i < 8; i++)
+    {
+        v = sc_run(res, f, sc_new_ids[i], 1, 1, 16, 32);
+        assert_true(v != SC_VIOLATED);
+        if (v == SC_UNDECIDED)
+            assert_non_null(strstr(res->reason, "precision cap"));
+        v = sc_run(res, f, sc_new_ids[i], 1, 1, 16, SC_CAP);
+        assert_int_equal(v, i == 5 ? SC_NOT_APPLICABLE : SC_HOLDS);
+        assert_true(res->prec > 16);
+    }
+    sc_result_clear(res);
+    sc_fixture_free(f);
+}
+
+static int
+setup_small(void ** state)
+{
+    *state = sc_fixture_load("tests/data/logi_small.json");
+    return 0;
+}
+
+static int
+teardown(void ** state)
+{
+    sc_fixture_free(*state);
+    return 0;
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] =
+    {
+        cmocka_unit_test_setup_teardown(test_logi_state_matches_double,
+                                        setup_small, teardown),
+        cmocka_unit_test_setup_teardown(test_logi_eta_max_by_hand,
+                                        setup_small, teardown),
+        cmocka_unit_test(test_logi_checkers_hold_on_theorem5_cases),
+        cmocka_unit_test(test_logi_rising_case),
+        cmocka_unit_test(test_logi_false_bound_caught),
+        cmocka_unit_test(test_logi_not_applicable),
+        cmocka_unit_test(test_logi_escalation_never_false),
+    };
+    int rc;
+
+    rc = cmocka_run_group_tests_name("logistic checkers", tests, NULL, NULL);
+    flint_cleanup();
+    return rc;
+}
