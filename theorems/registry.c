@@ -76,6 +76,11 @@ const sc_thm_struct sc_thm_table[] =
       "x+ = (1-alpha) x + beta_t/x: rate sandwich, comparison, entry into "
       "[sqrt(a/alpha), sqrt(b/alpha)]; golden [sqrt 10, 10]",
       sc_thm_w5_check },
+    { "W6", "Periodic behaviour under weight decay", SC_PROV_OBSERVATIONAL,
+      "seed 004 s.3-4, Prop. 3, Corollary 1; BEYOND.md s.1",
+      "measured: spikes, period vs 1/(eta lambda), windowed l, L; claimed: "
+      "decay rate, ||w||^2 stays in the interval after entry; control",
+      sc_thm_w6_check },
 };
 
 const slong sc_thm_count = sizeof(sc_thm_table) / sizeof(sc_thm_table[0]);
