@@ -1257,6 +1257,8 @@ static const bad_row bad_files[] =
     { "weight_decay_negative.json", "weight_decay", "must be >= 0" },
     { "weight_decay_json_number.json", "weight_decay",
       "must be a string holding an exact number" },
+    { "weight_decay_too_large.json", "weight_decay",
+      "eta * weight_decay must be < 1" },
     { "momentum_one.json", "momentum", "must be in [0, 1)" },
     { "momentum_negative.json", "momentum", "must be in [0, 1)" },
     { "project_norm_string.json", "project_norm", "must be true or false" },

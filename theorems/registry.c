@@ -90,6 +90,37 @@ const sc_thm_struct sc_thm_table[] =
       "paper Theorem 5 item 3; LOGISTIC.md 2.7",
       "E_t implies rho' <= rho; rho >= rho_exit implies rho' <= rho",
       sc_thm_t5_3_check },
+    /* ---- BEYOND.md section 1: weight decay (seed 004, Lobacheva et al.) */
+    { "W1", "Norm dynamics under weight decay", SC_PROV_EXACT,
+      "seed 004 eq. (3), (15), App. A.2; BEYOND.md s.1",
+      "||w+||^2 = (1 - eta lambda)^2 ||w||^2 + eta^2 ||grad_w L||^2; "
+      "unrolled eq. (15) encloses ||w_T||^2",
+      sc_thm_w1_check },
+    { "W2", "Cosine of adjacent iterates", SC_PROV_EXACT,
+      "seed 004 eq. (8), App. A.2-A.3; BEYOND.md s.1",
+      "cos(w_t, w_t+1) = (1 + eta^2 g~^2 / ((1 - eta lambda)^2 "
+      "||w_t||^4))^(-1/2), g~ = ||grad at w/||w|| ||",
+      sc_thm_w2_check },
+    { "W3", "Invariance to hyperparameter rescaling", SC_PROV_EXACT,
+      "seed 004 Proposition 4, App. A.1; BEYOND.md s.1",
+      "(w0, eta, lambda) and (4 w0, 16 eta, lambda/16) give the same "
+      "gamma, loss and w/||w|| (balls overlap; floats bit for bit)",
+      sc_thm_w3_check },
+    { "W4", "Weight decay as a growing step", SC_PROV_EXACT,
+      "Li-Arora 2020 (seed 004 ref. [16]); BEYOND.md s.1",
+      "(1 - eta lambda)^-t w_t follows plain GD with step "
+      "eta (1 - eta lambda)^(-2t-1)",
+      sc_thm_w4_check },
+    { "W5", "Scalar lemmas of the norm recurrence", SC_PROV_EXACT,
+      "seed 004 App. A.4 Lemma 1, Lemma 2, Prop. 5; BEYOND.md s.1",
+      "x+ = (1-alpha) x + beta_t/x: rate sandwich, comparison, entry into "
+      "[sqrt(a/alpha), sqrt(b/alpha)]; golden [sqrt 10, 10]",
+      sc_thm_w5_check },
+    { "W6", "Periodic behaviour under weight decay", SC_PROV_OBSERVATIONAL,
+      "seed 004 s.3-4, Prop. 3, Corollary 1; BEYOND.md s.1",
+      "measured: spikes, period vs 1/(eta lambda), windowed l, L; claimed: "
+      "decay rate, ||w||^2 stays in the interval after entry; control",
+      sc_thm_w6_check },
 };
 
 const slong sc_thm_count = sizeof(sc_thm_table) / sizeof(sc_thm_table[0]);

@@ -217,4 +217,44 @@ int sc_thm_t5_1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_t5_2_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_t5_3_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 
+/* ---- BEYOND.md s.1, weight decay [W1]-[W6] (theorems/wd_common.c) ---- */
+
+/* 1 if the case takes the plain decayed step w+ = (1 - eta lambda) w -
+   eta grad (no momentum, no norm projection); else 0 with res set to
+   NOT-APPLICABLE and the reason. */
+int sc_wd_need_plain(sc_result_t res, const sc_ctx_t ctx);
+
+/* q1 = 1 - eta lambda and alpha = 1 - q1^2 = eta lambda (2 - eta lambda),
+   from the exact case values. */
+void sc_wd_decay(arb_t q1, const sc_ctx_t ctx, slong prec);
+void sc_wd_alpha(arb_t alpha, const sc_ctx_t ctx, slong prec);
+
+/* w1 = q1 w - eta g (length d; w1 may not alias w or g). */
+void _sc_wd_step(arb_ptr w1, arb_srcptr w, arb_srcptr g, const arb_t q1,
+                 const arb_t eta, slong d, slong prec);
+
+/* gt2 = ||w||^2 ||g||^2, the squared effective gradient g~^2 when g is
+   the gradient at w (scale invariance (2b) of seed 004). */
+void _sc_wd_gtilde2(arb_t gt2, arb_srcptr w, arb_srcptr g, slong d,
+                    slong prec);
+
+/* gt2[t] (T->len entries) = g~_t^2 on the stored enclosures of T: a ball
+   containing the true value of every state of the certified run. */
+void sc_wd_gtilde2_traj(arb_ptr gt2, sc_ctx_t ctx, const sc_traj_struct * T,
+                        slong prec);
+
+/* An exact identity lhs = rhs in balls: SC_FALSE when lhs - rhs excludes
+   zero (certified violation), SC_TRUE when it contains zero with relative
+   width <= 2^(-prec/2), SC_UNKNOWN when wider (raise the precision).  rel
+   = |lhs - rhs| / |rhs|. */
+sc_truth_t sc_wd_identity(arb_t rel, const arb_t lhs, const arb_t rhs,
+                          slong prec);
+
+int sc_thm_w1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_w2_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_w3_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_w4_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_w5_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_w6_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+
 #endif

@@ -645,6 +645,19 @@ sc_load_header(sc_case_t c, sc_load_t L, json_t * root)
 }
 
 static int
+sc_decay_too_large(const fmpq_t eta, const fmpq_t lambda)
+{
+    fmpq_t p;
+    int r;
+
+    fmpq_init(p);
+    fmpq_mul(p, eta, lambda);
+    r = fmpq_cmp_ui(p, 1) >= 0;
+    fmpq_clear(p);
+    return r;
+}
+
+static int
 sc_load_steps(sc_case_t c, sc_load_t L, json_t * root)
 {
     json_t * v;
@@ -661,6 +674,10 @@ sc_load_steps(sc_case_t c, sc_load_t L, json_t * root)
         return SC_EINVAL;
     if (fmpq_sgn(c->weight_decay) < 0)
         return sc_fail(L, "weight_decay", "must be >= 0");
+    /* BEYOND.md s.1: 1 - eta lambda > 0, else the decay flips w (or
+       zeroes it, where the BN model is undefined) */
+    if (sc_decay_too_large(c->eta, c->weight_decay))
+        return sc_fail(L, "weight_decay", "eta * weight_decay must be < 1");
     if (sc_get_number_key(c->momentum, L, root, "", "momentum", 0))
         return SC_EINVAL;
     if (fmpq_sgn(c->momentum) < 0 || fmpq_cmp_ui(c->momentum, 1) >= 0)

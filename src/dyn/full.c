@@ -95,6 +95,66 @@ sc_dyn_step(arb_ptr wn, arb_t gn, arb_t loss, sc_dyn_t D, arb_srcptr w,
 }
 
 /*
+ * project_norm: the step is P(v) = r v / ||v|| of the unprojected step v,
+ * r = ||w_0||, so the Jacobian of the whole map is P'(v) J with
+ * P'(v) = (r / ||v||) (I - v v^T / ||v||^2).  Here v is enclosed over the
+ * box (one ball step without projection, at the Jacobian's precision), so
+ * the product encloses the Jacobian over the box and the centred form
+ * stays valid.  Only the w rows change; gamma is not projected.
+ */
+static void
+sc_dyn_project_jacobian(arb_mat_t J, sc_dyn_t D, arb_srcptr w,
+                        const arb_t gamma, const arb_t W0, arb_ptr gw,
+                        slong prec)
+{
+    slong i, j, k, d = D->d;
+    arb_ptr v = _arb_vec_init(d);
+    arb_mat_t P, R;
+    arb_t n2, s, g1;
+
+    arb_mat_init(P, d, d);
+    arb_mat_init(R, d, d + 1);
+    arb_init(n2);
+    arb_init(s);
+    arb_init(g1);
+    D->project_norm = 0;
+    sc_dyn_step(v, g1, s, D, w, gamma, NULL, NULL, W0, gw, prec);
+    D->project_norm = 1;
+    _sc_vec_norm2(n2, v, d, prec);
+    for (i = 0; i < d; i++)
+        for (j = 0; j < d; j++)
+        {
+            arb_mul(s, v + i, v + j, prec);
+            arb_div(s, s, n2, prec);
+            arb_neg(arb_mat_entry(P, i, j), s);
+            if (i == j)
+                arb_add_ui(arb_mat_entry(P, i, j), arb_mat_entry(P, i, j), 1,
+                           prec);
+        }
+    arb_div(s, W0, n2, prec);
+    arb_sqrtpos(s, s, prec);                    /* r / ||v|| */
+    arb_mat_scalar_mul_arb(P, P, s, prec);
+    for (i = 0; i < d; i++)
+        for (j = 0; j <= d; j++)
+        {
+            arb_zero(s);
+            for (k = 0; k < d; k++)
+                arb_addmul(s, arb_mat_entry(P, i, k), arb_mat_entry(J, k, j),
+                           prec);
+            arb_set(arb_mat_entry(R, i, j), s);
+        }
+    for (i = 0; i < d; i++)
+        for (j = 0; j <= d; j++)
+            arb_set(arb_mat_entry(J, i, j), arb_mat_entry(R, i, j));
+    arb_clear(g1);
+    arb_clear(s);
+    arb_clear(n2);
+    arb_mat_clear(R);
+    arb_mat_clear(P);
+    _arb_vec_clear(v, d);
+}
+
+/*
  * The centred (mean-value) form of one plain GD step from the box (w, gamma):
  * F(m) + J(box) (box - m) with m the box's midpoint.  Iterating F on balls
  * directly multiplies the radii by roughly |X~^T| |X~| / n per step (about
@@ -121,6 +181,9 @@ sc_dyn_step_centred(arb_ptr wn, arb_t gn, sc_dyn_t D, arb_srcptr w,
     /* J only multiplies the tiny box - mid: a few dozen correct bits are
        all it needs, and a 64-bit enclosure costs a fraction of the step */
     sc_dyn_jacobian(J, D, w, gamma, FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC));
+    if (D->project_norm)
+        sc_dyn_project_jacobian(J, D, w, gamma, W0, gw,
+                                FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC));
     for (i = 0; i < d; i++)
         arb_get_mid_arb(wn + i, w + i);
     /* F at the midpoint: a point input, so only rounding widens it (the
@@ -143,7 +206,7 @@ sc_dyn_run_full(sc_traj_t T, const sc_case_t c, const sc_data_t data,
     arb_ptr gw, delta;
     arb_t W0;
     arb_mat_t J;
-    int centred = !point && fmpq_is_zero(c->momentum) && !c->project_norm;
+    int centred = !point && fmpq_is_zero(c->momentum);
 
     sc_dyn_init(D, c, data, prec);
     if (point)

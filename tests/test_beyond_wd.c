@@ -1,0 +1,461 @@
+/*
+ * test_beyond_wd.c -- the weight-decay checkers [W1]-[W6] of BEYOND.md
+ * section 1 (seed 004, Lobacheva et al.).
+ *
+ * Independent values:
+ * - a hand-checkable 2-d case (X~ = the four sign vectors, Sigma = I,
+ *   y = second column, w_0 = (3, 4) so ||w_0|| = 5): the gradient, the
+ *   decayed step, ||w_1||^2 and cos^2(w_0, w_1) are exact rationals
+ *   computed here from the unsimplified chain rule;
+ * - [W4] against a second GD run written here: plain GD in balls with the
+ *   growing step eta (1 - eta lambda)^(-2t-1) from w_0;
+ * - [W5] the golden interval [sqrt 10, 10] and the fixed-point ratio
+ *   sqrt(20/19) of the Prop. 3 counterexample, in closed form;
+ * - every checker is made to fail through ctx->factor, and to be
+ *   NOT-APPLICABLE where its hypotheses fail.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+#include "theorems/theorems.h"
+#include "num/num.h"
+
+#define SC_TEST_DEFAULT_SEED 20261123UL
+#include "sc_test.h"
+
+#define SC_CAP 4096
+
+static const char * tiny_case =
+    "{\"format\": \"spikecheck-case/1\", \"name\": \"wd-tiny\", "
+    "\"loss\": \"square\", "
+    "\"data\": {\"X\": [[\"1\", \"1\"], [\"1\", \"-1\"], [\"-1\", \"1\"], "
+    "[\"-1\", \"-1\"]], \"y\": [\"1\", \"-1\", \"1\", \"-1\"]}, "
+    "\"init\": {\"w\": [\"3\", \"4\"], \"gamma\": \"1/2\"}, "
+    "\"eta\": \"1/2\", \"eta_gamma\": \"1/10\", \"weight_decay\": \"1/10\", "
+    "\"steps\": 20, \"precision\": 128%s}";
+
+typedef struct
+{
+    sc_case_t c;
+    sc_ctx_t ctx;
+}
+fixture;
+
+static fixture *
+fixture_string(const char * extra)
+{
+    fixture * f = test_malloc(sizeof(fixture));
+    char text[1024], err[SC_ERR_LEN];
+
+    snprintf(text, sizeof(text), tiny_case, extra);
+    sc_case_init(f->c);
+    if (sc_case_load_string(f->c, text, "tiny", err, sizeof(err)) != SC_OK)
+        fail_msg("%s", err);
+    sc_ctx_init(f->ctx, f->c);
+    return f;
+}
+
+static fixture *
+fixture_file(const char * path)
+{
+    fixture * f = test_malloc(sizeof(fixture));
+    char err[SC_ERR_LEN];
+
+    sc_case_init(f->c);
+    if (sc_case_load_file(f->c, path, err, sizeof(err)) != SC_OK)
+        fail_msg("%s", err);
+    sc_ctx_init(f->ctx, f->c);
+    return f;
+}
+
+static void
+fixture_free(fixture * f)
+{
+    sc_ctx_clear(f->ctx);
+    sc_case_clear(f->c);
+    test_free(f);
+}
+
+static sc_verdict_t
+run(sc_result_t res, fixture * f, const char * id, slong num, ulong den)
+{
+    const sc_thm_struct * thm = sc_thm_lookup(id);
+
+    assert_non_null(thm);
+    fmpq_set_si(f->ctx->factor, num, den);
+    sc_thm_run(res, thm, f->ctx, f->c->precision, SC_CAP);
+    fmpq_one(f->ctx->factor);
+    print_message("%s (factor %ld/%lu): %s: %s\n", id, (long) num, den,
+                  sc_verdict_name(res->verdict), res->reason);
+    return res->verdict;
+}
+
+static const arb_struct *
+extra(const sc_result_t res, const char * name)
+{
+    slong i;
+
+    for (i = 0; i < SC_MAX_EXTRA; i++)
+        if (res->extra[i].set && strcmp(res->extra[i].name, name) == 0)
+            return res->extra[i].value;
+    fail_msg("no extra %s", name);
+    return NULL;
+}
+
+static slong
+extra_si(const sc_result_t res, const char * name)
+{
+    return arf_get_si(arb_midref(extra(res, name)), ARF_RND_NEAR);
+}
+
+/* ---- the hand-checkable 2-d case ---------------------------------------- */
+
+/* g = grad_w L at w = (3, 4), gamma = 1/2 on the tiny case, exactly:
+   u = w / 5, f_i = gamma <x_i, u>, g = -(1/n) sum (y_i - f_i) gamma
+   (x_i - <x_i, u> u) / 5. */
+static void
+tiny_gradient(fmpq_t g0, fmpq_t g1)
+{
+    static const slong X[4][2] = { {1, 1}, {1, -1}, {-1, 1}, {-1, -1} };
+    static const slong y[4] = { 1, -1, 1, -1 };
+    fmpq_t u0, u1, gam, xu, r, t;
+    fmpz_t twenty;
+    slong i;
+
+    fmpz_init_set_ui(twenty, 20);
+    fmpq_init(u0); fmpq_init(u1); fmpq_init(gam); fmpq_init(xu);
+    fmpq_init(r); fmpq_init(t);
+    fmpq_set_si(u0, 3, 5);
+    fmpq_set_si(u1, 4, 5);
+    fmpq_set_si(gam, 1, 2);
+    fmpq_zero(g0);
+    fmpq_zero(g1);
+    for (i = 0; i < 4; i++)
+    {
+        fmpq_mul_si(xu, u0, X[i][0]);
+        fmpq_addmul(xu, u1, (fmpq_set_si(t, X[i][1], 1), t));
+        fmpq_mul(r, gam, xu);
+        fmpq_sub_si(r, r, y[i]);                /* f_i - y_i */
+        fmpq_mul(r, r, gam);
+        fmpq_div_fmpz(r, r, twenty);            /* / (n ||w||) */
+        fmpq_mul(t, xu, u0);
+        fmpq_sub_si(t, t, X[i][0]);
+        fmpq_neg(t, t);
+        fmpq_addmul(g0, r, t);
+        fmpq_mul(t, xu, u1);
+        fmpq_sub_si(t, t, X[i][1]);
+        fmpq_neg(t, t);
+        fmpq_addmul(g1, r, t);
+    }
+    fmpq_clear(u0); fmpq_clear(u1); fmpq_clear(gam); fmpq_clear(xu);
+    fmpq_clear(r); fmpq_clear(t);
+    fmpz_clear(twenty);
+}
+
+static void
+test_wd_w1_w2_known_answers(void ** state)
+{
+    fixture * f = fixture_string("");
+    const sc_traj_struct * T;
+    fmpq_t g0, g1, v0, v1, W1, g2, q1, x, y;
+    fmpz_t twentyfive;
+    arb_t b;
+    sc_result_t res;
+
+    (void) state;
+    fmpz_init_set_ui(twentyfive, 25);
+    fmpq_init(g0); fmpq_init(g1); fmpq_init(v0); fmpq_init(v1);
+    fmpq_init(W1); fmpq_init(g2); fmpq_init(q1); fmpq_init(x); fmpq_init(y);
+    arb_init(b);
+    sc_result_init(res);
+    tiny_gradient(g0, g1);
+    fmpq_set_si(q1, 19, 20);                    /* 1 - eta lambda */
+    /* w_1 = q1 w_0 - g / 2 */
+    fmpq_set_si(v0, 57, 20);
+    fmpq_div_2exp(x, g0, 1);
+    fmpq_sub(v0, v0, x);
+    fmpq_set_si(v1, 76, 20);
+    fmpq_div_2exp(x, g1, 1);
+    fmpq_sub(v1, v1, x);
+    fmpq_mul(W1, v0, v0);
+    fmpq_addmul(W1, v1, v1);
+    fmpq_mul(g2, g0, g0);
+    fmpq_addmul(g2, g1, g1);
+    /* <g, w> = 0 and [W1]: ||w_1||^2 = q1^2 25 + g2 / 4, exactly */
+    fmpq_mul_si(x, g0, 3);
+    fmpq_addmul(x, g1, (fmpq_set_si(y, 4, 1), y));
+    assert_true(fmpq_is_zero(x));
+    assert_false(fmpq_is_zero(g2));
+    fmpq_mul(x, q1, q1);
+    fmpq_mul_si(x, x, 25);
+    fmpq_div_2exp(y, g2, 2);
+    fmpq_add(x, x, y);
+    assert_true(fmpq_equal(x, W1));
+    /* [W2]: cos^2 = <w, w1>^2 / (25 W1) = 1 / (1 + g~^2 / (4 q1^2 625)),
+       g~^2 = 25 g2 */
+    fmpq_mul_si(x, v0, 3);
+    fmpq_addmul(x, v1, (fmpq_set_si(y, 4, 1), y));
+    fmpq_mul(x, x, x);
+    fmpq_div(x, x, W1);
+    fmpq_div_fmpz(x, x, twentyfive);
+    fmpq_mul(y, q1, q1);
+    fmpq_mul_si(y, y, 4 * 625);
+    fmpq_div(y, g2, y);
+    fmpq_mul_si(y, y, 25);
+    fmpq_add_si(y, y, 1);
+    fmpq_inv(y, y);
+    assert_true(fmpq_equal(x, y));
+    /* the library's certified W_1 encloses the exact value */
+    T = sc_ctx_full(f->ctx, 128);
+    arb_set_fmpq(b, W1, 128);
+    assert_true(arb_overlaps(b, T->W + 1));
+    assert_true(arb_contains(T->W + 1, b) || arb_contains(b, T->W + 1)
+                || arb_overlaps(b, T->W + 1));
+    assert_int_equal(run(res, f, "W1", 1, 1), SC_HOLDS);
+    assert_int_equal(run(res, f, "W2", 1, 1), SC_HOLDS);
+    /* lambda > 0 and cos distance ~ g2 / 2: the paper's (4a) form is
+       certifiably false at step 0 iff delta_0 < (4/3) eta lambda
+       roughly; either way the count is reported */
+    assert_true(extra_si(res, "paper_4a_false") >= 0);
+    arb_clear(b);
+    sc_result_clear(res);
+    fmpq_clear(g0); fmpq_clear(g1); fmpq_clear(v0); fmpq_clear(v1);
+    fmpq_clear(W1); fmpq_clear(g2); fmpq_clear(q1); fmpq_clear(x);
+    fmpq_clear(y);
+    fmpz_clear(twentyfive);
+    fixture_free(f);
+}
+
+/* Each exact checker on the tiny case: HOLDS, then VIOLATED with the
+   identity side scaled by 1 + 2^-30. */
+static void
+test_wd_exact_checkers_fail_when_scaled(void ** state)
+{
+    fixture * f = fixture_string("");
+    const char * ids[4] = { "W1", "W2", "W3", "W4" };
+    sc_result_t res;
+    slong i;
+
+    (void) state;
+    sc_result_init(res);
+    for (i = 0; i < 4; i++)
+    {
+        assert_int_equal(run(res, f, ids[i], 1, 1), SC_HOLDS);
+        assert_int_equal(run(res, f, ids[i], (1 << 30) + 1, 1 << 30),
+                         SC_VIOLATED);
+        assert_int_equal(res->step, 0);
+    }
+    sc_result_clear(res);
+    fixture_free(f);
+}
+
+/* [W4] against a second GD run: plain GD with the growing step from w_0,
+   written here, against (1 - eta lambda)^-t w_t of the certified run. */
+static void
+test_wd_w4_second_run(void ** state)
+{
+    fixture * f = fixture_string("");
+    const sc_traj_struct * T;
+    slong t, j, d = 2, prec = 256;
+    arb_ptr v = _arb_vec_init(2), g = _arb_vec_init(2);
+    arb_t q1, s, step, gamma, x;
+    sc_dyn_t D;
+    sc_result_t res;
+
+    (void) state;
+    arb_init(q1); arb_init(s); arb_init(step); arb_init(gamma); arb_init(x);
+    sc_result_init(res);
+    T = sc_ctx_full(f->ctx, prec);
+    sc_dyn_init(D, f->c, f->ctx->data, prec);
+    arb_set_si(q1, 19);
+    arb_div_si(q1, q1, 20, prec);
+    for (j = 0; j < d; j++)
+        arb_set(v + j, T->w + j);
+    for (t = 0; t < f->c->steps; t++)
+    {
+        /* gamma_t is not rescaled: take it from the certified run */
+        sc_dyn_grad(g, NULL, NULL, D, v, T->gamma + t, prec);
+        arb_inv(step, q1, prec);
+        arb_pow_ui(step, step, 2 * t + 1, prec);
+        arb_mul_2exp_si(step, step, -1);        /* eta = 1/2 */
+        for (j = 0; j < d; j++)
+            arb_submul(v + j, step, g + j, prec);
+        arb_inv(s, q1, prec);
+        arb_pow_ui(s, s, t + 1, prec);
+        for (j = 0; j < d; j++)
+        {
+            arb_mul(x, s, T->w + (t + 1) * d + j, prec);
+            if (!arb_overlaps(x, v + j))
+            {
+                print_ball("second run", v + j);
+                print_ball("rescaled", x);
+                fail_msg("step %ld coordinate %ld", (long) t, (long) j);
+            }
+        }
+    }
+    /* the trajectory grows: w~ is far from w after 20 steps */
+    assert_true(arb_gt(s, q1));
+    assert_int_equal(run(res, f, "W4", 1, 1), SC_HOLDS);
+    sc_dyn_clear(D);
+    sc_result_clear(res);
+    arb_clear(q1); arb_clear(s); arb_clear(step); arb_clear(gamma);
+    arb_clear(x);
+    _arb_vec_clear(v, 2);
+    _arb_vec_clear(g, 2);
+    fixture_free(f);
+}
+
+static void
+test_wd_not_applicable(void ** state)
+{
+    fixture * f = fixture_string(", \"momentum\": \"1/2\"");
+    fixture * p = fixture_string(", \"project_norm\": true");
+    fixture * z;
+    const char * ids[5] = { "W1", "W2", "W4", "W5", "W6" };
+    sc_result_t res;
+    slong i;
+
+    (void) state;
+    sc_result_init(res);
+    for (i = 0; i < 5; i++)
+        assert_int_equal(run(res, f, ids[i], 1, 1), SC_NOT_APPLICABLE);
+    for (i = 0; i < 4; i++)
+        assert_int_equal(run(res, p, ids[i], 1, 1), SC_NOT_APPLICABLE);
+    assert_non_null(strstr(res->reason, "golden self-check holds"));
+    /* W3 covers momentum and projection (the proof scales them too) */
+    assert_int_equal(run(res, f, "W3", 1, 1), SC_HOLDS);
+    assert_int_equal(run(res, p, "W3", 1, 1), SC_HOLDS);
+    fixture_free(p);
+    fixture_free(f);
+    /* lambda = 0: W1, W2, W4 apply (plain GD); W5, W6 do not */
+    z = fixture_file("tests/data/thm_spike.json");
+    assert_int_equal(run(res, z, "W1", 1, 1), SC_HOLDS);
+    assert_int_equal(run(res, z, "W5", 1, 1), SC_NOT_APPLICABLE);
+    assert_int_equal(run(res, z, "W6", 1, 1), SC_NOT_APPLICABLE);
+    fixture_free(z);
+    sc_result_clear(res);
+}
+
+/* ---- [W5] --------------------------------------------------------------- */
+
+static void
+test_wd_w5_golden_and_counterexample(void ** state)
+{
+    fixture * f = fixture_file("cases/showcase/whitened-wd-periodic.json");
+    sc_result_t res;
+    arb_t x;
+
+    (void) state;
+    sc_result_init(res);
+    arb_init(x);
+    assert_int_equal(run(res, f, "W5", 1, 1), SC_HOLDS);
+    arb_set_si(x, 10);
+    arb_sqrt(x, x, 128);
+    assert_true(arb_overlaps(x, extra(res, "golden_lo")));
+    arb_set_si(x, 10);
+    assert_true(arb_overlaps(x, extra(res, "golden_hi")));
+    /* the paper's Prop. 3 condition admits exits from the interval */
+    assert_true(extra_si(res, "p3_hops") >= 2);
+    arb_set_si(x, 20);
+    arb_div_si(x, x, 19, 128);
+    arb_sqrt(x, x, 128);
+    assert_true(arb_overlaps(x, extra(res, "p3_fixed_over_kL")));
+    /* alpha = eta lambda (2 - eta lambda) = 3/100 * 197/100 */
+    arb_set_si(x, 591);
+    arb_div_si(x, x, 10000, 128);
+    assert_true(arb_overlaps(x, extra(res, "alpha")));
+    /* a bound halved: Lemma 1's rate fails at once in the golden part */
+    assert_int_equal(run(res, f, "W5", 1, 2), SC_VIOLATED);
+    assert_non_null(strstr(res->reason, "golden"));
+    assert_int_equal(res->step, 1);
+    arb_clear(x);
+    sc_result_clear(res);
+    fixture_free(f);
+}
+
+/* ---- [W6] and the control ----------------------------------------------- */
+
+static void
+test_wd_w6_spikes_and_control(void ** state)
+{
+    fixture * f = fixture_file("cases/showcase/whitened-wd-periodic.json");
+    fixture * p = fixture_file("cases/showcase/whitened-wd-projected.json");
+    sc_result_t res;
+    arb_t lo, hi;
+
+    (void) state;
+    sc_result_init(res);
+    arb_init(lo);
+    arb_init(hi);
+    assert_int_equal(run(res, f, "W6", 1, 1), SC_HOLDS);
+    /* repeated spikes, a period of order 1/(eta lambda) = 33.3 */
+    assert_true(extra_si(res, "spikes") >= 20);
+    arb_set_si(lo, 40);
+    arb_set_si(hi, 60);
+    assert_true(arb_gt(extra(res, "period"), lo)
+                && arb_lt(extra(res, "period"), hi));
+    /* descent phases decay at exactly the weight-decay rate: the least
+       ratio ||w_t+1||^2 / ((1 - eta lambda)^2 ||w_t||^2) is 1 to 2^-20 */
+    assert_true(res->has_slack);
+    arb_one(hi);
+    arb_mul_2exp_si(lo, hi, -20);
+    arb_add(hi, hi, lo, 64);
+    assert_true(arb_lt(res->slack, hi));
+    assert_int_equal(run(res, f, "W6", 1025, 1024), SC_VIOLATED);
+    /* control: the norm is constant and the periodic spikes vanish (one
+       delayed spike of the main paper's mechanism is all that is left) */
+    assert_int_equal(run(res, p, "W6", 1, 1), SC_HOLDS);
+    assert_true(extra_si(res, "spikes") <= 1);
+    assert_int_equal(run(res, p, "W6", (1 << 30) + 1, 1 << 30),
+                     SC_VIOLATED);
+    arb_clear(hi);
+    arb_clear(lo);
+    sc_result_clear(res);
+    fixture_free(p);
+    fixture_free(f);
+}
+
+/* The paper's slips show on the showcase: (4a) without 1/(1 - eta lambda)
+   fails at most steps, eq. (16) misses ||w_T||^2 by orders of magnitude. */
+static void
+test_wd_paper_slips_shown(void ** state)
+{
+    fixture * f = fixture_file("cases/showcase/whitened-wd-periodic.json");
+    sc_result_t res;
+    arb_t x;
+
+    (void) state;
+    sc_result_init(res);
+    arb_init(x);
+    assert_int_equal(run(res, f, "W2", 1, 1), SC_HOLDS);
+    assert_true(extra_si(res, "paper_4a_false") > f->c->steps / 2);
+    assert_int_equal(run(res, f, "W1", 1, 1), SC_HOLDS);
+    assert_true(arb_overlaps(extra(res, "eq15_W_T"), extra(res, "W_T")));
+    arb_mul_si(x, extra(res, "eq16_paper"), 10, 64);
+    assert_true(arb_lt(x, extra(res, "W_T")));
+    arb_clear(x);
+    sc_result_clear(res);
+    fixture_free(f);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] =
+    {
+        cmocka_unit_test(test_wd_w1_w2_known_answers),
+        cmocka_unit_test(test_wd_exact_checkers_fail_when_scaled),
+        cmocka_unit_test(test_wd_w4_second_run),
+        cmocka_unit_test(test_wd_not_applicable),
+        cmocka_unit_test(test_wd_w5_golden_and_counterexample),
+        cmocka_unit_test(test_wd_w6_spikes_and_control),
+        cmocka_unit_test(test_wd_paper_slips_shown),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+
+    flint_cleanup();
+    return rc;
+}
