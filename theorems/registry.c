@@ -50,6 +50,18 @@ const sc_thm_struct sc_thm_table[] =
       "paper Lemma 13; THEOREMS.md s.4",
       "under H3 some t in [t1, t1 + T'] has rho_{t+1} <= rho_t",
       sc_thm_l13_check },
+    /* ---- BEYOND.md sections 2 and 3 (seeds 002, 003): sharpness and
+       non-normal update operators ---- */
+    { "S1", "Certified sharpness, scale law", SC_PROV_EXACT,
+      "seed 002 (Li-Xu-Zhang); BEYOND.md s.2",
+      "lambda_max(H) enclosed per state; lambda_max(H_ww(w)) = "
+      "lambda_max(H_ww(w/|w|))/|w|^2",
+      sc_thm_s1_check },
+    { "S2", "Loss rises after the sharpness passes 2/eta",
+      SC_PROV_OBSERVATIONAL, "seed 002 (Li-Xu-Zhang); BEYOND.md s.2",
+      "a certified loss rise comes at or after lambda_max(H) > 2/eta and "
+      "lambda_max(P^1/2 H P^1/2) > 2",
+      sc_thm_s2_check },
 };
 
 const slong sc_thm_count = sizeof(sc_thm_table) / sizeof(sc_thm_table[0]);
