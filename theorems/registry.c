@@ -62,6 +62,11 @@ const sc_thm_struct sc_thm_table[] =
       "a certified loss rise comes at or after lambda_max(H) > 2/eta and "
       "lambda_max(P^1/2 H P^1/2) > 2",
       sc_thm_s2_check },
+    { "S3", "LLAS toy: identity and golden run", SC_PROV_EXACT,
+      "seed 002 (Li-Xu-Zhang), LLAS toy; BEYOND.md s.2",
+      "f - 9 = (x + 4) df/dx; GD eta = 5e-3: first peak 291.52 at t = 46, "
+      "lambda_max < 400 at 47, > 400 again at 266 (case-independent)",
+      sc_thm_s3_check },
 };
 
 const slong sc_thm_count = sizeof(sc_thm_table) / sizeof(sc_thm_table[0]);
