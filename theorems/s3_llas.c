@@ -109,7 +109,7 @@ sc_s3_step(arb_t x, arb_t y, const arb_t eta, slong prec)
 static void
 sc_s3_float64_heuristic(slong * t2, slong * t3)
 {
-    double x = 0.5, y = 1e-5, eta = 5e-3, f[3];
+    double x = 0.5, y = 1e-5, eta = 5e-3, f[3] = { 0, 0, 0 };
     slong t, k = 0;
 
     *t2 = *t3 = -1;
