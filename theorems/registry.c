@@ -67,6 +67,11 @@ const sc_thm_struct sc_thm_table[] =
       "f - 9 = (x + 4) df/dx; GD eta = 5e-3: first peak 291.52 at t = 46, "
       "lambda_max < 400 at 47, > 400 again at 266 (case-independent)",
       sc_thm_s3_check },
+    { "N1", "Two step sizes make the GD Jacobian non-normal", SC_PROV_EXACT,
+      "seed 003 (abstract only; our statement); BEYOND.md s.3",
+      "J - J^T = [H, P] for J = I - P H; J normal iff [H, P] = 0; kappa(V), "
+      "rho(J) measured across the rising edge",
+      sc_thm_n1_check },
 };
 
 const slong sc_thm_count = sizeof(sc_thm_table) / sizeof(sc_thm_table[0]);
