@@ -72,6 +72,12 @@ const sc_thm_struct sc_thm_table[] =
       "J - J^T = [H, P] for J = I - P H; J normal iff [H, P] = 0; kappa(V), "
       "rho(J) measured across the rising edge",
       sc_thm_n1_check },
+    { "N3", "kappa(V) against rho(J) across phases (exploratory)",
+      SC_PROV_RECONSTRUCTED,
+      "seed 003 abstract (reconstructed); BEYOND.md s.3",
+      "certified: rho(J_t) >= 1 - eta lambda (scale invariance); measured: "
+      "kappa(V) and rho(J) medians, stable vs unstable steps",
+      sc_thm_n3_check },
 };
 
 const slong sc_thm_count = sizeof(sc_thm_table) / sizeof(sc_thm_table[0]);
