@@ -72,6 +72,12 @@ const sc_thm_struct sc_thm_table[] =
       "J - J^T = [H, P] for J = I - P H; J normal iff [H, P] = 0; kappa(V), "
       "rho(J) measured across the rising edge",
       sc_thm_n1_check },
+    { "N2", "Heavy-ball exceptional points and transients", SC_PROV_EXACT,
+      "seed 003 (abstract only; our statement); BEYOND.md s.3",
+      "B_h = [[1+beta-eta h, -beta], [1, 0]]: Delta = 0 at eta h = "
+      "(1 -+ sqrt beta)^2, kappa ~ |Delta|^-1/2, ||B^k|| <= kappa rho^k, "
+      "Bauer-Fike, Kreiss (case-independent)",
+      sc_thm_n2_check },
     { "N3", "kappa(V) against rho(J) across phases (exploratory)",
       SC_PROV_RECONSTRUCTED,
       "seed 003 abstract (reconstructed); BEYOND.md s.3",
