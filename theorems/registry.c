@@ -121,6 +121,40 @@ const sc_thm_struct sc_thm_table[] =
       "measured: spikes, period vs 1/(eta lambda), windowed l, L; claimed: "
       "decay rate, ||w||^2 stays in the interval after entry; control",
       sc_thm_w6_check },
+    /* ---- BEYOND.md sections 2 and 3 (seeds 002, 003): sharpness and
+       non-normal update operators ---- */
+    { "S1", "Certified sharpness, scale law", SC_PROV_EXACT,
+      "seed 002 (Li-Xu-Zhang); BEYOND.md s.2",
+      "lambda_max(H) enclosed per state; lambda_max(H_ww(w)) = "
+      "lambda_max(H_ww(w/|w|))/|w|^2",
+      sc_thm_s1_check },
+    { "S2", "Loss rises after the sharpness passes 2/eta",
+      SC_PROV_OBSERVATIONAL, "seed 002 (Li-Xu-Zhang); BEYOND.md s.2",
+      "a certified loss rise comes at or after lambda_max(H) > 2/eta and "
+      "lambda_max(P^1/2 H P^1/2) > 2",
+      sc_thm_s2_check },
+    { "S3", "LLAS toy: identity and golden run", SC_PROV_EXACT,
+      "seed 002 (Li-Xu-Zhang), LLAS toy; BEYOND.md s.2",
+      "f - 9 = (x + 4) df/dx; GD eta = 5e-3: first peak 291.52 at t = 46, "
+      "lambda_max < 400 at 47, > 400 again at 266 (case-independent)",
+      sc_thm_s3_check },
+    { "N1", "Two step sizes make the GD Jacobian non-normal", SC_PROV_EXACT,
+      "seed 003 (abstract only; our statement); BEYOND.md s.3",
+      "J - J^T = [H, P] for J = I - P H; J normal iff [H, P] = 0; kappa(V), "
+      "rho(J) measured across the rising edge",
+      sc_thm_n1_check },
+    { "N2", "Heavy-ball exceptional points and transients", SC_PROV_EXACT,
+      "seed 003 (abstract only; our statement); BEYOND.md s.3",
+      "B_h = [[1+beta-eta h, -beta], [1, 0]]: Delta = 0 at eta h = "
+      "(1 -+ sqrt beta)^2, kappa ~ |Delta|^-1/2, ||B^k|| <= kappa rho^k, "
+      "Bauer-Fike, Kreiss (case-independent)",
+      sc_thm_n2_check },
+    { "N3", "kappa(V) against rho(J) across phases (exploratory)",
+      SC_PROV_RECONSTRUCTED,
+      "seed 003 abstract (reconstructed); BEYOND.md s.3",
+      "certified: rho(J_t) >= 1 - eta lambda (scale invariance); measured: "
+      "kappa(V) and rho(J) medians, stable vs unstable steps",
+      sc_thm_n3_check },
 };
 
 const slong sc_thm_count = sizeof(sc_thm_table) / sizeof(sc_thm_table[0]);

@@ -257,4 +257,51 @@ int sc_thm_w4_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_w5_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_w6_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 
+/* ---- BEYOND.md sections 2 and 3: sharpness and non-normality ---- */
+
+/* States examined per trajectory: all of them up to this many, else every
+   stride-th one (sc_sharp_stride) and the last. */
+#define SC_SHARP_MAX_STATES 1000
+
+#define SC_SHARP_K      1       /* also K = P^1/2 H P^1/2 and rho(J) */
+#define SC_SHARP_KAPPA  2       /* also kappa(V) of J = I - P H */
+
+/* The sharpness quantities of one state (theorems/sharp.c). */
+typedef struct
+{
+    slong m;                    /* d + 1 */
+    arb_mat_t H, K, Ph, U;      /* Hessian, P^1/2 H P^1/2, P^1/2, approx
+                                   eigenvectors of K */
+    arb_t lmin, lmax;           /* extreme eigenvalues of H */
+    arb_t lminK, lmaxK, rhoJ;   /* of K; rho(J) = spectral radius of J */
+    arb_t kappa;                /* kappa(V), unit columns (measured) */
+}
+sc_sharp_struct;
+
+void sc_sharp_init(sc_sharp_struct * S, slong m);
+void sc_sharp_clear(sc_sharp_struct * S);
+
+/* Fills S at the state (w, gamma) (balls: enclosures over the box); what
+   is an OR of SC_SHARP_K and SC_SHARP_KAPPA (KAPPA needs K).  SC_UNABLE
+   when an eigenvalue enclosure fails at prec. */
+int sc_sharp_at(sc_sharp_struct * S, sc_dyn_t D, arb_srcptr w,
+                const arb_t gamma, int what, slong prec) SC_WARN_UNUSED;
+
+/* 1 if the case runs plain (preconditioned) GD, x+ = x - P grad; else 0
+   with res NOT-APPLICABLE (momentum or norm projection). */
+int sc_sharp_plain_gd(sc_result_t res, const sc_ctx_t ctx);
+
+/* The stride between examined states for a horizon of steps. */
+slong sc_sharp_stride(slong steps);
+
+/* res = the median by midpoint of x[0 .. n-1] (x is reordered). */
+void sc_sharp_median(arb_t res, arb_ptr x, slong n);
+
+int sc_thm_s1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_s2_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_s3_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_n1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_n2_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_n3_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+
 #endif

@@ -80,6 +80,20 @@ void sc_dyn_margin_loss(arb_t l, arb_t dl, arb_t d2l, sc_loss_t loss,
 void sc_dyn_jacobian(arb_mat_t J, sc_dyn_t D, arb_srcptr w,
                      const arb_t gamma, slong prec);
 
+/*
+ * Hessian of the loss in (w, gamma) plus lambda on the w-block (weight
+ * decay), enclosed over the box (w, gamma): H is (d + 1) x (d + 1), last
+ * row and column gamma.  Computed as P^{-1} (I - J) from sc_dyn_jacobian,
+ * P = diag(eta I_d, eta_gamma), so it shares the gradient code.
+ */
+void sc_dyn_hessian(arb_mat_t H, sc_dyn_t D, arb_srcptr w,
+                    const arb_t gamma, slong prec);
+
+/* P = diag(eta I_d, eta_gamma), or P^{1/2} when root != 0
+   ((d + 1) x (d + 1)). */
+void sc_dyn_step_matrix(arb_mat_t P, const sc_dyn_t D, int root,
+                        slong prec);
+
 /* The loss alone. */
 void sc_dyn_loss(arb_t loss, sc_dyn_t D, arb_srcptr w, const arb_t gamma,
                  slong prec);

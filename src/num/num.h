@@ -12,6 +12,7 @@
 #include "arb.h"
 #include "flint/fmpq.h"
 #include "flint/fmpq_mat.h"
+#include "arb_mat.h"
 
 /* Certified comparisons.  SC_TRUE / SC_FALSE only when the balls separate
    (or, for le/ge, when the claim holds for every point of both balls). */
@@ -69,5 +70,24 @@ char * sc_num_get_str(const arb_t x, slong digits);
 /* A double near the midpoint of x, for summaries and plots only (never a
    bound).  heuristic: does not affect correctness. */
 double sc_num_get_d_heuristic(const arb_t x);
+
+/* ---- symmetric eigenvalues (symeig.c) ---- */
+
+/*
+ * lmin, lmax = enclosures of the least and largest eigenvalue of every real
+ * symmetric matrix in the n x n ball matrix A (repeated and clustered
+ * eigenvalues allowed).  If U is not NULL it receives approximate
+ * orthonormal eigenvectors (exact points, columns; a heuristic, for
+ * measurements only).  Returns SC_UNABLE when the enclosure cannot be
+ * formed at prec.
+ */
+int sc_num_sym_eig_range(arb_t lmin, arb_t lmax, arb_mat_t U,
+                         const arb_mat_t A, slong prec) SC_WARN_UNUSED;
+
+/* kappa = an enclosure of the 2-norm condition number of the explicit
+   matrix V after scaling its columns to unit length.  SC_UNABLE when it
+   cannot be separated from singular. */
+int sc_num_cond_unit(arb_t kappa, const arb_mat_t V, slong prec)
+    SC_WARN_UNUSED;
 
 #endif

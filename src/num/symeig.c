@@ -1,0 +1,255 @@
+/*
+ * symeig.c -- certified extreme eigenvalues of real symmetric ball
+ * matrices, and the condition number of an explicit matrix (unit-column
+ * convention).
+ *
+ * An approximate orthogonal eigenbasis Q comes from cyclic Jacobi rotations
+ * on the midpoints (a heuristic: exact point matrices, no radii).  Then,
+ * for every symmetric matrix A in the ball:
+ *   - lambda_max >= q^T A q / q^T q for every column q of Q (Rayleigh), and
+ *     lambda_min <= the same quotient;
+ *   - C = Q^{-1} A Q (certified inverse) is similar to A, so every
+ *     eigenvalue of A lies in a Gershgorin disc |z - C_ii| <= sum_j |C_ij|;
+ *     A's eigenvalues are real, hence lambda_max <= max_i (C_ii + R_i) and
+ *     lambda_min >= min_i (C_ii - R_i).
+ * No eigenvalue has to be isolated, so repeated and clustered eigenvalues
+ * (scale invariance and whitened data make them common; Rump's enclosure in
+ * Arb refuses such clusters) cost nothing.  The width is the Rayleigh error
+ * (quadratic in the eigenvector error) plus the Gershgorin radii (linear in
+ * the off-diagonal residue of Jacobi, about 2^-prec).
+ */
+#include "num/num.h"
+
+/* Applies the rotation (c, s) in the plane (p, q) to A (both sides) and to
+   the columns of Q; all entries are points */
+static void
+sc_jacobi_rotate(arb_mat_t A, arb_mat_t Q, slong p, slong q, const arb_t c,
+                 const arb_t s, slong prec)
+{
+    slong k, n = arb_mat_nrows(A);
+    arb_t x, y;
+
+    arb_init(x);
+    arb_init(y);
+    for (k = 0; k < n; k++)                     /* columns p, q of A */
+    {
+        arb_mul(x, c, arb_mat_entry(A, k, p), prec);
+        arb_submul(x, s, arb_mat_entry(A, k, q), prec);
+        arb_mul(y, s, arb_mat_entry(A, k, p), prec);
+        arb_addmul(y, c, arb_mat_entry(A, k, q), prec);
+        arb_get_mid_arb(arb_mat_entry(A, k, p), x);
+        arb_get_mid_arb(arb_mat_entry(A, k, q), y);
+        arb_mul(x, c, arb_mat_entry(Q, k, p), prec);
+        arb_submul(x, s, arb_mat_entry(Q, k, q), prec);
+        arb_mul(y, s, arb_mat_entry(Q, k, p), prec);
+        arb_addmul(y, c, arb_mat_entry(Q, k, q), prec);
+        arb_get_mid_arb(arb_mat_entry(Q, k, p), x);
+        arb_get_mid_arb(arb_mat_entry(Q, k, q), y);
+    }
+    for (k = 0; k < n; k++)                     /* rows p, q of A */
+    {
+        arb_mul(x, c, arb_mat_entry(A, p, k), prec);
+        arb_submul(x, s, arb_mat_entry(A, q, k), prec);
+        arb_mul(y, s, arb_mat_entry(A, p, k), prec);
+        arb_addmul(y, c, arb_mat_entry(A, q, k), prec);
+        arb_get_mid_arb(arb_mat_entry(A, p, k), x);
+        arb_get_mid_arb(arb_mat_entry(A, q, k), y);
+    }
+    arb_clear(y);
+    arb_clear(x);
+}
+
+/* One Jacobi rotation zeroing A_pq; 0 if A_pq is already negligible. */
+static int
+sc_jacobi_pair(arb_mat_t A, arb_mat_t Q, slong p, slong q,
+               const arb_t small, slong prec)
+{
+    arb_t th, t, c, s;
+    int done = 0;
+
+    arb_init(th);
+    arb_init(t);
+    arb_init(c);
+    arb_init(s);
+    arb_abs(t, arb_mat_entry(A, p, q));
+    if (arf_cmp(arb_midref(t), arb_midref(small)) > 0)
+    {
+        /* theta = (A_qq - A_pp) / 2 A_pq; t = sgn / (|theta| + hypot) */
+        arb_sub(th, arb_mat_entry(A, q, q), arb_mat_entry(A, p, p), prec);
+        arb_div(th, th, arb_mat_entry(A, p, q), prec);
+        arb_mul_2exp_si(th, th, -1);
+        arb_get_mid_arb(th, th);
+        arb_one(c);
+        arb_hypot(t, th, c, prec);
+        arb_abs(s, th);
+        arb_add(t, t, s, prec);
+        arb_inv(t, t, prec);
+        if (arf_sgn(arb_midref(th)) < 0)
+            arb_neg(t, t);
+        arb_hypot(c, t, c, prec);
+        arb_inv(c, c, prec);
+        arb_mul(s, t, c, prec);
+        arb_get_mid_arb(c, c);
+        arb_get_mid_arb(s, s);
+        sc_jacobi_rotate(A, Q, p, q, c, s, prec);
+        done = 1;
+    }
+    arb_clear(s);
+    arb_clear(c);
+    arb_clear(t);
+    arb_clear(th);
+    return done;
+}
+
+/* Q = approximate orthonormal eigenvectors of the midpoint of (A+A^T)/2 */
+static void
+sc_jacobi(arb_mat_t Q, const arb_mat_t A, slong prec)
+{
+    slong i, j, sweep, n = arb_mat_nrows(A);
+    arb_mat_t B;
+    arb_t small;
+    int moved = 1;
+
+    arb_mat_init(B, n, n);
+    arb_init(small);
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+        {
+            arb_add(arb_mat_entry(B, i, j), arb_mat_entry(A, i, j),
+                    arb_mat_entry(A, j, i), prec);
+            arb_mul_2exp_si(arb_mat_entry(B, i, j), arb_mat_entry(B, i, j),
+                            -1);
+            arb_get_mid_arb(arb_mat_entry(B, i, j), arb_mat_entry(B, i, j));
+        }
+    arb_mat_frobenius_norm(small, B, prec);
+    arb_mul_2exp_si(small, small, -prec - 8);
+    arb_mat_one(Q);
+    /* heuristic: quadratic convergence; the sweep cap only bounds time */
+    for (sweep = 0; sweep < 60 && moved; sweep++)
+    {
+        moved = 0;
+        for (i = 0; i < n; i++)
+            for (j = i + 1; j < n; j++)
+                moved |= sc_jacobi_pair(B, Q, i, j, small, prec);
+    }
+    arb_clear(small);
+    arb_mat_clear(B);
+}
+
+int
+sc_num_sym_eig_range(arb_t lmin, arb_t lmax, arb_mat_t U, const arb_mat_t A,
+                     slong prec)
+{
+    slong i, j, n = arb_mat_nrows(A);
+    arb_mat_t Q, Qi, C;
+    arb_ptr q = _arb_vec_init(n), Aq = _arb_vec_init(n);
+    arb_t r, R, g, hi, lo;
+    int status = SC_OK;
+
+    arb_mat_init(Q, n, n);
+    arb_mat_init(Qi, n, n);
+    arb_mat_init(C, n, n);
+    arb_init(r);
+    arb_init(R);
+    arb_init(g);
+    arb_init(hi);
+    arb_init(lo);
+    sc_jacobi(Q, A, prec);
+    if (!arb_mat_inv(Qi, Q, prec))
+        status = SC_UNABLE;
+    else
+    {
+        arb_mat_mul(C, Qi, A, prec);
+        arb_mat_mul(C, C, Q, prec);
+        for (i = 0; i < n; i++)
+        {
+            arb_zero(R);                        /* Gershgorin radius */
+            for (j = 0; j < n; j++)
+                if (j != i)
+                {
+                    arb_abs(g, arb_mat_entry(C, i, j));
+                    arb_add(R, R, g, prec);
+                }
+            arb_add(hi, arb_mat_entry(C, i, i), R, prec);
+            arb_sub(lo, arb_mat_entry(C, i, i), R, prec);
+            for (j = 0; j < n; j++)             /* Rayleigh quotient */
+                arb_set(q + j, arb_mat_entry(Q, j, i));
+            for (j = 0; j < n; j++)
+                arb_dot(Aq + j, NULL, 0, arb_mat_entry(A, j, 0), 1, q, 1, n,
+                        prec);
+            _sc_vec_dot(r, q, Aq, n, prec);
+            _sc_vec_norm2(g, q, n, prec);
+            arb_div(r, r, g, prec);
+            /* lmax in [max lo(rayleigh), max hi(gershgorin)] */
+            arb_union(hi, hi, r, prec);
+            arb_union(lo, lo, r, prec);
+            if (i == 0)
+            {
+                arb_set(lmax, hi);
+                arb_set(lmin, lo);
+            }
+            else
+            {
+                arb_max(lmax, lmax, hi, prec);
+                arb_min(lmin, lmin, lo, prec);
+            }
+        }
+        if (!arb_is_finite(lmax) || !arb_is_finite(lmin))
+            status = SC_UNABLE;
+    }
+    if (U != NULL)
+        arb_mat_set(U, Q);
+    arb_clear(lo);
+    arb_clear(hi);
+    arb_clear(g);
+    arb_clear(R);
+    arb_clear(r);
+    arb_mat_clear(C);
+    arb_mat_clear(Qi);
+    arb_mat_clear(Q);
+    _arb_vec_clear(Aq, n);
+    _arb_vec_clear(q, n);
+    return status;
+}
+
+int
+sc_num_cond_unit(arb_t kappa, const arb_mat_t V, slong prec)
+{
+    slong i, j, n = arb_mat_nrows(V);
+    arb_mat_t W, G;
+    arb_t s, lo;
+    int status;
+
+    arb_mat_init(W, n, n);
+    arb_mat_init(G, n, n);
+    arb_init(s);
+    arb_init(lo);
+    for (j = 0; j < n; j++)
+    {
+        arb_zero(s);
+        for (i = 0; i < n; i++)
+            arb_addmul(s, arb_mat_entry(V, i, j), arb_mat_entry(V, i, j),
+                       prec);
+        arb_rsqrt(s, s, prec);
+        for (i = 0; i < n; i++)
+            arb_mul(arb_mat_entry(W, i, j), arb_mat_entry(V, i, j), s, prec);
+    }
+    arb_mat_transpose(G, W);
+    arb_mat_mul(G, G, W, prec);                 /* Gram matrix, eigs s_i^2 */
+    status = sc_num_sym_eig_range(lo, s, NULL, G, prec);
+    if (status == SC_OK && arb_is_positive(lo))
+    {
+        arb_div(kappa, s, lo, prec);
+        arb_sqrt(kappa, kappa, prec);
+    }
+    else
+    {
+        arb_zero_pm_inf(kappa);
+        status = SC_UNABLE;
+    }
+    arb_clear(lo);
+    arb_clear(s);
+    arb_mat_clear(G);
+    arb_mat_clear(W);
+    return status;
+}

@@ -1,0 +1,203 @@
+/*
+ * [N3] Does kappa(V) separate stable and unstable phases while rho(J) does
+ * not?  (exploratory; the claim of seed 003's abstract, reconstructed)
+ *
+ *   Measured: the medians of kappa(V_t) and of rho(J_t) over the stable
+ *   steps (rho_{t+1} < rho_t certified) and over the unstable ones
+ *   (rho_{t+1} > rho_t certified), and their ratios (unstable / stable).
+ *   The abstract says kappa separates the phases by about one order of
+ *   magnitude and rho(J) does not.  This is reported, never judged.
+ *
+ *   Certified part (what the verdict rests on): scale invariance pins
+ *   rho(J_t) >= 1 - eta lambda at every state.  The Rayleigh quotient of
+ *   K = P^{1/2} H P^{1/2} at x = P^{-1/2} (w, 0) is
+ *   w^T H_ww w / ||w||^2 = lambda (the Hessian of L gives w^T H_ww w =
+ *   -<grad_w L, w> = 0), so lambda_max(I - K) >= 1 - eta lambda.  This is
+ *   why rho(J) cannot drop below 1 in a stable phase without weight decay.
+ *
+ * Source: seed 003 (abstract only); BEYOND.md section 3.  Provenance:
+ * reconstructed (the statement and its certified part are ours);
+ * the separation is observational.
+ * Verdict: HOLDS when, at every examined state, w^T (H_ww - lambda) w
+ * contains zero within 2^(-prec/4) of ||H||_F ||w||^2 and the certified
+ * enclosure of rho(J_t) is not below factor (1 - eta lambda); VIOLATED
+ * when either fails certifiably.  The measurement is in the extras.
+ * Plain GD only (else NOT-APPLICABLE).
+ */
+#include "theorems/theorems.h"
+#include "num/num.h"
+
+/* q = w^T (H_ww - lambda I) w and its scale ||H||_F ||w||^2 */
+static void
+sc_n3_rayleigh(arb_t q, arb_t scale, const arb_mat_t H, const sc_dyn_t D,
+               arb_srcptr w, slong prec)
+{
+    slong i, d = D->d;
+    arb_ptr Hw = _arb_vec_init(d);
+    arb_t W;
+
+    arb_init(W);
+    for (i = 0; i < d; i++)
+        arb_dot(Hw + i, NULL, 0, arb_mat_entry(H, i, 0), 1, w, 1, d, prec);
+    _sc_vec_dot(q, w, Hw, d, prec);
+    _sc_vec_norm2(W, w, d, prec);
+    arb_submul(q, D->weight_decay, W, prec);
+    arb_mat_frobenius_norm(scale, H, prec);
+    arb_mul(scale, scale, W, prec);
+    arb_clear(W);
+    _arb_vec_clear(Hw, d);
+}
+
+/* the certified part at state t; kappa, rho receive the measurement */
+static int
+sc_n3_state(sc_result_t res, arb_t kappa, arb_t rho, sc_sharp_struct * S,
+            sc_dyn_t D, const sc_traj_struct * T, const arb_t floor_,
+            slong t, slong prec)
+{
+    arb_srcptr w = T->w + t * D->d;
+    arb_t q, scale;
+    int status;
+
+    arb_init(q);
+    arb_init(scale);
+    status = sc_sharp_at(S, D, w, T->gamma + t, SC_SHARP_K | SC_SHARP_KAPPA,
+                         prec);
+    if (status != SC_OK)
+        sc_result_reason(res, "eigenvalue enclosure failed at step %ld",
+                         (long) t);
+    else
+    {
+        arb_set(kappa, S->kappa);
+        arb_set(rho, S->rhoJ);
+        sc_n3_rayleigh(q, scale, S->H, D, w, prec);
+        if (!arb_contains_zero(q) || sc_num_lt(S->rhoJ, floor_) == SC_TRUE)
+        {
+            res->verdict = SC_VIOLATED;
+            res->step = t;
+            sc_result_set_observed(res, S->rhoJ);
+            sc_result_reason(res, "rho(J) >= 1 - eta lambda fails at step "
+                             "%ld", (long) t);
+        }
+        else
+        {
+            arb_mul_2exp_si(scale, scale, -prec / 4);
+            arb_abs(q, q);
+            if (!arb_le(q, scale))
+            {
+                sc_result_reason(res, "w^T H_ww w not resolved at step %ld",
+                                 (long) t);
+                status = SC_UNABLE;
+            }
+        }
+    }
+    arb_clear(scale);
+    arb_clear(q);
+    return status;
+}
+
+/* median over the steps whose rising flag is want; 0 if there are none */
+static int
+sc_n3_median(arb_t m, arb_srcptr x, const sc_traj_struct * T,
+             sc_truth_t want)
+{
+    slong t, n = 0;
+    arb_ptr y = _arb_vec_init(T->len);
+
+    for (t = 0; t < T->len - 1; t++)
+        if (T->rising[t] == want && arb_is_finite(x + t))
+            arb_set(y + n++, x + t);
+    if (n > 0)
+        sc_sharp_median(m, y, n);
+    _arb_vec_clear(y, T->len);
+    return n > 0;
+}
+
+/* the separation extras of one quantity; 1 if both phases were seen */
+static int
+sc_n3_separation(sc_result_t res, const char * stable, const char * unstable,
+                 const char * ratio, arb_srcptr x, const sc_traj_struct * T,
+                 slong prec)
+{
+    arb_t a, b;
+    int both;
+
+    arb_init(a);
+    arb_init(b);
+    both = sc_n3_median(a, x, T, SC_FALSE);
+    if (both)
+        sc_result_set_extra(res, stable, a);
+    both &= sc_n3_median(b, x, T, SC_TRUE);
+    if (both)
+    {
+        sc_result_set_extra(res, unstable, b);
+        arb_div(b, b, a, prec);
+        sc_result_set_extra(res, ratio, b);
+    }
+    arb_clear(b);
+    arb_clear(a);
+    return both;
+}
+
+int
+sc_thm_n3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    const sc_traj_struct * T;
+    slong t, d = ctx->cs->d, stride, n = 0;
+    arb_ptr kappa, rho;
+    arb_t fl, f;
+    sc_sharp_struct S;
+    sc_dyn_t D;
+    int status = SC_OK, both;
+
+    if (!sc_sharp_plain_gd(res, ctx))
+        return SC_OK;
+    T = sc_thm_need_full(res, ctx, prec);
+    if (T == NULL)
+        return SC_UNABLE;
+    res->certificate = "Hessian enclosed over each state of the certified "
+                       "full-GD enclosure";
+    kappa = _arb_vec_init(T->len);
+    rho = _arb_vec_init(T->len);
+    _arb_vec_indeterminate(kappa, T->len);
+    _arb_vec_indeterminate(rho, T->len);
+    arb_init(fl);
+    arb_init(f);
+    sc_sharp_init(&S, d + 1);
+    sc_dyn_init(D, ctx->cs, ctx->data, prec);
+    sc_thm_factor(f, ctx, prec);
+    arb_mul(fl, D->eta, D->weight_decay, prec);
+    arb_sub_ui(fl, fl, 1, prec);
+    arb_neg(fl, fl);
+    arb_mul(fl, fl, f, prec);                   /* factor (1 - eta lambda) */
+    stride = sc_sharp_stride(T->len - 1);
+    res->verdict = SC_HOLDS;
+    for (t = 0; t < T->len && status == SC_OK; t += stride)
+    {
+        if (t + stride >= T->len)
+            t = T->len - 1;
+        status = sc_n3_state(res, kappa + t, rho + t, &S, D, T, fl, t, prec);
+        n++;
+        if (res->verdict == SC_VIOLATED)
+            break;
+    }
+    if (status == SC_OK && res->verdict == SC_HOLDS)
+    {
+        both = sc_n3_separation(res, "kappa_stable", "kappa_unstable",
+                                "kappa_ratio", kappa, T, prec);
+        sc_n3_separation(res, "rho_J_stable", "rho_J_unstable",
+                         "rho_J_ratio", rho, T, prec);
+        sc_result_set_extra_si(res, "states", n);
+        sc_result_set_predicted(res, fl);
+        sc_result_reason(res, "rho(J) >= 1 - eta lambda certified at %ld "
+                         "states; %s", (long) n, both ? "separation in the "
+                         "extras (measured, not judged)" : "one phase "
+                         "only: separation not measured");
+    }
+    sc_dyn_clear(D);
+    sc_sharp_clear(&S);
+    arb_clear(f);
+    arb_clear(fl);
+    _arb_vec_clear(rho, T->len);
+    _arb_vec_clear(kappa, T->len);
+    return status;
+}

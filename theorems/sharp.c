@@ -1,0 +1,131 @@
+/*
+ * sharp.c -- the sharpness quantities of one state that the checkers of
+ * BEYOND.md sections 2 and 3 share: the Hessian H of L in (w, gamma) (plus
+ * lambda on the w-block), lambda_max(H), the preconditioned Hessian
+ * K = P^{1/2} H P^{1/2} whose spectrum is that of I - J (J = I - P H, the
+ * Jacobian of the GD map, is similar to I - K through P^{1/2}), rho(J), and
+ * the condition number of J's eigenvector matrix V = P^{1/2} U (U the
+ * eigenvectors of K) with unit columns.
+ *
+ * lambda_max(H), lambda_max(K) and rho(J) are certified enclosures.  kappa
+ * is the certified condition number of an explicit approximation of V
+ * (approximate eigenvectors): a measurement, never a decision.
+ */
+#include "theorems/theorems.h"
+#include "num/num.h"
+
+void
+sc_sharp_init(sc_sharp_struct * S, slong m)
+{
+    S->m = m;
+    arb_mat_init(S->H, m, m);
+    arb_mat_init(S->K, m, m);
+    arb_mat_init(S->Ph, m, m);
+    arb_mat_init(S->U, m, m);
+    arb_init(S->lmin);
+    arb_init(S->lmax);
+    arb_init(S->lminK);
+    arb_init(S->lmaxK);
+    arb_init(S->rhoJ);
+    arb_init(S->kappa);
+}
+
+void
+sc_sharp_clear(sc_sharp_struct * S)
+{
+    arb_clear(S->kappa);
+    arb_clear(S->rhoJ);
+    arb_clear(S->lmaxK);
+    arb_clear(S->lminK);
+    arb_clear(S->lmax);
+    arb_clear(S->lmin);
+    arb_mat_clear(S->U);
+    arb_mat_clear(S->Ph);
+    arb_mat_clear(S->K);
+    arb_mat_clear(S->H);
+}
+
+/* rho(J) = max |1 - mu| over the spectrum [lminK, lmaxK] of K: the
+   maximum of a convex function sits at an end point */
+static void
+sc_sharp_rho(arb_t rho, const arb_t lminK, const arb_t lmaxK, slong prec)
+{
+    arb_t t;
+
+    arb_init(t);
+    arb_sub_ui(rho, lminK, 1, prec);
+    arb_abs(rho, rho);
+    arb_sub_ui(t, lmaxK, 1, prec);
+    arb_abs(t, t);
+    arb_max(rho, rho, t, prec);
+    arb_clear(t);
+}
+
+int
+sc_sharp_at(sc_sharp_struct * S, sc_dyn_t D, arb_srcptr w,
+            const arb_t gamma, int what, slong prec)
+{
+    arb_mat_t V;
+    int status;
+
+    sc_dyn_hessian(S->H, D, w, gamma, prec);
+    status = sc_num_sym_eig_range(S->lmin, S->lmax, NULL, S->H, prec);
+    if (status != SC_OK)
+        return status;
+    if (!(what & SC_SHARP_K))
+        return SC_OK;
+    sc_dyn_step_matrix(S->Ph, D, 1, prec);
+    arb_mat_mul(S->K, S->Ph, S->H, prec);
+    arb_mat_mul(S->K, S->K, S->Ph, prec);
+    status = sc_num_sym_eig_range(S->lminK, S->lmaxK,
+                                  (what & SC_SHARP_KAPPA) ? S->U : NULL,
+                                  S->K, prec);
+    if (status != SC_OK)
+        return status;
+    sc_sharp_rho(S->rhoJ, S->lminK, S->lmaxK, prec);
+    if (!(what & SC_SHARP_KAPPA))
+        return SC_OK;
+    arb_mat_init(V, S->m, S->m);
+    arb_mat_mul(V, S->Ph, S->U, prec);
+    status = sc_num_cond_unit(S->kappa, V, prec);
+    arb_mat_clear(V);
+    return status;
+}
+
+int
+sc_sharp_plain_gd(sc_result_t res, const sc_ctx_t ctx)
+{
+    if (!fmpq_is_zero(ctx->cs->momentum) || ctx->cs->project_norm)
+    {
+        res->verdict = SC_NOT_APPLICABLE;
+        sc_result_reason(res, "hypothesis fails: the GD map is not "
+                         "x - P (grad L + lambda w) (momentum or "
+                         "project_norm set)");
+        return 0;
+    }
+    return 1;
+}
+
+slong
+sc_sharp_stride(slong steps)
+{
+    return steps <= SC_SHARP_MAX_STATES ? 1
+           : (steps + SC_SHARP_MAX_STATES - 1) / SC_SHARP_MAX_STATES;
+}
+
+void
+sc_sharp_median(arb_t res, arb_ptr x, slong n)
+{
+    slong i, j;
+
+    if (n == 0)
+    {
+        arb_indeterminate(res);
+        return;
+    }
+    for (i = 1; i < n; i++)
+        for (j = i; j > 0 && arf_cmp(arb_midref(x + j - 1),
+                                     arb_midref(x + j)) > 0; j--)
+            arb_swap(x + j - 1, x + j);
+    arb_set(res, x + n / 2);
+}
