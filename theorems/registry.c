@@ -50,6 +50,12 @@ const sc_thm_struct sc_thm_table[] =
       "paper Lemma 13; THEOREMS.md s.4",
       "under H3 some t in [t1, t1 + T'] has rho_{t+1} <= rho_t",
       sc_thm_l13_check },
+    /* ---- Section 6 / Figure 3 (THEOREMS.md s.6) ---- */
+    { "F3", "Figure 3: delayed spike on Hilbert data", SC_PROV_OBSERVATIONAL,
+      "paper Section 6, Figure 3; THEOREMS.md s.6",
+      "after >= 10 falling steps the loss rises to >= 2x its onset value; "
+      "measures onset, peak rho, loss ratio, h_t vs Theta(rho_t)",
+      sc_thm_f3_check },
 };
 
 const slong sc_thm_count = sizeof(sc_thm_table) / sizeof(sc_thm_table[0]);

@@ -207,5 +207,7 @@ int sc_thm_t3_a_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_t3_b_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_t3_c_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_l13_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+/* [F3] Section 6 / Figure 3 (theorems/f3_figure3.c) */
+int sc_thm_f3_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 
 #endif
