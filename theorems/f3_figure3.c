@@ -52,11 +52,25 @@ typedef struct
 }
 sc_f3_spike;
 
-/* Truth of L_{t+1} > L_t; SC_UNKNOWN when the balls overlap. */
-static sc_truth_t
-sc_f3_up(const sc_traj_struct * T, slong t)
+#define F3_FALLS (-1)
+#define F3_FLAT 0
+#define F3_RISES 1
+#define F3_UNDECIDED 2
+
+/* Loss from step a to step b > a: F3_RISES (L_b > L_a), F3_FALLS, F3_FLAT
+   (two exact, equal balls: a point run such as the float view can repeat a
+   value; a flat step neither starts a run nor extends a descent), or
+   F3_UNDECIDED when the balls overlap. */
+static int
+sc_f3_cmp(const sc_traj_struct * T, slong a, slong b)
 {
-    return sc_num_gt(T->loss + t + 1, T->loss + t);
+    if (sc_num_gt(T->loss + b, T->loss + a) == SC_TRUE)
+        return F3_RISES;
+    if (sc_num_lt(T->loss + b, T->loss + a) == SC_TRUE)
+        return F3_FALLS;
+    if (arb_is_exact(T->loss + a) && arb_equal(T->loss + a, T->loss + b))
+        return F3_FLAT;
+    return F3_UNDECIDED;
 }
 
 /* p = the peak of the loss-rising run that starts at t: the run goes on
@@ -69,7 +83,7 @@ sc_f3_run_end(slong * p, int * open, sc_result_t res,
               const sc_traj_struct * T, slong t)
 {
     slong last = T->len - 1, k;
-    sc_truth_t up;
+    int cmp;
 
     *p = t + 1;
     *open = 0;
@@ -82,33 +96,20 @@ sc_f3_run_end(slong * p, int * open, sc_result_t res,
                 *open = 1;
                 return SC_OK;
             }
-            up = sc_num_gt(T->loss + *p + k, T->loss + *p);
-            if (up == SC_UNKNOWN)
+            cmp = sc_f3_cmp(T, *p, *p + k);
+            if (cmp == F3_UNDECIDED)
             {
                 sc_result_reason(res, "loss rise undecided at step %ld",
                                  (long) (*p + k));
                 return SC_UNABLE;
             }
-            if (up == SC_TRUE)
+            if (cmp == F3_RISES)
                 break;
         }
         if (k > 2)
             return SC_OK;
         *p += k;
     }
-}
-
-/* Truth of "step t falls": L_{t+1} < L_t; SC_FALSE when it certifiably
-   rises, SC_UNKNOWN when neither is certified (equal losses included:
-   only a strict fall extends a descent, only a strict rise starts a run). */
-static sc_truth_t
-sc_f3_down(const sc_traj_struct * T, slong t)
-{
-    if (sc_num_lt(T->loss + t + 1, T->loss + t) == SC_TRUE)
-        return SC_TRUE;
-    if (sc_f3_up(T, t) == SC_TRUE)
-        return SC_FALSE;
-    return SC_UNKNOWN;
 }
 
 /* The first delayed spike; S->t_on = -1 if none.  ratio = its peak ratio;
@@ -118,9 +119,9 @@ sc_f3_find(sc_f3_spike * S, arb_t ratio, arb_t passed, sc_result_t res,
            const sc_traj_struct * T, slong prec)
 {
     slong t, p, desc = 0;
-    sc_truth_t down, big;
+    sc_truth_t big;
     arb_t rmin;
-    int open;
+    int open, cmp;
 
     S->t_on = -1;
     arb_zero(passed);
@@ -128,19 +129,19 @@ sc_f3_find(sc_f3_spike * S, arb_t ratio, arb_t passed, sc_result_t res,
     arb_set_si(rmin, F3_RATIO);
     for (t = 0; t + 1 < T->len; t++)
     {
-        down = sc_f3_down(T, t);
-        if (down == SC_UNKNOWN)
+        cmp = sc_f3_cmp(T, t, t + 1);
+        if (cmp == F3_UNDECIDED)
         {
             sc_result_reason(res, "loss rise or fall undecided at step %ld",
                              (long) t);
             goto unable;
         }
-        if (down == SC_TRUE)
+        if (cmp == F3_FALLS)
         {
             desc++;
             continue;
         }
-        if (desc >= F3_DESCENT)
+        if (cmp == F3_RISES && desc >= F3_DESCENT)
         {
             if (sc_f3_run_end(&p, &open, res, T, t) != SC_OK)
                 goto unable;
@@ -286,6 +287,25 @@ sc_f3_judge(sc_result_t res, sc_ctx_t ctx, const sc_f3_spike * S,
     arb_clear(slack);
     arb_clear(claim);
     return ok == SC_UNKNOWN ? SC_UNABLE : SC_OK;
+}
+
+int
+sc_thm_f3_spike(slong * onset, slong * peak, arb_t ratio,
+                const sc_traj_struct * T, slong prec)
+{
+    sc_f3_spike S;
+    sc_result_t tmp;
+    arb_t passed;
+    int status;
+
+    sc_result_init(tmp);
+    arb_init(passed);
+    status = sc_f3_find(&S, ratio, passed, tmp, T, prec);
+    *onset = (status == SC_OK) ? S.t_on : -1;
+    *peak = (status == SC_OK && S.t_on >= 0) ? S.peak : -1;
+    arb_clear(passed);
+    sc_result_clear(tmp);
+    return status;
 }
 
 int
