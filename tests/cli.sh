@@ -21,7 +21,7 @@ SPIKE=tests/data/thm_spike.json
 
 # list
 expect_rc 0 "list" "$SC" list
-[ "$(grep -c '^\(L1\|L6\|L7\|L12\|L13\|T2\.1\|T2\.2\|T3\.a\|T3\.b\|T3\.c\) ' "$T/out")" -eq 10 ] && ok || bad "list shows the 10 checkers"
+[ "$(grep -c '^\(L1\|L6\|L7\|L12\|L13\|T2\.1\|T2\.2\|T3\.a\|T3\.b\|T3\.c\|F3\) ' "$T/out")" -eq 11 ] && ok || bad "list shows the 11 checkers"
 grep -q 'reconstructed' "$T/out" && ok || bad "list shows provenance"
 
 # check, JSON, determinism
@@ -130,6 +130,19 @@ expect_rc 0 "gen again" "$SC" gen --suite whitened --count 8 --seed 5 -o "$T/g2"
 diff -r "$T/g1" "$T/g2" > /dev/null && ok || bad "gen is deterministic"
 [ "$(ls "$T/g1" | wc -l)" -eq 8 ] && ok || bad "gen writes count files"
 expect_rc 2 "gen unknown suite" "$SC" gen --suite nope --count 1 --seed 1 -o "$T/g3"
+
+# [F3] hilbert suite and the Figure 3 section of the HTML report
+expect_rc 0 "gen hilbert" "$SC" gen --suite hilbert --count 2 --seed 9 -o "$T/h1"
+expect_rc 0 "gen hilbert again" "$SC" gen --suite hilbert --count 2 --seed 9 -o "$T/h2"
+diff -r "$T/h1" "$T/h2" > /dev/null && ok || bad "gen hilbert is deterministic"
+grep -q '"generator": "hilbert"' "$T/h1/hilbert-0001-logistic.json" && ok || bad "gen hilbert writes hilbert cases"
+expect_rc 0 "generated hilbert cases load and run" "$SC" check --theorem F3 "$T/h1"
+expect_rc 0 "figure 3 html" "$SC" check --precision 53 --html "$T/f3.html" cases/figure3
+grep -q 'Figure 3 (paper Section 6)' "$T/f3.html" && [ "$(grep -c '<svg' "$T/f3.html")" -eq 2 ] && ok || bad "HTML has the Figure 3 section with two plots"
+grep -q 'onset step 348, peak step 368' "$T/f3.html" && grep -q 'Float53 run: onset 214' "$T/f3.html" && ok || bad "Figure 3 caption: certified and float64 onsets"
+expect_rc 0 "figure 3 html again" "$SC" check --precision 53 --html "$T/f3b.html" cases/figure3
+cmp -s "$T/f3.html" "$T/f3b.html" && ok || bad "Figure 3 report is byte-identical on a rerun"
+expect_rc 1 "F3 false claim" "$SC" check --theorem F3 --scale-bounds 10000 cases/figure3/hilbert-square.json
 
 # bad input: one line naming the file, exit 2, nothing written
 for f in tests/data/bad/*.json; do

@@ -842,6 +842,240 @@ test_case_gen_whitened_rejects(void ** state)
     fmpq_mat_clear(X);
 }
 
+/* ---- [F3] sc_case_gen_hilbert and its parts ---------------------------- */
+
+/* Cayley rotations are exactly orthogonal: Q^T Q = I in rationals. */
+static void
+test_case_cayley_columns_orthogonal(void ** state)
+{
+    fmpq_mat_t Q, Qt, G, I;
+    sc_rand_t r;
+    slong m;
+
+    (void) state;
+    for (m = 1; m <= 9; m += 4)
+    {
+        fmpq_mat_init(Q, m, m);
+        fmpq_mat_init(Qt, m, m);
+        fmpq_mat_init(G, m, m);
+        fmpq_mat_init(I, m, m);
+        sc_rand_init(r, 11 + m);
+        sc_case_cayley_columns(Q, m, m, r);
+        fmpq_mat_transpose(Qt, Q);
+        fmpq_mat_mul(G, Qt, Q);
+        fmpq_mat_one(I);
+        assert_true(fmpq_mat_equal(G, I));
+        assert_true(m == 1 || !fmpq_mat_equal(Q, I));
+        fmpq_mat_clear(I);
+        fmpq_mat_clear(G);
+        fmpq_mat_clear(Qt);
+        fmpq_mat_clear(Q);
+    }
+}
+
+/* Irwin-Hall draws: dyadic with denominator dividing 2^33, inside (-6, 6),
+   and over 4000 draws the exact sample mean and variance are within 4.5
+   standard errors of the closed forms 0 and 1 - 2^-64 (kurtosis 2.9:
+   sd of the sample variance about 0.022). */
+static void
+test_rand_normal_dyadic_moments(void ** state)
+{
+    const slong M = 4000;
+    fmpq_t z, s1, s2, t, lim;
+    fmpz_t two33;
+    sc_rand_t r;
+    slong k;
+
+    (void) state;
+    fmpq_init(z);
+    fmpq_init(s1);
+    fmpq_init(s2);
+    fmpq_init(t);
+    fmpq_init(lim);
+    fmpz_init(two33);
+    fmpz_one(two33);
+    fmpz_mul_2exp(two33, two33, 33);
+    sc_rand_init(r, 2026);
+    for (k = 0; k < M; k++)
+    {
+        sc_rand_normal_dyadic(z, r);
+        assert_true(fmpz_divisible(two33, fmpq_denref(z)));
+        assert_true(fmpq_cmp_si(z, 6) < 0 && fmpq_cmp_si(z, -6) > 0);
+        fmpq_add(s1, s1, z);
+        fmpq_addmul(s2, z, z);
+    }
+    fmpz_set_si(two33, M);                  /* reused as the count */
+    fmpq_div_fmpz(s1, s1, two33);           /* mean */
+    fmpq_div_fmpz(s2, s2, two33);           /* mean of z^2 */
+    fmpq_mul(t, s1, s1);
+    fmpq_sub(s2, s2, t);                                    /* variance */
+    fmpq_set_si(lim, 1, 14);        /* 4.5 / sqrt(4000) = 0.071 */
+    fmpq_abs(t, s1);
+    assert_true(fmpq_cmp(t, lim) < 0);
+    fmpq_sub_si(t, s2, 1);
+    fmpq_abs(t, t);
+    fmpq_set_si(lim, 1, 10);
+    assert_true(fmpq_cmp(t, lim) < 0);
+    /* not degenerate: the draws are not all alike */
+    assert_true(fmpq_cmp_si(s2, 0) > 0);
+    fmpz_clear(two33);
+    fmpq_clear(lim);
+    fmpq_clear(t);
+    fmpq_clear(s2);
+    fmpq_clear(s1);
+    fmpq_clear(z);
+}
+
+/* Without noise X = P H Q, so X X^T = P (H H^T) P^T: for the 2 x 3 slice
+   H = [[1, 1/2, 1/3], [1/2, 1/3, 1/4]] (hand computed) trace = ||H||_F^2 =
+   257/144 and det = 49/36 * 61/144 - (3/4)^2 = 73/5184. */
+static void
+test_case_gen_hilbert_slice_known_answer(void ** state)
+{
+    fmpq_mat_t X, y, Xt, G;
+    fmpq_t sigma, tr, det;
+    char err[SC_ERR_LEN];
+
+    (void) state;
+    fmpq_mat_init(X, 2, 3);
+    fmpq_mat_init(y, 2, 1);
+    fmpq_mat_init(Xt, 3, 2);
+    fmpq_mat_init(G, 2, 2);
+    fmpq_init(sigma);
+    fmpq_init(tr);
+    fmpq_init(det);
+    assert_int_equal(sc_case_gen_hilbert(X, y, 2, 3, sigma, 5, err,
+                                         sizeof err), SC_OK);
+    fmpq_mat_transpose(Xt, X);
+    fmpq_mat_mul(G, X, Xt);
+    fmpq_mat_trace(tr, G);
+    fmpq_mat_det(det, G);
+    assert_true(fmpq_equal_str(tr, "257", "144"));
+    assert_true(fmpq_equal_str(det, "73", "5184"));
+    /* the rotations are not the identity: X is not H itself */
+    assert_false(entry_is(X, 0, 0, 1, 1) && entry_is(X, 0, 1, 1, 2));
+    /* two labels, +-1, not equal */
+    assert_true(fmpq_is_pm1(fmpq_mat_entry(y, 0, 0))
+                && fmpq_is_pm1(fmpq_mat_entry(y, 1, 0)));
+    assert_false(fmpq_equal(fmpq_mat_entry(y, 0, 0),
+                            fmpq_mat_entry(y, 1, 0)));
+    fmpq_clear(det);
+    fmpq_clear(tr);
+    fmpq_clear(sigma);
+    fmpq_mat_clear(G);
+    fmpq_mat_clear(Xt);
+    fmpq_mat_clear(y);
+    fmpq_mat_clear(X);
+}
+
+/* The noise is drawn after the rotations, so X(sigma) - X(0) = sigma E
+   with E Irwin-Hall entries; the figure's data are centred-rank n - 1
+   (n < d); a seed pins the data. */
+static void
+test_case_gen_hilbert_noise_and_rank(void ** state)
+{
+    fmpq_mat_t X0, X1, y0, y1, Xc;
+    fmpq_t sigma, e;
+    fmpz_t two33;
+    char err[SC_ERR_LEN];
+    slong i, j;
+
+    (void) state;
+    fmpq_mat_init(X0, 6, 12);
+    fmpq_mat_init(X1, 6, 12);
+    fmpq_mat_init(y0, 6, 1);
+    fmpq_mat_init(y1, 6, 1);
+    fmpq_mat_init(Xc, 6, 12);
+    fmpq_init(sigma);
+    fmpq_init(e);
+    fmpz_init(two33);
+    fmpz_one(two33);
+    fmpz_mul_2exp(two33, two33, 33);
+    assert_int_equal(sc_case_gen_hilbert(X0, y0, 6, 12, sigma, 2, err,
+                                         sizeof err), SC_OK);
+    fmpq_set_si(sigma, 1, 300);
+    assert_int_equal(sc_case_gen_hilbert(X1, y1, 6, 12, sigma, 2, err,
+                                         sizeof err), SC_OK);
+    for (i = 0; i < 6; i++)
+        for (j = 0; j < 12; j++)
+        {
+            fmpq_sub(e, fmpq_mat_entry(X1, i, j), fmpq_mat_entry(X0, i, j));
+            fmpq_div(e, e, sigma);
+            assert_true(fmpz_divisible(two33, fmpq_denref(e)));
+            assert_true(fmpq_cmp_si(e, 6) < 0 && fmpq_cmp_si(e, -6) > 0);
+            assert_false(fmpq_is_zero(e));
+        }
+    sc_data_center(Xc, X1);
+    assert_int_equal(fmpq_mat_rref(Xc, Xc), 5);
+    /* deterministic */
+    assert_int_equal(sc_case_gen_hilbert(X0, y0, 6, 12, sigma, 2, err,
+                                         sizeof err), SC_OK);
+    assert_true(fmpq_mat_equal(X0, X1) && fmpq_mat_equal(y0, y1));
+    assert_int_equal(sc_case_gen_hilbert(X0, y0, 6, 12, sigma, 3, err,
+                                         sizeof err), SC_OK);
+    assert_false(fmpq_mat_equal(X0, X1));
+    fmpz_clear(two33);
+    fmpq_clear(e);
+    fmpq_clear(sigma);
+    fmpq_mat_clear(Xc);
+    fmpq_mat_clear(y1);
+    fmpq_mat_clear(y0);
+    fmpq_mat_clear(X1);
+    fmpq_mat_clear(X0);
+}
+
+/* n < d is enforced (Section 6 is overparameterised), as are the size
+   cap and sigma >= 0; X is untouched on error. */
+static void
+test_case_gen_hilbert_rejects(void ** state)
+{
+    static const slong bad[][2] = {
+        { 4, 4 }, { 5, 4 }, { 1, 3 }, { 0, 3 }, { 8, 65 }, { -2, 3 } };
+    size_t i;
+    fmpq_mat_t X, y;
+    fmpq_t sigma;
+    char err[SC_ERR_LEN];
+
+    (void) state;
+    fmpq_mat_init(X, 2, 2);
+    fmpq_mat_init(y, 2, 1);
+    fmpq_init(sigma);
+    fmpq_set_si(fmpq_mat_entry(X, 0, 0), 5, 1);
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+    {
+        err[0] = '\0';
+        assert_int_equal(sc_case_gen_hilbert(X, y, bad[i][0], bad[i][1],
+                                             sigma, 1, err, sizeof err),
+                         SC_EINVAL);
+        assert_non_null(strstr(err, "hilbert"));
+        assert_int_equal(fmpq_mat_nrows(X), 2);
+        assert_true(entry_is(X, 0, 0, 5, 1));
+    }
+    fmpq_set_si(sigma, -1, 100);
+    assert_int_equal(sc_case_gen_hilbert(X, y, 3, 5, sigma, 1, err,
+                                         sizeof err), SC_EINVAL);
+    fmpq_clear(sigma);
+    fmpq_mat_clear(y);
+    fmpq_mat_clear(X);
+}
+
+/* The committed Figure 3 case loads with its generator. */
+static void
+test_case_load_file_hilbert_generator(void ** state)
+{
+    sc_case_t c;
+    char err[SC_ERR_LEN];
+
+    (void) state;
+    sc_case_init(c);
+    assert_int_equal(sc_case_load_file(c, "cases/figure3/hilbert-square.json",
+                                       err, sizeof err), SC_OK);
+    assert_int_equal(c->n, 6);
+    assert_int_equal(c->d, 12);
+    assert_string_equal(c->data_desc, "hilbert(n=6,d=12,noise=1/300,seed=2)");
+    sc_case_clear(c);
+}
+
 /* ---- sc_case_gen_hadamard ---------------------------------------------- */
 
 /* The Sylvester matrix by its recursion H_2m = [[H, H], [H, -H]]. */
@@ -1330,8 +1564,19 @@ static const bad_row bad_files[] =
     { "init_gamma_json_number.json", "init.gamma",
       "must be a string holding an exact number" },
     { "generator_number.json", "data.generator", "must be a string" },
+    /* [F3] hilbert generator */
+    { "hilbert_n_not_below_d.json", "data.d", "must exceed n = 8" },
+    { "hilbert_d_too_large.json", "data.d", "must be in [3, 64]" },
+    { "hilbert_n_too_small.json", "data.n", "must be in [2, 63]" },
+    { "hilbert_noise_negative.json", "data.noise", "must be in [0, 1]" },
+    { "hilbert_noise_above_one.json", "data.noise", "must be in [0, 1]" },
+    { "hilbert_noise_missing.json", "data.noise", "missing" },
+    { "hilbert_noise_not_number.json", "data.noise", "not an exact number" },
+    { "hilbert_seed_missing.json", "data.seed", "missing" },
+    { "hilbert_unknown_key.json", "data.rows", "unknown key" },
+    { "hilbert_init_w_wrong_length.json", "init.w", "d = 6 exact numbers" },
     { "generator_unknown.json", "data.generator",
-      "unknown generator 'hilbert'" },
+      "unknown generator 'sobol'" },
     { "whitened_unknown_key.json", "data.k", "unknown key" },
     { "whitened_X_key.json", "data.X", "unknown key" },
     { "whitened_n_missing.json", "data.n", "missing" },
@@ -1987,6 +2232,12 @@ main(void)
         cmocka_unit_test(test_case_gen_whitened_sigma_identity),
         cmocka_unit_test(test_case_gen_whitened_deterministic),
         cmocka_unit_test(test_case_gen_whitened_rejects),
+        cmocka_unit_test(test_case_cayley_columns_orthogonal),
+        cmocka_unit_test(test_rand_normal_dyadic_moments),
+        cmocka_unit_test(test_case_gen_hilbert_slice_known_answer),
+        cmocka_unit_test(test_case_gen_hilbert_noise_and_rank),
+        cmocka_unit_test(test_case_gen_hilbert_rejects),
+        cmocka_unit_test(test_case_load_file_hilbert_generator),
         cmocka_unit_test(test_case_gen_hadamard_matches_sylvester),
         cmocka_unit_test(test_case_gen_hadamard_rejects),
         cmocka_unit_test(test_case_gen_plain_entries_and_labels),

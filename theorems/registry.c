@@ -155,6 +155,12 @@ const sc_thm_struct sc_thm_table[] =
       "certified: rho(J_t) >= 1 - eta lambda (scale invariance); measured: "
       "kappa(V) and rho(J) medians, stable vs unstable steps",
       sc_thm_n3_check },
+    /* ---- Section 6 / Figure 3 (THEOREMS.md s.6) ---- */
+    { "F3", "Figure 3: delayed spike on Hilbert data", SC_PROV_OBSERVATIONAL,
+      "paper Section 6, Figure 3; THEOREMS.md s.6",
+      "after >= 10 falling steps the loss rises to >= 2x its onset value; "
+      "measures onset, peak rho, loss ratio, h_t vs Theta(rho_t)",
+      sc_thm_f3_check },
 };
 
 const slong sc_thm_count = sizeof(sc_thm_table) / sizeof(sc_thm_table[0]);

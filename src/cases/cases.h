@@ -137,11 +137,6 @@ int sc_case_gen_whitened(fmpq_mat_t X, fmpq_mat_t y, slong n, slong d,
                          ulong seed, char * err, size_t errlen)
     SC_WARN_UNUSED;
 
-/* Q (m x d) = the first d columns of the Cayley rotation (I - K)(I + K)^-1,
-   K a skew m x m matrix with entries in [-2, 2] drawn from r above the
-   diagonal row by row: an exactly orthogonal rational matrix. */
-void sc_case_cayley_columns(fmpq_mat_t Q, slong m, slong d, sc_rand_t r);
-
 /*
  * Recipe data of the logistic line (LOGISTIC.md section 3), exact over Q:
  * y = (+1^{n/2}, -1^{n/2}), the weights alpha (n x 1, any signs, sum > 0)
@@ -179,6 +174,29 @@ int sc_case_gen_hadamard(fmpq_mat_t X, fmpq_mat_t y, slong n, slong d,
  */
 int sc_case_gen_plain(fmpq_mat_t X, fmpq_mat_t y, slong n, slong d,
                       ulong seed, char * err, size_t errlen) SC_WARN_UNUSED;
+
+/* ---- [F3] Hilbert data (THEOREMS.md s.6) ---- */
+
+/* Q (m x d) = the first d columns of the Cayley rotation (I - K)(I + K)^-1
+   of a seeded m x m integer skew K (entries in [-2, 2]); Q^T Q = I
+   exactly when d = m. */
+void sc_case_cayley_columns(fmpq_mat_t Q, slong m, slong d, sc_rand_t r);
+
+/* z = a seeded Irwin-Hall draw sum_{k=1}^{12} U_k - 6, U_k uniform on the
+   2^32 cell midpoints of [0, 1]: an exact dyadic rational in (-6, 6) of
+   mean 0 and variance 1 - 2^-64. */
+void sc_rand_normal_dyadic(fmpq_t z, sc_rand_t r);
+
+/*
+ * Section 6 data: X = P H Q + sigma E, H the leading n x d block of the
+ * Hilbert matrix (1/(i+j-1)), P, Q seeded Cayley rotations, E seeded
+ * Irwin-Hall noise, y_i = sign(<x~_i, v>) for a seeded integer v (+1 on a
+ * tie, y_1 flipped if all agree).  Requires 2 <= n < d <= 64 and
+ * sigma >= 0; SC_EINVAL else.
+ */
+int sc_case_gen_hilbert(fmpq_mat_t X, fmpq_mat_t y, slong n, slong d,
+                        const fmpq_t sigma, ulong seed, char * err,
+                        size_t errlen) SC_WARN_UNUSED;
 
 /*
  * An initial state near the square-loss reference direction: w0 = alpha

@@ -21,41 +21,6 @@
    could exhaust the machine. */
 #define SC_WHITENED_MAX_N 400
 
-/* Q (m x d) = the first d columns of (I - K)(I + K)^-1, K a seeded m x m
-   skew matrix with entries in [-2, 2].  The two factors commute, so this
-   is (I + K)^-1 times the first d columns of (I - K): one integer solve
-   instead of an inverse (same rational result, far cheaper for large m). */
-void
-sc_case_cayley_columns(fmpq_mat_t Q, slong m, slong d, sc_rand_t r)
-{
-    fmpz_mat_t A, B;
-    slong i, j;
-
-    fmpz_mat_init(A, m, m);
-    fmpz_mat_init(B, m, d);
-    for (i = 0; i < m; i++)
-    {
-        fmpz_one(fmpz_mat_entry(A, i, i));
-        for (j = i + 1; j < m; j++)
-        {
-            slong kij = sc_rand_range(r, -2, 2);
-
-            fmpz_set_si(fmpz_mat_entry(A, i, j), kij);
-            fmpz_set_si(fmpz_mat_entry(A, j, i), -kij);
-        }
-    }
-    for (i = 0; i < m; i++)
-        for (j = 0; j < d; j++)
-        {
-            /* I - K = (I + K)^T */
-            fmpz_set(fmpz_mat_entry(B, i, j), fmpz_mat_entry(A, j, i));
-        }
-    if (!fmpq_mat_solve_fmpz_mat(Q, A, B))
-        flint_abort();          /* I + K, K skew, is never singular */
-    fmpz_mat_clear(B);
-    fmpz_mat_clear(A);
-}
-
 /* Xt (n x d) = k H[:, 1..n-1] Q.  For j >= 1, H[:, j] = e_j + v / (k - 1),
    so row 0 of Xt is s = 1^T Q and row i >= 1 is k Q[i-1, :] - s / (k - 1):
    O(n d) work instead of a dense product. */

@@ -365,6 +365,57 @@ sc_load_plain(sc_case_t c, sc_load_t L, json_t * data)
     return SC_OK;
 }
 
+/* [F3] Section 6 data (THEOREMS.md s.6): gen_hilbert.c. */
+static int
+sc_load_hilbert(sc_case_t c, sc_load_t L, json_t * data)
+{
+    static const char * const keys[] = { "generator", "n", "d", "noise",
+                                         "seed", NULL };
+    slong n = 0, d = 0;
+    ulong seed = 0;
+    fmpq_t sigma;
+    char why[SC_ERR_LEN], * s;
+    int rc = SC_EINVAL;
+
+    fmpq_init(sigma);
+    if (sc_check_keys(L, data, "data.", keys) != SC_OK
+        || sc_get_int_key(&n, L, data, "data.", "n", 1, 2, 63)
+        || sc_get_int_key(&d, L, data, "data.", "d", 1, 3, 64)
+        || sc_get_number_key(sigma, L, data, "data.", "noise", 1)
+        || sc_get_seed_key(&seed, L, data, "data."))
+        goto cleanup;
+    if (d <= n)
+    {
+        sc_fail(L, "data.d", "must exceed n = %lld (Section 6 is "
+                "overparameterised: n < d), got %lld", (long long) n,
+                (long long) d);
+        goto cleanup;
+    }
+    if (fmpq_sgn(sigma) < 0 || fmpq_cmp_ui(sigma, 1) > 0)
+    {
+        sc_fail(L, "data.noise", "must be in [0, 1] (the Hilbert entries "
+                "are at most 1)");
+        goto cleanup;
+    }
+    sc_case_set_dims(c, n, d);
+    if (sc_case_gen_hilbert(c->X, c->y, n, d, sigma, seed, why, sizeof why))
+    {
+        sc_fail(L, "data.generator", "%s", why);
+        goto cleanup;
+    }
+    c->seed = seed;
+    s = fmpq_get_str(NULL, 10, sigma);
+    snprintf(c->data_desc, sizeof c->data_desc,
+             "hilbert(n=%lld,d=%lld,noise=%.40s,seed=%llu)", (long long) n,
+             (long long) d, s, (unsigned long long) seed);
+    flint_free(s);
+    rc = SC_OK;
+
+cleanup:
+    fmpq_clear(sigma);
+    return rc;
+}
+
 /* cols[0..d-1] = the distinct integers of the array, each in [1, n-1]. */
 static int
 sc_load_columns(slong * cols, sc_load_t L, json_t * a, slong n)
@@ -487,8 +538,10 @@ sc_load_data(sc_case_t c, sc_load_t L, json_t * data)
         return sc_load_hadamard(c, L, data);
     if (strcmp(name, "plain") == 0)
         return sc_load_plain(c, L, data);
+    if (strcmp(name, "hilbert") == 0)       /* [F3] */
+        return sc_load_hilbert(c, L, data);
     return sc_fail(L, "data.generator", "unknown generator '%.40s' (known: "
-                   "whitened, hadamard, plain)", name);
+                   "whitened, hadamard, plain, hilbert)", name);
 }
 
 /* ---- initial state ----------------------------------------------------- */

@@ -224,6 +224,60 @@ sc_suite_write_one(const char * path, const char * name,
     return SC_OK;
 }
 
+/* [F3] Suite "hilbert": the Figure 3 setting (cases/figure3/README.md)
+   on seeded Hilbert data, square and logistic loss alternating. */
+static int
+sc_suite_write_hilbert(const char * dir, slong count, sc_rand_t r,
+                       char * err, size_t errlen)
+{
+    static const char * const fmt[2] = {
+        "{\n  \"format\": \"%s\",\n  \"name\": \"%s\",\n"
+        "  \"loss\": \"square\",\n  \"data\": {\"generator\": "
+        "\"hilbert\", \"n\": 6, \"d\": 12, \"noise\": \"1/300\", "
+        "\"seed\": %lu},\n  \"init\": {\"generator\": "
+        "\"near-reference\", \"rho0\": \"1/500\", \"norm2\": \"1\", "
+        "\"gamma\": \"1/20\", \"seed\": 3},\n  \"eta\": \"3/1000\", "
+        "\"eta_gamma\": \"1/50\",\n  \"steps\": 400,\n"
+        "  \"precision\": 128\n}\n",
+        "{\n  \"format\": \"%s\",\n  \"name\": \"%s\",\n"
+        "  \"loss\": \"logistic\",\n  \"data\": {\"generator\": "
+        "\"hilbert\", \"n\": 6, \"d\": 12, \"noise\": \"1/300\", "
+        "\"seed\": %lu},\n  \"init\": {\"generator\": "
+        "\"near-reference\", \"rho0\": \"1/500\", \"norm2\": \"1\", "
+        "\"gamma\": \"1/100\", \"seed\": 3},\n  \"eta\": \"1\", "
+        "\"eta_gamma\": \"1/50\",\n  \"steps\": 300,\n"
+        "  \"precision\": 128\n}\n" };
+    slong i;
+    char path[4096], tmp[4200], name[128];
+    FILE * f;
+    int bad;
+
+    for (i = 0; i < count; i++)
+    {
+        snprintf(name, sizeof(name), "hilbert-%04ld-%s", (long) i,
+                 i % 2 ? "logistic" : "square");
+        snprintf(path, sizeof(path), "%s/%s.json", dir, name);
+        snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+        f = fopen(tmp, "w");
+        bad = (f == NULL);
+        if (!bad)
+        {
+            fprintf(f, fmt[i % 2], SC_CASE_FORMAT, name,
+                    (unsigned long) (sc_rand_next(r) >> 1));
+            bad = ferror(f);
+            bad |= (fclose(f) != 0);
+        }
+        if (bad || rename(tmp, path) != 0)
+        {
+            remove(tmp);
+            snprintf(err, errlen, "%s: cannot write: %s", path,
+                     strerror(errno));
+            return SC_EIO;
+        }
+    }
+    return SC_OK;
+}
+
 int
 sc_case_write_suite(const char * dir, const char * suite, slong count,
                     ulong seed, char * err, size_t errlen)
@@ -232,10 +286,10 @@ sc_case_write_suite(const char * dir, const char * suite, slong count,
     slong i;
     char path[4096], name[128];
 
-    if (strcmp(suite, "whitened") != 0)
+    if (strcmp(suite, "whitened") != 0 && strcmp(suite, "hilbert") != 0)
     {
         snprintf(err, errlen, "--suite: unknown suite '%s' (known: "
-                 "whitened)", suite);
+                 "whitened, hilbert)", suite);
         return SC_EINVAL;
     }
     if (mkdir(dir, 0777) != 0 && errno != EEXIST)
@@ -244,6 +298,8 @@ sc_case_write_suite(const char * dir, const char * suite, slong count,
         return SC_EIO;
     }
     sc_rand_init(r, seed);
+    if (strcmp(suite, "hilbert") == 0)
+        return sc_suite_write_hilbert(dir, count, r, err, errlen);
     for (i = 0; i < count; i++)
     {
         sc_suite_case s;

@@ -245,6 +245,96 @@ sc_check_figure(sc_report_t R, sc_ctx_t ctx, slong prec0, slong prec_max,
     arb_clear(th);
 }
 
+/* [F3] " name = value" of the extra name of the case's F3 record, or "". */
+static void
+sc_check_f3_extra(char * buf, size_t len, const sc_report_t R, slong first,
+                  const char * name, const char * label)
+{
+    slong i, k;
+    char * s;
+
+    buf[0] = '\0';
+    for (i = first; i < R->len; i++)
+    {
+        if (strcmp(R->rec[i].thm->id, "F3") != 0)
+            continue;
+        for (k = 0; k < SC_MAX_EXTRA; k++)
+            if (R->rec[i].res->extra[k].set
+                && strcmp(R->rec[i].res->extra[k].name, name) == 0)
+            {
+                const arb_struct * x = R->rec[i].res->extra[k].value;
+
+                s = sc_num_get_str(x, 4);
+                if (arb_is_int(x) && arb_is_negative(x))
+                    snprintf(buf, len, "%s none", label);
+                else if (arb_is_int(x))
+                    snprintf(buf, len, "%s %ld", label,
+                             (long) sc_num_get_d_heuristic(x));
+                else
+                    snprintf(buf, len, "%s %s", label, s);
+                flint_free(s);
+            }
+    }
+}
+
+/* A step or "none". */
+static const char *
+sc_check_step(char * buf, size_t len, slong t)
+{
+    if (t < 0)
+        snprintf(buf, len, "none");
+    else
+        snprintf(buf, len, "%ld", (long) t);
+    return buf;
+}
+
+/* [F3] The Figure 3 entry of a case under a figure3 directory: the
+   certified full-GD run beside the float run at fprec bits, with the
+   spike of each and where they part (theorems/f3_view.c). */
+static void
+sc_check_figure3(sc_report_t R, sc_ctx_t ctx, slong first, slong fprec,
+                 slong prec0, slong prec_max)
+{
+    sc_f3_view_struct V;
+    char title[256], note[1400], rho[64], hx[64], hq[64], s[8][24],
+         * svg = NULL;
+
+    sc_f3_view_init(&V, ctx, fprec, prec0, prec_max);
+    snprintf(title, sizeof(title), "%s (%s loss, %s): certified at %ld bits "
+             "beside float%ld", ctx->cs->name, sc_loss_name(ctx->cs->loss),
+             ctx->cs->data_desc, (long) V.prec, (long) fprec);
+    sc_check_f3_extra(rho, sizeof(rho), R, first, "rho_peak",
+                      ", peak rho");
+    sc_check_f3_extra(hx, sizeof(hx), R, first, "h_cross",
+                      ", first h_t > Theta(rho_t) at step");
+    sc_check_f3_extra(hq, sizeof(hq), R, first, "h/Theta",
+                      ", max h_t/Theta(rho_t) up to the peak");
+    snprintf(note, sizeof(note), "Certified run: spike onset step %s, peak "
+             "step %s, loss ratio %.4g%s%s%s%s. Float%ld run: onset %s, peak "
+             "%s, loss ratio %.4g. Where float%ld parts: first loss "
+             "rise/fall decision that differs at step %s; first rho "
+             "rising flag that differs at step %s (%ld differ); first state "
+             "outside the certified enclosure at step %s; first loss off by "
+             "more than 1%% at step %s.%s",
+             sc_check_step(s[0], 24, V.onset_c),
+             sc_check_step(s[1], 24, V.peak_c), V.ratio_c, rho, hx, hq,
+             V.has_ref ? "" : "; rho, h_t and Theta are not defined (no "
+             "reference direction for this loss yet)", (long) fprec,
+             sc_check_step(s[2], 24, V.onset_f),
+             sc_check_step(s[3], 24, V.peak_f), V.ratio_f, (long) fprec,
+             sc_check_step(s[4], 24, V.loss_flag),
+             V.has_ref ? sc_check_step(s[5], 24, V.rho_flag) : "n/a",
+             (long) V.rho_flags, sc_check_step(s[6], 24, V.leave),
+             sc_check_step(s[7], 24, V.visible),
+             V.undecided ? " Some certified decisions were undecided at the "
+             "precision cap." : "");
+    if (sc_plot_figure3_svg(&svg, &V, ctx->cs->name) != SC_OK)
+        svg = NULL;
+    sc_report_add_figure3(R, title, note, svg);
+    flint_free(svg);
+    sc_f3_view_clear(&V);
+}
+
 static void
 sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
 {
@@ -292,6 +382,10 @@ sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
         if (violated || (c->path != NULL && strstr(c->path, "showcase")))
             sc_check_figure(R, ctx, prec0, FLINT_MAX(prec0, o->prec_max),
                             violated ? "counterexample" : "showcase");
+        if (c->path != NULL && strstr(c->path, "figure3"))     /* [F3] */
+            sc_check_figure3(R, ctx, R->len - o->nsel,
+                             o->fprec > 0 ? o->fprec : 53, prec0,
+                             FLINT_MAX(prec0, o->prec_max));
     }
     sc_result_clear(res);
     sc_ctx_clear(ctx);

@@ -50,32 +50,63 @@ sc_plot_write_data(const char * path, const sc_plot_struct * p)
     return fclose(f) == 0 ? SC_OK : SC_EIO;
 }
 
-int
-sc_plot_svg(char ** svg, const sc_plot_struct * p)
+/* Runs gnuplot on script (which reads dat and writes out), removes dat,
+   and returns the SVG in *svg. */
+static int
+sc_plot_run(char ** svg, const char * dat, const char * out,
+            const char * script)
 {
-    char dat[] = "/tmp/spikecheck-plot-XXXXXX", out[64], cmd[160];
     FILE * g;
-    int fd, rc;
+    int rc;
 
-    *svg = NULL;
-    fd = mkstemp(dat);
-    if (fd < 0)
-        return SC_EIO;
-    close(fd);
-    snprintf(out, sizeof(out), "%s.svg", dat);
-    if (sc_plot_write_data(dat, p) != SC_OK)
-    {
-        remove(dat);
-        return SC_EIO;
-    }
-    snprintf(cmd, sizeof(cmd), "gnuplot > /dev/null 2>&1");
-    g = popen(cmd, "w");
+    g = popen("gnuplot > /dev/null 2>&1", "w");
     if (g == NULL)
     {
         remove(dat);
         return SC_UNABLE;
     }
-    fprintf(g,
+    fputs(script, g);
+    rc = pclose(g);
+    remove(dat);
+    if (rc != 0)
+    {
+        remove(out);
+        return SC_UNABLE;
+    }
+    *svg = sc_plot_slurp(out);
+    remove(out);
+    return *svg != NULL ? SC_OK : SC_UNABLE;
+}
+
+/* A fresh temporary data file dat (written by the caller) and out = dat.svg. */
+static int
+sc_plot_temp(char * dat, char * out, size_t outlen)
+{
+    int fd;
+
+    strcpy(dat, "/tmp/spikecheck-plot-XXXXXX");
+    fd = mkstemp(dat);
+    if (fd < 0)
+        return SC_EIO;
+    close(fd);
+    snprintf(out, outlen, "%s.svg", dat);
+    return SC_OK;
+}
+
+int
+sc_plot_svg(char ** svg, const sc_plot_struct * p)
+{
+    char dat[32], out[64], script[2048];
+
+    *svg = NULL;
+    if (sc_plot_temp(dat, out, sizeof(out)) != SC_OK)
+        return SC_EIO;
+    if (sc_plot_write_data(dat, p) != SC_OK)
+    {
+        remove(dat);
+        return SC_EIO;
+    }
+    snprintf(script, sizeof(script),
         "set terminal svg size 900,640 font 'sans,10' background '#ffffff'\n"
         "set output '%s'\n"
         "set multiplot layout 2,2 title '%s'\n"
@@ -90,14 +121,105 @@ sc_plot_svg(char ** svg, const sc_plot_struct * p)
         "plot '%s' u 1:7 w l lw 1.5 t 'loss'\n"
         "unset multiplot\n",
         out, p->title, dat, dat, dat, dat);
-    rc = pclose(g);
-    remove(dat);
-    if (rc != 0)
+    return sc_plot_run(svg, dat, out, script);
+}
+
+/* ---- [F3] Figure 3: certified run beside the float run ------------------ */
+
+/* rho and the loss with 17 digits: the deviation panel needs the float
+   run's last bits. */
+static int
+sc_plot_f3_write_data(const char * path, const sc_f3_view_struct * V)
+{
+    FILE * f = fopen(path, "w");
+    slong t;
+
+    if (f == NULL)
+        return SC_EIO;
+    for (t = 0; t < V->len; t++)
+        fprintf(f, "%ld %.17g %.17g %.10g %.10g %.10g %.17g %.17g %.10g "
+                "%.10g %.10g %.10g\n", (long) t, V->rho_c[t], V->rho_f[t],
+                V->h_c[t], V->theta_c[t], V->h_f[t], V->loss_c[t],
+                V->loss_f[t], V->gamma_c[t], V->gamma_f[t], V->W_c[t],
+                V->W_f[t]);
+    return fclose(f) == 0 ? SC_OK : SC_EIO;
+}
+
+/* Vertical lines at the certified onset (grey) and where the float run
+   parts (red), on every panel that follows. */
+static size_t
+sc_plot_f3_marks(char * buf, size_t len, const sc_f3_view_struct * V)
+{
+    size_t pos = 0;
+
+    if (V->onset_c >= 0)
+        pos += snprintf(buf + pos, len - pos, "set arrow 1 from %ld, graph 0 "
+                        "to %ld, graph 1 nohead lc rgb '#888888' dt 3\n",
+                        (long) V->onset_c, (long) V->onset_c);
+    if (V->onset_f >= 0 && pos < len)
+        pos += snprintf(buf + pos, len - pos, "set arrow 2 from %ld, graph 0 "
+                        "to %ld, graph 1 nohead lc rgb '#cc0000' dt 3\n",
+                        (long) V->onset_f, (long) V->onset_f);
+    return pos;
+}
+
+int
+sc_plot_figure3_svg(char ** svg, const sc_f3_view_struct * V,
+                    const char * title)
+{
+    char dat[32], out[64], script[4096], marks[400];
+    const char * top;
+
+    *svg = NULL;
+    if (sc_plot_temp(dat, out, sizeof(out)) != SC_OK)
+        return SC_EIO;
+    if (sc_plot_f3_write_data(dat, V) != SC_OK)
     {
-        remove(out);
-        return SC_UNABLE;
+        remove(dat);
+        return SC_EIO;
     }
-    *svg = sc_plot_slurp(out);
-    remove(out);
-    return *svg != NULL ? SC_OK : SC_UNABLE;
+    sc_plot_f3_marks(marks, sizeof(marks), V);
+    /* without a reference direction (logistic line on main) the top row
+       shows ||w_t||^2 and gamma_t instead of rho_t and h_t */
+    top = V->has_ref
+        ? "set logscale y\nset format y '10^{%%L}'\nset title 'rho_t'\n"
+          "plot '%s' u 1:2 w l lw 2 lc rgb '#1f5fa8' t 'certified', "
+          "'' u 1:3 w l lw 1 lc rgb '#cc0000' dt 2 t 'float64'\n"
+          "unset logscale y\nset format y '%%g'\n"
+          "set title 'h_t against Theta(rho_t)'\n"
+          "plot '' u 1:4 w l lw 2 lc rgb '#1f5fa8' t 'h_t certified', "
+          "'' u 1:5 w l lw 1.5 lc rgb '#222222' dt 4 t 'Theta(rho_t)', "
+          "'' u 1:6 w l lw 1 lc rgb '#cc0000' dt 2 t 'h_t float64'\n"
+        : "set logscale y\nset format y '%%g'\nset title '||w_t||^2'\n"
+          "plot '%s' u 1:11 w l lw 2 lc rgb '#1f5fa8' t 'certified', "
+          "'' u 1:12 w l lw 1 lc rgb '#cc0000' dt 2 t 'float64'\n"
+          "unset logscale y\nset title 'gamma_t'\n"
+          "plot '' u 1:9 w l lw 2 lc rgb '#1f5fa8' t 'certified', "
+          "'' u 1:10 w l lw 1 lc rgb '#cc0000' dt 2 t 'float64'\n";
+    {
+        char topbuf[1400];
+        size_t pos;
+
+        snprintf(topbuf, sizeof(topbuf), top, dat);
+        pos = (size_t) snprintf(script, sizeof(script),
+            "set terminal svg size 1000,700 font 'sans,10' "
+            "background '#ffffff'\nset output '%s'\n"
+            "set multiplot layout 2,2 title '%s'\n"
+            "set xlabel 't'\nset key top left\nset grid\n%s%s",
+            out, title, marks, topbuf);
+        snprintf(script + pos, sizeof(script) - pos,
+            "set logscale y\nset format y '10^{%%L}'\nset title 'loss'\n"
+            "plot '%s' u 1:7 w l lw 2 lc rgb '#1f5fa8' t 'certified', "
+            "'' u 1:8 w l lw 1 lc rgb '#cc0000' dt 2 t 'float64'\n"
+            "set title 'float64 relative deviation from the certified run'\n"
+            "set yrange [1e-18:*]\n"
+            "plot '' u 1:(abs($8 - $7) / abs($7) > 1e-18 ? "
+            "abs($8 - $7) / abs($7) : 1e-18) w l lw 1.5 lc rgb '#cc0000' "
+            "t 'loss', %s 2**-53 w l lc rgb '#888888' dt 2 t '2^{-53}'\n"
+            "unset multiplot\n", dat, V->has_ref
+            ? "'' u 1:(abs($3 - $2) / abs($2) > 1e-18 ? abs($3 - $2) / "
+              "abs($2) : 1e-18) w l lw 1 lc rgb '#1f5fa8' t 'rho',"
+            : "");
+    }
+    return sc_plot_run(svg, dat, out, script);
 }

@@ -24,6 +24,8 @@ sc_report_init(sc_report_t R)
     R->nfloat = 0;
     R->fig_title = R->fig_svg = NULL;
     R->nfig = 0;
+    R->f3_title = R->f3_note = R->f3_svg = NULL;
+    R->nf3 = 0;
 }
 
 void
@@ -49,6 +51,30 @@ sc_report_clear(sc_report_t R)
     }
     flint_free(R->fig_title);
     flint_free(R->fig_svg);
+    for (i = 0; i < R->nf3; i++)
+    {
+        flint_free(R->f3_title[i]);
+        flint_free(R->f3_note[i]);
+        flint_free(R->f3_svg[i]);
+    }
+    flint_free(R->f3_title);
+    flint_free(R->f3_note);
+    flint_free(R->f3_svg);
+}
+
+void
+sc_report_add_figure3(sc_report_t R, const char * title, const char * note,
+                      const char * svg)
+{
+    size_t sz = (R->nf3 + 1) * sizeof(char *);
+
+    R->f3_title = flint_realloc(R->f3_title, sz);
+    R->f3_note = flint_realloc(R->f3_note, sz);
+    R->f3_svg = flint_realloc(R->f3_svg, sz);
+    R->f3_title[R->nf3] = sc_strdup(title);
+    R->f3_note[R->nf3] = sc_strdup(note);
+    R->f3_svg[R->nf3] = svg != NULL ? sc_strdup(svg) : NULL;
+    R->nf3++;
 }
 
 void

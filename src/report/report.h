@@ -39,6 +39,11 @@ sc_plot_struct;
    gnuplot is missing or fails, SC_EIO when a temporary file fails. */
 int sc_plot_svg(char ** svg, const sc_plot_struct * p) SC_WARN_UNUSED;
 
+/* [F3] Runs gnuplot on the Figure 3 view V (certified and float runs,
+   their parting steps); *svg as for sc_plot_svg. */
+int sc_plot_figure3_svg(char ** svg, const sc_f3_view_struct * V,
+                        const char * title) SC_WARN_UNUSED;
+
 typedef struct
 {
     sc_record_struct * rec;
@@ -51,6 +56,10 @@ typedef struct
     char ** fig_title;
     char ** fig_svg;
     slong nfig;
+    /* [F3] the Figure 3 section: title, caption (HTML-escaped by the
+       writer) and SVG (NULL when the plot is missing) per case */
+    char ** f3_title, ** f3_note, ** f3_svg;
+    slong nf3;
 }
 sc_report_struct;
 
@@ -71,6 +80,10 @@ void sc_report_add_float_line(sc_report_t R, const char * line);
 /* Adds a figure (title and svg copied; svg NULL for a missing plot). */
 void sc_report_add_figure(sc_report_t R, const char * title,
                           const char * svg);
+
+/* [F3] Adds a Figure 3 entry (all copied; svg NULL for a missing plot). */
+void sc_report_add_figure3(sc_report_t R, const char * title,
+                           const char * note, const char * svg);
 
 /* Counts of each verdict over all records. */
 void sc_report_counts(slong counts[SC_NUM_VERDICTS], const sc_report_t R);
