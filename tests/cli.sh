@@ -92,12 +92,48 @@ for k in 1 2 3; do
 done
 expect_rc 0 "merge" "$SC" merge -o "$T/m.json" "$T/p3.json" "$T/p1.json" "$T/p2.json"
 cmp -s "$T/all.json" "$T/m.json" && ok || bad "merged shards equal the unsharded report"
+# ---- issue 5 (scale): journals, resume, merge into every format ----
+expect_rc 0 "unsharded junit, html" "$SC" check --precision 53 --junit "$T/all.xml" --html "$T/all.html" "$T/sh"
+for k in 1 2 3; do
+    expect_rc 0 "shard $k/3 journal" "$SC" check --precision 53 --html "$T/ph.html" --shard $k/3 --journal "$T/p$k.jnl" "$T/sh"
+done
+expect_rc 0 "merge journals" "$SC" merge -o "$T/mj.json" -o "$T/mj.xml" -o "$T/mj.html" "$T/p2.jnl" "$T/p3.jnl" "$T/p1.jnl"
+cmp -s "$T/all.json" "$T/mj.json" && cmp -s "$T/all.xml" "$T/mj.xml" && cmp -s "$T/all.html" "$T/mj.html" \
+    && ok || bad "merged journals give the unsharded JSON, JUnit and HTML"
+expect_rc 2 "JUnit from JSON parts" "$SC" merge -o "$T/mx.xml" "$T/p1.json" "$T/p2.json"
+expect_rc 2 "merge: unknown extension" "$SC" merge -o "$T/mx.txt" "$T/p1.jnl"
+expect_rc 2 "merge: a case in two parts" "$SC" merge -o "$T/mx.json" "$T/p1.jnl" "$T/p1.jnl"
+expect_rc 2 "merge: journals and JSON mixed" "$SC" merge -o "$T/mx.json" "$T/p1.jnl" "$T/p2.json"
+[ -e "$T/mx.json" ] || [ -e "$T/mx.xml" ] && bad "failed merge left a file" || ok
+# a sweep killed midway resumes from its journal: finished cases are not
+# rerun, none is lost, the reports equal an uninterrupted run's
+mkdir "$T/rs"; ls cases/default/*.json | head -12 | xargs -I{} cp {} "$T/rs"
+expect_rc 0 "uninterrupted run" "$SC" check --precision 53 --json "$T/u.json" --junit "$T/u.xml" "$T/rs"
+"$SC" check --precision 53 --journal "$T/r.jnl" --json "$T/k.json" --junit "$T/k.xml" "$T/rs" > /dev/null 2>&1 &
+pid=$!
+i=0
+while [ "$(cat "$T/r.jnl" 2> /dev/null | wc -l)" -lt 3 ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+kill -9 "$pid" 2> /dev/null
+wait "$pid" 2> /dev/null
+[ ! -e "$T/k.json" ] && [ "$(wc -l < "$T/r.jnl")" -lt 13 ] && ok || bad "the run was killed before its end"
+n0=$(($(wc -l < "$T/r.jnl") - 1))
+expect_rc 0 "resumed run" "$SC" check --precision 53 --journal "$T/r.jnl" --json "$T/k.json" --junit "$T/k.xml" "$T/rs"
+grep -q "r.jnl: $n0 of 12 cases restored, $((12 - n0)) run" "$T/err" && ok || bad "resume skips the $n0 finished cases"
+cmp -s "$T/u.json" "$T/k.json" && cmp -s "$T/u.xml" "$T/k.xml" && ok || bad "resumed reports equal the uninterrupted ones"
+printf '{"case_file":"cut sh' >> "$T/r.jnl"      # a line cut short by a kill
+expect_rc 0 "resume after a cut line" "$SC" check --precision 53 --journal "$T/r.jnl" --json "$T/k2.json" "$T/rs"
+grep -q "12 of 12 cases restored, 0 run" "$T/err" && cmp -s "$T/u.json" "$T/k2.json" && ok || bad "cut line dropped"
+expect_rc 2 "journal of other options" "$SC" check --journal "$T/r.jnl" "$T/rs"
+grep -q 'r.jnl: options: ' "$T/err" && ok || bad "other options named"
+expect_rc 2 "not a journal" "$SC" check --journal "$SPIKE" "$T/rs"
 if command -v parallel > /dev/null 2>&1; then
     # the README's GNU parallel sweep: two shards at once, then merge
     expect_rc 0 "GNU parallel shards" parallel --will-cite -j 2 "$SC" check --precision 53 \
-        --shard {}/2 --json "$T/gp{}.json" "$T/sh" ::: 1 2
+        --shard {}/2 --json "$T/gp{}.json" --journal "$T/gp{}.jnl" "$T/sh" ::: 1 2
     expect_rc 0 "merge parallel shards" "$SC" merge -o "$T/gm.json" "$T/gp1.json" "$T/gp2.json"
     cmp -s "$T/all.json" "$T/gm.json" && ok || bad "GNU parallel sweep equals the unsharded report"
+    expect_rc 0 "merge parallel journals" "$SC" merge -o "$T/gj.json" -o "$T/gj.xml" "$T/gp1.jnl" "$T/gp2.jnl"
+    cmp -s "$T/all.json" "$T/gj.json" && cmp -s "$T/all.xml" "$T/gj.xml" && ok || bad "GNU parallel journals give the unsharded JSON and JUnit"
 else
     echo "note: GNU parallel not installed (sh .ci/install-deps fuzz installs it): sweep test not run"
 fi

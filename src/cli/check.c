@@ -20,6 +20,7 @@ typedef struct
     slong nsel;
     const char * json, * junit, * html, * baseline;
     const char * save_dir;      /* --save-counterexamples DIR */
+    const char * journal;       /* --journal FILE */
     int update_baseline;
     slong shard_k, shard_n;     /* --shard K/N, 1 <= K <= N; 0 if unset */
     int all, from_first;
@@ -64,6 +65,8 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv)
             o->junit = v, i++;
         else if (strcmp(a, "--html") == 0 && v != NULL)
             o->html = v, i++;
+        else if (strcmp(a, "--journal") == 0 && v != NULL)
+            o->journal = v, i++;
         else if (strcmp(a, "--save-counterexamples") == 0 && v != NULL)
             o->save_dir = v, i++;
         else if (strcmp(a, "--baseline") == 0 && v != NULL)
@@ -474,6 +477,87 @@ sc_check_baseline(const sc_check_opts * o, const sc_report_t R, int rc)
     return SC_EXIT_BASELINE;
 }
 
+/* Everything that shapes the report of a case: a journal written under
+   other options cannot be resumed. */
+static void
+sc_check_fingerprint(char * buf, size_t len, const sc_check_opts * o)
+{
+    size_t k;
+    slong j;
+
+    k = (size_t) snprintf(buf, len, "theorems=");
+    for (j = 0; j < o->nsel && k < len; j++)
+        k += (size_t) snprintf(buf + k, len - k, "%s%s", j ? "," : "",
+                               o->sel[j]->id);
+    if (k < len)
+        snprintf(buf + k, len - k, ";from_first=%d;prec0=%ld;"
+                 "max_precision=%ld;precision=%ld;scale=%s;html=%d",
+                 o->from_first, (long) o->prec0, (long) o->prec_max,
+                 (long) o->fprec, o->scale != NULL ? o->scale : "1",
+                 o->html != NULL);
+}
+
+/* Runs (or restores from the journal) every case into R; SC_OK, or
+   SC_EIO with the message printed. */
+static int
+sc_check_run(sc_report_t R, const sc_check_opts * o, sc_case_struct * cases,
+             slong n)
+{
+    sc_journal_t J;
+    char err[SC_ERR_LEN], fp[4096];
+    slong i, restored = 0;
+    int rc = SC_OK;
+
+    if (o->journal != NULL)
+    {
+        sc_check_fingerprint(fp, sizeof(fp), o);
+        if (sc_journal_open(J, o->journal, fp, err, sizeof(err)) != SC_OK)
+        {
+            fprintf(stderr, "spikecheck: %s\n", err);
+            return SC_EIO;
+        }
+    }
+    for (i = 0; i < n && rc == SC_OK; i++)
+    {
+        slong rec0 = R->len, fl0 = R->nfloat, fig0 = R->nfig;
+        int got = o->journal != NULL
+                  ? sc_journal_restore(R, J, cases[i].path) : 0;
+
+        if (got < 0)
+        {
+            fprintf(stderr, "spikecheck: %s: entry of %s is damaged\n",
+                    o->journal, cases[i].path);
+            rc = SC_EIO;
+            break;
+        }
+        restored += got;
+        if (got)
+            continue;
+        if (isatty(2))
+            fprintf(stderr, "\r[%ld/%ld] %-40.40s", (long) (i + 1), (long) n,
+                    cases[i].name);
+        sc_check_case(R, o, cases + i);
+        if (o->journal != NULL
+            && sc_journal_append(J, R, cases[i].path, rec0, fl0, fig0)
+               != SC_OK)
+        {
+            fprintf(stderr, "spikecheck: %s: write failed\n", o->journal);
+            rc = SC_EIO;
+        }
+    }
+    if (isatty(2))
+        fprintf(stderr, "\r%60s\r", "");
+    if (o->journal != NULL)
+    {
+        if (restored > 0)
+            fprintf(stderr, "spikecheck: %s: %ld of %ld cases restored, "
+                    "%ld run\n", o->journal, (long) restored, (long) n,
+                    (long) (i - restored));
+        sc_journal_clear(J);
+    }
+    return rc;
+}
+
 static int
 sc_check_exit_code(const sc_report_t R)
 {
@@ -519,15 +603,8 @@ sc_cli_check(int argc, char ** argv, int replay)
         goto cleanup;
     if (sc_check_probe(&o) != SC_OK)
         goto cleanup;
-    for (i = 0; i < n; i++)
-    {
-        if (isatty(2))
-            fprintf(stderr, "\r[%ld/%ld] %-40.40s", (long) (i + 1), (long) n,
-                    cases[i].name);
-        sc_check_case(R, &o, cases + i);
-    }
-    if (isatty(2))
-        fprintf(stderr, "\r%60s\r", "");
+    if (sc_check_run(R, &o, cases, n) != SC_OK)
+        goto cleanup;
     sc_report_print_table(stdout, R, o.all || n == 1);
     sc_report_print_summary(stdout, R);
     rc = sc_check_exit_code(R);

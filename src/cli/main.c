@@ -20,13 +20,17 @@ sc_cli_usage(FILE * out)
 "                        (Q < 1 asks whether a bound is tight within 1/Q)\n"
 "      --prec0 BITS      starting precision (default: the case's)\n"
 "      --max-precision BITS   escalation cap (default 4096)\n"
+"      --journal FILE    append each finished case to FILE (fsync'd); a\n"
+"                        rerun with the same FILE and options resumes\n"
 "      --precision BITS  also run the uncertified floating-point view at\n"
 "                        BITS (53 = float64) and list the steps whose\n"
 "                        rising/falling decision differs\n"
 "  replay --theorem ID [--from-first] CASE   rerun one (checker, case)\n"
 "  trace [--reduced] [--digits N] [--precision BITS] CASE   per-step CSV\n"
 "  gen --suite NAME --count N --seed S -o DIR   write generated cases\n"
-"  merge -o FILE PART.json...         combine shard JSON reports\n"
+"  merge -o FILE... PART...           combine shard journals (any format by\n"
+"                                     extension: .json .xml .html) or JSON\n"
+"                                     reports (.json) into one report\n"
 "exit codes: 0 all HOLDS/NOT-APPLICABLE, 1 VIOLATED, 3 UNDECIDED, "
 "2 usage or input error\n");
 }

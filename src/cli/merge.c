@@ -1,25 +1,120 @@
 /*
- * merge.c -- `spikecheck merge -o FILE PARTS...`: the JSON reports of the
- * shards of one suite, combined into the report of the unsharded run.
+ * merge.c -- `spikecheck merge -o FILE... PARTS...`: the outputs of the
+ * shards of one sweep combined into the report of the unsharded run.
+ * Journal parts (check --journal) hold every record exactly and give any
+ * format, chosen by each output's extension: .json, .xml (JUnit), .html.
+ * JSON report parts give the JSON report.
  */
 #include <stdio.h>
 #include <string.h>
 #include "cli/cli.h"
 #include "report/report.h"
 
+#define SC_MERGE_MAX_OUT 8
+
+typedef int (*sc_merge_writer)(FILE *, const sc_report_t);
+
+/* The writer for path's extension, or NULL. */
+static sc_merge_writer
+sc_merge_format(const char * path)
+{
+    const char * dot = strrchr(path, '.');
+
+    if (dot == NULL || strchr(dot, '/') != NULL)
+        return NULL;
+    if (strcmp(dot, ".json") == 0)
+        return sc_report_write_json;
+    if (strcmp(dot, ".xml") == 0)
+        return sc_report_write_junit;
+    if (strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0)
+        return sc_report_write_html;
+    return NULL;
+}
+
+/* Writes R, or (no journals) the merged JSON parts, to path atomically. */
+static int
+sc_merge_write(const char * path, const sc_report_t R, int journals,
+               char ** parts, slong n)
+{
+    sc_outfile_t o;
+    char err[SC_ERR_LEN];
+    int rc;
+
+    if (sc_outfile_open(o, path, err, sizeof(err)) != SC_OK)
+    {
+        fprintf(stderr, "spikecheck: %s\n", err);
+        return SC_EIO;
+    }
+    if (journals)
+    {
+        rc = sc_merge_format(path)(o->f, R);
+        snprintf(err, sizeof(err), "%s: write failed", path);
+    }
+    else
+        rc = sc_report_merge_json(o->f, parts, n, err, sizeof(err));
+    if (rc != SC_OK)
+    {
+        sc_outfile_abort(o);
+        fprintf(stderr, "spikecheck: merge: %s\n", err);
+        return rc;
+    }
+    if (sc_outfile_commit(o, err, sizeof(err)) != SC_OK)
+    {
+        fprintf(stderr, "spikecheck: %s\n", err);
+        return SC_EIO;
+    }
+    return SC_OK;
+}
+
+/* Parts must be all journals or all JSON reports; JSON parts give JSON
+   only.  Returns 1 for journals, 0 for JSON, -1 (message printed). */
+static int
+sc_merge_kind(char ** parts, slong n, const char ** out, slong nout)
+{
+    slong i, nj = 0;
+
+    for (i = 0; i < n; i++)
+        nj += (sc_report_is_journal(parts[i]) != 0);
+    if (nj != 0 && nj != n)
+    {
+        fprintf(stderr, "spikecheck: merge: parts mix journals and JSON "
+                "reports\n");
+        return -1;
+    }
+    for (i = 0; i < nout; i++)
+    {
+        if (sc_merge_format(out[i]) == NULL)
+        {
+            fprintf(stderr, "spikecheck: %s: -o: the extension must be "
+                    ".json, .xml (JUnit) or .html\n", out[i]);
+            return -1;
+        }
+        if (nj == 0 && sc_merge_format(out[i]) != sc_report_write_json)
+        {
+            fprintf(stderr, "spikecheck: %s: -o: JUnit and HTML are merged "
+                    "from journals (check --journal FILE), not from JSON "
+                    "reports\n", out[i]);
+            return -1;
+        }
+    }
+    return nj != 0;
+}
+
 int
 sc_cli_merge(int argc, char ** argv)
 {
-    const char * outp = NULL;
+    const char * out[SC_MERGE_MAX_OUT];
     char ** parts = flint_malloc(argc * sizeof(char *)), err[SC_ERR_LEN];
-    slong n = 0;
-    int i, rc = SC_EXIT_USAGE;
-    sc_outfile_t o;
+    slong n = 0, nout = 0, i;
+    int rc = SC_EXIT_USAGE, journals;
+    sc_report_t R;
 
+    sc_report_init(R);
     for (i = 1; i < argc; i++)
     {
-        if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
-            outp = argv[++i];
+        if (strcmp(argv[i], "-o") == 0 && i + 1 < argc
+            && nout < SC_MERGE_MAX_OUT)
+            out[nout++] = argv[++i];
         else if (argv[i][0] == '-')
         {
             fprintf(stderr, "spikecheck: merge: unexpected '%s'\n", argv[i]);
@@ -28,30 +123,35 @@ sc_cli_merge(int argc, char ** argv)
         else
             parts[n++] = argv[i];
     }
-    if (outp == NULL || n == 0)
+    if (nout == 0 || n == 0)
     {
-        fprintf(stderr, "spikecheck: merge needs -o FILE and JSON parts\n");
+        fprintf(stderr, "spikecheck: merge needs -o FILE and parts\n");
         goto cleanup;
     }
-    if (sc_outfile_open(o, outp, err, sizeof(err)) != SC_OK)
-    {
-        fprintf(stderr, "spikecheck: %s\n", err);
+    journals = sc_merge_kind(parts, n, out, nout);
+    if (journals < 0)
         goto cleanup;
-    }
-    if (sc_report_merge_json(o->f, parts, n, err, sizeof(err)) != SC_OK)
+    for (i = 0; i < nout; i++)
     {
-        sc_outfile_abort(o);
+        if (sc_outfile_probe(out[i], err, sizeof(err)) != SC_OK)
+        {
+            fprintf(stderr, "spikecheck: %s\n", err);
+            goto cleanup;
+        }
+    }
+    if (journals && sc_report_read_journals(R, parts, n, err, sizeof(err))
+                    != SC_OK)
+    {
         fprintf(stderr, "spikecheck: merge: %s\n", err);
         goto cleanup;
     }
-    if (sc_outfile_commit(o, err, sizeof(err)) != SC_OK)
-    {
-        fprintf(stderr, "spikecheck: %s\n", err);
-        goto cleanup;
-    }
+    for (i = 0; i < nout; i++)
+        if (sc_merge_write(out[i], R, journals, parts, n) != SC_OK)
+            goto cleanup;
     rc = SC_EXIT_OK;
 
 cleanup:
+    sc_report_clear(R);
     flint_free(parts);
     return rc;
 }

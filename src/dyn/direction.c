@@ -9,7 +9,7 @@ sc_dyn_direction(arb_t a, arb_t b, arb_t rho, arb_t W, arb_t h,
                  sc_dyn_t D, arb_srcptr w, const arb_t gamma, slong prec)
 {
     slong j, d = D->d;
-    arb_ptr r;
+    arb_ptr r = D->r;
 
     _sc_vec_norm2(W, w, d, prec);
     if (!D->has_ref)
@@ -20,7 +20,6 @@ sc_dyn_direction(arb_t a, arb_t b, arb_t rho, arb_t W, arb_t h,
         arb_indeterminate(h);
         return;
     }
-    r = _arb_vec_init(d);
     _sc_vec_dot(a, w, D->ustar, d, prec);
     /* the residual itself: sqrt(W - a^2) would lose all of b when rho
        is below the working precision */
@@ -38,5 +37,4 @@ sc_dyn_direction(arb_t a, arb_t b, arb_t rho, arb_t W, arb_t h,
     arb_mul(h, D->eta, gamma, prec);
     arb_mul(h, h, D->c, prec);
     arb_div(h, h, W, prec);
-    _arb_vec_clear(r, d);
 }

@@ -46,9 +46,27 @@ typedef struct
     arb_t eta, eta_gamma, weight_decay, momentum;
     int project_norm;
     int has_ref;
-    arb_ptr v, e, p;        /* scratch, length n */
+    int point;              /* a floating-point run: per-sample formulas,
+                               as a float experiment computes them */
+    arb_ptr b;              /* X~^T y (the square loss's gradient) */
+    arb_t Y;                /* ||y||^2 */
+    /* the square loss's Jacobian rests on the constant X~^T X~ and X~^T y,
+       rounded once to the precision the Jacobian asks for (gprec) */
+    arb_mat_t G;
+    arb_ptr Gb;
+    slong gprec;            /* 0 until G is formed */
+    /* workspace: a step allocates nothing */
+    arb_ptr v, e, p;        /* length n: gradient */
+    arb_ptr u, r;           /* length d: X~^T v; direction residual */
+    arb_ptr jn;             /* 6 n: Jacobian (any loss) */
+    arb_ptr jd;             /* 4 d + 2: Jacobian and its gradient */
+    arb_ptr tmp;            /* SC_DYN_NTMP scalars, by range: [0, 8)
+                               gradient and loss, [8, 28) Jacobian,
+                               [28, 32) the step */
 }
 sc_dyn_struct;
+
+#define SC_DYN_NTMP 32
 
 typedef sc_dyn_struct sc_dyn_t[1];
 
@@ -93,6 +111,11 @@ void sc_dyn_hessian(arb_mat_t H, sc_dyn_t D, arb_srcptr w,
    ((d + 1) x (d + 1)). */
 void sc_dyn_step_matrix(arb_mat_t P, const sc_dyn_t D, int root,
                         slong prec);
+/* The same, and g (length d + 1, may be NULL) = (grad_w L, dL/dgamma)
+   enclosed over the box.  For the square loss J is formed from X~^T X~
+   (d x d, formed once per precision): O(d^2) per call, not O(n d^2). */
+void sc_dyn_jacobian_grad(arb_mat_t J, arb_ptr g, sc_dyn_t D, arb_srcptr w,
+                          const arb_t gamma, slong prec);
 
 /* The loss alone. */
 void sc_dyn_loss(arb_t loss, sc_dyn_t D, arb_srcptr w, const arb_t gamma,

@@ -33,6 +33,7 @@ sc_dyn_make_point(sc_dyn_t D)
     sc_dyn_drop_radii(D->eta_gamma, 1);
     sc_dyn_drop_radii(D->weight_decay, 1);
     sc_dyn_drop_radii(D->momentum, 1);
+    D->point = 1;
 }
 
 /* Relative radius of W beyond which a certified run stops: past it the
@@ -58,10 +59,8 @@ sc_dyn_step(arb_ptr wn, arb_t gn, arb_t loss, sc_dyn_t D, arb_srcptr w,
             const arb_t W0, arb_ptr gw, slong prec)
 {
     slong j, d = D->d;
-    arb_t gg, t;
+    arb_ptr gg = D->tmp + 28, t = D->tmp + 29;
 
-    arb_init(gg);
-    arb_init(t);
     sc_dyn_grad(gw, gg, loss, D, w, gamma, prec);
     arb_mul(t, D->eta, D->weight_decay, prec);
     arb_sub_ui(t, t, 1, prec);
@@ -90,8 +89,6 @@ sc_dyn_step(arb_ptr wn, arb_t gn, arb_t loss, sc_dyn_t D, arb_srcptr w,
         arb_sqrtpos(t, t, prec);
         _arb_vec_scalar_mul(wn, wn, d, t, prec);
     }
-    arb_clear(t);
-    arb_clear(gg);
 }
 
 /*
@@ -160,17 +157,19 @@ sc_dyn_project_jacobian(arb_mat_t J, sc_dyn_t D, arb_srcptr w,
  * directly multiplies the radii by roughly |X~^T| |X~| / n per step (about
  * 5 bits per step on 16 x 6 Hadamard data); the centred form multiplies
  * them by |J|, the true Jacobian, and keeps long horizons affordable.
+ * The loss of the box comes the same way, L(m) + grad L(box) . (box - m),
+ * from the gradient the Jacobian evaluation yields: no third pass over
+ * the data.
  */
 static void
-sc_dyn_step_centred(arb_ptr wn, arb_t gn, sc_dyn_t D, arb_srcptr w,
-                    const arb_t gamma, const arb_t W0, arb_ptr gw,
-                    arb_mat_t J, arb_ptr delta, slong prec)
+sc_dyn_step_centred(arb_ptr wn, arb_t gn, arb_t loss, sc_dyn_t D,
+                    arb_srcptr w, const arb_t gamma, const arb_t W0,
+                    arb_ptr gw, arb_mat_t J, arb_ptr delta, arb_ptr gbox,
+                    slong prec)
 {
     slong i, d = D->d;
-    arb_t mg, scratch;
+    arb_ptr mg = D->tmp + 30, lmid = D->tmp + 31;
 
-    arb_init(mg);
-    arb_init(scratch);
     for (i = 0; i < d; i++)
     {
         arb_get_mid_arb(delta + i, w + i);
@@ -180,7 +179,8 @@ sc_dyn_step_centred(arb_ptr wn, arb_t gn, sc_dyn_t D, arb_srcptr w,
     arb_sub(delta + d, gamma, mg, prec);
     /* J only multiplies the tiny box - mid: a few dozen correct bits are
        all it needs, and a 64-bit enclosure costs a fraction of the step */
-    sc_dyn_jacobian(J, D, w, gamma, FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC));
+    sc_dyn_jacobian_grad(J, gbox, D, w, gamma,
+                         FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC));
     if (D->project_norm)
         sc_dyn_project_jacobian(J, D, w, gamma, W0, gw,
                                 FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC));
@@ -188,13 +188,12 @@ sc_dyn_step_centred(arb_ptr wn, arb_t gn, sc_dyn_t D, arb_srcptr w,
         arb_get_mid_arb(wn + i, w + i);
     /* F at the midpoint: a point input, so only rounding widens it (the
        step reads w_j before it writes wn_j, so wn may hold the input) */
-    sc_dyn_step(wn, gn, scratch, D, wn, mg, NULL, NULL, W0, gw, prec);
+    sc_dyn_step(wn, gn, lmid, D, wn, mg, NULL, NULL, W0, gw, prec);
+    arb_dot(loss, lmid, 0, gbox, 1, delta, 1, d + 1, prec);
     for (i = 0; i < d; i++)
         arb_dot(wn + i, wn + i, 0, arb_mat_entry(J, i, 0), 1, delta, 1, d + 1,
                 prec);
     arb_dot(gn, gn, 0, arb_mat_entry(J, d, 0), 1, delta, 1, d + 1, prec);
-    arb_clear(scratch);
-    arb_clear(mg);
 }
 
 void
@@ -203,7 +202,7 @@ sc_dyn_run_full(sc_traj_t T, const sc_case_t c, const sc_data_t data,
 {
     slong t, j, d = c->d;
     sc_dyn_t D;
-    arb_ptr gw, delta;
+    arb_ptr gw, delta, gbox;
     arb_t W0;
     arb_mat_t J;
     int centred = !point && fmpq_is_zero(c->momentum);
@@ -213,6 +212,7 @@ sc_dyn_run_full(sc_traj_t T, const sc_case_t c, const sc_data_t data,
         sc_dyn_make_point(D);
     gw = _arb_vec_init(d);
     delta = _arb_vec_init(d + 1);
+    gbox = _arb_vec_init(d + 1);
     arb_mat_init(J, d + 1, d + 1);
     arb_init(W0);
     T->point = point;
@@ -251,11 +251,8 @@ sc_dyn_run_full(sc_traj_t T, const sc_case_t c, const sc_data_t data,
             break;
         }
         if (centred)
-        {
-            sc_dyn_loss(T->loss + t, D, w, T->gamma + t, prec);
-            sc_dyn_step_centred(w + d, T->gamma + t + 1, D, w, T->gamma + t,
-                                W0, gw, J, delta, prec);
-        }
+            sc_dyn_step_centred(w + d, T->gamma + t + 1, T->loss + t, D, w,
+                                T->gamma + t, W0, gw, J, delta, gbox, prec);
         else
             sc_dyn_step(w + d, T->gamma + t + 1, T->loss + t, D, w,
                         T->gamma + t, t > 0 ? w - d : NULL,
@@ -271,6 +268,7 @@ sc_dyn_run_full(sc_traj_t T, const sc_case_t c, const sc_data_t data,
 
     arb_clear(W0);
     arb_mat_clear(J);
+    _arb_vec_clear(gbox, d + 1);
     _arb_vec_clear(delta, d + 1);
     _arb_vec_clear(gw, d);
     sc_dyn_clear(D);

@@ -68,19 +68,63 @@ sc_dyn_project(arb_t vn2, arb_t N, sc_dyn_t D, arb_srcptr w, slong prec)
     arb_sqrtpos(N, N, prec);
 }
 
+/* The square loss, l'(s) = s - 1 and y_i^2 = 1: e = (k v - y) / n, so
+   v.e = (k S - q) / n with q = v.y, and p = e - (v.e / S) v = (q v / S - y)
+   / n.  Then X~^T p = (q / S X~^T v - X~^T y) / n: the two passes over the
+   data are arb_dot's (X~ w, X~^T v), and no per-sample arithmetic is left.
+   The same chain rule as below, on the same data. */
+static void
+sc_dyn_grad_square(arb_ptr gw, arb_t ggamma, arb_t loss, sc_dyn_t D,
+                   arb_srcptr w, const arb_t gamma, slong prec)
+{
+    slong j, n = D->n, d = D->d;
+    arb_ptr S = D->tmp, N = D->tmp + 1, k = D->tmp + 2, q = D->tmp + 3;
+    arb_ptr a = D->tmp + 4;
+
+    sc_dyn_project(S, N, D, w, prec);
+    arb_div(k, gamma, N, prec);
+    _sc_vec_dot(q, D->v, D->y, n, prec);
+    if (ggamma != NULL)
+    {
+        arb_mul(a, k, S, prec);
+        arb_sub(a, a, q, prec);
+        arb_div_si(a, a, n, prec);
+        arb_div(ggamma, a, N, prec);
+    }
+    if (loss != NULL)       /* ||y - k v||^2 / 2n */
+    {
+        arb_mul(a, k, S, prec);
+        arb_submul_si(a, q, 2, prec);
+        arb_mul(a, a, k, prec);
+        arb_add(a, a, D->Y, prec);
+        arb_div_si(loss, a, 2 * n, prec);
+    }
+    for (j = 0; j < d; j++)
+        arb_dot(D->u + j, NULL, 0, arb_mat_entry(D->Xc, 0, j), d, D->v, 1,
+                n, prec);
+    arb_div(a, q, S, prec);
+    arb_div_si(k, k, n, prec);
+    for (j = 0; j < d; j++)
+    {
+        arb_mul(gw + j, D->u + j, a, prec);
+        arb_sub(gw + j, gw + j, D->b + j, prec);
+        arb_mul(gw + j, gw + j, k, prec);
+    }
+}
+
 void
 sc_dyn_grad(arb_ptr gw, arb_t ggamma, arb_t loss, sc_dyn_t D,
             arb_srcptr w, const arb_t gamma, slong prec)
 {
     slong i, n = D->n;
-    arb_t vn2, N, s, l, ve, k;
+    arb_ptr vn2 = D->tmp, N = D->tmp + 1, s = D->tmp + 2, l = D->tmp + 3;
+    arb_ptr ve = D->tmp + 4, k = D->tmp + 5;
 
-    arb_init(vn2);
-    arb_init(N);
-    arb_init(s);
-    arb_init(l);
-    arb_init(ve);
-    arb_init(k);
+    if (D->loss == SC_LOSS_SQUARE && !D->point)
+    {
+        sc_dyn_grad_square(gw, ggamma, loss, D, w, gamma, prec);
+        return;
+    }
     sc_dyn_project(vn2, N, D, w, prec);
 
     if (loss != NULL)
@@ -116,13 +160,6 @@ sc_dyn_grad(arb_ptr gw, arb_t ggamma, arb_t loss, sc_dyn_t D,
                 n, prec);
         arb_mul(gw + i, gw + i, k, prec);
     }
-
-    arb_clear(k);
-    arb_clear(ve);
-    arb_clear(l);
-    arb_clear(s);
-    arb_clear(N);
-    arb_clear(vn2);
 }
 
 void
@@ -130,12 +167,8 @@ sc_dyn_loss(arb_t loss, sc_dyn_t D, arb_srcptr w, const arb_t gamma,
             slong prec)
 {
     slong i;
-    arb_t vn2, N, s, l;
+    arb_ptr vn2 = D->tmp, N = D->tmp + 1, s = D->tmp + 2, l = D->tmp + 3;
 
-    arb_init(vn2);
-    arb_init(N);
-    arb_init(s);
-    arb_init(l);
     sc_dyn_project(vn2, N, D, w, prec);
     arb_zero(loss);
     for (i = 0; i < D->n; i++)
@@ -147,8 +180,4 @@ sc_dyn_loss(arb_t loss, sc_dyn_t D, arb_srcptr w, const arb_t gamma,
         arb_add(loss, loss, l, prec);
     }
     arb_div_si(loss, loss, D->n, prec);
-    arb_clear(l);
-    arb_clear(s);
-    arb_clear(N);
-    arb_clear(vn2);
 }

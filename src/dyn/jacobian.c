@@ -17,47 +17,43 @@
 #include "dyn/dyn.h"
 #include "num/num.h"
 
+/* Scratch of one Jacobian evaluation, carved from D's workspace. */
 typedef struct
 {
-    arb_ptr v, e, C, p, dz, dp, xtp, dg;
-    arb_t S, N, k, phi, sigma;
+    arb_ptr v, e, C, p, dz, dv;     /* length n */
+    arb_ptr xtp, dg;                /* length d */
+    arb_ptr S, N, k, phi, sigma;
+    arb_ptr vdv, dN, dk, dphi, dsig, t, dgg, decay;
 }
 sc_jac_struct;
 
 static void
-sc_jac_init(sc_jac_struct * J, slong n, slong d)
+sc_jac_carve(sc_jac_struct * J, sc_dyn_t D)
 {
-    J->v = _arb_vec_init(n);
-    J->e = _arb_vec_init(n);
-    J->C = _arb_vec_init(n);
-    J->p = _arb_vec_init(n);
-    J->dz = _arb_vec_init(n);
-    J->dp = _arb_vec_init(n);
-    J->xtp = _arb_vec_init(d);
-    J->dg = _arb_vec_init(d);
-    arb_init(J->S);
-    arb_init(J->N);
-    arb_init(J->k);
-    arb_init(J->phi);
-    arb_init(J->sigma);
-}
+    slong n = D->n, d = D->d;
+    arb_ptr x = D->tmp + 8;
 
-static void
-sc_jac_clear(sc_jac_struct * J, slong n, slong d)
-{
-    arb_clear(J->sigma);
-    arb_clear(J->phi);
-    arb_clear(J->k);
-    arb_clear(J->N);
-    arb_clear(J->S);
-    _arb_vec_clear(J->dg, d);
-    _arb_vec_clear(J->xtp, d);
-    _arb_vec_clear(J->dp, n);
-    _arb_vec_clear(J->dz, n);
-    _arb_vec_clear(J->p, n);
-    _arb_vec_clear(J->C, n);
-    _arb_vec_clear(J->e, n);
-    _arb_vec_clear(J->v, n);
+    J->v = D->jn;
+    J->e = D->jn + n;
+    J->C = D->jn + 2 * n;
+    J->p = D->jn + 3 * n;
+    J->dz = D->jn + 4 * n;
+    J->dv = D->jn + 5 * n;
+    J->xtp = D->jd;
+    J->dg = D->jd + d;
+    J->S = x;
+    J->N = x + 1;
+    J->k = x + 2;
+    J->phi = x + 3;
+    J->sigma = x + 4;
+    J->vdv = x + 5;
+    J->dN = x + 6;
+    J->dk = x + 7;
+    J->dphi = x + 8;
+    J->dsig = x + 9;
+    J->t = x + 10;
+    J->dgg = x + 11;
+    J->decay = x + 12;      /* x + 13 .. x + 19: the callers' scalars */
 }
 
 /* X~^T x for an n-vector x. */
@@ -77,9 +73,8 @@ sc_jac_base(sc_jac_struct * J, const sc_dyn_t D, arb_srcptr w,
             const arb_t gamma, slong prec)
 {
     slong i, n = D->n;
-    arb_t s;
+    arb_ptr s = J->t;
 
-    arb_init(s);
     for (i = 0; i < n; i++)
         arb_dot(J->v + i, NULL, 0, arb_mat_entry(D->Xc, i, 0), 1, w, 1, D->d,
                 prec);
@@ -104,54 +99,49 @@ sc_jac_base(sc_jac_struct * J, const sc_dyn_t D, arb_srcptr w,
         arb_sub(J->p + i, J->e + i, s, prec);
     }
     sc_jac_xt(J->xtp, D, J->p, prec);
-    arb_clear(s);
 }
 
-/* dg_w (into J->dg) and dg_gamma for the direction (dv, dgamma);
+/* dg_w (into J->dg) and dg_gamma (J->dgg) for the direction (dv, dgamma);
    dv == NULL means dv = 0. */
 static void
-sc_jac_direction(arb_t dgg, sc_jac_struct * J, const sc_dyn_t D,
-                 arb_srcptr dv, const arb_t dgamma, slong prec)
+sc_jac_direction(sc_jac_struct * J, const sc_dyn_t D, arb_srcptr dv,
+                 const arb_t dgamma, slong prec)
 {
     slong i, j, n = D->n;
-    arb_t vdv, dN, dk, dphi, dsig, t;
+    arb_ptr t = J->t;
 
-    arb_init(vdv);
-    arb_init(dN);
-    arb_init(dk);
-    arb_init(dphi);
-    arb_init(dsig);
-    arb_init(t);
     if (dv != NULL)
-        _sc_vec_dot(vdv, J->v, dv, n, prec);
-    arb_mul_si(dN, J->N, n, prec);
-    arb_div(dN, vdv, dN, prec);
-    arb_div(dk, dgamma, J->N, prec);
-    arb_mul(t, J->k, vdv, prec);
+        _sc_vec_dot(J->vdv, J->v, dv, n, prec);
+    else
+        arb_zero(J->vdv);
+    arb_mul_si(J->dN, J->N, n, prec);
+    arb_div(J->dN, J->vdv, J->dN, prec);
+    arb_div(J->dk, dgamma, J->N, prec);
+    arb_mul(t, J->k, J->vdv, prec);
     arb_div(t, t, J->S, prec);
-    arb_sub(dk, dk, t, prec);
+    arb_sub(J->dk, J->dk, t, prec);
     for (i = 0; i < n; i++)
     {
-        arb_mul(J->dz + i, dk, J->v + i, prec);
+        arb_mul(J->dz + i, J->dk, J->v + i, prec);
         if (dv != NULL)
             arb_addmul(J->dz + i, J->k, dv + i, prec);
         arb_mul(J->dz + i, J->dz + i, J->C + i, prec);     /* de */
     }
-    _sc_vec_dot(dphi, J->v, J->dz, n, prec);
+    _sc_vec_dot(J->dphi, J->v, J->dz, n, prec);
     if (dv != NULL)
     {
         _sc_vec_dot(t, dv, J->e, n, prec);
-        arb_add(dphi, dphi, t, prec);
+        arb_add(J->dphi, J->dphi, t, prec);
     }
-    arb_div(dsig, dphi, J->S, prec);
-    arb_mul(t, J->phi, vdv, prec);
+    arb_div(J->dsig, J->dphi, J->S, prec);
+    arb_mul(t, J->phi, J->vdv, prec);
     arb_mul_2exp_si(t, t, 1);
     arb_div(t, t, J->S, prec);
     arb_div(t, t, J->S, prec);
-    arb_sub(dsig, dsig, t, prec);
+    arb_sub(J->dsig, J->dsig, t, prec);
     for (i = 0; i < n; i++)
     {
-        arb_submul(J->dz + i, dsig, J->v + i, prec);
+        arb_submul(J->dz + i, J->dsig, J->v + i, prec);
         if (dv != NULL)
             arb_submul(J->dz + i, J->sigma, dv + i, prec);
     }
@@ -159,68 +149,219 @@ sc_jac_direction(arb_t dgg, sc_jac_struct * J, const sc_dyn_t D,
     for (j = 0; j < D->d; j++)
     {
         arb_mul(J->dg + j, J->dg + j, J->k, prec);
-        arb_addmul(J->dg + j, dk, J->xtp + j, prec);
+        arb_addmul(J->dg + j, J->dk, J->xtp + j, prec);
     }
-    arb_div(dgg, dphi, J->N, prec);
-    arb_mul(t, J->phi, dN, prec);
+    arb_div(J->dgg, J->dphi, J->N, prec);
+    arb_mul(t, J->phi, J->dN, prec);
     arb_div(t, t, J->N, prec);
     arb_div(t, t, J->N, prec);
-    arb_sub(dgg, dgg, t, prec);
-    arb_clear(t);
-    arb_clear(dsig);
-    arb_clear(dphi);
-    arb_clear(dk);
-    arb_clear(dN);
-    arb_clear(vdv);
+    arb_sub(J->dgg, J->dgg, t, prec);
+}
+
+/* Column j of Jm from dg_w = J->dg and dg_gamma = J->dgg. */
+static void
+sc_jac_column(arb_mat_t Jm, sc_jac_struct * J, const sc_dyn_t D, slong j,
+              slong prec)
+{
+    slong i, d = D->d;
+
+    for (i = 0; i < d; i++)
+    {
+        arb_mul(arb_mat_entry(Jm, i, j), D->eta, J->dg + i, prec);
+        arb_neg(arb_mat_entry(Jm, i, j), arb_mat_entry(Jm, i, j));
+        if (i == j)
+            arb_add(arb_mat_entry(Jm, i, j), arb_mat_entry(Jm, i, j),
+                    J->decay, prec);
+    }
+    arb_mul(arb_mat_entry(Jm, d, j), D->eta_gamma, J->dgg, prec);
+    arb_neg(arb_mat_entry(Jm, d, j), arb_mat_entry(Jm, d, j));
+    if (j == d)
+        arb_add_ui(arb_mat_entry(Jm, d, j), arb_mat_entry(Jm, d, j), 1,
+                   prec);
+}
+
+/* Any loss: d + 1 directional derivatives, O(n d^2). */
+static void
+sc_jac_generic(arb_mat_t Jm, sc_jac_struct * J, sc_dyn_t D, arb_srcptr w,
+               const arb_t gamma, slong prec)
+{
+    slong i, j, n = D->n, d = D->d;
+
+    sc_jac_base(J, D, w, gamma, prec);
+    for (j = 0; j <= d; j++)
+    {
+        if (j < d)
+        {
+            for (i = 0; i < n; i++)
+                arb_set(J->dv + i, arb_mat_entry(D->Xc, i, j));
+            arb_zero(J->decay + 1);
+            sc_jac_direction(J, D, J->dv, J->decay + 1, prec);
+        }
+        else
+        {
+            arb_one(J->decay + 1);
+            sc_jac_direction(J, D, NULL, J->decay + 1, prec);
+        }
+        sc_jac_column(Jm, J, D, j, prec);
+    }
+}
+
+/* G = X~^T X~ and Gb = X~^T y at prec, once per precision. */
+static void
+sc_jac_gram(sc_dyn_t D, slong prec)
+{
+    slong i, j, n = D->n, d = D->d;
+
+    if (D->gprec == prec)
+        return;
+    for (i = 0; i < d; i++)
+    {
+        for (j = 0; j <= i; j++)
+        {
+            arb_dot(arb_mat_entry(D->G, i, j), NULL, 0,
+                    arb_mat_entry(D->Xc, 0, i), d,
+                    arb_mat_entry(D->Xc, 0, j), d, n, prec);
+            arb_set(arb_mat_entry(D->G, j, i), arb_mat_entry(D->G, i, j));
+        }
+        arb_dot(D->Gb + i, NULL, 0, arb_mat_entry(D->Xc, 0, i), d, D->y, 1,
+                n, prec);
+    }
+    D->gprec = prec;
+}
+
+/*
+ * The square loss (C_i = 1/n, y_i^2 = 1) in terms of G = X~^T X~ and
+ * Gb = X~^T y: with Gw = G w, S = w.Gw, q = Gb.w, phi = (k S - q)/n,
+ * X~^T p = (q / S) Gw / n - Gb / n, and for the direction e_j
+ *   v.dv = Gw_j,  dv.e = (k Gw_j - Gb_j)/n,
+ *   X~^T dp = (dk/n - dsigma) Gw + (k/n - sigma) G e_j,
+ * the same derivatives as sc_jac_direction without a pass over the data:
+ * each entry costs a few operations.
+ */
+static void
+sc_jac_square(arb_mat_t Jm, sc_jac_struct * J, sc_dyn_t D, arb_srcptr w,
+              const arb_t gamma, slong prec)
+{
+    slong i, j, n = D->n, d = D->d;
+    arb_ptr Gw = J->dg, t = J->t, B = J->decay + 1, A = J->decay + 2;
+    arb_ptr c1 = J->decay + 3, c2 = J->decay + 4, c3 = J->decay + 5;
+    arb_ptr q = J->decay + 6;
+
+    sc_jac_gram(D, prec);
+    for (i = 0; i < d; i++)
+        arb_dot(Gw + i, NULL, 0, arb_mat_entry(D->G, i, 0), 1, w, 1, d,
+                prec);
+    _sc_vec_dot(J->S, w, Gw, d, prec);
+    arb_nonnegative_part(J->S, J->S);
+    _sc_vec_dot(q, D->Gb, w, d, prec);
+    arb_div_si(J->N, J->S, n, prec);
+    arb_sqrtpos(J->N, J->N, prec);
+    arb_div(J->k, gamma, J->N, prec);
+    arb_mul(J->phi, J->k, J->S, prec);
+    arb_sub(J->phi, J->phi, q, prec);
+    arb_div_si(J->phi, J->phi, n, prec);
+    arb_div(J->sigma, J->phi, J->S, prec);
+    arb_div(t, q, J->S, prec);
+    for (i = 0; i < d; i++)
+    {
+        arb_mul(J->xtp + i, Gw + i, t, prec);
+        arb_sub(J->xtp + i, J->xtp + i, D->Gb + i, prec);
+        arb_div_si(J->xtp + i, J->xtp + i, n, prec);
+    }
+    arb_div_si(B, J->k, n, prec);
+    arb_sub(B, B, J->sigma, prec);
+    arb_mul(c2, J->k, B, prec);
+    arb_mul(c2, c2, D->eta, prec);
+    arb_neg(c2, c2);                            /* -eta k B, times G e_j */
+    for (j = 0; j <= d; j++)
+    {
+        if (j < d)
+        {
+            arb_set(J->vdv, Gw + j);
+            arb_mul_si(J->dN, J->N, n, prec);
+            arb_div(J->dN, J->vdv, J->dN, prec);
+            arb_mul(J->dk, J->k, J->vdv, prec);
+            arb_div(J->dk, J->dk, J->S, prec);
+            arb_neg(J->dk, J->dk);
+            /* dphi = v.de + dv.e, de = (dk v + k dv)/n */
+            arb_mul(J->dphi, J->dk, J->S, prec);
+            arb_addmul(J->dphi, J->k, J->vdv, prec);
+            arb_addmul(J->dphi, J->k, Gw + j, prec);
+            arb_sub(J->dphi, J->dphi, D->Gb + j, prec);
+            arb_div_si(J->dphi, J->dphi, n, prec);
+        }
+        else
+        {
+            arb_zero(J->vdv);
+            arb_zero(J->dN);
+            arb_inv(J->dk, J->N, prec);
+            arb_mul(J->dphi, J->dk, J->S, prec);
+            arb_div_si(J->dphi, J->dphi, n, prec);
+        }
+        arb_div(J->dsig, J->dphi, J->S, prec);
+        arb_mul(t, J->phi, J->vdv, prec);
+        arb_mul_2exp_si(t, t, 1);
+        arb_div(t, t, J->S, prec);
+        arb_div(t, t, J->S, prec);
+        arb_sub(J->dsig, J->dsig, t, prec);
+        arb_div_si(A, J->dk, n, prec);
+        arb_sub(A, A, J->dsig, prec);
+        /* column j of -eta dg_w = -eta (k (A Gw + B G e_j) + dk xtp) */
+        arb_mul(c1, J->k, A, prec);
+        arb_mul(c1, c1, D->eta, prec);
+        arb_neg(c1, c1);
+        arb_mul(c3, J->dk, D->eta, prec);
+        arb_neg(c3, c3);
+        for (i = 0; i < d; i++)
+        {
+            arb_ptr x = arb_mat_entry(Jm, i, j);
+
+            arb_mul(x, c1, Gw + i, prec);
+            arb_addmul(x, c3, J->xtp + i, prec);
+            if (j < d)
+                arb_addmul(x, c2, arb_mat_entry(D->G, i, j), prec);
+            if (i == j)
+                arb_add(x, x, J->decay, prec);
+        }
+        arb_div(J->dgg, J->dphi, J->N, prec);
+        arb_mul(t, J->phi, J->dN, prec);
+        arb_div(t, t, J->N, prec);
+        arb_div(t, t, J->N, prec);
+        arb_sub(J->dgg, J->dgg, t, prec);
+        arb_mul(arb_mat_entry(Jm, d, j), D->eta_gamma, J->dgg, prec);
+        arb_neg(arb_mat_entry(Jm, d, j), arb_mat_entry(Jm, d, j));
+        if (j == d)
+            arb_add_ui(arb_mat_entry(Jm, d, j), arb_mat_entry(Jm, d, j), 1,
+                       prec);
+    }
+}
+
+void
+sc_dyn_jacobian_grad(arb_mat_t Jm, arb_ptr g, sc_dyn_t D, arb_srcptr w,
+                     const arb_t gamma, slong prec)
+{
+    slong i, d = D->d;
+    sc_jac_struct J;
+
+    sc_jac_carve(&J, D);
+    arb_mul(J.decay, D->eta, D->weight_decay, prec);
+    arb_sub_ui(J.decay, J.decay, 1, prec);
+    arb_neg(J.decay, J.decay);                          /* 1 - eta lambda */
+    if (D->loss == SC_LOSS_SQUARE)
+        sc_jac_square(Jm, &J, D, w, gamma, prec);
+    else
+        sc_jac_generic(Jm, &J, D, w, gamma, prec);
+    if (g != NULL)      /* grad_w L = k X~^T p, dL/dgamma = phi / N */
+    {
+        for (i = 0; i < d; i++)
+            arb_mul(g + i, J.k, J.xtp + i, prec);
+        arb_div(g + d, J.phi, J.N, prec);
+    }
 }
 
 void
 sc_dyn_jacobian(arb_mat_t Jm, sc_dyn_t D, arb_srcptr w, const arb_t gamma,
                 slong prec)
 {
-    slong i, j, n = D->n, d = D->d;
-    sc_jac_struct J;
-    arb_ptr dv = _arb_vec_init(n);
-    arb_t dgg, zero, one, decay;
-
-    sc_jac_init(&J, n, d);
-    arb_init(dgg);
-    arb_init(zero);
-    arb_init(one);
-    arb_init(decay);
-    arb_one(one);
-    arb_mul(decay, D->eta, D->weight_decay, prec);
-    arb_sub_ui(decay, decay, 1, prec);
-    arb_neg(decay, decay);                              /* 1 - eta lambda */
-    sc_jac_base(&J, D, w, gamma, prec);
-    for (j = 0; j <= d; j++)
-    {
-        if (j < d)
-        {
-            for (i = 0; i < n; i++)
-                arb_set(dv + i, arb_mat_entry(D->Xc, i, j));
-            sc_jac_direction(dgg, &J, D, dv, zero, prec);
-        }
-        else
-            sc_jac_direction(dgg, &J, D, NULL, one, prec);
-        for (i = 0; i < d; i++)
-        {
-            arb_mul(arb_mat_entry(Jm, i, j), D->eta, J.dg + i, prec);
-            arb_neg(arb_mat_entry(Jm, i, j), arb_mat_entry(Jm, i, j));
-            if (i == j)
-                arb_add(arb_mat_entry(Jm, i, j), arb_mat_entry(Jm, i, j),
-                        decay, prec);
-        }
-        arb_mul(arb_mat_entry(Jm, d, j), D->eta_gamma, dgg, prec);
-        arb_neg(arb_mat_entry(Jm, d, j), arb_mat_entry(Jm, d, j));
-        if (j == d)
-            arb_add_ui(arb_mat_entry(Jm, d, j), arb_mat_entry(Jm, d, j), 1,
-                       prec);
-    }
-    arb_clear(decay);
-    arb_clear(one);
-    arb_clear(zero);
-    arb_clear(dgg);
-    sc_jac_clear(&J, n, d);
-    _arb_vec_clear(dv, n);
+    sc_dyn_jacobian_grad(Jm, NULL, D, w, gamma, prec);
 }

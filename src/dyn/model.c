@@ -19,6 +19,16 @@ sc_dyn_init(sc_dyn_t D, const sc_case_t c, const sc_data_t data, slong prec)
     D->v = _arb_vec_init(n);
     D->e = _arb_vec_init(n);
     D->p = _arb_vec_init(n);
+    D->u = _arb_vec_init(d);
+    D->r = _arb_vec_init(d);
+    D->jn = _arb_vec_init(6 * n);
+    D->jd = _arb_vec_init(4 * d + 2);
+    D->tmp = _arb_vec_init(SC_DYN_NTMP);
+    D->b = _arb_vec_init(d);
+    arb_init(D->Y);
+    arb_mat_init(D->G, d, d);
+    D->Gb = _arb_vec_init(d);
+    D->gprec = 0;
     arb_init(D->c);
     arb_init(D->Lstar);
     arb_init(D->eta);
@@ -45,6 +55,10 @@ sc_dyn_init(sc_dyn_t D, const sc_case_t c, const sc_data_t data, slong prec)
             arb_div(D->ustar + j, D->ustar + j, D->c, prec);
         }
     }
+    for (j = 0; j < d; j++)
+        arb_dot(D->b + j, NULL, 0, arb_mat_entry(D->Xc, 0, j), d, D->y, 1,
+                n, prec);
+    _sc_vec_norm2(D->Y, D->y, n, prec);
     arb_set_fmpq(D->Lstar, data->y2, prec);
     arb_div_si(D->Lstar, D->Lstar, 2 * n, prec);
     arb_set_fmpq(t, data->c2_sigma, prec);
@@ -55,6 +69,7 @@ sc_dyn_init(sc_dyn_t D, const sc_case_t c, const sc_data_t data, slong prec)
     arb_set_fmpq(D->weight_decay, c->weight_decay, prec);
     arb_set_fmpq(D->momentum, c->momentum, prec);
     D->project_norm = c->project_norm;
+    D->point = 0;
     arb_clear(t);
 }
 
@@ -67,6 +82,15 @@ sc_dyn_clear(sc_dyn_t D)
     arb_clear(D->eta);
     arb_clear(D->Lstar);
     arb_clear(D->c);
+    _arb_vec_clear(D->Gb, D->d);
+    arb_mat_clear(D->G);
+    arb_clear(D->Y);
+    _arb_vec_clear(D->b, D->d);
+    _arb_vec_clear(D->tmp, SC_DYN_NTMP);
+    _arb_vec_clear(D->jd, 4 * D->d + 2);
+    _arb_vec_clear(D->jn, 6 * D->n);
+    _arb_vec_clear(D->r, D->d);
+    _arb_vec_clear(D->u, D->d);
     _arb_vec_clear(D->p, D->n);
     _arb_vec_clear(D->e, D->n);
     _arb_vec_clear(D->v, D->n);

@@ -31,16 +31,13 @@ sc_dyn_reduced_domain(const sc_case_t c, const sc_data_t data)
     return NULL;
 }
 
-/* a, b, h and the loss of a reduced state. */
+/* a, b, h and the loss of a reduced state; s, u, v are scratch (the
+   caller's: no step allocates). */
 static void
 sc_dyn_reduced_derived(sc_traj_t T, slong t, const arb_t c,
-                       const arb_t Lstar, const arb_t eta, slong prec)
+                       const arb_t Lstar, const arb_t eta, arb_t s, arb_t u,
+                       arb_t v, slong prec)
 {
-    arb_t s, u, v;
-
-    arb_init(s);
-    arb_init(u);
-    arb_init(v);
     arb_sqr(u, T->rho + t, prec);
     arb_add_ui(s, u, 1, prec);
     arb_sqrt(s, s, prec);
@@ -59,9 +56,6 @@ sc_dyn_reduced_derived(sc_traj_t T, slong t, const arb_t c,
     arb_addmul(u, v, v, prec);
     arb_mul_2exp_si(u, u, -1);
     arb_add(T->loss + t, Lstar, u, prec);
-    arb_clear(v);
-    arb_clear(u);
-    arb_clear(s);
 }
 
 int
@@ -112,7 +106,7 @@ sc_dyn_run_reduced(sc_traj_t T, const sc_case_t c, const sc_data_t data,
             mag_zero(arb_radref(T->gamma + t));
             mag_zero(arb_radref(T->W + t));
         }
-        sc_dyn_reduced_derived(T, t, cc, Lstar, eta, prec);
+        sc_dyn_reduced_derived(T, t, cc, Lstar, eta, s, u, num, prec);
         T->len = t + 1;
         if (t == c->steps)
             break;

@@ -4,6 +4,8 @@
  * (17 digits) so that identical inputs give identical bytes on every
  * machine; nothing time- or host-dependent is written.
  */
+#include <stdlib.h>
+#include <string.h>
 #include <jansson.h>
 #include <mpfr.h>
 #include "flint/flint.h"
@@ -35,6 +37,19 @@ sc_json_versions(void)
     json_object_set_new(v, "flint", json_string(flint_version));
     json_object_set_new(v, "gmp", json_string(gmp_version));
     return v;
+}
+
+char *
+sc_report_versions(void)
+{
+    json_t * v = sc_json_versions();
+    char * s = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    char * r = flint_malloc(strlen(s) + 1);
+
+    strcpy(r, s);
+    free(s);
+    json_decref(v);
+    return r;
 }
 
 static json_t *

@@ -26,6 +26,8 @@ sc_report_init(sc_report_t R)
     R->nfig = 0;
     R->f3_title = R->f3_note = R->f3_svg = NULL;
     R->nf3 = 0;
+    R->pool = NULL;
+    R->npool = 0;
 }
 
 void
@@ -60,6 +62,9 @@ sc_report_clear(sc_report_t R)
     flint_free(R->f3_title);
     flint_free(R->f3_note);
     flint_free(R->f3_svg);
+    for (i = 0; i < R->npool; i++)
+        flint_free(R->pool[i]);
+    flint_free(R->pool);
 }
 
 void
@@ -75,6 +80,19 @@ sc_report_add_figure3(sc_report_t R, const char * title, const char * note,
     R->f3_note[R->nf3] = sc_strdup(note);
     R->f3_svg[R->nf3] = svg != NULL ? sc_strdup(svg) : NULL;
     R->nf3++;
+}
+
+const char *
+sc_report_intern(sc_report_t R, const char * s)
+{
+    slong i;
+
+    for (i = 0; i < R->npool; i++)
+        if (strcmp(R->pool[i], s) == 0)
+            return R->pool[i];
+    R->pool = flint_realloc(R->pool, (R->npool + 1) * sizeof(char *));
+    R->pool[R->npool] = sc_strdup(s);
+    return R->pool[R->npool++];
 }
 
 void
@@ -113,11 +131,11 @@ sc_result_copy(sc_result_t dst, const sc_result_t src)
 }
 
 void
-sc_report_add(sc_report_t R, const sc_thm_struct * thm, const sc_case_t c,
-              const sc_result_t res, const char * extra_flags)
+sc_report_add_record(sc_report_t R, const sc_thm_struct * thm,
+                     const char * case_name, const char * case_path,
+                     const char * replay, ulong seed, const sc_result_t res)
 {
     sc_record_struct * r;
-    char buf[4096];
 
     if (R->len == R->alloc)
     {
@@ -126,14 +144,24 @@ sc_report_add(sc_report_t R, const sc_thm_struct * thm, const sc_case_t c,
     }
     r = R->rec + R->len++;
     r->thm = thm;
-    r->case_name = sc_strdup(c->name != NULL ? c->name : "");
-    r->case_path = sc_strdup(c->path != NULL ? c->path : "");
-    snprintf(buf, sizeof(buf), "spikecheck replay --theorem %s%s %s",
-             thm->id, extra_flags, c->path != NULL ? c->path : "CASE");
-    r->replay = sc_strdup(buf);
-    r->seed = c->seed;
+    r->case_name = sc_strdup(case_name);
+    r->case_path = sc_strdup(case_path);
+    r->replay = sc_strdup(replay);
+    r->seed = seed;
     sc_result_init(r->res);
     sc_result_copy(r->res, res);
+}
+
+void
+sc_report_add(sc_report_t R, const sc_thm_struct * thm, const sc_case_t c,
+              const sc_result_t res, const char * extra_flags)
+{
+    char buf[4096];
+
+    snprintf(buf, sizeof(buf), "spikecheck replay --theorem %s%s %s",
+             thm->id, extra_flags, c->path != NULL ? c->path : "CASE");
+    sc_report_add_record(R, thm, c->name != NULL ? c->name : "",
+                         c->path != NULL ? c->path : "", buf, c->seed, res);
 }
 
 void

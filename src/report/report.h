@@ -60,6 +60,10 @@ typedef struct
        writer) and SVG (NULL when the plot is missing) per case */
     char ** f3_title, ** f3_note, ** f3_svg;
     slong nf3;
+    /* owned copies of the certificate and extra names of records read
+       back from a journal (records of a run point to string literals) */
+    char ** pool;
+    slong npool;
 }
 sc_report_struct;
 
@@ -73,6 +77,16 @@ void sc_report_clear(sc_report_t R);
 void sc_report_add(sc_report_t R, const sc_thm_struct * thm,
                    const sc_case_t c, const sc_result_t res,
                    const char * extra_flags);
+
+/* Appends a record with the given identity (all strings copied). */
+void sc_report_add_record(sc_report_t R, const sc_thm_struct * thm,
+                          const char * case_name, const char * case_path,
+                          const char * replay, ulong seed,
+                          const sc_result_t res);
+
+/* A copy of s owned by R (one per distinct string), for the certificate
+   and extra names of records read back from a journal. */
+const char * sc_report_intern(sc_report_t R, const char * s);
 
 /* Adds a line of the float-view section (copied). */
 void sc_report_add_float_line(sc_report_t R, const char * line);
@@ -153,6 +167,52 @@ slong sc_report_compare_baseline(FILE * diff, FILE * in, const char * path,
    report, or versions that differ) or SC_EIO. */
 int sc_report_merge_json(FILE * out, char ** parts, slong nparts, char * err,
                          size_t errlen) SC_WARN_UNUSED;
+
+/* The versions of spikecheck and its libraries, one line (flint_free). */
+char * sc_report_versions(void);
+
+/* ---- the journal of a check run (journal.c) ---- */
+typedef struct
+{
+    FILE * f;                   /* open for appending */
+    void * entries;             /* json_t array: entries of earlier runs */
+}
+sc_journal_struct;
+
+typedef sc_journal_struct sc_journal_t[1];
+
+/* Opens the journal at path for a run with these options (one string
+   naming everything that shapes the report): creates it with a header, or
+   reads the finished cases of an earlier run with the same options and
+   versions, dropping a last line cut short by a kill.  SC_EINVAL (other
+   options, not a journal) or SC_EIO with a message in err. */
+int sc_journal_open(sc_journal_t J, const char * path, const char * options,
+                    char * err, size_t errlen) SC_WARN_UNUSED;
+void sc_journal_clear(sc_journal_t J);
+
+/* Number of finished cases read from the journal. */
+slong sc_journal_count(const sc_journal_t J);
+
+/* Appends to R the records, float-view lines and figures of case_file
+   from the journal: 1 if it was there, 0 if not, -1 if its entry is
+   damaged. */
+int sc_journal_restore(sc_report_t R, const sc_journal_t J,
+                       const char * case_file) SC_WARN_UNUSED;
+
+/* Appends one line for case_file: the records rec0.., float-view lines
+   float0.. and figures fig0.. of R; flushed and fsync'd.  SC_EIO. */
+int sc_journal_append(sc_journal_t J, const sc_report_t R,
+                      const char * case_file, slong rec0, slong float0,
+                      slong fig0) SC_WARN_UNUSED;
+
+/* Nonzero if path starts like a journal. */
+int sc_report_is_journal(const char * path);
+
+/* Appends to R the cases of the journals parts[0 .. nparts-1] (shards of
+   one sweep) in case-file order: the report of the unsharded run.
+   SC_EINVAL (err: not a journal, options differ, a case twice) or SC_EIO. */
+int sc_report_read_journals(sc_report_t R, char ** parts, slong nparts,
+                            char * err, size_t errlen) SC_WARN_UNUSED;
 
 /* CSV of a trajectory: t,a,b,rho,gamma,W,h,loss,rising with digits
    significant digits. */
