@@ -364,6 +364,41 @@ test_svm_zero_alpha_gates_beta(void ** state)
     /* what the gate prevents */
     assert_true(sc_svm_beta2_vertices(b2, NULL, Xc, y));
     assert_true(fmpq_sgn(b2) > 0);
+    /* and why beta = 0 is right: v = X~^T c with G c = e_0 - e_3 (both
+       weights 0) lies in V and has y_i <v, x~_i> = (1,0,0,1,0,0) >= 0,
+       so max_v min_i y_i <v, x~_i> >= 0 */
+    {
+        fmpq_mat_t G, Xt, c, e, v, Xv;
+        slong i;
+
+        fmpq_mat_init(G, 6, 6);
+        fmpq_mat_init(Xt, 9, 6);
+        fmpq_mat_init(c, 6, 1);
+        fmpq_mat_init(e, 6, 1);
+        fmpq_mat_init(v, 9, 1);
+        fmpq_mat_init(Xv, 6, 1);
+        fmpq_mat_transpose(Xt, Xc);
+        fmpq_mat_mul(G, Xc, Xt);
+        fmpq_one(fmpq_mat_entry(e, 0, 0));
+        fmpq_set_si(fmpq_mat_entry(e, 3, 0), -1, 1);
+        assert_true(fmpq_mat_can_solve(c, G, e));
+        fmpq_mat_mul(v, Xt, c);
+        assert_false(fmpq_mat_is_zero(v));
+        sc_data_dot(b2, v, S->wstar);
+        assert_true(fmpq_is_zero(b2));
+        fmpq_mat_mul(Xv, Xc, v);
+        for (i = 0; i < 6; i++)
+        {
+            fmpq_mul(b2, fmpq_mat_entry(Xv, i, 0), fmpq_mat_entry(y, i, 0));
+            assert_true(fmpq_sgn(b2) >= 0);
+        }
+        fmpq_mat_clear(Xv);
+        fmpq_mat_clear(v);
+        fmpq_mat_clear(e);
+        fmpq_mat_clear(c);
+        fmpq_mat_clear(Xt);
+        fmpq_mat_clear(G);
+    }
     sc_svm_clear(S);
     arb_clear(beta);
     fmpq_clear(b2);
