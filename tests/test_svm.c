@@ -619,6 +619,138 @@ test_svm_lp_matches_closed_form(void ** state)
     fmpq_mat_clear(Xc);
 }
 
+/* max_c min_i y_i (zeta + N c)_i by brute force: the optimum of the LP in
+   (c, t) is a vertex where k + 1 constraints are tight (the feasible set is
+   pointed, see svm_lp.c), so try every such subset. */
+static void
+lp_brute_force(fmpq_t best, const fmpq_mat_t zeta, const fmpq_mat_t N,
+               const fmpq_mat_t y)
+{
+    slong n = fmpq_mat_nrows(N), k = fmpq_mat_ncols(N), i, j, m;
+    ulong mask;
+    int found = 0;
+    fmpq_mat_t A, b, x;
+    fmpq_t v, t;
+
+    fmpq_mat_init(A, k + 1, k + 1);
+    fmpq_mat_init(b, k + 1, 1);
+    fmpq_mat_init(x, k + 1, 1);
+    fmpq_init(v);
+    fmpq_init(t);
+    for (mask = 0; mask < (UWORD(1) << n); mask++)
+    {
+        if ((slong) __builtin_popcountl(mask) != k + 1)
+            continue;
+        /* y_i (N c)_i - t = -y_i zeta_i on the subset */
+        for (i = 0, m = 0; i < n; i++)
+        {
+            const fmpq * yi = fmpq_mat_entry(y, i, 0);
+
+            if (!((mask >> i) & 1))
+                continue;
+            for (j = 0; j < k; j++)
+                fmpq_mul(fmpq_mat_entry(A, m, j), yi, fmpq_mat_entry(N, i, j));
+            fmpq_set_si(fmpq_mat_entry(A, m, k), -1, 1);
+            fmpq_mul(fmpq_mat_entry(b, m, 0), yi, fmpq_mat_entry(zeta, i, 0));
+            fmpq_neg(fmpq_mat_entry(b, m, 0), fmpq_mat_entry(b, m, 0));
+            m++;
+        }
+        if (!fmpq_mat_solve(x, A, b))
+            continue;
+        /* feasible: every y_i (zeta + N c)_i >= t */
+        for (i = 0; i < n; i++)
+        {
+            fmpq_set(v, fmpq_mat_entry(zeta, i, 0));
+            for (j = 0; j < k; j++)
+                fmpq_addmul(v, fmpq_mat_entry(N, i, j),
+                            fmpq_mat_entry(x, j, 0));
+            fmpq_mul(v, v, fmpq_mat_entry(y, i, 0));
+            if (fmpq_cmp(v, fmpq_mat_entry(x, k, 0)) < 0)
+                break;
+        }
+        if (i < n)
+            continue;
+        if (!found || fmpq_cmp(fmpq_mat_entry(x, k, 0), best) > 0)
+            fmpq_set(best, fmpq_mat_entry(x, k, 0));
+        found = 1;
+    }
+    assert_true(found);
+    fmpq_clear(t);
+    fmpq_clear(v);
+    fmpq_mat_clear(x);
+    fmpq_mat_clear(b);
+    fmpq_mat_clear(A);
+}
+
+/* The simplex against brute-force vertex enumeration on rank-deficient
+   recipe data (n = 8, Z0 of rank 1 to 5, weights of both signs): the same
+   optimum, so the same A3 / A4 decisions, both outcomes seen. */
+static void
+test_svm_lp_matches_brute_force(void ** state)
+{
+    test_state * st = *state;
+    slong iter, i, n = 8, d = 11, seen[2] = { 0, 0 };
+    fmpq_mat_t Xc, y, alpha, Xt, zeta, N, a;
+    fmpq_t s, t1, t2;
+
+    fmpq_mat_init(Xc, n, d);
+    fmpq_mat_init(y, n, 1);
+    fmpq_mat_init(alpha, n, 1);
+    fmpq_mat_init(Xt, d, n);
+    fmpq_mat_init(zeta, n, 1);
+    fmpq_mat_init(N, n, 0);
+    fmpq_mat_init(a, n, 1);
+    fmpq_init(s);
+    fmpq_init(t1);
+    fmpq_init(t2);
+    fmpq_set_si(s, 1, 2);
+    for (iter = 0; iter < 12 * test_multiplier(); iter++)
+    {
+        slong k;
+        fmpq_mat_t G;
+
+        for (i = 0; i < n; i++)
+            fmpq_set_si(fmpq_mat_entry(alpha, i, 0),
+                        (slong) n_randint(st->r, 9) - 4, 1);
+        fmpq_set_si(fmpq_mat_entry(alpha, 1, 0), 29, 1);   /* sum > 0 */
+        recipe(Xc, y, n, d, s, alpha, 1 + iter % 5, iter % 3 == 0, NULL,
+               iter);
+        fmpq_mat_transpose(Xt, Xc);
+        fmpq_mat_init(G, n, n);
+        fmpq_mat_mul(G, Xc, Xt);
+        k = sc_svm_null_basis(N, Xt);
+        assert_true(k >= 2);
+        assert_true(fmpq_mat_can_solve(zeta, G, y));
+        sc_svm_dual_lp(a, t1, zeta, N, y);
+        lp_brute_force(t2, zeta, N, y);
+        if (!fmpq_equal(t1, t2))
+        {
+            print_fmpq("simplex", t1);
+            print_fmpq("brute force", t2);
+            print_seed(st);
+            fail();
+        }
+        seen[fmpq_sgn(t1) >= 0]++;
+        fmpq_mat_clear(G);
+    }
+    if (seen[0] == 0 || seen[1] == 0)
+    {
+        print_error("  outcomes: %ld infeasible, %ld feasible\n",
+                    (long) seen[0], (long) seen[1]);
+        fail();
+    }
+    fmpq_clear(t2);
+    fmpq_clear(t1);
+    fmpq_clear(s);
+    fmpq_mat_clear(a);
+    fmpq_mat_clear(N);
+    fmpq_mat_clear(zeta);
+    fmpq_mat_clear(Xt);
+    fmpq_mat_clear(alpha);
+    fmpq_mat_clear(y);
+    fmpq_mat_clear(Xc);
+}
+
 /* Rank-deficient recipe data (Z0 of rank 2, n = 8): rank X~ = 3 < 7, the
    LP path; the recipe weights are positive, so A3 and A4 hold and w* is
    still e1 / s. */
@@ -1195,6 +1327,8 @@ main(void)
         cmocka_unit_test(test_svm_a1_false),
         cmocka_unit_test(test_svm_lp_both_ways),
         cmocka_unit_test_setup_teardown(test_svm_lp_matches_closed_form,
+                                        setup_rand, teardown_rand),
+        cmocka_unit_test_setup_teardown(test_svm_lp_matches_brute_force,
                                         setup_rand, teardown_rand),
         cmocka_unit_test(test_svm_recipe_rank_deficient),
         cmocka_unit_test(test_svm_lambda_diagonal_known),
