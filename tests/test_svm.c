@@ -26,6 +26,7 @@
 #include "flint/fmpq_poly.h"
 #include "data/data.h"
 #include "data/svm.h"
+#include "theorems/theorems.h"
 
 #define SC_TEST_DEFAULT_SEED 20261123UL
 #include "sc_test.h"
@@ -1311,6 +1312,109 @@ test_svm_data_wiring(void ** state)
     fmpq_mat_clear(alpha);
 }
 
+/* ---- the [A1-A4] checker ------------------------------------------------ */
+
+/* A logistic case on recipe data with weights al (n = 6, d = 9, s = 1/2)
+   and w0 = X~^T c (the span state). */
+static void
+a14_case(sc_case_t c, const slong * al, sc_loss_t loss)
+{
+    fmpq_mat_t alpha;
+    fmpq_t s;
+    char err[256];
+
+    fmpq_mat_init(alpha, 6, 1);
+    fmpq_init(s);
+    fmpq_set_si(s, 1, 2);
+    set_col_si(alpha, al, 6);
+    sc_case_set_dims(c, 6, 9);
+    assert_int_equal(sc_case_gen_logistic(c->X, c->y, 6, 9, s, alpha, 0, 1,
+                                          NULL, 4, err, sizeof err), SC_OK);
+    assert_int_equal(sc_case_init_span(c->w0, c->X, 1, err, sizeof err),
+                     SC_OK);
+    c->loss = loss;
+    fmpq_set_si(c->gamma0, 1, 10);
+    fmpq_one(c->eta);
+    fmpq_set_si(c->eta_gamma, 1, 100);
+    c->steps = 5;
+    c->precision = 128;
+    fmpq_mat_clear(alpha);
+    fmpq_clear(s);
+}
+
+static sc_verdict_t
+a14_run(sc_result_t res, const sc_case_t c, slong num, ulong den)
+{
+    const sc_thm_struct * thm = sc_thm_lookup("A1-A4");
+    sc_ctx_t ctx;
+    sc_verdict_t v;
+
+    assert_non_null(thm);
+    sc_ctx_init(ctx, c);
+    fmpq_set_si(ctx->factor, num, den);
+    sc_thm_run(res, thm, ctx, 64, 4096);
+    v = res->verdict;
+    sc_ctx_clear(ctx);
+    return v;
+}
+
+/* HOLDS on dataset A's recipe, with predicted = the lower bound and
+   observed = the exact beta; VIOLATED when a checked side is scaled (the
+   negative test); NOT-APPLICABLE when A3 fails or for the square loss;
+   HOLDS with "A4 fails" on the spec's (0,1,2,0,3,1). */
+static void
+test_thm_a14(void ** state)
+{
+    static const slong good[6] = { 1, 2, 3, 1, 2, 4 };
+    static const slong neg[6] = { -2, 2, 3, 1, 2, 4 };
+    static const slong zero[6] = { 0, 1, 2, 0, 3, 1 };
+    sc_case_t c;
+    sc_result_t res;
+    arb_t b;
+
+    (void) state;
+    sc_case_init(c);
+    sc_result_init(res);
+    arb_init(b);
+
+    a14_case(c, good, SC_LOSS_LOGISTIC);
+    assert_int_equal(a14_run(res, c, 1, 1), SC_HOLDS);
+    assert_true(res->has_predicted && res->has_observed && res->has_slack);
+    {
+        sc_data_t D;
+
+        sc_data_init(D, c);
+        arb_set_fmpq(b, D->svm->beta2, 128);
+        arb_sqrt(b, b, 128);
+        assert_true(arb_overlaps(b, res->observed));
+        assert_true(arb_lt(res->predicted, res->observed));
+        sc_data_clear(D);
+    }
+    sc_result_reset(res);
+    assert_int_equal(a14_run(res, c, 3, 2), SC_VIOLATED);
+    assert_non_null(strstr(res->reason, "||w*||_Sigma"));
+    sc_result_reset(res);
+    assert_int_equal(a14_run(res, c, 1, 1000000), SC_VIOLATED);
+
+    a14_case(c, good, SC_LOSS_SQUARE);
+    sc_result_reset(res);
+    assert_int_equal(a14_run(res, c, 1, 1), SC_NOT_APPLICABLE);
+
+    a14_case(c, neg, SC_LOSS_LOGISTIC);
+    sc_result_reset(res);
+    assert_int_equal(a14_run(res, c, 1, 1), SC_NOT_APPLICABLE);
+    assert_non_null(strstr(res->reason, "A3 fails"));
+
+    a14_case(c, zero, SC_LOSS_LOGISTIC);
+    sc_result_reset(res);
+    assert_int_equal(a14_run(res, c, 1, 1), SC_HOLDS);
+    assert_non_null(strstr(res->reason, "A4 fails"));
+
+    arb_clear(b);
+    sc_result_clear(res);
+    sc_case_clear(c);
+}
+
 int
 main(void)
 {
@@ -1340,6 +1444,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_svm_beta_lower_bound_path,
                                         setup_rand, teardown_rand),
         cmocka_unit_test(test_svm_data_wiring),
+        cmocka_unit_test(test_thm_a14),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
 

@@ -207,5 +207,7 @@ int sc_thm_t3_a_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_t3_b_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_t3_c_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_l13_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+/* LOGISTIC.md section 1 (branch logdata) */
+int sc_thm_a14_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 
 #endif
