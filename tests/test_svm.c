@@ -779,6 +779,25 @@ test_svm_recipe_rank_deficient(void ** state)
     assert_true(fmpq_mat_equal(S->wstar, e));
     assert_true(kkt_stationary(Xc, S->alpha, y, S->wstar));
     sc_svm_clear(S);
+
+    /* The recipe criterion A3 <=> min_{+} alpha + min_{-} alpha >= 0 needs
+       rank X~ = n - 1: with Z0 of rank 1 and weights (-2,3,3,3 | 1,2,2,2)
+       (-2 + 1 < 0) A3 and even A4 hold, by an exact certificate: weights
+       alpha > 0 with X~^T (alpha (.) y) = w* and X~ w* = y. */
+    {
+        static const slong al2[8] = { -2, 3, 3, 3, 1, 2, 2, 2 };
+        slong i;
+
+        set_col_si(alpha, al2, 8);
+        recipe(Xc, y, 8, 12, s, alpha, 1, 0, NULL, 1);
+        sc_svm_init(S, Xc, y);
+        assert_true(S->rank == 2 && S->a3 && S->a4);
+        for (i = 0; i < 8; i++)
+            assert_true(fmpq_sgn(fmpq_mat_entry(S->alpha, i, 0)) > 0);
+        assert_true(kkt_stationary(Xc, S->alpha, y, S->wstar));
+        assert_true(interpolates(Xc, S->wstar, y));
+        sc_svm_clear(S);
+    }
     fmpq_clear(s);
     fmpq_mat_clear(e);
     fmpq_mat_clear(alpha);
