@@ -471,7 +471,7 @@ test_svm_a1_false(void ** state)
     }
 }
 
-/* ---- the LP (null(G) larger than span(1)) -------------------------------- */
+/* ---- the LP (null(G) larger than span(1)) ------------------------------ */
 
 /* x~ in R^5 (last three coordinates 0), labels (+,+,-,-).  rank 2, so
    null(G) has dimension 2 and the LP decides.  Hand solutions:

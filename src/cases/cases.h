@@ -212,7 +212,8 @@ int sc_case_init_span(fmpq_mat_t w0, const fmpq_mat_t X, ulong seed,
  * dir (created if missing), seeded by seed.  Suites: "whitened" (the
  * default suite: cases meeting each theorem's hypotheses and cases
  * deliberately violating them) and "logistic" (LOGISTIC.md).  Each file
- * is written to a temporary name and renamed.  Returns SC_OK, SC_EINVAL (unknown suite) or SC_EIO.
+ * is written to a temporary name and renamed.  Returns SC_OK, SC_EINVAL
+ * (unknown suite) or SC_EIO.
  */
 int sc_case_write_suite(const char * dir, const char * suite, slong count,
                         ulong seed, char * err, size_t errlen)
