@@ -40,7 +40,8 @@ report: spikecheck
 	./spikecheck check --json reports/default.json --html reports/default.html \
 	    --junit reports/default.xml --precision 53 \
 	    --save-counterexamples cases/regressions \
-	    cases/regressions cases/showcase cases/figure3 cases/default
+	    cases/regressions cases/showcase cases/figure3 cases/default \
+	    cases/default-logistic
 
 spikecheck: $(BUILD)/spikecheck
 	$(Q)cp $< $@
@@ -83,7 +84,8 @@ test: $(TESTS) $(BUILD)/spikecheck
 # `make claims UPDATE=1` rewrites the baseline after a reviewed change)
 claims: $(BUILD)/spikecheck
 	$(Q)$(BUILD)/spikecheck check --baseline cases/baseline.txt \
-	    $(if $(UPDATE),--update-baseline) cases/showcase cases/figure3 cases/default \
+	    $(if $(UPDATE),--update-baseline) cases/showcase cases/figure3 \
+	    cases/default cases/default-logistic \
 	    > $(BUILD)/claims.txt; rc=$$?; \
 	    grep -E '^(changed:|missing:|new:|baseline )' $(BUILD)/claims.txt; \
 	    exit $$rc

@@ -26,6 +26,7 @@
 #include "flint/fmpq_poly.h"
 #include "data/data.h"
 #include "data/svm.h"
+#include "theorems/theorems.h"
 
 #define SC_TEST_DEFAULT_SEED 20261123UL
 #include "sc_test.h"
@@ -364,6 +365,41 @@ test_svm_zero_alpha_gates_beta(void ** state)
     /* what the gate prevents */
     assert_true(sc_svm_beta2_vertices(b2, NULL, Xc, y));
     assert_true(fmpq_sgn(b2) > 0);
+    /* and why beta = 0 is right: v = X~^T c with G c = e_0 - e_3 (both
+       weights 0) lies in V and has y_i <v, x~_i> = (1,0,0,1,0,0) >= 0,
+       so max_v min_i y_i <v, x~_i> >= 0 */
+    {
+        fmpq_mat_t G, Xt, c, e, v, Xv;
+        slong i;
+
+        fmpq_mat_init(G, 6, 6);
+        fmpq_mat_init(Xt, 9, 6);
+        fmpq_mat_init(c, 6, 1);
+        fmpq_mat_init(e, 6, 1);
+        fmpq_mat_init(v, 9, 1);
+        fmpq_mat_init(Xv, 6, 1);
+        fmpq_mat_transpose(Xt, Xc);
+        fmpq_mat_mul(G, Xc, Xt);
+        fmpq_one(fmpq_mat_entry(e, 0, 0));
+        fmpq_set_si(fmpq_mat_entry(e, 3, 0), -1, 1);
+        assert_true(fmpq_mat_can_solve(c, G, e));
+        fmpq_mat_mul(v, Xt, c);
+        assert_false(fmpq_mat_is_zero(v));
+        sc_data_dot(b2, v, S->wstar);
+        assert_true(fmpq_is_zero(b2));
+        fmpq_mat_mul(Xv, Xc, v);
+        for (i = 0; i < 6; i++)
+        {
+            fmpq_mul(b2, fmpq_mat_entry(Xv, i, 0), fmpq_mat_entry(y, i, 0));
+            assert_true(fmpq_sgn(b2) >= 0);
+        }
+        fmpq_mat_clear(Xv);
+        fmpq_mat_clear(v);
+        fmpq_mat_clear(e);
+        fmpq_mat_clear(c);
+        fmpq_mat_clear(Xt);
+        fmpq_mat_clear(G);
+    }
     sc_svm_clear(S);
     arb_clear(beta);
     fmpq_clear(b2);
@@ -435,7 +471,7 @@ test_svm_a1_false(void ** state)
     }
 }
 
-/* ---- the LP (null(G) larger than span(1)) -------------------------------- */
+/* ---- the LP (null(G) larger than span(1)) ------------------------------ */
 
 /* x~ in R^5 (last three coordinates 0), labels (+,+,-,-).  rank 2, so
    null(G) has dimension 2 and the LP decides.  Hand solutions:
@@ -584,6 +620,138 @@ test_svm_lp_matches_closed_form(void ** state)
     fmpq_mat_clear(Xc);
 }
 
+/* max_c min_i y_i (zeta + N c)_i by brute force: the optimum of the LP in
+   (c, t) is a vertex where k + 1 constraints are tight (the feasible set is
+   pointed, see svm_lp.c), so try every such subset. */
+static void
+lp_brute_force(fmpq_t best, const fmpq_mat_t zeta, const fmpq_mat_t N,
+               const fmpq_mat_t y)
+{
+    slong n = fmpq_mat_nrows(N), k = fmpq_mat_ncols(N), i, j, m;
+    ulong mask;
+    int found = 0;
+    fmpq_mat_t A, b, x;
+    fmpq_t v, t;
+
+    fmpq_mat_init(A, k + 1, k + 1);
+    fmpq_mat_init(b, k + 1, 1);
+    fmpq_mat_init(x, k + 1, 1);
+    fmpq_init(v);
+    fmpq_init(t);
+    for (mask = 0; mask < (UWORD(1) << n); mask++)
+    {
+        if ((slong) __builtin_popcountl(mask) != k + 1)
+            continue;
+        /* y_i (N c)_i - t = -y_i zeta_i on the subset */
+        for (i = 0, m = 0; i < n; i++)
+        {
+            const fmpq * yi = fmpq_mat_entry(y, i, 0);
+
+            if (!((mask >> i) & 1))
+                continue;
+            for (j = 0; j < k; j++)
+                fmpq_mul(fmpq_mat_entry(A, m, j), yi, fmpq_mat_entry(N, i, j));
+            fmpq_set_si(fmpq_mat_entry(A, m, k), -1, 1);
+            fmpq_mul(fmpq_mat_entry(b, m, 0), yi, fmpq_mat_entry(zeta, i, 0));
+            fmpq_neg(fmpq_mat_entry(b, m, 0), fmpq_mat_entry(b, m, 0));
+            m++;
+        }
+        if (!fmpq_mat_solve(x, A, b))
+            continue;
+        /* feasible: every y_i (zeta + N c)_i >= t */
+        for (i = 0; i < n; i++)
+        {
+            fmpq_set(v, fmpq_mat_entry(zeta, i, 0));
+            for (j = 0; j < k; j++)
+                fmpq_addmul(v, fmpq_mat_entry(N, i, j),
+                            fmpq_mat_entry(x, j, 0));
+            fmpq_mul(v, v, fmpq_mat_entry(y, i, 0));
+            if (fmpq_cmp(v, fmpq_mat_entry(x, k, 0)) < 0)
+                break;
+        }
+        if (i < n)
+            continue;
+        if (!found || fmpq_cmp(fmpq_mat_entry(x, k, 0), best) > 0)
+            fmpq_set(best, fmpq_mat_entry(x, k, 0));
+        found = 1;
+    }
+    assert_true(found);
+    fmpq_clear(t);
+    fmpq_clear(v);
+    fmpq_mat_clear(x);
+    fmpq_mat_clear(b);
+    fmpq_mat_clear(A);
+}
+
+/* The simplex against brute-force vertex enumeration on rank-deficient
+   recipe data (n = 8, Z0 of rank 1 to 5, weights of both signs): the same
+   optimum, so the same A3 / A4 decisions, both outcomes seen. */
+static void
+test_svm_lp_matches_brute_force(void ** state)
+{
+    test_state * st = *state;
+    slong iter, i, n = 8, d = 11, seen[2] = { 0, 0 };
+    fmpq_mat_t Xc, y, alpha, Xt, zeta, N, a;
+    fmpq_t s, t1, t2;
+
+    fmpq_mat_init(Xc, n, d);
+    fmpq_mat_init(y, n, 1);
+    fmpq_mat_init(alpha, n, 1);
+    fmpq_mat_init(Xt, d, n);
+    fmpq_mat_init(zeta, n, 1);
+    fmpq_mat_init(N, n, 0);
+    fmpq_mat_init(a, n, 1);
+    fmpq_init(s);
+    fmpq_init(t1);
+    fmpq_init(t2);
+    fmpq_set_si(s, 1, 2);
+    for (iter = 0; iter < 12 * test_multiplier(); iter++)
+    {
+        slong k;
+        fmpq_mat_t G;
+
+        for (i = 0; i < n; i++)
+            fmpq_set_si(fmpq_mat_entry(alpha, i, 0),
+                        (slong) n_randint(st->r, 9) - 4, 1);
+        fmpq_set_si(fmpq_mat_entry(alpha, 1, 0), 29, 1);   /* sum > 0 */
+        recipe(Xc, y, n, d, s, alpha, 1 + iter % 5, iter % 3 == 0, NULL,
+               iter);
+        fmpq_mat_transpose(Xt, Xc);
+        fmpq_mat_init(G, n, n);
+        fmpq_mat_mul(G, Xc, Xt);
+        k = sc_svm_null_basis(N, Xt);
+        assert_true(k >= 2);
+        assert_true(fmpq_mat_can_solve(zeta, G, y));
+        sc_svm_dual_lp(a, t1, zeta, N, y);
+        lp_brute_force(t2, zeta, N, y);
+        if (!fmpq_equal(t1, t2))
+        {
+            print_fmpq("simplex", t1);
+            print_fmpq("brute force", t2);
+            print_seed(st);
+            fail();
+        }
+        seen[fmpq_sgn(t1) >= 0]++;
+        fmpq_mat_clear(G);
+    }
+    if (seen[0] == 0 || seen[1] == 0)
+    {
+        print_error("  outcomes: %ld infeasible, %ld feasible\n",
+                    (long) seen[0], (long) seen[1]);
+        fail();
+    }
+    fmpq_clear(t2);
+    fmpq_clear(t1);
+    fmpq_clear(s);
+    fmpq_mat_clear(a);
+    fmpq_mat_clear(N);
+    fmpq_mat_clear(zeta);
+    fmpq_mat_clear(Xt);
+    fmpq_mat_clear(alpha);
+    fmpq_mat_clear(y);
+    fmpq_mat_clear(Xc);
+}
+
 /* Rank-deficient recipe data (Z0 of rank 2, n = 8): rank X~ = 3 < 7, the
    LP path; the recipe weights are positive, so A3 and A4 hold and w* is
    still e1 / s. */
@@ -611,6 +779,25 @@ test_svm_recipe_rank_deficient(void ** state)
     assert_true(fmpq_mat_equal(S->wstar, e));
     assert_true(kkt_stationary(Xc, S->alpha, y, S->wstar));
     sc_svm_clear(S);
+
+    /* The recipe criterion A3 <=> min_{+} alpha + min_{-} alpha >= 0 needs
+       rank X~ = n - 1: with Z0 of rank 1 and weights (-2,3,3,3 | 1,2,2,2)
+       (-2 + 1 < 0) A3 and even A4 hold, by an exact certificate: weights
+       alpha > 0 with X~^T (alpha (.) y) = w* and X~ w* = y. */
+    {
+        static const slong al2[8] = { -2, 3, 3, 3, 1, 2, 2, 2 };
+        slong i;
+
+        set_col_si(alpha, al2, 8);
+        recipe(Xc, y, 8, 12, s, alpha, 1, 0, NULL, 1);
+        sc_svm_init(S, Xc, y);
+        assert_true(S->rank == 2 && S->a3 && S->a4);
+        for (i = 0; i < 8; i++)
+            assert_true(fmpq_sgn(fmpq_mat_entry(S->alpha, i, 0)) > 0);
+        assert_true(kkt_stationary(Xc, S->alpha, y, S->wstar));
+        assert_true(interpolates(Xc, S->wstar, y));
+        sc_svm_clear(S);
+    }
     fmpq_clear(s);
     fmpq_mat_clear(e);
     fmpq_mat_clear(alpha);
@@ -990,6 +1177,102 @@ test_svm_beta_is_minimum(void ** state)
     fmpq_mat_clear(Xc);
 }
 
+/* Above SC_SVM_BETA_MAX_N (n = 26) and on rank-deficient data beta is the
+   certified lower bound alpha_min sqrt(n lambda_min) / (2 sum alpha): it is
+   positive, and below -min_i y_i <v, x~_i> / ||v|| for random v in V. */
+static void
+test_svm_beta_lower_bound_path(void ** state)
+{
+    test_state * st = *state;
+    slong iter, i, j;
+
+    for (iter = 0; iter < 2; iter++)
+    {
+        slong n = iter ? 8 : 26, d = iter ? 12 : 29;
+        fmpq_mat_t Xc, y, alpha, Xt, c, v, Xv;
+        fmpq_t s, t, mn;
+        arb_t beta, x;
+        sc_svm_t S;
+
+        fmpq_mat_init(Xc, n, d);
+        fmpq_mat_init(y, n, 1);
+        fmpq_mat_init(alpha, n, 1);
+        fmpq_mat_init(Xt, d, n);
+        fmpq_mat_init(c, n, 1);
+        fmpq_mat_init(v, d, 1);
+        fmpq_mat_init(Xv, n, 1);
+        fmpq_init(s);
+        fmpq_init(t);
+        fmpq_init(mn);
+        arb_init(beta);
+        arb_init(x);
+        fmpq_set_si(s, 1, 2);
+        for (i = 0; i < n; i++)
+            fmpq_set_si(fmpq_mat_entry(alpha, i, 0), 1 + (i % 4), 1);
+        recipe(Xc, y, n, d, s, alpha, iter ? 2 : 0, 0, NULL, 9);
+        sc_svm_init(S, Xc, y);
+        assert_true(S->a4 && !S->beta_exact);
+        assert_true(iter ? !S->rank_ok : S->rank_ok);
+        sc_svm_beta(beta, S, 128);
+        assert_true(arb_is_positive(beta));
+        fmpq_mat_transpose(Xt, Xc);
+        for (j = 0; j < 40; j++)
+        {
+            /* v = X~^T c, c^T y = 0 */
+            fmpq_zero(t);
+            for (i = 0; i < n; i++)
+            {
+                fmpq_set_si(fmpq_mat_entry(c, i, 0),
+                            (slong) n_randint(st->r, 21) - 10, 1);
+                fmpq_addmul(t, fmpq_mat_entry(c, i, 0),
+                            fmpq_mat_entry(y, i, 0));
+            }
+            fmpq_div_fmpz(t, t, fmpq_mat_entry_num(y, 0, 0));
+            fmpq_set_si(mn, n, 1);
+            fmpq_div(t, t, mn);
+            for (i = 0; i < n; i++)
+                fmpq_submul(fmpq_mat_entry(c, i, 0), t,
+                            fmpq_mat_entry(y, i, 0));
+            fmpq_mat_mul(v, Xt, c);
+            if (fmpq_mat_is_zero(v))
+                continue;
+            fmpq_mat_mul(Xv, Xc, v);
+            for (i = 0; i < n; i++)
+            {
+                fmpq_mul(t, fmpq_mat_entry(Xv, i, 0), fmpq_mat_entry(y, i, 0));
+                if (i == 0 || fmpq_cmp(t, mn) < 0)
+                    fmpq_set(mn, t);
+            }
+            /* (-min)^2 / ||v||^2 >= beta^2 */
+            fmpq_mul(mn, mn, mn);
+            sc_data_dot(t, v, v);
+            fmpq_div(t, mn, t);
+            arb_set_fmpq(x, t, 128);
+            arb_sqrt(x, x, 128);
+            if (!arb_le(beta, x))
+            {
+                print_ball("beta lower bound", beta);
+                print_ball("-min / ||v||", x);
+                print_seed(st);
+                fail();
+            }
+        }
+        sc_svm_clear(S);
+        arb_clear(x);
+        arb_clear(beta);
+        fmpq_clear(mn);
+        fmpq_clear(t);
+        fmpq_clear(s);
+        fmpq_mat_clear(Xv);
+        fmpq_mat_clear(v);
+        fmpq_mat_clear(c);
+        fmpq_mat_clear(Xt);
+        fmpq_mat_clear(alpha);
+        fmpq_mat_clear(y);
+        fmpq_mat_clear(Xc);
+    }
+}
+
 /* ---- wiring into sc_data ----------------------------------------------- */
 
 /* A logistic case: has_svm, has_ref = A3, w* = the SVM direction,
@@ -1048,6 +1331,109 @@ test_svm_data_wiring(void ** state)
     fmpq_mat_clear(alpha);
 }
 
+/* ---- the [A1-A4] checker ------------------------------------------------ */
+
+/* A logistic case on recipe data with weights al (n = 6, d = 9, s = 1/2)
+   and w0 = X~^T c (the span state). */
+static void
+a14_case(sc_case_t c, const slong * al, sc_loss_t loss)
+{
+    fmpq_mat_t alpha;
+    fmpq_t s;
+    char err[256];
+
+    fmpq_mat_init(alpha, 6, 1);
+    fmpq_init(s);
+    fmpq_set_si(s, 1, 2);
+    set_col_si(alpha, al, 6);
+    sc_case_set_dims(c, 6, 9);
+    assert_int_equal(sc_case_gen_logistic(c->X, c->y, 6, 9, s, alpha, 0, 1,
+                                          NULL, 4, err, sizeof err), SC_OK);
+    assert_int_equal(sc_case_init_span(c->w0, c->X, 1, err, sizeof err),
+                     SC_OK);
+    c->loss = loss;
+    fmpq_set_si(c->gamma0, 1, 10);
+    fmpq_one(c->eta);
+    fmpq_set_si(c->eta_gamma, 1, 100);
+    c->steps = 5;
+    c->precision = 128;
+    fmpq_mat_clear(alpha);
+    fmpq_clear(s);
+}
+
+static sc_verdict_t
+a14_run(sc_result_t res, const sc_case_t c, slong num, ulong den)
+{
+    const sc_thm_struct * thm = sc_thm_lookup("A1-A4");
+    sc_ctx_t ctx;
+    sc_verdict_t v;
+
+    assert_non_null(thm);
+    sc_ctx_init(ctx, c);
+    fmpq_set_si(ctx->factor, num, den);
+    sc_thm_run(res, thm, ctx, 64, 4096);
+    v = res->verdict;
+    sc_ctx_clear(ctx);
+    return v;
+}
+
+/* HOLDS on dataset A's recipe, with predicted = the lower bound and
+   observed = the exact beta; VIOLATED when a checked side is scaled (the
+   negative test); NOT-APPLICABLE when A3 fails or for the square loss;
+   HOLDS with "A4 fails" on the spec's (0,1,2,0,3,1). */
+static void
+test_thm_a14(void ** state)
+{
+    static const slong good[6] = { 1, 2, 3, 1, 2, 4 };
+    static const slong neg[6] = { -2, 2, 3, 1, 2, 4 };
+    static const slong zero[6] = { 0, 1, 2, 0, 3, 1 };
+    sc_case_t c;
+    sc_result_t res;
+    arb_t b;
+
+    (void) state;
+    sc_case_init(c);
+    sc_result_init(res);
+    arb_init(b);
+
+    a14_case(c, good, SC_LOSS_LOGISTIC);
+    assert_int_equal(a14_run(res, c, 1, 1), SC_HOLDS);
+    assert_true(res->has_predicted && res->has_observed && res->has_slack);
+    {
+        sc_data_t D;
+
+        sc_data_init(D, c);
+        arb_set_fmpq(b, D->svm->beta2, 128);
+        arb_sqrt(b, b, 128);
+        assert_true(arb_overlaps(b, res->observed));
+        assert_true(arb_lt(res->predicted, res->observed));
+        sc_data_clear(D);
+    }
+    sc_result_reset(res);
+    assert_int_equal(a14_run(res, c, 3, 2), SC_VIOLATED);
+    assert_non_null(strstr(res->reason, "||w*||_Sigma"));
+    sc_result_reset(res);
+    assert_int_equal(a14_run(res, c, 1, 1000000), SC_VIOLATED);
+
+    a14_case(c, good, SC_LOSS_SQUARE);
+    sc_result_reset(res);
+    assert_int_equal(a14_run(res, c, 1, 1), SC_NOT_APPLICABLE);
+
+    a14_case(c, neg, SC_LOSS_LOGISTIC);
+    sc_result_reset(res);
+    assert_int_equal(a14_run(res, c, 1, 1), SC_NOT_APPLICABLE);
+    assert_non_null(strstr(res->reason, "A3 fails"));
+
+    a14_case(c, zero, SC_LOSS_LOGISTIC);
+    sc_result_reset(res);
+    assert_int_equal(a14_run(res, c, 1, 1), SC_HOLDS);
+    assert_non_null(strstr(res->reason, "A4 fails"));
+
+    arb_clear(b);
+    sc_result_clear(res);
+    sc_case_clear(c);
+}
+
 int
 main(void)
 {
@@ -1065,6 +1451,8 @@ main(void)
         cmocka_unit_test(test_svm_lp_both_ways),
         cmocka_unit_test_setup_teardown(test_svm_lp_matches_closed_form,
                                         setup_rand, teardown_rand),
+        cmocka_unit_test_setup_teardown(test_svm_lp_matches_brute_force,
+                                        setup_rand, teardown_rand),
         cmocka_unit_test(test_svm_recipe_rank_deficient),
         cmocka_unit_test(test_svm_lambda_diagonal_known),
         cmocka_unit_test_setup_teardown(test_svm_lambda_random,
@@ -1072,7 +1460,10 @@ main(void)
         cmocka_unit_test(test_svm_beta_hand),
         cmocka_unit_test_setup_teardown(test_svm_beta_is_minimum,
                                         setup_rand, teardown_rand),
+        cmocka_unit_test_setup_teardown(test_svm_beta_lower_bound_path,
+                                        setup_rand, teardown_rand),
         cmocka_unit_test(test_svm_data_wiring),
+        cmocka_unit_test(test_thm_a14),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
 

@@ -161,6 +161,12 @@ const sc_thm_struct sc_thm_table[] =
       "after >= 10 falling steps the loss rises to >= 2x its onset value; "
       "measures onset, peak rho, loss ratio, h_t vs Theta(rho_t)",
       sc_thm_f3_check },
+    /* ---- LOGISTIC.md section 1: the data hypotheses (branch logdata) ---- */
+    { "A1-A4", "Logistic data hypotheses", SC_PROV_RECONSTRUCTED,
+      "paper Section 3, Assumptions 1-4, Definition 2; LOGISTIC.md s.1, s.3",
+      "under A3: sum y = 0, ||w*||_Sigma = 1, alpha >= 0 with sum 1/m^2, "
+      "m^2 in [lmin, lmax]; under A4: beta > 0 and >= its lower bound",
+      sc_thm_a14_check },
 };
 
 const slong sc_thm_count = sizeof(sc_thm_table) / sizeof(sc_thm_table[0]);

@@ -338,5 +338,7 @@ sc_f3_view_struct;
 void sc_f3_view_init(sc_f3_view_struct * V, sc_ctx_t ctx, slong fprec,
                      slong prec0, slong prec_max);
 void sc_f3_view_clear(sc_f3_view_struct * V);
+/* LOGISTIC.md section 1 (branch logdata) */
+int sc_thm_a14_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 
 #endif

@@ -150,8 +150,11 @@ int sc_case_gen_whitened(fmpq_mat_t X, fmpq_mat_t y, slong n, slong d,
  * Requires n even, 2 <= n <= SC_LOGISTIC_MAX_N, 2 <= d <= SC_LOGISTIC_MAX_D,
  * s > 0; SC_EINVAL with the reason in err otherwise.
  */
+/* The rotation's denominators grow with d and every later exact step
+   (SVM, spectrum, near-reference) pays for them: n = 64, d = 64 rotated
+   takes about 3 s to load, d = 128 over a minute. */
 #define SC_LOGISTIC_MAX_N 64
-#define SC_LOGISTIC_MAX_D 128
+#define SC_LOGISTIC_MAX_D 64
 int sc_case_gen_logistic(fmpq_mat_t X, fmpq_mat_t y, slong n, slong d,
                          const fmpq_t s, const fmpq_mat_t alpha, slong zrank,
                          int rotate, const fmpq_mat_t mu, ulong seed,
@@ -210,15 +213,34 @@ int sc_case_init_near_reference(fmpq_mat_t w0, const fmpq_mat_t X,
                                 const fmpq_t norm2, ulong seed, char * err,
                                 size_t errlen) SC_WARN_UNUSED;
 
+/* The same around a given reference direction w (d x 1, nonzero, in
+   span(X~^T)): the logistic line passes the SVM direction. */
+int sc_case_init_near_direction(fmpq_mat_t w0, const fmpq_mat_t X,
+                                const fmpq_mat_t w, const fmpq_t rho0,
+                                const fmpq_t norm2, ulong seed, char * err,
+                                size_t errlen) SC_WARN_UNUSED;
+
+/* w0 = X~^T c with c a seeded integer vector in [-3, 3]^n, redrawn while
+   X~ w0 = 0 (A2 of LOGISTIC.md: w0 in span(X~^T)). */
+int sc_case_init_span(fmpq_mat_t w0, const fmpq_mat_t X, ulong seed,
+                      char * err, size_t errlen) SC_WARN_UNUSED;
+
 /*
  * Writes a suite of count generated cases named NAME-0000.json ... into
  * dir (created if missing), seeded by seed.  Suites: "whitened" (the
  * default suite: cases meeting each theorem's hypotheses and cases
- * deliberately violating them).  Each file is written to a temporary name
- * and renamed.  Returns SC_OK, SC_EINVAL (unknown suite) or SC_EIO.
+ * deliberately violating them) and "logistic" (LOGISTIC.md).  Each file
+ * is written to a temporary name and renamed.  Returns SC_OK, SC_EINVAL
+ * (unknown suite) or SC_EIO.
  */
 int sc_case_write_suite(const char * dir, const char * suite, slong count,
                         ulong seed, char * err, size_t errlen)
     SC_WARN_UNUSED;
+
+/* Suite "logistic" (suite_logistic.c): recipe data of LOGISTIC.md s.3,
+   cases meeting A1-A4 and cases breaking A1, A3, A4 or the rank; dir must
+   exist. */
+int sc_case_write_suite_logistic(const char * dir, slong count, ulong seed,
+                                 char * err, size_t errlen) SC_WARN_UNUSED;
 
 #endif
