@@ -1394,6 +1394,36 @@ static const bad_row bad_files[] =
       "span(X~^T) has no direction orthogonal to w*" },
     { "near_reference_too_large.json", "init.generator",
       "above the limit 256" },
+    /* the logistic recipe generator and the span initial state
+       (LOGISTIC.md section 3) */
+    { "logistic_n_odd.json", "data.n", "must be even" },
+    { "logistic_n_too_large.json", "data.n", "must be in [2, 64]" },
+    { "logistic_n_missing.json", "data.n", "missing" },
+    { "logistic_d_too_small.json", "data.d", "must be in [2, 128]" },
+    { "logistic_d_too_large.json", "data.d", "must be in [2, 128]" },
+    { "logistic_margin_missing.json", "data.margin", "missing" },
+    { "logistic_margin_zero.json", "data.margin", "must be > 0" },
+    { "logistic_margin_negative.json", "data.margin", "must be > 0" },
+    { "logistic_margin_json_number.json", "data.margin",
+      "must be a string holding an exact number" },
+    { "logistic_alpha_short.json", "data.alpha", "must be an array of n = 6" },
+    { "logistic_alpha_not_array.json", "data.alpha",
+      "must be an array of n = 6" },
+    { "logistic_alpha_entry_bad.json", "data.alpha[1]",
+      "not an exact number" },
+    { "logistic_alpha_sum_zero.json", "data.alpha", "positive sum" },
+    { "logistic_rotate_string.json", "data.rotate", "must be true or false" },
+    { "logistic_shift_short.json", "data.shift", "must be an array of d = 9" },
+    { "logistic_zrank_too_large.json", "data.zrank", "must be in [1, 8]" },
+    { "logistic_zrank_zero.json", "data.zrank", "must be in [1, 8]" },
+    { "logistic_seed_missing.json", "data.seed", "missing" },
+    { "logistic_unknown_key.json", "data.y", "unknown key" },
+    { "span_unknown_key.json", "init.rho0", "unknown key" },
+    { "span_gamma_missing.json", "init.gamma", "missing" },
+    { "span_seed_missing.json", "init.seed", "missing" },
+    { "span_zero_data.json", "init.generator", "no w0 = X~^T c" },
+    { "near_reference_logistic_no_a3.json", "init.generator",
+      "A3 fails on these data" },
 };
 
 /* "PATH: FIELD: reason" on one line, exactly that FIELD. */
@@ -1880,6 +1910,48 @@ test_case_write_explicit_reports_eio(void ** state)
     sc_case_clear(c);
 }
 
+/* The logistic recipe (LOGISTIC.md section 3) through the loader: labels
+   (+1^3, -1^3), the near-reference state at rho_0 = 0.05 around the SVM
+   w* (not the least-squares one), and the span state in span(X~^T). */
+static void
+test_case_load_file_logistic(void ** state)
+{
+    sc_case_t c;
+    sc_data_t D;
+    fmpq_t t;
+    slong i;
+
+    (void) state;
+    fmpq_init(t);
+    sc_case_init(c);
+    load_good(c, "logistic.json");
+    assert_int_equal(c->loss, SC_LOSS_LOGISTIC);
+    assert_int_equal(c->n, 6);
+    assert_int_equal(c->d, 9);
+    for (i = 0; i < 6; i++)
+        assert_true(entry_is(c->y, i, 0, i < 3 ? 1 : -1, 1));
+    sc_data_init(D, c);
+    assert_true(D->has_svm && D->has_ref && D->svm->a4);
+    fmpq_set_si(t, 1, 4);
+    assert_true(fmpq_equal(D->svm->m2, t));
+    /* |rho_0^2 - 1/400| < 2^-100: the dyadic recipe of near-reference */
+    fmpq_set_si(t, 1, 400);
+    fmpq_sub(t, D->rho0_sq, t);
+    fmpq_abs(t, t);
+    fmpq_mul_2exp(t, t, 100);
+    assert_true(fmpq_cmp_ui(t, 1) < 0);
+    assert_true(D->w0_in_span);
+    sc_data_clear(D);
+
+    load_good(c, "logistic_span.json");
+    sc_data_init(D, c);
+    assert_true(D->w0_in_span);
+    assert_true(D->has_svm && !D->svm->rank_ok && D->svm->a3);
+    sc_data_clear(D);
+    sc_case_clear(c);
+    fmpq_clear(t);
+}
+
 /* ---- robustness -------------------------------------------------------- */
 
 static char *
@@ -1995,6 +2067,7 @@ main(void)
         cmocka_unit_test(test_case_load_file_missing_is_eio),
         cmocka_unit_test(test_case_load_file_size_limit),
         cmocka_unit_test(test_case_load_file_explicit_values),
+        cmocka_unit_test(test_case_load_file_logistic),
         cmocka_unit_test(test_case_load_file_defaults),
         cmocka_unit_test(test_case_load_file_whitened_generator),
         cmocka_unit_test(test_case_load_file_hadamard_generator),

@@ -192,6 +192,18 @@ int sc_case_init_near_reference(fmpq_mat_t w0, const fmpq_mat_t X,
                                 const fmpq_t norm2, ulong seed, char * err,
                                 size_t errlen) SC_WARN_UNUSED;
 
+/* The same around a given reference direction w (d x 1, nonzero, in
+   span(X~^T)): the logistic line passes the SVM direction. */
+int sc_case_init_near_direction(fmpq_mat_t w0, const fmpq_mat_t X,
+                                const fmpq_mat_t w, const fmpq_t rho0,
+                                const fmpq_t norm2, ulong seed, char * err,
+                                size_t errlen) SC_WARN_UNUSED;
+
+/* w0 = X~^T c with c a seeded integer vector in [-3, 3]^n, redrawn while
+   X~ w0 = 0 (A2 of LOGISTIC.md: w0 in span(X~^T)). */
+int sc_case_init_span(fmpq_mat_t w0, const fmpq_mat_t X, ulong seed,
+                      char * err, size_t errlen) SC_WARN_UNUSED;
+
 /*
  * Writes a suite of count generated cases named NAME-0000.json ... into
  * dir (created if missing), seeded by seed.  Suites: "whitened" (the

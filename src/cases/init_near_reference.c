@@ -12,6 +12,10 @@
  * exactly from w0; the targets are only a recipe.
  *
  * Draw order: r in [-3, 3]^n, v = X~^T r, redrawn while v is parallel to w*.
+ *
+ * The reference is the square-loss w* (sc_case_init_near_reference) or any
+ * given direction in span(X~^T) (sc_case_init_near_direction; the loader
+ * passes the logistic SVM w* of LOGISTIC.md).
  */
 #include <stdio.h>
 #include "cases/cases.h"
@@ -103,21 +107,23 @@ sc_near_ref_coefficients(fmpq_t alpha, fmpq_t beta, const fmpq_t rho0,
     fmpq_clear(r2);
 }
 
+/* The common part: w0 at rho0 and norm2 around the given reference w
+   (d x 1, in span(X~^T)). */
 int
-sc_case_init_near_reference(fmpq_mat_t w0, const fmpq_mat_t X,
-                            const fmpq_mat_t y, const fmpq_t rho0,
+sc_case_init_near_direction(fmpq_mat_t w0, const fmpq_mat_t X,
+                            const fmpq_mat_t w, const fmpq_t rho0,
                             const fmpq_t norm2, ulong seed, char * err,
                             size_t errlen)
 {
     slong n = fmpq_mat_nrows(X), d = fmpq_mat_ncols(X), tries, rank;
-    fmpq_mat_t Xc, R, w, v, wt;
+    fmpq_mat_t Xc, R, v, wt;
     fmpq_t c2, vv, alpha, beta;
     sc_rand_t r;
     int rc = SC_EINVAL;
 
-    if (n < 1 || d < 1 || fmpq_mat_nrows(y) != n || fmpq_mat_ncols(y) != 1)
+    if (n < 1 || d < 1 || fmpq_mat_nrows(w) != d || fmpq_mat_ncols(w) != 1)
         return sc_near_ref_fail(err, errlen, "near-reference: X must be "
-                                "n x d and y n x 1 with n, d >= 1");
+                                "n x d and w* d x 1 with n, d >= 1");
     if (d > SC_NEAR_REF_MAX_D)
     {
         if (err != NULL && errlen > 0)
@@ -132,7 +138,6 @@ sc_case_init_near_reference(fmpq_mat_t w0, const fmpq_mat_t X,
 
     fmpq_mat_init(Xc, n, d);
     fmpq_mat_init(R, n, d);
-    fmpq_mat_init(w, d, 1);
     fmpq_mat_init(v, d, 1);
     fmpq_mat_init(wt, d, 1);
     fmpq_init(c2);
@@ -141,7 +146,6 @@ sc_case_init_near_reference(fmpq_mat_t w0, const fmpq_mat_t X,
     fmpq_init(beta);
 
     sc_data_center(Xc, X);
-    sc_data_lsq_reference(w, Xc, y);
     sc_data_dot(c2, w, w);
     if (fmpq_is_zero(c2))
     {
@@ -184,8 +188,42 @@ cleanup:
     fmpq_clear(c2);
     fmpq_mat_clear(wt);
     fmpq_mat_clear(v);
-    fmpq_mat_clear(w);
     fmpq_mat_clear(R);
+    fmpq_mat_clear(Xc);
+    return rc;
+}
+
+int
+sc_case_init_near_reference(fmpq_mat_t w0, const fmpq_mat_t X,
+                            const fmpq_mat_t y, const fmpq_t rho0,
+                            const fmpq_t norm2, ulong seed, char * err,
+                            size_t errlen)
+{
+    slong n = fmpq_mat_nrows(X), d = fmpq_mat_ncols(X);
+    fmpq_mat_t Xc, w;
+    int rc;
+
+    if (n < 1 || d < 1 || fmpq_mat_nrows(y) != n || fmpq_mat_ncols(y) != 1)
+        return sc_near_ref_fail(err, errlen, "near-reference: X must be "
+                                "n x d and y n x 1 with n, d >= 1");
+    if (d > SC_NEAR_REF_MAX_D)
+    {
+        if (err != NULL && errlen > 0)
+            snprintf(err, errlen, "near-reference: d = %lld is above the "
+                     "limit %d (exact least squares grows like n d^2)",
+                     (long long) d, SC_NEAR_REF_MAX_D);
+        return SC_EINVAL;
+    }
+    if (fmpq_sgn(rho0) <= 0 || fmpq_sgn(norm2) <= 0)
+        return sc_near_ref_fail(err, errlen, "near-reference: rho0 and "
+                                "norm2 must be > 0");
+    fmpq_mat_init(Xc, n, d);
+    fmpq_mat_init(w, d, 1);
+    sc_data_center(Xc, X);
+    sc_data_lsq_reference(w, Xc, y);
+    rc = sc_case_init_near_direction(w0, X, w, rho0, norm2, seed, err,
+                                     errlen);
+    fmpq_mat_clear(w);
     fmpq_mat_clear(Xc);
     return rc;
 }

@@ -466,6 +466,124 @@ cleanup:
     return rc;
 }
 
+/* ---- logistic recipe data (LOGISTIC.md section 3) ---------------------- */
+
+/* alpha (n x 1) = data.alpha (n exact numbers), all ones when absent. */
+static int
+sc_load_alpha(fmpq_mat_t alpha, sc_load_t L, json_t * data)
+{
+    slong k, n = fmpq_mat_nrows(alpha);
+    json_t * a = json_object_get(data, "alpha");
+    char field[SC_FIELD_LEN];
+    fmpq_t sum;
+    int pos;
+
+    if (a == NULL)
+    {
+        for (k = 0; k < n; k++)
+            fmpq_one(fmpq_mat_entry(alpha, k, 0));
+        return SC_OK;
+    }
+    if (!json_is_array(a) || (slong) json_array_size(a) != n)
+        return sc_fail(L, "data.alpha", "must be an array of n = %lld exact "
+                       "numbers (one weight per sample)", (long long) n);
+    for (k = 0; k < n; k++)
+    {
+        snprintf(field, sizeof field, "data.alpha[%lld]", (long long) k);
+        if (sc_get_number(fmpq_mat_entry(alpha, k, 0), L,
+                          json_array_get(a, k), field) != SC_OK)
+            return SC_EINVAL;
+    }
+    fmpq_init(sum);
+    for (k = 0; k < n; k++)
+        fmpq_add(sum, sum, fmpq_mat_entry(alpha, k, 0));
+    pos = fmpq_sgn(sum) > 0;
+    fmpq_clear(sum);
+    if (!pos)
+        return sc_fail(L, "data.alpha", "the weights must have a positive "
+                       "sum (they are scaled to sum 1/margin^2)");
+    return SC_OK;
+}
+
+static int
+sc_load_bool_key(int * x, sc_load_t L, json_t * obj, const char * prefix,
+                 const char * key)
+{
+    json_t * v = json_object_get(obj, key);
+    char field[SC_FIELD_LEN];
+
+    if (v == NULL)
+        return SC_OK;
+    sc_field(field, prefix, key);
+    if (!json_is_boolean(v))
+        return sc_fail(L, field, "must be true or false");
+    *x = json_is_true(v);
+    return SC_OK;
+}
+
+static int
+sc_load_logistic(sc_case_t c, sc_load_t L, json_t * data)
+{
+    static const char * const keys[] = { "generator", "n", "d", "margin",
+        "alpha", "seed", "rotate", "shift", "zrank", NULL };
+    slong n = 0, d = 0, zrank = 0;
+    ulong seed = 0;
+    int rotate = 0, rc = SC_EINVAL;
+    fmpq_mat_t alpha, mu;
+    fmpq_t s;
+    char why[SC_ERR_LEN];
+
+    fmpq_init(s);
+    fmpq_mat_init(alpha, 0, 1);
+    fmpq_mat_init(mu, 0, 1);
+    if (sc_check_keys(L, data, "data.", keys) != SC_OK
+        || sc_get_int_key(&n, L, data, "data.", "n", 1, 2, SC_LOGISTIC_MAX_N)
+        || sc_get_int_key(&d, L, data, "data.", "d", 1, 2, SC_LOGISTIC_MAX_D))
+        goto cleanup;
+    if (n % 2 != 0)
+    {
+        sc_fail(L, "data.n", "must be even (the recipe has n/2 samples of "
+                "each label, so that sum y = 0), got %lld", (long long) n);
+        goto cleanup;
+    }
+    if (sc_get_number_key(s, L, data, "data.", "margin", 1) != SC_OK)
+        goto cleanup;
+    if (fmpq_sgn(s) <= 0)
+    {
+        sc_fail(L, "data.margin", "must be > 0");
+        goto cleanup;
+    }
+    fmpq_mat_clear(alpha);
+    fmpq_mat_init(alpha, n, 1);
+    fmpq_mat_clear(mu);
+    fmpq_mat_init(mu, d, 1);
+    if (sc_load_alpha(alpha, L, data) != SC_OK
+        || sc_get_seed_key(&seed, L, data, "data.") != SC_OK
+        || sc_load_bool_key(&rotate, L, data, "data.", "rotate") != SC_OK
+        || sc_load_shift(mu, L, data) != SC_OK
+        || sc_get_int_key(&zrank, L, data, "data.", "zrank", 0, 1, d - 1))
+        goto cleanup;
+
+    sc_case_set_dims(c, n, d);
+    if (sc_case_gen_logistic(c->X, c->y, n, d, s, alpha, zrank, rotate, mu,
+                             seed, why, sizeof why) != SC_OK)
+    {
+        sc_fail(L, "data.generator", "%s", why);
+        goto cleanup;
+    }
+    c->seed = seed;
+    snprintf(c->data_desc, sizeof c->data_desc,
+             "logistic(n=%lld,d=%lld,seed=%llu)", (long long) n,
+             (long long) d, (unsigned long long) seed);
+    rc = SC_OK;
+
+cleanup:
+    fmpq_mat_clear(mu);
+    fmpq_mat_clear(alpha);
+    fmpq_clear(s);
+    return rc;
+}
+
 static int
 sc_load_data(sc_case_t c, sc_load_t L, json_t * data)
 {
@@ -487,8 +605,10 @@ sc_load_data(sc_case_t c, sc_load_t L, json_t * data)
         return sc_load_hadamard(c, L, data);
     if (strcmp(name, "plain") == 0)
         return sc_load_plain(c, L, data);
+    if (strcmp(name, "logistic") == 0)
+        return sc_load_logistic(c, L, data);
     return sc_fail(L, "data.generator", "unknown generator '%.40s' (known: "
-                   "whitened, hadamard, plain)", name);
+                   "whitened, hadamard, plain, logistic)", name);
 }
 
 /* ---- initial state ----------------------------------------------------- */
@@ -543,6 +663,48 @@ sc_load_init_explicit(sc_case_t c, sc_load_t L, json_t * init)
     return sc_get_number_key(c->gamma0, L, init, "init.", "gamma", 1);
 }
 
+/* The logistic reference is the SVM direction of LOGISTIC.md, defined
+   (all samples active) only under A3. */
+static int
+sc_load_near_svm(sc_case_t c, sc_load_t L, const fmpq_t rho0,
+                 const fmpq_t norm2, ulong seed)
+{
+    fmpq_mat_t Xc, w;
+    char why[SC_ERR_LEN];
+    int rc = SC_OK;
+
+    fmpq_mat_init(Xc, c->n, c->d);
+    fmpq_mat_init(w, c->d, 1);
+    sc_data_center(Xc, c->X);
+    if (!sc_svm_direction(w, Xc, c->y))
+        rc = sc_fail(L, "init.generator", "near-reference: the logistic "
+                     "reference w* is the all-active SVM direction and A3 "
+                     "fails on these data (use the \"span\" generator)");
+    else if (sc_case_init_near_direction(c->w0, c->X, w, rho0, norm2, seed,
+                                         why, sizeof why) != SC_OK)
+        rc = sc_fail(L, "init.generator", "%s", why);
+    fmpq_mat_clear(w);
+    fmpq_mat_clear(Xc);
+    return rc;
+}
+
+static int
+sc_load_init_span(sc_case_t c, sc_load_t L, json_t * init)
+{
+    static const char * const keys[] = { "generator", "gamma", "seed",
+                                         NULL };
+    ulong seed = 0;
+    char why[SC_ERR_LEN];
+
+    if (sc_check_keys(L, init, "init.", keys) != SC_OK
+        || sc_get_number_key(c->gamma0, L, init, "init.", "gamma", 1)
+        || sc_get_seed_key(&seed, L, init, "init."))
+        return SC_EINVAL;
+    if (sc_case_init_span(c->w0, c->X, seed, why, sizeof why) != SC_OK)
+        return sc_fail(L, "init.generator", "%s", why);
+    return SC_OK;
+}
+
 static int
 sc_load_init_near_reference(sc_case_t c, sc_load_t L, json_t * init)
 {
@@ -571,12 +733,15 @@ sc_load_init_near_reference(sc_case_t c, sc_load_t L, json_t * init)
         sc_fail(L, "init.norm2", "must be > 0");
         goto cleanup;
     }
-    if (sc_case_init_near_reference(c->w0, c->X, c->y, rho0, norm2, seed,
-                                    why, sizeof why) != SC_OK)
-    {
-        sc_fail(L, "init.generator", "%s", why);
+    if (c->loss == SC_LOSS_LOGISTIC)
+        rc = sc_load_near_svm(c, L, rho0, norm2, seed);
+    else if (sc_case_init_near_reference(c->w0, c->X, c->y, rho0, norm2,
+                                         seed, why, sizeof why) != SC_OK)
+        rc = sc_fail(L, "init.generator", "%s", why);
+    else
+        rc = SC_OK;
+    if (rc != SC_OK)
         goto cleanup;
-    }
     rc = sc_check_model_defined(c, L, "init.generator");
 
 cleanup:
@@ -602,8 +767,10 @@ sc_load_init(sc_case_t c, sc_load_t L, json_t * init)
     name = json_string_value(g);
     if (strcmp(name, "near-reference") == 0)
         return sc_load_init_near_reference(c, L, init);
+    if (strcmp(name, "span") == 0)
+        return sc_load_init_span(c, L, init);
     return sc_fail(L, "init.generator", "unknown generator '%.40s' (known: "
-                   "near-reference)", name);
+                   "near-reference, span)", name);
 }
 
 /* ---- top level --------------------------------------------------------- */
