@@ -40,7 +40,7 @@ report: spikecheck
 	./spikecheck check --json reports/default.json --html reports/default.html \
 	    --junit reports/default.xml --precision 53 \
 	    --save-counterexamples cases/regressions \
-	    cases/regressions cases/showcase cases/default
+	    cases/regressions cases/showcase cases/default cases/default-logistic
 
 spikecheck: $(BUILD)/spikecheck
 	$(Q)cp $< $@
@@ -84,6 +84,7 @@ test: $(TESTS) $(BUILD)/spikecheck
 claims: $(BUILD)/spikecheck
 	$(Q)$(BUILD)/spikecheck check --baseline cases/baseline.txt \
 	    $(if $(UPDATE),--update-baseline) cases/showcase cases/default \
+	    cases/default-logistic \
 	    > $(BUILD)/claims.txt; rc=$$?; \
 	    grep -E '^(changed:|missing:|new:|baseline )' $(BUILD)/claims.txt; \
 	    exit $$rc

@@ -130,6 +130,20 @@ diff -r "$T/g1" "$T/g2" > /dev/null && ok || bad "gen is deterministic"
 [ "$(ls "$T/g1" | wc -l)" -eq 8 ] && ok || bad "gen writes count files"
 expect_rc 2 "gen unknown suite" "$SC" gen --suite nope --count 1 --seed 1 -o "$T/g3"
 
+# LOGISTIC.md: the logistic suite (deterministic, loadable, every family,
+# A3 failures show as NOT-APPLICABLE of [L6]) and the trace of dataset A
+expect_rc 0 "gen logistic" "$SC" gen --suite logistic --count 8 --seed 5 -o "$T/gl1"
+expect_rc 0 "gen logistic again" "$SC" gen --suite logistic --count 8 --seed 5 -o "$T/gl2"
+diff -r "$T/gl1" "$T/gl2" > /dev/null && ok || bad "gen logistic is deterministic"
+[ "$(ls "$T/gl1" | grep -c 'logistic-000[0-7]-')" -eq 8 ] && ok || bad "gen logistic writes the 8 families"
+expect_rc 0 "check logistic suite" "$SC" check --all --theorem L6 --theorem L12 "$T/gl1"
+grep -q '^L6 .*logistic-0005-a3-fail .*NOT-APPLICABLE' "$T/out" && ok || bad "A3 failure: L6 not applicable"
+[ "$(grep -c '^L12 .*logistic-.*HOLDS' "$T/out")" -eq 8 ] && ok || bad "L12 holds on every logistic case"
+LOGA=cases/showcase/logistic-dataset-a-delayed.json
+expect_rc 0 "trace logistic dataset A" "$SC" trace "$LOGA"
+sed -n '11p' "$T/out" | grep -q '^9,.*,1$' && ok || bad "dataset A: step 9 is rising"
+sed -n '12p' "$T/out" | grep -q '^10,[^,]*,[^,]*,0\.296' && ok || bad "dataset A: rho_10 = 0.296"
+
 # bad input: one line naming the file, exit 2, nothing written
 for f in tests/data/bad/*.json; do
     rm -f "$T/r.json"

@@ -208,11 +208,17 @@ int sc_case_init_span(fmpq_mat_t w0, const fmpq_mat_t X, ulong seed,
  * Writes a suite of count generated cases named NAME-0000.json ... into
  * dir (created if missing), seeded by seed.  Suites: "whitened" (the
  * default suite: cases meeting each theorem's hypotheses and cases
- * deliberately violating them).  Each file is written to a temporary name
- * and renamed.  Returns SC_OK, SC_EINVAL (unknown suite) or SC_EIO.
+ * deliberately violating them) and "logistic" (LOGISTIC.md).  Each file
+ * is written to a temporary name and renamed.  Returns SC_OK, SC_EINVAL (unknown suite) or SC_EIO.
  */
 int sc_case_write_suite(const char * dir, const char * suite, slong count,
                         ulong seed, char * err, size_t errlen)
     SC_WARN_UNUSED;
+
+/* Suite "logistic" (suite_logistic.c): recipe data of LOGISTIC.md s.3,
+   cases meeting A1-A4 and cases breaking A1, A3, A4 or the rank; dir must
+   exist. */
+int sc_case_write_suite_logistic(const char * dir, slong count, ulong seed,
+                                 char * err, size_t errlen) SC_WARN_UNUSED;
 
 #endif

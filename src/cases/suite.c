@@ -232,10 +232,10 @@ sc_case_write_suite(const char * dir, const char * suite, slong count,
     slong i;
     char path[4096], name[128];
 
-    if (strcmp(suite, "whitened") != 0)
+    if (strcmp(suite, "whitened") != 0 && strcmp(suite, "logistic") != 0)
     {
         snprintf(err, errlen, "--suite: unknown suite '%s' (known: "
-                 "whitened)", suite);
+                 "whitened, logistic)", suite);
         return SC_EINVAL;
     }
     if (mkdir(dir, 0777) != 0 && errno != EEXIST)
@@ -243,6 +243,9 @@ sc_case_write_suite(const char * dir, const char * suite, slong count,
         snprintf(err, errlen, "%s: cannot create: %s", dir, strerror(errno));
         return SC_EIO;
     }
+    /* LOGISTIC.md: suite_logistic.c */
+    if (strcmp(suite, "logistic") == 0)
+        return sc_case_write_suite_logistic(dir, count, seed, err, errlen);
     sc_rand_init(r, seed);
     for (i = 0; i < count; i++)
     {
