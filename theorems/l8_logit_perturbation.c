@@ -22,8 +22,11 @@
  * States where the naive bound (1 - eps_inf) / (1 + eps_Sigma) is
  * certified above min y^ (possible once eps_inf > 1, LOGISTIC.md 5) are
  * counted in the extra "naive_L8.2_fails"; they are not failures.
- * slack = the least ratio bound / value (upper) or value / bound (lower)
- * over all forms and states; the identities carry none.
+ * (1)-(3) are checked as deviations from 1 (|N/m - 1| <= eps_Sigma,
+ * 1 - min y^ <= 1 - lower bound, 1 - cos <= 2 eps_Sigma / (1 + eps_Sigma)),
+ * the same claims, so that the slack compares the perturbation with its
+ * bound.  slack = the least ratio bound / value (upper) or value / bound
+ * (lower) over all forms and states; the identities carry none.
  */
 #include "theorems/logistic.h"
 #include "num/num.h"
@@ -65,12 +68,12 @@ sc_l8_item1(sc_logi_tally_struct * tl, sc_result_t res,
     arb_mul(y, L->slmax, s->b, prec);
     sc_logi_upper(tl, res, "L8.1 ||r||_Sigma <= sqrt(lmax) b", s->rS, y,
                   prec);
+    /* 1 - eps <= N/m <= 1 + eps as a deviation, so that its slack is
+       eps / |N/m - 1| and not a ratio of two numbers near 1 */
     arb_div(nm, s->N, L->m, prec);
-    arb_add_ui(y, s->epsS, 1, prec);
-    sc_logi_upper(tl, res, "L8.1 N/m <= 1 + eps_Sigma", nm, y, prec);
-    arb_sub_ui(y, s->epsS, 1, prec);
-    arb_neg(y, y);
-    sc_logi_lower(tl, res, "L8.1 N/m >= 1 - eps_Sigma", nm, y, prec);
+    arb_sub_ui(nm, nm, 1, prec);
+    arb_abs(nm, nm);
+    sc_logi_upper(tl, res, "L8.1 |N/m - 1| <= eps_Sigma", nm, s->epsS, prec);
     arb_clear(nm);
     arb_clear(y);
     arb_clear(x);
@@ -106,21 +109,30 @@ sc_l8_items23(sc_logi_tally_struct * tl, sc_result_t res,
     arb_add_ui(p, s->epsS, 1, prec);            /* 1 + eps_Sigma */
     arb_sub_ui(m, s->epsS, 1, prec);
     arb_neg(m, m);                              /* 1 - eps_Sigma */
+    /* the bounds as deviations from 1: y^_max - 1, 1 - y^_min and
+       1 - cos (= mean((y^ - 1)^2) / 2, no cancellation) */
     arb_add_ui(hi, s->epsI, 1, prec);
     arb_div(hi, hi, m, prec);
-    sc_logi_upper(tl, res, "L8.2 max y^ <= (1+eps_inf)/(1-eps_Sigma)",
-                  s->ymax, hi, prec);
+    arb_sub_ui(hi, hi, 1, prec);
+    arb_sub_ui(t, s->ymax, 1, prec);
+    sc_logi_upper(tl, res, "L8.2 max y^ - 1 <= (1+eps_inf)/(1-eps_Sigma) - 1",
+                  t, hi, prec);
     arb_sub_ui(t, s->epsI, 1, prec);
     arb_neg(t, t);                              /* 1 - eps_inf */
     arb_div(lo, t, p, prec);
     sc_l8_naive(tl, s, lo);
     arb_div(t, t, m, prec);
     arb_min(lo, lo, t, prec);
-    sc_logi_lower(tl, res, "L8.2 min y^ >= (1-eps_inf)/(1+-eps_Sigma)",
-                  s->ymin, lo, prec);
-    arb_div(t, m, p, prec);
-    sc_logi_lower(tl, res, "L8.3 cos_Sigma >= (1-eps_Sigma)/(1+eps_Sigma)",
-                  s->cos, t, prec);
+    arb_sub_ui(lo, lo, 1, prec);
+    arb_neg(lo, lo);
+    arb_sub_ui(t, s->ymin, 1, prec);
+    arb_neg(t, t);
+    sc_logi_upper(tl, res, "L8.2 1 - min y^ <= 1 - (1-eps_inf)/(1+-eps_Sigma)",
+                  t, lo, prec);
+    arb_mul_2exp_si(t, s->epsS, 1);
+    arb_div(t, t, p, prec);                     /* 1 - (1-eps)/(1+eps) */
+    sc_logi_upper(tl, res, "L8.3 1 - cos_Sigma <= 2 eps_Sigma/(1+eps_Sigma)",
+                  s->omc, t, prec);
     arb_clear(t);
     arb_clear(m);
     arb_clear(p);
