@@ -364,6 +364,41 @@ test_svm_zero_alpha_gates_beta(void ** state)
     /* what the gate prevents */
     assert_true(sc_svm_beta2_vertices(b2, NULL, Xc, y));
     assert_true(fmpq_sgn(b2) > 0);
+    /* and why beta = 0 is right: v = X~^T c with G c = e_0 - e_3 (both
+       weights 0) lies in V and has y_i <v, x~_i> = (1,0,0,1,0,0) >= 0,
+       so max_v min_i y_i <v, x~_i> >= 0 */
+    {
+        fmpq_mat_t G, Xt, c, e, v, Xv;
+        slong i;
+
+        fmpq_mat_init(G, 6, 6);
+        fmpq_mat_init(Xt, 9, 6);
+        fmpq_mat_init(c, 6, 1);
+        fmpq_mat_init(e, 6, 1);
+        fmpq_mat_init(v, 9, 1);
+        fmpq_mat_init(Xv, 6, 1);
+        fmpq_mat_transpose(Xt, Xc);
+        fmpq_mat_mul(G, Xc, Xt);
+        fmpq_one(fmpq_mat_entry(e, 0, 0));
+        fmpq_set_si(fmpq_mat_entry(e, 3, 0), -1, 1);
+        assert_true(fmpq_mat_can_solve(c, G, e));
+        fmpq_mat_mul(v, Xt, c);
+        assert_false(fmpq_mat_is_zero(v));
+        sc_data_dot(b2, v, S->wstar);
+        assert_true(fmpq_is_zero(b2));
+        fmpq_mat_mul(Xv, Xc, v);
+        for (i = 0; i < 6; i++)
+        {
+            fmpq_mul(b2, fmpq_mat_entry(Xv, i, 0), fmpq_mat_entry(y, i, 0));
+            assert_true(fmpq_sgn(b2) >= 0);
+        }
+        fmpq_mat_clear(Xv);
+        fmpq_mat_clear(v);
+        fmpq_mat_clear(e);
+        fmpq_mat_clear(c);
+        fmpq_mat_clear(Xt);
+        fmpq_mat_clear(G);
+    }
     sc_svm_clear(S);
     arb_clear(beta);
     fmpq_clear(b2);
@@ -990,6 +1025,102 @@ test_svm_beta_is_minimum(void ** state)
     fmpq_mat_clear(Xc);
 }
 
+/* Above SC_SVM_BETA_MAX_N (n = 26) and on rank-deficient data beta is the
+   certified lower bound alpha_min sqrt(n lambda_min) / (2 sum alpha): it is
+   positive, and below -min_i y_i <v, x~_i> / ||v|| for random v in V. */
+static void
+test_svm_beta_lower_bound_path(void ** state)
+{
+    test_state * st = *state;
+    slong iter, i, j;
+
+    for (iter = 0; iter < 2; iter++)
+    {
+        slong n = iter ? 8 : 26, d = iter ? 12 : 29;
+        fmpq_mat_t Xc, y, alpha, Xt, c, v, Xv;
+        fmpq_t s, t, mn;
+        arb_t beta, x;
+        sc_svm_t S;
+
+        fmpq_mat_init(Xc, n, d);
+        fmpq_mat_init(y, n, 1);
+        fmpq_mat_init(alpha, n, 1);
+        fmpq_mat_init(Xt, d, n);
+        fmpq_mat_init(c, n, 1);
+        fmpq_mat_init(v, d, 1);
+        fmpq_mat_init(Xv, n, 1);
+        fmpq_init(s);
+        fmpq_init(t);
+        fmpq_init(mn);
+        arb_init(beta);
+        arb_init(x);
+        fmpq_set_si(s, 1, 2);
+        for (i = 0; i < n; i++)
+            fmpq_set_si(fmpq_mat_entry(alpha, i, 0), 1 + (i % 4), 1);
+        recipe(Xc, y, n, d, s, alpha, iter ? 2 : 0, 0, NULL, 9);
+        sc_svm_init(S, Xc, y);
+        assert_true(S->a4 && !S->beta_exact);
+        assert_true(iter ? !S->rank_ok : S->rank_ok);
+        sc_svm_beta(beta, S, 128);
+        assert_true(arb_is_positive(beta));
+        fmpq_mat_transpose(Xt, Xc);
+        for (j = 0; j < 40; j++)
+        {
+            /* v = X~^T c, c^T y = 0 */
+            fmpq_zero(t);
+            for (i = 0; i < n; i++)
+            {
+                fmpq_set_si(fmpq_mat_entry(c, i, 0),
+                            (slong) n_randint(st->r, 21) - 10, 1);
+                fmpq_addmul(t, fmpq_mat_entry(c, i, 0),
+                            fmpq_mat_entry(y, i, 0));
+            }
+            fmpq_div_fmpz(t, t, fmpq_mat_entry_num(y, 0, 0));
+            fmpq_set_si(mn, n, 1);
+            fmpq_div(t, t, mn);
+            for (i = 0; i < n; i++)
+                fmpq_submul(fmpq_mat_entry(c, i, 0), t,
+                            fmpq_mat_entry(y, i, 0));
+            fmpq_mat_mul(v, Xt, c);
+            if (fmpq_mat_is_zero(v))
+                continue;
+            fmpq_mat_mul(Xv, Xc, v);
+            for (i = 0; i < n; i++)
+            {
+                fmpq_mul(t, fmpq_mat_entry(Xv, i, 0), fmpq_mat_entry(y, i, 0));
+                if (i == 0 || fmpq_cmp(t, mn) < 0)
+                    fmpq_set(mn, t);
+            }
+            /* (-min)^2 / ||v||^2 >= beta^2 */
+            fmpq_mul(mn, mn, mn);
+            sc_data_dot(t, v, v);
+            fmpq_div(t, mn, t);
+            arb_set_fmpq(x, t, 128);
+            arb_sqrt(x, x, 128);
+            if (!arb_le(beta, x))
+            {
+                print_ball("beta lower bound", beta);
+                print_ball("-min / ||v||", x);
+                print_seed(st);
+                fail();
+            }
+        }
+        sc_svm_clear(S);
+        arb_clear(x);
+        arb_clear(beta);
+        fmpq_clear(mn);
+        fmpq_clear(t);
+        fmpq_clear(s);
+        fmpq_mat_clear(Xv);
+        fmpq_mat_clear(v);
+        fmpq_mat_clear(c);
+        fmpq_mat_clear(Xt);
+        fmpq_mat_clear(alpha);
+        fmpq_mat_clear(y);
+        fmpq_mat_clear(Xc);
+    }
+}
+
 /* ---- wiring into sc_data ----------------------------------------------- */
 
 /* A logistic case: has_svm, has_ref = A3, w* = the SVM direction,
@@ -1071,6 +1202,8 @@ main(void)
                                         setup_rand, teardown_rand),
         cmocka_unit_test(test_svm_beta_hand),
         cmocka_unit_test_setup_teardown(test_svm_beta_is_minimum,
+                                        setup_rand, teardown_rand),
+        cmocka_unit_test_setup_teardown(test_svm_beta_lower_bound_path,
                                         setup_rand, teardown_rand),
         cmocka_unit_test(test_svm_data_wiring),
     };

@@ -155,8 +155,11 @@ void sc_case_cayley_columns(fmpq_mat_t Q, slong m, slong d, sc_rand_t r);
  * Requires n even, 2 <= n <= SC_LOGISTIC_MAX_N, 2 <= d <= SC_LOGISTIC_MAX_D,
  * s > 0; SC_EINVAL with the reason in err otherwise.
  */
+/* The rotation's denominators grow with d and every later exact step
+   (SVM, spectrum, near-reference) pays for them: n = 64, d = 64 rotated
+   takes about 3 s to load, d = 128 over a minute. */
 #define SC_LOGISTIC_MAX_N 64
-#define SC_LOGISTIC_MAX_D 128
+#define SC_LOGISTIC_MAX_D 64
 int sc_case_gen_logistic(fmpq_mat_t X, fmpq_mat_t y, slong n, slong d,
                          const fmpq_t s, const fmpq_mat_t alpha, slong zrank,
                          int rotate, const fmpq_mat_t mu, ulong seed,

@@ -150,7 +150,8 @@ sc_svm_dual(fmpq_mat_t w, fmpq_mat_t alpha, fmpq_t tmax, slong * rank,
     fmpq_mat_init(N, n, 0);
     fmpq_mat_transpose(Xt, Xc);
     fmpq_mat_mul(G, Xc, Xt);
-    k = sc_svm_null_basis(N, G);
+    /* null(G) = null(X~^T): the d x n rref is the cheaper one when d < n */
+    k = sc_svm_null_basis(N, Xt);
     *rank = n - k;
     ok = sc_svm_interpolant(w, zeta, G, Xc, y);
     /* null(G) = span(1) (1 is in it for centred data; checked anyway) */

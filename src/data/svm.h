@@ -86,7 +86,7 @@ void sc_svm_beta(arb_t beta, const sc_svm_t S, slong prec);
    holds, to 0 otherwise.  For the loader's near-reference initial state. */
 int sc_svm_direction(fmpq_mat_t w, const fmpq_mat_t Xc, const fmpq_mat_t y);
 
-/* N (n x k) = a basis of the null space of A (n x n), from its rref;
+/* N (n x k) = a basis of the null space of A (m x n), from its rref;
    returns k. */
 slong sc_svm_null_basis(fmpq_mat_t N, const fmpq_mat_t A);
 
