@@ -463,6 +463,122 @@ test_logi_escalation_never_false(void ** state)
     sc_fixture_free(f);
 }
 
+/* The tally: an undecided claim stops with SC_UNABLE and no verdict; a
+   gated-off form is not a pass; an implication is violated only when its
+   hypothesis is certified and its conclusion certifiably false. */
+static void
+test_logi_tally_semantics(void ** state)
+{
+    sc_fixture * f = *state;
+    sc_logi_tally_struct tl;
+    sc_result_t res;
+    arb_t x, b;
+
+    sc_result_init(res);
+    arb_init(x);
+    arb_init(b);
+    arb_set_d(x, 1.0);
+    mag_set_d(arb_radref(x), 0.1);
+    arb_set_d(b, 1.05);
+
+    sc_logi_tally_init(&tl, f->ctx, 64);
+    sc_logi_tally_step(&tl, 0);
+    assert_int_equal(sc_logi_gate(&tl, res, "h", SC_FALSE), 0);
+    assert_false(tl.stop);
+    assert_int_equal(sc_logi_implies(&tl, res, "i", SC_FALSE, SC_FALSE),
+                     SC_TRUE);
+    assert_int_equal(sc_logi_tally_finish(&tl, res, "w", "none applied"),
+                     SC_OK);
+    assert_int_equal(res->verdict, SC_NOT_APPLICABLE);
+    assert_non_null(strstr(res->reason, "none applied"));
+    sc_logi_tally_clear(&tl);
+
+    sc_result_reset(res);
+    sc_logi_tally_init(&tl, f->ctx, 64);
+    sc_logi_tally_step(&tl, 3);
+    assert_int_equal(sc_logi_upper(&tl, res, "u", x, b, 64), SC_UNKNOWN);
+    assert_true(tl.stop);
+    assert_int_equal(sc_logi_tally_finish(&tl, res, "w", "n"), SC_UNABLE);
+    assert_int_not_equal(res->verdict, SC_VIOLATED);
+    sc_logi_tally_clear(&tl);
+
+    sc_result_reset(res);
+    sc_logi_tally_init(&tl, f->ctx, 64);
+    sc_logi_tally_step(&tl, 2);
+    assert_int_equal(sc_logi_implies(&tl, res, "i", SC_UNKNOWN, SC_TRUE),
+                     SC_TRUE);
+    assert_int_equal(sc_logi_implies(&tl, res, "i", SC_TRUE, SC_FALSE),
+                     SC_FALSE);
+    assert_int_equal(sc_logi_tally_finish(&tl, res, "w", "n"), SC_OK);
+    assert_int_equal(res->verdict, SC_VIOLATED);
+    assert_int_equal(res->step, 2);
+    sc_logi_tally_clear(&tl);
+
+    sc_result_reset(res);
+    sc_logi_tally_init(&tl, f->ctx, 64);
+    sc_logi_tally_step(&tl, 0);
+    assert_int_equal(sc_logi_gate(&tl, res, "h", SC_UNKNOWN), 0);
+    assert_int_equal(sc_logi_tally_finish(&tl, res, "w", "n"), SC_UNABLE);
+    sc_logi_tally_clear(&tl);
+
+    arb_clear(b);
+    arb_clear(x);
+    sc_result_clear(res);
+}
+
+/* rho = 2^-200: the L9 chain's first link q >= (gamma m gbar/N) sin^2
+   (both ~ rho^2 = 2^-400) cannot be separated at 128 bits and is
+   certified at 1024. */
+static void
+test_logi_tiny_rho_escalates(void ** state)
+{
+    sc_fixture * f = *state;
+    static const slong precs[2] = { 128, 1024 };
+    static const sc_truth_t want[2] = { SC_UNKNOWN, SC_TRUE };
+    sc_logi_tally_struct tl;
+    sc_logi_state_struct s;
+    sc_result_t res;
+    sc_logi_t L;
+    arb_ptr w;
+    arb_t gamma, k;
+    slong i, prec;
+
+    sc_result_init(res);
+    w = _arb_vec_init(5);
+    arb_init(gamma);
+    arb_init(k);
+    for (i = 0; i < 2; i++)
+    {
+        prec = precs[i];
+        sc_logi_init(L, f->ctx, prec);
+        sc_logi_state_init(&s, 4, 5);
+        arb_set_si(w + 0, 2);                   /* w* + 2^-200 (0,1,0,1,2) */
+        arb_one(w + 1);
+        arb_mul_2exp_si(w + 1, w + 1, -200);
+        arb_zero(w + 2);
+        arb_set(w + 3, w + 1);
+        arb_mul_2exp_si(w + 4, w + 1, 1);
+        arb_one(gamma);
+        sc_logi_state_set(&s, L, w, gamma, prec);
+        arb_mul(k, gamma, L->m, prec);
+        arb_mul(k, k, s.gbar, prec);
+        arb_div(k, k, s.Ns, prec);
+        arb_mul(k, k, s.sin2, prec);
+        sc_logi_tally_init(&tl, f->ctx, prec);
+        sc_result_reset(res);
+        assert_int_equal(sc_logi_lower(&tl, res, "L9", s.q, k, prec),
+                         want[i]);
+        assert_int_not_equal(res->verdict, SC_VIOLATED);
+        sc_logi_tally_clear(&tl);
+        sc_logi_state_clear(&s);
+        sc_logi_clear(L);
+    }
+    arb_clear(k);
+    arb_clear(gamma);
+    _arb_vec_clear(w, 5);
+    sc_result_clear(res);
+}
+
 static int
 setup_small(void ** state)
 {
@@ -485,6 +601,10 @@ main(void)
         cmocka_unit_test_setup_teardown(test_logi_state_matches_double,
                                         setup_small, teardown),
         cmocka_unit_test_setup_teardown(test_logi_eta_max_by_hand,
+                                        setup_small, teardown),
+        cmocka_unit_test_setup_teardown(test_logi_tally_semantics,
+                                        setup_small, teardown),
+        cmocka_unit_test_setup_teardown(test_logi_tiny_rho_escalates,
                                         setup_small, teardown),
         cmocka_unit_test(test_logi_checkers_hold_on_theorem5_cases),
         cmocka_unit_test(test_logi_rising_case),

@@ -16,8 +16,9 @@
  * LOGISTIC.md 2.6.  Provenance: reconstructed.  beta comes from the data
  * layer (sc_svm_beta, exact when computed).  NOT-APPLICABLE without A4.
  * Checked rigorously at every state of the certified full-GD trajectory
- * (midpoint projected onto span(X~^T)).  slack = the least bound / value
- * or value / bound over forms and states (for (b), (c): L n / l(..)).
+ * (midpoint projected onto span(X~^T)), (a) as a deviation from 1.
+ * slack = the least bound / value or value / bound over forms and states
+ * (for (b), (c): L n / l(..)).
  */
 #include "theorems/logistic.h"
 #include "num/num.h"
@@ -61,10 +62,16 @@ sc_l14_state(sc_logi_tally_struct * tl, sc_result_t res,
 
     arb_init(x);
     arb_init(y);
+    /* (a) as 1 - min y^ >= 1 - (m - beta rho)/N: slack compares the
+       deviations from 1 */
     arb_mul(x, L->beta, s->rho, prec);
     arb_sub(x, L->m, x, prec);
     arb_div(x, x, s->N, prec);
-    sc_logi_upper(tl, res, "L14(a) min y^ <= (m - beta rho)/N", s->ymin, x,
+    arb_sub_ui(x, x, 1, prec);
+    arb_neg(x, x);
+    arb_sub_ui(y, s->ymin, 1, prec);
+    arb_neg(y, y);
+    sc_logi_lower(tl, res, "L14(a) 1 - min y^ >= 1 - (m - beta rho)/N", y, x,
                   prec);
     arb_mul(x, s->gamma, s->ymin, prec);
     sc_dyn_margin_loss(y, NULL, NULL, SC_LOSS_LOGISTIC, x, prec);
