@@ -383,11 +383,13 @@ sc_thm_w6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     if (status == SC_OK && res->verdict == SC_HOLDS)
         status = sc_w6_window(res, ctx, T, f, &cond, prec);
     if (status == SC_OK && res->verdict == SC_HOLDS)
-        sc_result_reason(res, "%ld spike(s)%s; decay rate and the lower "
-                         "end of the window's interval hold; upper end %s",
+        sc_result_reason(res, "%ld spike(s)%s, first/last at t = %ld/%ld "
+                         "of %ld; decay rate and the lower end of the "
+                         "window's interval hold; upper end %s",
                          (long) s.count, s.count == 0 ? " (steady "
                          "oscillation or convergence: see W_min, W_max)"
-                         : ", period in extras",
+                         : " (period in extras)", (long) s.first,
+                         (long) s.last, (long) (T->len - 1),
                          cond ? "holds (exact Prop. 3 condition met)"
                               : "not claimed (exact Prop. 3 condition "
                                 "fails on the window)");
