@@ -454,6 +454,48 @@ test_wd_w6_spikes_and_control(void ** state)
     fixture_free(f);
 }
 
+/* BEYOND.md: a small non-whitened model (n = 24, d = 3, eta = 1/2, lambda =
+   8e-3) spikes a few times, then settles into a steady oscillation; there
+   the exact Prop. 3 condition holds on the window and ||w||^2 stays in
+   [eta l, eta L] / sqrt(alpha). */
+static void
+test_wd_w6_steady_oscillation(void ** state)
+{
+    fixture * f = fixture_file("tests/data/wd_oscillation.json");
+    sc_result_t res;
+    arb_t x, y, alpha;
+
+    (void) state;
+    sc_result_init(res);
+    arb_init(x);
+    arb_init(y);
+    arb_init(alpha);
+    assert_int_equal(run(res, f, "W6", 1, 1), SC_HOLDS);
+    assert_non_null(strstr(res->reason, "upper end holds"));
+    /* steady: W varies by < 2% over the second half, all of it in I */
+    arb_mul_si(x, extra(res, "W_min"), 102, 64);
+    arb_mul_si(y, extra(res, "W_max"), 100, 64);
+    assert_true(arb_gt(x, y));
+    assert_true(arb_is_one(extra(res, "in_I_frac")));
+    /* I recomputed from l, L: alpha = 1/250 (2 - 1/250) */
+    arb_set_si(alpha, 499);
+    arb_div_si(alpha, alpha, 62500, 128);
+    arb_rsqrt(alpha, alpha, 128);
+    arb_mul(x, extra(res, "l"), alpha, 128);
+    arb_mul_2exp_si(x, x, -1);
+    assert_true(arb_lt(x, extra(res, "W_min")));
+    arb_mul(x, extra(res, "L"), alpha, 128);
+    arb_mul_2exp_si(x, x, -1);
+    assert_true(arb_gt(x, extra(res, "W_max")));
+    /* an interval shrunk by 10%: ||w||^2 leaves its lower end */
+    assert_int_equal(run(res, f, "W6", 9, 10), SC_VIOLATED);
+    arb_clear(alpha);
+    arb_clear(y);
+    arb_clear(x);
+    sc_result_clear(res);
+    fixture_free(f);
+}
+
 /* The paper's slips show on the showcase: (4a) without 1/(1 - eta lambda)
    fails at most steps, eq. (16) misses ||w_T||^2 by orders of magnitude. */
 static void
@@ -488,6 +530,7 @@ main(void)
         cmocka_unit_test(test_wd_not_applicable),
         cmocka_unit_test(test_wd_w5_golden_and_counterexample),
         cmocka_unit_test(test_wd_w6_spikes_and_control),
+        cmocka_unit_test(test_wd_w6_steady_oscillation),
         cmocka_unit_test(test_wd_paper_slips_shown),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
