@@ -14,6 +14,7 @@
  * - every checker is made to fail through ctx->factor, and to be
  *   NOT-APPLICABLE where its hypotheses fail.
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -207,7 +208,7 @@ test_wd_w1_w2_known_answers(void ** state)
     fmpq_mul_si(y, y, 25);
     fmpq_add_si(y, y, 1);
     fmpq_inv(y, y);
-    assert_true(fmpq_equal(x, y));
+    assert_true(fmpq_equal(x, y));                /* x = cos_0^2 kept */
     /* the library's certified W_1 encloses the exact value */
     T = sc_ctx_full(f->ctx, 128);
     arb_set_fmpq(b, W1, 128);
@@ -216,10 +217,20 @@ test_wd_w1_w2_known_answers(void ** state)
                 || arb_overlaps(b, T->W + 1));
     assert_int_equal(run(res, f, "W1", 1, 1), SC_HOLDS);
     assert_int_equal(run(res, f, "W2", 1, 1), SC_HOLDS);
-    /* lambda > 0 and cos distance ~ g2 / 2: the paper's (4a) form is
-       certifiably false at step 0 iff delta_0 < (4/3) eta lambda
-       roughly; either way the count is reported */
-    assert_true(extra_si(res, "paper_4a_false") >= 0);
+    /* the paper's (4a) with L = g~_0, delta = 1 - cos_0: 2 delta W^2 <=
+       eta^2 g~^2 with K = eta^2 g~^2 / (2 W^2) reads cos_0 >= 1 - K, i.e.
+       (for 0 < K < 1) cos_0^2 >= (1 - K)^2, decided here exactly */
+    fmpq_mul_si(y, g2, 25);
+    fmpz_set_ui(twentyfive, 8 * 625);
+    fmpq_div_fmpz(y, y, twentyfive);            /* K, eta^2 = 1/4 */
+    fmpq_sub_si(y, y, 1);
+    fmpq_mul(y, y, y);                          /* (1 - K)^2 */
+    if (fmpq_cmp(x, y) < 0)
+        assert_int_equal(extra_si(res, "paper_4a_first"), 0);
+    else
+        assert_true(extra_si(res, "paper_4a_first") != 0);
+    print_message("paper's (4a) at step 0: %s\n",
+                  fmpq_cmp(x, y) < 0 ? "false" : "true");
     arb_clear(b);
     sc_result_clear(res);
     fmpq_clear(g0); fmpq_clear(g1); fmpq_clear(v0); fmpq_clear(v1);
@@ -341,6 +352,29 @@ test_wd_not_applicable(void ** state)
 
 /* ---- [W5] --------------------------------------------------------------- */
 
+/* The Prop. 3 counterexample of [W5] in doubles (a second method): eta = 1,
+   lambda = 1/10, alpha = 19/100, l = 11/50, L = 1; beta = l^2 until x
+   drops below (alpha / (1 - alpha)) sqrt(1 / alpha), then beta = L^2 once;
+   count the moves from inside [kappa l, kappa L] (kappa = sqrt 5) to above
+   kappa L in 400 steps. */
+static slong
+hops_double(void)
+{
+    double alpha = 0.19, a = 0.0484, x = sqrt(1 / 0.19);
+    double thr = 0.19 / 0.81 * sqrt(1 / 0.19), kL = sqrt(5.0);
+    double kl = kL * 0.22;
+    slong t, hops = 0;
+    int inside = 0;
+
+    for (t = 0; t < 400; t++)
+    {
+        x = (1 - alpha) * x + (x < thr ? 1.0 : a) / x;
+        hops += (x > kL) && inside;
+        inside = (kl <= x && x <= kL);
+    }
+    return hops;
+}
+
 static void
 test_wd_w5_golden_and_counterexample(void ** state)
 {
@@ -357,8 +391,10 @@ test_wd_w5_golden_and_counterexample(void ** state)
     assert_true(arb_overlaps(x, extra(res, "golden_lo")));
     arb_set_si(x, 10);
     assert_true(arb_overlaps(x, extra(res, "golden_hi")));
-    /* the paper's Prop. 3 condition admits exits from the interval */
+    /* the paper's Prop. 3 condition admits exits from the interval: the
+       hop count against the same adaptive sequence in doubles */
     assert_true(extra_si(res, "p3_hops") >= 2);
+    assert_int_equal(extra_si(res, "p3_hops"), hops_double());
     arb_set_si(x, 20);
     arb_div_si(x, x, 19, 128);
     arb_sqrt(x, x, 128);
@@ -418,6 +454,48 @@ test_wd_w6_spikes_and_control(void ** state)
     fixture_free(f);
 }
 
+/* BEYOND.md: a small non-whitened model (n = 24, d = 3, eta = 1/2, lambda =
+   8e-3) spikes a few times, then settles into a steady oscillation; there
+   the exact Prop. 3 condition holds on the window and ||w||^2 stays in
+   [eta l, eta L] / sqrt(alpha). */
+static void
+test_wd_w6_steady_oscillation(void ** state)
+{
+    fixture * f = fixture_file("tests/data/wd_oscillation.json");
+    sc_result_t res;
+    arb_t x, y, alpha;
+
+    (void) state;
+    sc_result_init(res);
+    arb_init(x);
+    arb_init(y);
+    arb_init(alpha);
+    assert_int_equal(run(res, f, "W6", 1, 1), SC_HOLDS);
+    assert_non_null(strstr(res->reason, "upper end holds"));
+    /* steady: W varies by < 2% over the second half, all of it in I */
+    arb_mul_si(x, extra(res, "W_min"), 102, 64);
+    arb_mul_si(y, extra(res, "W_max"), 100, 64);
+    assert_true(arb_gt(x, y));
+    assert_true(arb_is_one(extra(res, "in_I_frac")));
+    /* I recomputed from l, L: alpha = 1/250 (2 - 1/250) */
+    arb_set_si(alpha, 499);
+    arb_div_si(alpha, alpha, 62500, 128);
+    arb_rsqrt(alpha, alpha, 128);
+    arb_mul(x, extra(res, "l"), alpha, 128);
+    arb_mul_2exp_si(x, x, -1);
+    assert_true(arb_lt(x, extra(res, "W_min")));
+    arb_mul(x, extra(res, "L"), alpha, 128);
+    arb_mul_2exp_si(x, x, -1);
+    assert_true(arb_gt(x, extra(res, "W_max")));
+    /* an interval shrunk by 10%: ||w||^2 leaves its lower end */
+    assert_int_equal(run(res, f, "W6", 9, 10), SC_VIOLATED);
+    arb_clear(alpha);
+    arb_clear(y);
+    arb_clear(x);
+    sc_result_clear(res);
+    fixture_free(f);
+}
+
 /* The paper's slips show on the showcase: (4a) without 1/(1 - eta lambda)
    fails at most steps, eq. (16) misses ||w_T||^2 by orders of magnitude. */
 static void
@@ -452,6 +530,7 @@ main(void)
         cmocka_unit_test(test_wd_not_applicable),
         cmocka_unit_test(test_wd_w5_golden_and_counterexample),
         cmocka_unit_test(test_wd_w6_spikes_and_control),
+        cmocka_unit_test(test_wd_w6_steady_oscillation),
         cmocka_unit_test(test_wd_paper_slips_shown),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);

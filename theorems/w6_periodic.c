@@ -39,6 +39,7 @@
  * BEYOND.md section 1.  Provenance: observational.  Momentum makes it
  * NOT-APPLICABLE; lambda = 0 without projection too (no equilibrium).
  */
+#include <stdio.h>
 #include "theorems/theorems.h"
 #include "num/num.h"
 
@@ -336,6 +337,7 @@ sc_thm_w6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     sc_w6_spikes_struct s;
     sc_dyn_t D;
     arb_t f, Lstar, q;
+    char what[128];
     int status, cond = 0;
 
     if (!fmpq_is_zero(ctx->cs->momentum))
@@ -379,15 +381,19 @@ sc_thm_w6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     res->verdict = SC_HOLDS;
     sc_wd_decay(q, ctx, prec);
     arb_sqr(q, q, prec);
+    if (s.count == 0)
+        snprintf(what, sizeof(what), "no spike (steady oscillation or "
+                 "convergence: see W_min, W_max)");
+    else
+        snprintf(what, sizeof(what), "%ld spike(s), first/last at t = "
+                 "%ld/%ld of %ld (period in extras)", (long) s.count,
+                 (long) s.first, (long) s.last, (long) (T->len - 1));
     status = sc_w6_decay_rate(res, T, q, f, prec);
     if (status == SC_OK && res->verdict == SC_HOLDS)
         status = sc_w6_window(res, ctx, T, f, &cond, prec);
     if (status == SC_OK && res->verdict == SC_HOLDS)
-        sc_result_reason(res, "%ld spike(s)%s; decay rate and the lower "
-                         "end of the window's interval hold; upper end %s",
-                         (long) s.count, s.count == 0 ? " (steady "
-                         "oscillation or convergence: see W_min, W_max)"
-                         : ", period in extras",
+        sc_result_reason(res, "%s; decay rate and the lower end of the "
+                         "window's interval hold; upper end %s", what,
                          cond ? "holds (exact Prop. 3 condition met)"
                               : "not claimed (exact Prop. 3 condition "
                                 "fails on the window)");

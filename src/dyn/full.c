@@ -114,7 +114,7 @@ sc_dyn_project_jacobian(arb_mat_t J, sc_dyn_t D, arb_srcptr w,
     arb_init(n2);
     arb_init(s);
     arb_init(g1);
-    D->project_norm = 0;
+    D->project_norm = 0;                        /* v: the step before P */
     sc_dyn_step(v, g1, s, D, w, gamma, NULL, NULL, W0, gw, prec);
     D->project_norm = 1;
     _sc_vec_norm2(n2, v, d, prec);
