@@ -177,7 +177,7 @@ grep -q '"generator": "hilbert"' "$T/h1/hilbert-0001-logistic.json" && ok || bad
 expect_rc 0 "generated hilbert cases load and run" "$SC" check --theorem F3 "$T/h1"
 expect_rc 0 "figure 3 html" "$SC" check --precision 53 --html "$T/f3.html" cases/figure3
 grep -q 'Figure 3 (paper Section 6)' "$T/f3.html" && [ "$(grep -c '<svg' "$T/f3.html")" -eq 2 ] && ok || bad "HTML has the Figure 3 section with two plots"
-grep -q 'onset step 348, peak step 368' "$T/f3.html" && grep -q 'Float53 run: onset 214' "$T/f3.html" && ok || bad "Figure 3 caption: certified and float64 onsets"
+grep -q 'onset step 348, peak step 368' "$T/f3.html" && grep -q '53-bit run (float64 at 53): onset 214' "$T/f3.html" && ok || bad "Figure 3 caption: certified and float64 onsets"
 expect_rc 0 "figure 3 html again" "$SC" check --precision 53 --html "$T/f3b.html" cases/figure3
 cmp -s "$T/f3.html" "$T/f3b.html" && ok || bad "Figure 3 report is byte-identical on a rerun"
 expect_rc 1 "F3 false claim" "$SC" check --theorem F3 --scale-bounds 10000 cases/figure3/hilbert-square.json

@@ -194,7 +194,7 @@ void sc_rand_normal_dyadic(fmpq_t z, sc_rand_t r);
  * Section 6 data: X = P H Q + sigma E, H the leading n x d block of the
  * Hilbert matrix (1/(i+j-1)), P, Q seeded Cayley rotations, E seeded
  * Irwin-Hall noise, y_i = sign(<x~_i, v>) for a seeded integer v (+1 on a
- * tie, y_1 flipped if all agree).  Requires 2 <= n < d <= 64 and
+ * tie, y_1 flipped if all agree).  Requires 2 <= n < d <= 32 and
  * sigma >= 0; SC_EINVAL else.
  */
 int sc_case_gen_hilbert(fmpq_mat_t X, fmpq_mat_t y, slong n, slong d,

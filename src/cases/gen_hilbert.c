@@ -24,10 +24,13 @@
 #include "cases/cases.h"
 #include "data/data.h"
 
-/* Exact entries of P H Q + sigma E carry denominators of a few hundred
-   bits at d = 64; the exact reference direction and the data facts cost
-   n d^2 operations on them. */
-#define SC_HILBERT_MAX_D 64
+/* Exact entries of P H Q + sigma E carry denominators of hundreds of bits,
+   and the exact data facts (Sigma, rank, w*) and the near-reference state
+   cost about n d^2 operations on them: a whole case takes 0.4 s of CPU at
+   n = 31, d = 32 and 12 s at n = 63, d = 64 (far more under ASan, past the
+   fuzzer's per-input timeout).  Beyond this a few bytes of case file could
+   tie up the machine. */
+#define SC_HILBERT_MAX_D 32
 
 static void
 sc_hilbert_block(fmpq_mat_t H)

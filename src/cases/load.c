@@ -379,8 +379,8 @@ sc_load_hilbert(sc_case_t c, sc_load_t L, json_t * data)
 
     fmpq_init(sigma);
     if (sc_check_keys(L, data, "data.", keys) != SC_OK
-        || sc_get_int_key(&n, L, data, "data.", "n", 1, 2, 63)
-        || sc_get_int_key(&d, L, data, "data.", "d", 1, 3, 64)
+        || sc_get_int_key(&n, L, data, "data.", "n", 1, 2, 31)
+        || sc_get_int_key(&d, L, data, "data.", "d", 1, 3, 32)
         || sc_get_number_key(sigma, L, data, "data.", "noise", 1)
         || sc_get_seed_key(&seed, L, data, "data."))
         goto cleanup;

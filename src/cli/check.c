@@ -304,7 +304,7 @@ sc_check_figure3(sc_report_t R, sc_ctx_t ctx, slong first, slong fprec,
 
     sc_f3_view_init(&V, ctx, fprec, prec0, prec_max);
     snprintf(title, sizeof(title), "%s (%s loss, %s): certified at %ld bits "
-             "beside float%ld", ctx->cs->name, sc_loss_name(ctx->cs->loss),
+             "beside the %ld-bit run", ctx->cs->name, sc_loss_name(ctx->cs->loss),
              ctx->cs->data_desc, (long) V.prec, (long) fprec);
     sc_check_f3_extra(rho, sizeof(rho), R, first, "rho_peak",
                       ", peak rho");
@@ -313,8 +313,9 @@ sc_check_figure3(sc_report_t R, sc_ctx_t ctx, slong first, slong fprec,
     sc_check_f3_extra(hq, sizeof(hq), R, first, "h/Theta",
                       ", max h_t/Theta(rho_t) up to the peak");
     snprintf(note, sizeof(note), "Certified run: spike onset step %s, peak "
-             "step %s, loss ratio %.4g%s%s%s%s. Float%ld run: onset %s, peak "
-             "%s, loss ratio %.4g. Where float%ld parts: first loss "
+             "step %s, loss ratio %.4g%s%s%s%s. %ld-bit run (float64 at 53): "
+             "onset %s, peak %s, loss ratio %.4g. Where the %ld-bit run "
+             "parts: first loss "
              "rise/fall decision that differs at step %s; first rho "
              "rising flag that differs at step %s (%ld differ); first state "
              "outside the certified enclosure at step %s; first loss off by "
