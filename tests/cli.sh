@@ -124,6 +124,21 @@ grep -q "12 of 12 cases restored, 0 run" "$T/err" && cmp -s "$T/u.json" "$T/k2.j
 expect_rc 2 "journal of other options" "$SC" check --journal "$T/r.jnl" "$T/rs"
 grep -q 'r.jnl: options: ' "$T/err" && ok || bad "other options named"
 expect_rc 2 "not a journal" "$SC" check --journal "$SPIKE" "$T/rs"
+# tighten: deterministic for a seed, never worse than its start, the case
+# it writes replays with the slack it printed
+expect_rc 0 "tighten" "$SC" tighten --theorem T3.b --seed 3 --iters 40 -o "$T/t1.json"
+cp "$T/out" "$T/t1.out"
+expect_rc 0 "tighten again" "$SC" tighten --theorem T3.b --seed 3 --iters 40 -o "$T/t2.json"
+sed 's/t2.json/t1.json/' "$T/out" | cmp -s - "$T/t1.out" && cmp -s "$T/t1.json" "$T/t2.json" && ok || bad "tighten is deterministic for a seed"
+awk '/start/ { s = $0; sub(/.*start /, "", s); sub(/,.*/, "", s); b = $0; sub(/.*best /, "", b); sub(/ .*/, "", b);
+     exit !(b + 0 <= s + 0 && b + 0 >= 1) }' "$T/t1.out" && ok || bad "tightest slack no worse than the start"
+expect_rc 0 "tight case replays" "$SC" replay --theorem T3.b "$T/t1.json"
+grep -q "^T3.b .*HOLDS *[0-9.]* *[0-9.e+-]* *$(sed -n 's/^slack \([0-9.]\{5\}\).*/\1/p' "$T/t1.out")" "$T/out" && ok || bad "replay shows the printed slack"
+expect_rc 2 "tighten unknown checker" "$SC" tighten --theorem X9 -o "$T/t3.json"
+expect_rc 2 "tighten without --theorem" "$SC" tighten -o "$T/t3.json"
+expect_rc 2 "tighten bad --iters" "$SC" tighten --theorem T3.b --iters 0 -o "$T/t3.json"
+expect_rc 2 "tighten unwritable" "$SC" tighten --theorem T3.b --iters 5 -o /nonexistent/dir/t.json
+[ -e "$T/t3.json" ] && bad "failed tighten left a file" || ok
 if command -v parallel > /dev/null 2>&1; then
     # the README's GNU parallel sweep: two shards at once, then merge
     expect_rc 0 "GNU parallel shards" parallel --will-cite -j 2 "$SC" check --precision 53 \
