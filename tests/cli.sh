@@ -139,6 +139,19 @@ expect_rc 2 "tighten without --theorem" "$SC" tighten -o "$T/t3.json"
 expect_rc 2 "tighten bad --iters" "$SC" tighten --theorem T3.b --iters 0 -o "$T/t3.json"
 expect_rc 2 "tighten unwritable" "$SC" tighten --theorem T3.b --iters 5 -o /nonexistent/dir/t.json
 [ -e "$T/t3.json" ] && bad "failed tighten left a file" || ok
+# shrink: a control-run counterexample made smaller while it stays VIOLATED
+mkdir "$T/shr"
+expect_rc 0 "shrink" "$SC" shrink --theorem T3.b --scale-bounds 1/4 -o "$T/shr" "$SPIKE"
+S1="$T/shr/T3.b-whitened-delayed-spike-shrunk.json"
+[ -f "$S1" ] && grep -q "replay: spikecheck replay --theorem T3.b --scale-bounds 1/4 $S1" "$T/out" && ok || bad "shrunk case saved with its replay line"
+awk '/^shrink/ { split($0, f, /steps |, n |, d |, bits/); split(f[2], s, / -> /); split(f[4], d, / -> /);
+     exit !(s[2] + 0 < s[1] + 0 && d[2] + 0 < d[1] + 0) }' "$T/out" && ok || bad "fewer steps and dimensions"
+expect_rc 1 "shrunk case is still VIOLATED" "$SC" replay --theorem T3.b --scale-bounds 1/4 "$S1"
+expect_rc 0 "shrunk case holds without the control factor" "$SC" replay --theorem T3.b "$S1"
+expect_rc 2 "shrink a check that holds" "$SC" shrink --theorem T3.b -o "$T/shr" "$SPIKE"
+grep -q 'T3.b is not VIOLATED on it' "$T/err" && [ "$(ls "$T/shr" | wc -l)" -eq 1 ] && ok || bad "nothing to shrink, nothing written"
+expect_rc 2 "shrink unwritable" "$SC" shrink --theorem T3.b --scale-bounds 1/4 -o /nonexistent/dir "$SPIKE"
+expect_rc 2 "shrink unknown checker" "$SC" shrink --theorem X9 "$SPIKE"
 if command -v parallel > /dev/null 2>&1; then
     # the README's GNU parallel sweep: two shards at once, then merge
     expect_rc 0 "GNU parallel shards" parallel --will-cite -j 2 "$SC" check --precision 53 \
