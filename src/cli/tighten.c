@@ -8,6 +8,8 @@
  * it.  A case outside the statement's hypotheses is NOT-APPLICABLE and
  * never kept, so the search stays within them.  --objective minimises a
  * named extra of the record instead (e.g. T_cf_over_t1 for [T2.2]).
+ * A climb that has not improved for SC_TIGHT_STALL evaluations restarts
+ * from a fresh draw; the best case over all climbs is kept.
  *
  * Doubles only steer the search (heuristic: they choose parameters, as in
  * suite.c); each candidate is written as a case file with exact decimals
@@ -23,6 +25,7 @@
 #include "num/num.h"
 
 #define SC_TIGHT_STARTS 8
+#define SC_TIGHT_STALL 1000
 
 typedef struct
 {
@@ -209,30 +212,43 @@ sc_tight_search(sc_tight_eval * best, ulong seed, slong iters,
     sc_rand_t rs;
     sc_tight_params p, q;
     sc_tight_eval E;
-    double start = HUGE_VAL;
-    slong k, found = -1;
+    double start = HUGE_VAL, cur = HUGE_VAL;
+    slong k, found = -1, since = 0, stall = 0;
 
     E = *best;
     sc_rand_init(rs, seed);
     memset(&p, 0, sizeof(p));
     for (k = 0; k < iters; k++)
     {
-        double scale = 0.6 - 0.5 * (double) k / (double) iters;
+        /* heuristic: moves shrink from factors e^0.6 to e^0.1 after a
+           (re)start */
+        double scale = 0.1 + 0.5 * exp(-(double) since / 300.0);
 
         q = p;
-        if (k < SC_TIGHT_STARTS || best->value == HUGE_VAL)
+        if (k < SC_TIGHT_STARTS || cur == HUGE_VAL)
             sc_tight_draw(&q, rs);
         else
             sc_tight_move(&q, rs, scale);
         sc_tight_evaluate(&E, &q);
-        if (E.value == HUGE_VAL || E.value > best->value)
+        since++;
+        if (E.value == HUGE_VAL || E.value > cur)
+        {
+            /* a climb stuck this long restarts from a fresh draw */
+            if (++stall == SC_TIGHT_STALL)
+                cur = HUGE_VAL, stall = 0, since = 0;
             continue;
-        if (best->value == HUGE_VAL || k < SC_TIGHT_STARTS)
-            start = FLINT_MIN(start, E.value);
-        if (E.value < best->value)
-            found = k;
-        *best = E;
+        }
+        stall = (E.value < cur) ? 0 : stall + 1;
+        cur = E.value;
         p = q;
+        if (k < SC_TIGHT_STARTS || start == HUGE_VAL)
+            start = FLINT_MIN(start, E.value);
+        if (E.value <= best->value)
+        {
+            if (E.value < best->value)
+                found = k;
+            *best = E;
+        }
     }
     if (best->value == HUGE_VAL)
     {
