@@ -32,7 +32,7 @@ sc_cli_usage(FILE * out)
 "                                     extension: .json .xml .html) or JSON\n"
 "                                     reports (.json) into one report\n"
 "  tighten --theorem ID [--seed S] [--iters N] [--objective EXTRA]\n"
-"          [-o CASEFILE]              hill-climb generated cases to the\n"
+"          [--min-observed K] [-o CASEFILE]   hill-climb generated cases to the\n"
 "                                     least slack; writes the tightest case\n"
 "  shrink --theorem ID [--scale-bounds Q] [--from-first] [-o DIR] CASE\n"
 "                                     a VIOLATED case reduced while it stays\n"

@@ -8,6 +8,9 @@
  * it.  A case outside the statement's hypotheses is NOT-APPLICABLE and
  * never kept, so the search stays within them.  --objective minimises a
  * named extra of the record instead (e.g. T_cf_over_t1 for [T2.2]).
+ * --min-observed K keeps only records whose observed value is >= K (e.g.
+ * an onset t1 >= 10 for [T2.2], an edge of length >= 2 for [T3.a]): a
+ * bound of 1 step met by 1 step is tight but says little.
  * A climb that has not improved for SC_TIGHT_STALL evaluations restarts
  * from a fresh draw; the best case over all climbs is kept.
  *
@@ -113,6 +116,7 @@ typedef struct
 {
     const sc_thm_struct * thm;
     const char * objective;     /* extra name, or NULL for the slack */
+    slong min_observed;         /* records observing less are not kept */
     const char * name;
     char text[2048];            /* the case file of the last evaluation */
     double value;               /* heuristic: the objective as a double */
@@ -135,6 +139,22 @@ sc_tight_objective(const sc_result_t res, const char * objective)
             && arb_is_finite(res->extra[i].value))
             return sc_num_get_d_heuristic(res->extra[i].value);
     return HUGE_VAL;
+}
+
+/* The observed value is certainly >= k. */
+static int
+sc_tight_observed_ge(const sc_result_t res, slong k)
+{
+    arb_t t;
+    int r;
+
+    if (!res->has_observed)
+        return 0;
+    arb_init(t);
+    arb_set_si(t, k);
+    r = arb_ge(res->observed, t);
+    arb_clear(t);
+    return r;
 }
 
 /* Runs the checker on the case of p; E->value is HUGE_VAL unless the
@@ -169,7 +189,9 @@ sc_tight_evaluate(sc_tight_eval * E, const sc_tight_params * p)
             sc_result_init(res);
             sc_thm_run(res, E->thm, ctx, c->precision, SC_DEFAULT_MAX_PREC);
             E->verdict = res->verdict;
-            if (res->verdict == SC_HOLDS || res->verdict == SC_VIOLATED)
+            if ((res->verdict == SC_HOLDS || res->verdict == SC_VIOLATED)
+                && (E->min_observed <= 0
+                    || sc_tight_observed_ge(res, E->min_observed)))
                 E->value = sc_tight_objective(res, E->objective);
             s = sc_num_get_str(res->slack, 17);
             snprintf(E->shown, sizeof(E->shown), "%s",
@@ -304,6 +326,11 @@ sc_cli_tighten(int argc, char ** argv)
         }
         else if (strcmp(a, "--objective") == 0 && v != NULL)
             best.objective = v;
+        else if (strcmp(a, "--min-observed") == 0)
+        {
+            if (sc_cli_parse_si(&best.min_observed, a, v, 0, WORD_MAX))
+                return SC_EXIT_USAGE;
+        }
         else if (strcmp(a, "-o") == 0 && v != NULL)
             outp = v;
         else
@@ -328,6 +355,9 @@ sc_cli_tighten(int argc, char ** argv)
     snprintf(name, sizeof(name), "tight-%s%s%s-seed%ld", best.thm->id,
              best.objective ? "-" : "", best.objective ? best.objective : "",
              (long) seed);
+    if (best.min_observed > 0)
+        snprintf(name + strlen(name), sizeof(name) - strlen(name),
+                 "-min%ld", (long) best.min_observed);
     best.name = name;
     return sc_tight_search(&best, (ulong) seed, iters, outp);
 }
