@@ -97,8 +97,10 @@ check: test
 	$(Q)$(MAKE) --no-print-directory fuzz
 	$(Q)$(MAKE) --no-print-directory sanitize
 
+# (the mpmath comparison needs python3 with mpmath; it says so if missing)
 bench: $(BENCHES) spikecheck
 	$(Q)for b in $(BENCHES); do $$b; done
+	$(Q)sh bench/mpmath_ratio.sh ./spikecheck
 
 sanitize:
 	$(Q)$(MAKE) --no-print-directory BUILD=build-asan \

@@ -10,6 +10,8 @@
  *   - the time of the arb_dot work of one plain gradient (n dots of length
  *     d for X~ w and d dots of length n for X~^T p: 2 n d terms), and their
  *     ratio: what the Jacobian and the ball bookkeeping cost on top,
+ *   - the time per step and per entry of X (n d): flat when the cost is
+ *     linear in n d,
  *   - reduced-recurrence steps per second,
  * then a line showing the cost is linear in the number of steps (1000 vs
  * 2000).  Step counts adapt so that each measurement takes about 0.4 s; the
@@ -211,8 +213,9 @@ bench_row(const char * label, sc_case_t c, slong prec)
     t_step = time_full(c, data, steps, prec, &done);
     t_dot = time_dot_unit(data, prec);
     t_red = time_reduced(c, data, 20000, prec);
-    printf("%-18s %5ld %10ld %12.1f %12.2f %9.1f", label, (long) prec,
-           (long) done, 1e6 * t_step, 1e6 * t_dot, t_step / t_dot);
+    printf("%-18s %5ld %10ld %12.1f %12.2f %9.1f %10.1f", label, (long) prec,
+           (long) done, 1e6 * t_step, 1e6 * t_dot, t_step / t_dot,
+           1e9 * t_step / (double) (c->n * c->d));
     if (t_red > 0)
         printf(" %14.0f\n", 1.0 / t_red);
     else
@@ -232,8 +235,9 @@ main(void)
     printf("full GD step in balls (gradient + Jacobian + centred step) "
            "against the\n2 n d arb_dot terms of one plain gradient; "
            "reduced recurrence of [L7]\n\n");
-    printf("%-18s %5s %10s %12s %12s %9s %14s\n", "case", "prec", "steps",
-           "us/step", "us/2nd-dot", "ratio", "reduced st/s");
+    printf("%-18s %5s %10s %12s %12s %9s %10s %14s\n", "case", "prec",
+           "steps", "us/step", "us/2nd-dot", "ratio", "ns/(st nd)",
+           "reduced st/s");
     for (k = 0; k < 2; k++)
     {
         sc_case_t c;

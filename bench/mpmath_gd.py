@@ -9,7 +9,9 @@ v = X~ w, N = ||v|| / sqrt(n), z = gamma v / N, square loss
 a = <w, u*>, b = ||w - a u*||, rho = b / a, W = ||w||^2, h = eta gamma c / W
 and the rising flag, every step.  Explicit data and init only (the
 showcase case).  Usage: mpmath_gd.py [--precision BITS] [--csv] CASE
-Prints "mpmath: STEPS steps at BITS bits in SECONDS s, rho_T = ..." on
+Written as a user would (mpmath.matrix products, a loop over the samples
+for the loss); prints "mpmath (BACKEND backend): STEPS steps at BITS bits:
+SECONDS s (cpu SECONDS s), rho_T = ..." and then the CPU seconds alone on
 stderr (and the CSV on stdout with --csv).
 """
 import json
@@ -28,16 +30,8 @@ def exact(s):
 
 
 def reference_direction(Xc, y):
-    """w* = argmin ||y - X~ w||^2 by the normal equations (mpmath lu_solve)."""
-    d = len(Xc[0])
-    A = mpmath.matrix(d, d)
-    r = mpmath.matrix(d, 1)
-    for j in range(d):
-        for k in range(d):
-            A[j, k] = mpmath.fsum(row[j] * row[k] for row in Xc)
-        r[j] = mpmath.fsum(row[j] * yi for row, yi in zip(Xc, y))
-    w = mpmath.lu_solve(A, r)
-    return [w[j] for j in range(d)]
+    """w* = argmin ||y - X~ w||^2 by the normal equations."""
+    return mpmath.lu_solve(Xc.T * Xc, Xc.T * y)
 
 
 def main(argv):
@@ -57,70 +51,70 @@ def main(argv):
         sys.exit("usage: mpmath_gd.py [--precision BITS] [--csv] CASE")
     case = json.load(open(path))
     mp.prec = prec
-    X = [[exact(x) for x in row] for row in case["data"]["X"]]
-    y = [exact(t) for t in case["data"]["y"]]
-    w = [exact(t) for t in case["init"]["w"]]
+    X = mpmath.matrix([[exact(x) for x in row] for row in case["data"]["X"]])
+    y = mpmath.matrix([exact(t) for t in case["data"]["y"]])
+    w = mpmath.matrix([exact(t) for t in case["init"]["w"]])
     gamma = exact(case["init"]["gamma"])
     eta, eta_g = exact(case["eta"]), exact(case["eta_gamma"])
     steps = int(case["steps"])
     logistic = case["loss"] == "logistic"
-    n, d = len(X), len(X[0])
+    n, d = X.rows, X.cols
 
-    t0 = time.perf_counter()
-    mu = [mpmath.fsum(row[j] for row in X) / n for j in range(d)]
-    Xc = [[row[j] - mu[j] for j in range(d)] for row in X]
+    t0, c0 = time.perf_counter(), time.process_time()
+    ones = mpmath.matrix([1] * n)
+    mu = (ones.T * X) / n
+    Xc = X - ones * mu
+    XcT = Xc.T
     wstar = reference_direction(Xc, y)
-    c = mpmath.sqrt(mpmath.fsum(t * t for t in wstar))
-    ustar = [t / c for t in wstar]
+    c = mpmath.norm(wstar)
+    ustar = wstar / c
     rho_prev, rows = None, []
     for t in range(steps + 1):
-        v = [mpmath.fsum(row[j] * w[j] for j in range(d)) for row in Xc]
-        S = mpmath.fsum(vi * vi for vi in v)
+        v = Xc * w
+        S = (v.T * v)[0]
         N = mpmath.sqrt(S / n)
         k = gamma / N
-        e, loss = [], mpf(0)
-        for vi, yi in zip(v, y):
-            s = k * vi * yi
+        e = mpmath.matrix(n, 1)
+        loss = mpf(0)
+        for i in range(n):
+            s = k * v[i] * y[i]
             if logistic:
                 loss += mpmath.log1p(mpmath.exp(-s))
-                dl = -1 / (1 + mpmath.exp(s))
+                e[i] = -y[i] / (1 + mpmath.exp(s)) / n
             else:
                 loss += (1 - s) ** 2 / 2
-                dl = s - 1
-            e.append(yi * dl / n)
+                e[i] = y[i] * (s - 1) / n
         loss /= n
-        a = mpmath.fsum(wj * uj for wj, uj in zip(w, ustar))
-        b = mpmath.sqrt(mpmath.fsum((wj - a * uj) ** 2
-                                    for wj, uj in zip(w, ustar)))
-        W = mpmath.fsum(wj * wj for wj in w)
+        a = (w.T * ustar)[0]
+        b = mpmath.norm(w - a * ustar)
+        W = (w.T * w)[0]
         rho = b / a
         h = eta * gamma * c / W
         if rho_prev is not None and csv:
             rows[-1] += ",%d" % (1 if rho > rho_prev else 0)
         if csv:
-            rows.append("%d,%s,%s,%s,%s,%s,%s,%s" % (
-                t, mpmath.nstr(a, 20), mpmath.nstr(b, 20),
-                mpmath.nstr(rho, 20), mpmath.nstr(gamma, 20),
-                mpmath.nstr(W, 20), mpmath.nstr(h, 20),
-                mpmath.nstr(loss, 20)))
+            rows.append(",".join([str(t)] + [mpmath.nstr(x, 20) for x in
+                                 (a, b, rho, gamma, W, h, loss)]))
         rho_prev = rho
         if t == steps:
             break
-        ve = mpmath.fsum(vi * ei for vi, ei in zip(v, e))
-        sig = ve / S
-        p = [ei - sig * vi for ei, vi in zip(e, v)]
-        gw = [k * mpmath.fsum(row[j] * pi for row, pi in zip(Xc, p))
-              for j in range(d)]
+        ve = (v.T * e)[0]
+        p = e - (ve / S) * v
+        gw = k * (XcT * p)
         gg = ve / N
-        w = [wj - eta * gj for wj, gj in zip(w, gw)]
+        w = w - eta * gw
         gamma = gamma - eta_g * gg
     seconds = time.perf_counter() - t0
+    cpu = time.process_time() - c0
     if csv:
         print("t,a,b,rho,gamma,W,h,loss,rising")
         print("\n".join(rows[:-1]))
         print(rows[-1] + ",")
-    sys.stderr.write("mpmath: %d steps at %d bits in %.3f s, rho_T = %s\n"
-                     % (steps, prec, seconds, mpmath.nstr(rho, 17)))
+    sys.stderr.write("mpmath (%s backend): %d steps at %d bits: %.3f s "
+                     "(cpu %.3f s), rho_T = %s\n"
+                     % (mpmath.libmp.BACKEND, steps, prec, seconds, cpu,
+                        mpmath.nstr(rho, 17)))
+    print("%.6f" % cpu, file=sys.stderr)
     return seconds
 
 

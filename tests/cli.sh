@@ -128,6 +128,38 @@ grep -q "12 of 12 cases restored, 0 run" "$T/err" && cmp -s "$T/u.json" "$T/k2.j
 expect_rc 2 "journal of other options" "$SC" check --journal "$T/r.jnl" "$T/rs"
 grep -q 'r.jnl: options: ' "$T/err" && ok || bad "other options named"
 expect_rc 2 "not a journal" "$SC" check --journal "$SPIKE" "$T/rs"
+# tighten: deterministic for a seed, never worse than its start, the case
+# it writes replays with the slack it printed
+expect_rc 0 "tighten" "$SC" tighten --theorem T3.b --seed 3 --iters 40 -o "$T/t1.json"
+cp "$T/out" "$T/t1.out"
+expect_rc 0 "tighten again" "$SC" tighten --theorem T3.b --seed 3 --iters 40 -o "$T/t2.json"
+sed 's/t2.json/t1.json/' "$T/out" | cmp -s - "$T/t1.out" && cmp -s "$T/t1.json" "$T/t2.json" && ok || bad "tighten is deterministic for a seed"
+awk '/start/ { s = $0; sub(/.*start /, "", s); sub(/,.*/, "", s); b = $0; sub(/.*best /, "", b); sub(/ .*/, "", b);
+     exit !(b + 0 <= s + 0 && b + 0 >= 1) }' "$T/t1.out" && ok || bad "tightest slack no worse than the start"
+expect_rc 0 "tight case replays" "$SC" replay --theorem T3.b "$T/t1.json"
+grep -q "^T3.b .*HOLDS *[0-9.]* *[0-9.e+-]* *$(sed -n 's/^slack \([0-9.]\{5\}\).*/\1/p' "$T/t1.out")" "$T/out" && ok || bad "replay shows the printed slack"
+expect_rc 0 "tighten --min-observed" "$SC" tighten --theorem T2.2 --min-observed 10 --iters 30 -o "$T/t4.json"
+expect_rc 0 "its case" "$SC" replay --theorem T2.2 "$T/t4.json"
+grep -q 'first rising step t1 = [1-9][0-9][0-9]* <= T' "$T/out" && ok || bad "--min-observed keeps onsets t1 >= 10 only"
+expect_rc 2 "tighten bad --min-observed" "$SC" tighten --theorem T2.2 --min-observed x -o "$T/t3.json"
+expect_rc 2 "tighten unknown checker" "$SC" tighten --theorem X9 -o "$T/t3.json"
+expect_rc 2 "tighten without --theorem" "$SC" tighten -o "$T/t3.json"
+expect_rc 2 "tighten bad --iters" "$SC" tighten --theorem T3.b --iters 0 -o "$T/t3.json"
+expect_rc 2 "tighten unwritable" "$SC" tighten --theorem T3.b --iters 5 -o /nonexistent/dir/t.json
+[ -e "$T/t3.json" ] && bad "failed tighten left a file" || ok
+# shrink: a control-run counterexample made smaller while it stays VIOLATED
+mkdir "$T/shr"
+expect_rc 0 "shrink" "$SC" shrink --theorem T3.b --scale-bounds 1/4 -o "$T/shr" "$SPIKE"
+S1="$T/shr/T3.b-whitened-delayed-spike-shrunk.json"
+[ -f "$S1" ] && grep -q "replay: spikecheck replay --theorem T3.b --scale-bounds 1/4 $S1" "$T/out" && ok || bad "shrunk case saved with its replay line"
+awk '/^shrink/ { split($0, f, /steps |, n |, d |, bits/); split(f[2], s, / -> /); split(f[4], d, / -> /);
+     exit !(s[2] + 0 < s[1] + 0 && d[2] + 0 < d[1] + 0) }' "$T/out" && ok || bad "fewer steps and dimensions"
+expect_rc 1 "shrunk case is still VIOLATED" "$SC" replay --theorem T3.b --scale-bounds 1/4 "$S1"
+expect_rc 0 "shrunk case holds without the control factor" "$SC" replay --theorem T3.b "$S1"
+expect_rc 2 "shrink a check that holds" "$SC" shrink --theorem T3.b -o "$T/shr" "$SPIKE"
+grep -q 'T3.b is not VIOLATED on it' "$T/err" && [ "$(ls "$T/shr" | wc -l)" -eq 1 ] && ok || bad "nothing to shrink, nothing written"
+expect_rc 2 "shrink unwritable" "$SC" shrink --theorem T3.b --scale-bounds 1/4 -o /nonexistent/dir "$SPIKE"
+expect_rc 2 "shrink unknown checker" "$SC" shrink --theorem X9 "$SPIKE"
 if command -v parallel > /dev/null 2>&1; then
     # the README's GNU parallel sweep: two shards at once, then merge
     expect_rc 0 "GNU parallel shards" parallel --will-cite -j 2 "$SC" check --precision 53 \

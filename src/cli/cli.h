@@ -38,5 +38,7 @@ int sc_cli_check(int argc, char ** argv, int replay);
 int sc_cli_trace(int argc, char ** argv);
 int sc_cli_gen(int argc, char ** argv);
 int sc_cli_merge(int argc, char ** argv);
+int sc_cli_tighten(int argc, char ** argv);
+int sc_cli_shrink(int argc, char ** argv);
 
 #endif

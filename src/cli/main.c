@@ -31,6 +31,12 @@ sc_cli_usage(FILE * out)
 "  merge -o FILE... PART...           combine shard journals (any format by\n"
 "                                     extension: .json .xml .html) or JSON\n"
 "                                     reports (.json) into one report\n"
+"  tighten --theorem ID [--seed S] [--iters N] [--objective EXTRA]\n"
+"          [--min-observed K] [-o CASEFILE]   hill-climb generated cases to the\n"
+"                                     least slack; writes the tightest case\n"
+"  shrink --theorem ID [--scale-bounds Q] [--from-first] [-o DIR] CASE\n"
+"                                     a VIOLATED case reduced while it stays\n"
+"                                     VIOLATED; saved to DIR (cases/regressions)\n"
 "exit codes: 0 all HOLDS/NOT-APPLICABLE, 1 VIOLATED, 3 UNDECIDED, "
 "2 usage or input error\n");
 }
@@ -63,6 +69,10 @@ main(int argc, char ** argv)
         rc = sc_cli_gen(argc - 1, argv + 1);
     else if (strcmp(argv[1], "merge") == 0)
         rc = sc_cli_merge(argc - 1, argv + 1);
+    else if (strcmp(argv[1], "tighten") == 0)
+        rc = sc_cli_tighten(argc - 1, argv + 1);
+    else if (strcmp(argv[1], "shrink") == 0)
+        rc = sc_cli_shrink(argc - 1, argv + 1);
     else
     {
         fprintf(stderr, "spikecheck: unknown command '%s'\n", argv[1]);

@@ -151,24 +151,125 @@ sc_dyn_project_jacobian(arb_mat_t J, sc_dyn_t D, arb_srcptr w,
     _arb_vec_clear(v, d);
 }
 
+/* The Jacobian of the centred step is formed over a box B around the
+   state, stretched SC_DYN_J_REUSE_BITS steps' worth of movement each way,
+   and kept while the states stay inside B (the mean-value form only needs
+   J to enclose the Jacobian over a convex set holding box and midpoint).
+   A stretch wider than 2^SC_DYN_J_MAX_REL |w| would widen J (and so the
+   enclosures) more than it saves: then B is the state's box. */
+#define SC_DYN_J_REUSE_BITS 4
+#define SC_DYN_J_MAX_REL (-12)
+
+typedef struct
+{
+    arb_mat_t J;            /* Jacobian over B */
+    arb_ptr g;              /* (grad_w L, dL/dgamma) over B */
+    arb_ptr B;              /* the box: d + 1 balls */
+    arb_ptr delta;          /* state - midpoint */
+    int valid;
+}
+sc_centred_struct;
+
+static void
+sc_centred_init(sc_centred_struct * C, slong d)
+{
+    arb_mat_init(C->J, d + 1, d + 1);
+    C->g = _arb_vec_init(d + 1);
+    C->B = _arb_vec_init(d + 1);
+    C->delta = _arb_vec_init(d + 1);
+    C->valid = 0;
+}
+
+static void
+sc_centred_clear(sc_centred_struct * C, slong d)
+{
+    _arb_vec_clear(C->delta, d + 1);
+    _arb_vec_clear(C->B, d + 1);
+    _arb_vec_clear(C->g, d + 1);
+    arb_mat_clear(C->J);
+}
+
+/* B from the state (w, gamma) and the image (wn, gn) of its midpoint, then
+   J and g over B (J of the projected step under project_norm; gw is
+   scratch). */
+static void
+sc_centred_refresh(sc_centred_struct * C, sc_dyn_t D, arb_srcptr w,
+                   const arb_t gamma, arb_srcptr wn, const arb_t gn,
+                   const arb_t W0, arb_ptr gw, slong prec)
+{
+    slong i, d = D->d;
+    mag_t ext, emax, wmax;
+    arb_ptr x = D->tmp + 29;
+
+    mag_init(ext);
+    mag_init(emax);
+    mag_init(wmax);
+    _arb_vec_set(C->B, w, d);
+    arb_set(C->B + d, gamma);
+    for (i = 0; i <= d; i++)
+    {
+        arb_sub(x, i < d ? wn + i : gn, i < d ? w + i : gamma, prec);
+        arb_get_mag(ext, x);
+        mag_max(emax, emax, ext);
+        if (i < d)
+        {
+            arb_get_mag(ext, w + i);
+            mag_max(wmax, wmax, ext);
+        }
+    }
+    mag_mul_2exp_si(wmax, wmax, SC_DYN_J_MAX_REL - SC_DYN_J_REUSE_BITS);
+    if (mag_cmp(emax, wmax) <= 0)
+        for (i = 0; i <= d; i++)
+        {
+            arb_sub(x, i < d ? wn + i : gn, i < d ? w + i : gamma, prec);
+            arb_get_mag(ext, x);
+            mag_mul_2exp_si(ext, ext, SC_DYN_J_REUSE_BITS);
+            arb_add_error_mag(C->B + i, ext);
+        }
+    /* J only multiplies the tiny box - mid: a few dozen correct bits are
+       all it needs, and a 64-bit enclosure costs a fraction of the step */
+    sc_dyn_jacobian_grad(C->J, C->g, D, C->B, C->B + d,
+                         FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC));
+    if (D->project_norm)
+        sc_dyn_project_jacobian(C->J, D, C->B, C->B + d, W0, gw,
+                                FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC));
+    C->valid = 1;
+    mag_clear(wmax);
+    mag_clear(emax);
+    mag_clear(ext);
+}
+
+static int
+sc_centred_holds(const sc_centred_struct * C, arb_srcptr w,
+                 const arb_t gamma, slong d)
+{
+    slong i;
+
+    if (!C->valid || !arb_contains(C->B + d, gamma))
+        return 0;
+    for (i = 0; i < d; i++)
+        if (!arb_contains(C->B + i, w + i))
+            return 0;
+    return 1;
+}
+
 /*
  * The centred (mean-value) form of one plain GD step from the box (w, gamma):
- * F(m) + J(box) (box - m) with m the box's midpoint.  Iterating F on balls
+ * F(m) + J(B) (box - m) with m the box's midpoint.  Iterating F on balls
  * directly multiplies the radii by roughly |X~^T| |X~| / n per step (about
  * 5 bits per step on 16 x 6 Hadamard data); the centred form multiplies
  * them by |J|, the true Jacobian, and keeps long horizons affordable.
- * The loss of the box comes the same way, L(m) + grad L(box) . (box - m),
+ * The loss of the box comes the same way, L(m) + grad L(B) . (box - m),
  * from the gradient the Jacobian evaluation yields: no third pass over
  * the data.
  */
 static void
 sc_dyn_step_centred(arb_ptr wn, arb_t gn, arb_t loss, sc_dyn_t D,
                     arb_srcptr w, const arb_t gamma, const arb_t W0,
-                    arb_ptr gw, arb_mat_t J, arb_ptr delta, arb_ptr gbox,
-                    slong prec)
+                    arb_ptr gw, sc_centred_struct * C, slong prec)
 {
     slong i, d = D->d;
-    arb_ptr mg = D->tmp + 30, lmid = D->tmp + 31;
+    arb_ptr mg = D->tmp + 30, lmid = D->tmp + 31, delta = C->delta;
 
     for (i = 0; i < d; i++)
     {
@@ -177,23 +278,18 @@ sc_dyn_step_centred(arb_ptr wn, arb_t gn, arb_t loss, sc_dyn_t D,
     }
     arb_get_mid_arb(mg, gamma);
     arb_sub(delta + d, gamma, mg, prec);
-    /* J only multiplies the tiny box - mid: a few dozen correct bits are
-       all it needs, and a 64-bit enclosure costs a fraction of the step */
-    sc_dyn_jacobian_grad(J, gbox, D, w, gamma,
-                         FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC));
-    if (D->project_norm)
-        sc_dyn_project_jacobian(J, D, w, gamma, W0, gw,
-                                FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC));
     for (i = 0; i < d; i++)
         arb_get_mid_arb(wn + i, w + i);
     /* F at the midpoint: a point input, so only rounding widens it (the
        step reads w_j before it writes wn_j, so wn may hold the input) */
     sc_dyn_step(wn, gn, lmid, D, wn, mg, NULL, NULL, W0, gw, prec);
-    arb_dot(loss, lmid, 0, gbox, 1, delta, 1, d + 1, prec);
+    if (!sc_centred_holds(C, w, gamma, d))
+        sc_centred_refresh(C, D, w, gamma, wn, gn, W0, gw, prec);
+    arb_dot(loss, lmid, 0, C->g, 1, delta, 1, d + 1, prec);
     for (i = 0; i < d; i++)
-        arb_dot(wn + i, wn + i, 0, arb_mat_entry(J, i, 0), 1, delta, 1, d + 1,
-                prec);
-    arb_dot(gn, gn, 0, arb_mat_entry(J, d, 0), 1, delta, 1, d + 1, prec);
+        arb_dot(wn + i, wn + i, 0, arb_mat_entry(C->J, i, 0), 1, delta, 1,
+                d + 1, prec);
+    arb_dot(gn, gn, 0, arb_mat_entry(C->J, d, 0), 1, delta, 1, d + 1, prec);
 }
 
 void
@@ -202,18 +298,16 @@ sc_dyn_run_full(sc_traj_t T, const sc_case_t c, const sc_data_t data,
 {
     slong t, j, d = c->d;
     sc_dyn_t D;
-    arb_ptr gw, delta, gbox;
+    arb_ptr gw;
     arb_t W0;
-    arb_mat_t J;
+    sc_centred_struct C;
     int centred = !point && fmpq_is_zero(c->momentum);
 
     sc_dyn_init(D, c, data, prec);
     if (point)
         sc_dyn_make_point(D);
     gw = _arb_vec_init(d);
-    delta = _arb_vec_init(d + 1);
-    gbox = _arb_vec_init(d + 1);
-    arb_mat_init(J, d + 1, d + 1);
+    sc_centred_init(&C, d);
     arb_init(W0);
     T->point = point;
     T->prec = prec;
@@ -252,7 +346,7 @@ sc_dyn_run_full(sc_traj_t T, const sc_case_t c, const sc_data_t data,
         }
         if (centred)
             sc_dyn_step_centred(w + d, T->gamma + t + 1, T->loss + t, D, w,
-                                T->gamma + t, W0, gw, J, delta, gbox, prec);
+                                T->gamma + t, W0, gw, &C, prec);
         else
             sc_dyn_step(w + d, T->gamma + t + 1, T->loss + t, D, w,
                         T->gamma + t, t > 0 ? w - d : NULL,
@@ -267,9 +361,7 @@ sc_dyn_run_full(sc_traj_t T, const sc_case_t c, const sc_data_t data,
         T->rising[t] = sc_traj_rising(T, t);
 
     arb_clear(W0);
-    arb_mat_clear(J);
-    _arb_vec_clear(gbox, d + 1);
-    _arb_vec_clear(delta, d + 1);
+    sc_centred_clear(&C, d);
     _arb_vec_clear(gw, d);
     sc_dyn_clear(D);
 }

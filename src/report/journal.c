@@ -267,6 +267,24 @@ sc_journal_read(json_t ** header, json_t ** entries, long * good,
     return rc;
 }
 
+/* The entries by case file (a hash: a sweep of 10^6 cases restores in
+   linear time). */
+static json_t *
+sc_journal_index(json_t * entries)
+{
+    json_t * idx = json_object(), * e;
+    size_t i;
+
+    json_array_foreach(entries, i, e)
+    {
+        const char * f = sc_journal_get_str(e, "case_file");
+
+        if (f != NULL)
+            json_object_set(idx, f, e);
+    }
+    return idx;
+}
+
 int
 sc_journal_open(sc_journal_t J, const char * path, const char * options,
                 char * err, size_t errlen)
@@ -281,7 +299,8 @@ sc_journal_open(sc_journal_t J, const char * path, const char * options,
     if (access(path, F_OK) == 0)
     {
         rc = sc_journal_read(&have, &entries, &good, path, err, errlen);
-        J->entries = entries;
+        J->entries = sc_journal_index(entries);
+        json_decref(entries);
         if (rc == SC_OK && !json_equal(have, want))
         {
             snprintf(err, errlen, "%s: options: the journal was written by "
@@ -302,7 +321,7 @@ sc_journal_open(sc_journal_t J, const char * path, const char * options,
     }
     else
     {
-        J->entries = json_array();
+        J->entries = json_object();
         J->f = fopen(path, "wb");
         if (J->f != NULL)
         {
@@ -337,23 +356,17 @@ sc_journal_clear(sc_journal_t J)
 slong
 sc_journal_count(const sc_journal_t J)
 {
-    return (slong) json_array_size(J->entries);
+    return (slong) json_object_size(J->entries);
 }
 
 int
 sc_journal_restore(sc_report_t R, const sc_journal_t J, const char * case_file)
 {
-    json_t * e;
-    size_t i;
+    json_t * e = json_object_get(J->entries, case_file);
 
-    json_array_foreach(J->entries, i, e)
-    {
-        const char * f = sc_journal_get_str(e, "case_file");
-
-        if (f != NULL && strcmp(f, case_file) == 0)
-            return sc_journal_restore_entry(R, e) == 0 ? 1 : -1;
-    }
-    return 0;
+    if (e == NULL)
+        return 0;
+    return sc_journal_restore_entry(R, e) == 0 ? 1 : -1;
 }
 
 int

@@ -175,7 +175,8 @@ char * sc_report_versions(void);
 typedef struct
 {
     FILE * f;                   /* open for appending */
-    void * entries;             /* json_t array: entries of earlier runs */
+    void * entries;             /* json_t object: case file -> entry of an
+                                   earlier run */
 }
 sc_journal_struct;
 

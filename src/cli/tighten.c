@@ -1,0 +1,363 @@
+/*
+ * tighten.c -- `spikecheck tighten --theorem ID [--seed S] [--iters N]
+ * [--objective EXTRA] [-o CASEFILE]`: how tight is a bound?  Seeded hill
+ * climbing over the parameters of generated whitened cases (data n, d and
+ * seed; near-reference initial state rho0, ||w0||^2, gamma0 = g c; eta =
+ * r ||w0||^2 / c^2; eta_gamma; steps) for the case with the least slack
+ * (bound / observed) of the checker, as the real checker run certifies
+ * it.  A case outside the statement's hypotheses is NOT-APPLICABLE and
+ * never kept, so the search stays within them.  --objective minimises a
+ * named extra of the record instead (e.g. T_cf_over_t1 for [T2.2]).
+ * --min-observed K keeps only records whose observed value is >= K (e.g.
+ * an onset t1 >= 10 for [T2.2], an edge of length >= 2 for [T3.a]): a
+ * bound of 1 step met by 1 step is tight but says little.
+ * A climb that has not improved for SC_TIGHT_STALL evaluations restarts
+ * from a fresh draw; the best case over all climbs is kept.
+ *
+ * Doubles only steer the search (heuristic: they choose parameters, as in
+ * suite.c); each candidate is written as a case file with exact decimals
+ * and the checker decides on that file.  The same seed gives the same
+ * search and the same file on every machine.  The best case is written
+ * atomically; its slack and replay line are printed.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "report/report.h"
+#include "num/num.h"
+
+#define SC_TIGHT_STARTS 8
+#define SC_TIGHT_STALL 1000
+
+typedef struct
+{
+    slong n, d, steps;
+    ulong data_seed, init_seed;
+    double rho0, norm2, g, r, etag;
+}
+sc_tight_params;
+
+/* heuristic: uniform double in [lo, hi] from the stream */
+static double
+sc_tight_uniform(sc_rand_t rs, double lo, double hi)
+{
+    return lo + (hi - lo) * (double) (sc_rand_next(rs) >> 11)
+                / 9007199254740992.0;
+}
+
+static double
+sc_tight_clamp(double x, double lo, double hi)
+{
+    return x < lo ? lo : (x > hi ? hi : x);
+}
+
+/* A fresh draw: whitened data, a rising or delayed regime. */
+static void
+sc_tight_draw(sc_tight_params * p, sc_rand_t rs)
+{
+    static const slong sq[3] = { 9, 16, 25 };
+
+    p->n = sq[sc_rand_range(rs, 0, 2)];
+    p->d = sc_rand_range(rs, 2, FLINT_MIN(6, p->n - 1));
+    p->data_seed = sc_rand_next(rs) >> 1;
+    p->init_seed = sc_rand_next(rs) >> 1;
+    p->rho0 = 0.005 * pow(60.0, sc_tight_uniform(rs, 0, 1));
+    p->norm2 = sc_tight_uniform(rs, 0.5, 2.0);
+    p->g = sc_tight_uniform(rs, 0.02, 1.5);
+    p->r = sc_tight_uniform(rs, 1.0, 6.0);
+    p->etag = 0.005 * pow(20.0, sc_tight_uniform(rs, 0, 1));
+    p->steps = 400;
+}
+
+/* A neighbour of p: one parameter moved by a factor exp(+-scale), or the
+   data or initial state redrawn. */
+static void
+sc_tight_move(sc_tight_params * p, sc_rand_t rs, double scale)
+{
+    double f = exp(sc_tight_uniform(rs, -scale, scale));
+
+    switch (sc_rand_range(rs, 0, 8))
+    {
+        case 0: p->rho0 = sc_tight_clamp(p->rho0 * f, 1e-4, 0.9); break;
+        case 1: p->norm2 = sc_tight_clamp(p->norm2 * f, 0.1, 10.0); break;
+        case 2: p->g = sc_tight_clamp(p->g * f, 1e-3, 3.0); break;
+        case 3: p->r = sc_tight_clamp(p->r * f, 0.1, 100.0); break;
+        case 4: p->etag = sc_tight_clamp(p->etag * f, 1e-4, 0.5); break;
+        case 5:
+            p->steps = (slong) sc_tight_clamp(p->steps * f, 20, 4000);
+            break;
+        case 6: p->d = sc_rand_range(rs, 1, FLINT_MIN(6, p->n - 1)); break;
+        case 7: p->data_seed = sc_rand_next(rs) >> 1; break;
+        default: p->init_seed = sc_rand_next(rs) >> 1; break;
+    }
+}
+
+/* The case file of p (c = ||w*|| of its data, heuristic).  Six
+   significant digits, each an exact decimal. */
+static void
+sc_tight_text(char * buf, size_t len, const sc_tight_params * p, double c,
+              const char * name)
+{
+    snprintf(buf, len, "{\n  \"format\": \"%s\",\n  \"name\": \"%s\",\n"
+             "  \"loss\": \"square\",\n  \"data\": {\"generator\": "
+             "\"whitened\", \"n\": %ld, \"d\": %ld, \"seed\": %lu},\n"
+             "  \"init\": {\"generator\": \"near-reference\", \"rho0\": "
+             "\"%.6e\", \"norm2\": \"%.6e\", \"gamma\": \"%.6e\", "
+             "\"seed\": %lu},\n  \"eta\": \"%.6e\", \"eta_gamma\": "
+             "\"%.6e\",\n  \"steps\": %ld,\n  \"precision\": %d\n}\n",
+             SC_CASE_FORMAT, name, (long) p->n, (long) p->d,
+             (unsigned long) p->data_seed, p->rho0, p->norm2, p->g * c,
+             (unsigned long) p->init_seed, p->r * p->norm2 / (c * c),
+             p->etag, (long) p->steps, SC_CASE_DEFAULT_PREC);
+}
+
+typedef struct
+{
+    const sc_thm_struct * thm;
+    const char * objective;     /* extra name, or NULL for the slack */
+    slong min_observed;         /* records observing less are not kept */
+    const char * name;
+    char text[2048];            /* the case file of the last evaluation */
+    double value;               /* heuristic: the objective as a double */
+    char shown[64];             /* the certified slack, 17 digits */
+    sc_verdict_t verdict;
+}
+sc_tight_eval;
+
+/* The objective of a finished record, or HUGE_VAL when it has none. */
+static double
+sc_tight_objective(const sc_result_t res, const char * objective)
+{
+    slong i;
+
+    if (objective == NULL)
+        return res->has_slack && arb_is_finite(res->slack)
+               ? sc_num_get_d_heuristic(res->slack) : HUGE_VAL;
+    for (i = 0; i < SC_MAX_EXTRA; i++)
+        if (res->extra[i].set && strcmp(res->extra[i].name, objective) == 0
+            && arb_is_finite(res->extra[i].value))
+            return sc_num_get_d_heuristic(res->extra[i].value);
+    return HUGE_VAL;
+}
+
+/* The observed value is certainly >= k. */
+static int
+sc_tight_observed_ge(const sc_result_t res, slong k)
+{
+    arb_t t;
+    int r;
+
+    if (!res->has_observed)
+        return 0;
+    arb_init(t);
+    arb_set_si(t, k);
+    r = arb_ge(res->observed, t);
+    arb_clear(t);
+    return r;
+}
+
+/* Runs the checker on the case of p; E->value is HUGE_VAL unless the
+   verdict is HOLDS or VIOLATED with the objective set. */
+static void
+sc_tight_evaluate(sc_tight_eval * E, const sc_tight_params * p)
+{
+    sc_case_t c;
+    sc_ctx_t ctx;
+    sc_result_t res;
+    char err[SC_ERR_LEN], * s;
+    double cc = 1.0;
+    int pass;
+
+    E->value = HUGE_VAL;
+    E->verdict = SC_NOT_APPLICABLE;
+    for (pass = 0; pass < 2; pass++)    /* pass 0 finds c of the data */
+    {
+        sc_tight_text(E->text, sizeof(E->text), p, cc, E->name);
+        sc_case_init(c);
+        if (sc_case_load_string(c, E->text, E->name, err, sizeof(err))
+            != SC_OK)
+        {
+            sc_case_clear(c);
+            return;
+        }
+        sc_ctx_init(ctx, c);
+        if (pass == 0)
+            cc = ctx->data->has_ref ? sqrt(fmpq_get_d(ctx->data->c2)) : 0;
+        else
+        {
+            sc_result_init(res);
+            sc_thm_run(res, E->thm, ctx, c->precision, SC_DEFAULT_MAX_PREC);
+            E->verdict = res->verdict;
+            if ((res->verdict == SC_HOLDS || res->verdict == SC_VIOLATED)
+                && (E->min_observed <= 0
+                    || sc_tight_observed_ge(res, E->min_observed)))
+                E->value = sc_tight_objective(res, E->objective);
+            s = sc_num_get_str(res->slack, 17);
+            snprintf(E->shown, sizeof(E->shown), "%s",
+                     res->has_slack ? s : "-");
+            flint_free(s);
+            sc_result_clear(res);
+        }
+        sc_ctx_clear(ctx);
+        sc_case_clear(c);
+        if (cc <= 0)
+            return;
+    }
+}
+
+static int
+sc_tight_write(const char * path, const char * text)
+{
+    sc_outfile_t o;
+    char err[SC_ERR_LEN];
+
+    if (sc_outfile_open(o, path, err, sizeof(err)) != SC_OK)
+    {
+        fprintf(stderr, "spikecheck: %s\n", err);
+        return SC_EIO;
+    }
+    fputs(text, o->f);
+    if (sc_outfile_commit(o, err, sizeof(err)) != SC_OK)
+    {
+        fprintf(stderr, "spikecheck: %s\n", err);
+        return SC_EIO;
+    }
+    return SC_OK;
+}
+
+/* The search; returns the exit code. */
+static int
+sc_tight_search(sc_tight_eval * best, ulong seed, slong iters,
+                const char * outp)
+{
+    sc_rand_t rs;
+    sc_tight_params p, q;
+    sc_tight_eval E;
+    double start = HUGE_VAL, cur = HUGE_VAL;
+    slong k, found = -1, since = 0, stall = 0;
+
+    E = *best;
+    sc_rand_init(rs, seed);
+    memset(&p, 0, sizeof(p));
+    for (k = 0; k < iters; k++)
+    {
+        /* heuristic: moves shrink from factors e^0.6 to e^0.1 after a
+           (re)start */
+        double scale = 0.1 + 0.5 * exp(-(double) since / 300.0);
+
+        q = p;
+        if (k < SC_TIGHT_STARTS || cur == HUGE_VAL)
+            sc_tight_draw(&q, rs);
+        else
+            sc_tight_move(&q, rs, scale);
+        sc_tight_evaluate(&E, &q);
+        since++;
+        if (E.value == HUGE_VAL || E.value > cur)
+        {
+            /* a climb stuck this long restarts from a fresh draw */
+            if (++stall == SC_TIGHT_STALL)
+                cur = HUGE_VAL, stall = 0, since = 0;
+            continue;
+        }
+        stall = (E.value < cur) ? 0 : stall + 1;
+        cur = E.value;
+        p = q;
+        if (k < SC_TIGHT_STARTS || start == HUGE_VAL)
+            start = FLINT_MIN(start, E.value);
+        if (E.value <= best->value)
+        {
+            if (E.value < best->value)
+                found = k;
+            *best = E;
+        }
+    }
+    if (best->value == HUGE_VAL)
+    {
+        fprintf(stderr, "spikecheck: tighten: no case within the hypotheses "
+                "of %s in %ld evaluations\n", best->thm->id, (long) iters);
+        return SC_EXIT_UNDECIDED;
+    }
+    if (sc_tight_write(outp, best->text) != SC_OK)
+        return SC_EXIT_USAGE;
+    printf("tighten %s: %ld evaluations (seed %lu); %s: start %.6g, best "
+           "%.6g (evaluation %ld), %s\n", best->thm->id, (long) iters,
+           (unsigned long) seed, best->objective != NULL ? best->objective
+           : "slack", start, best->value, (long) found + 1,
+           sc_verdict_name(best->verdict));
+    printf("slack %s\ncase written: %s\nreplay: spikecheck replay --theorem "
+           "%s %s\n", best->shown, outp, best->thm->id, outp);
+    return best->verdict == SC_VIOLATED ? SC_EXIT_VIOLATED : SC_EXIT_OK;
+}
+
+int
+sc_cli_tighten(int argc, char ** argv)
+{
+    sc_tight_eval best;
+    slong seed = 1, iters = 200;
+    const char * outp = NULL;
+    char err[SC_ERR_LEN], defpath[256], name[96];
+    int i;
+
+    memset(&best, 0, sizeof(best));
+    best.value = HUGE_VAL;
+    for (i = 1; i < argc; i++)
+    {
+        const char * a = argv[i], * v = (i + 1 < argc) ? argv[i + 1] : NULL;
+
+        if (strcmp(a, "--theorem") == 0 && v != NULL)
+        {
+            if ((best.thm = sc_thm_lookup(v)) == NULL)
+            {
+                fprintf(stderr, "spikecheck: --theorem: unknown checker "
+                        "'%s' (see spikecheck list)\n", v);
+                return SC_EXIT_USAGE;
+            }
+        }
+        else if (strcmp(a, "--seed") == 0)
+        {
+            if (sc_cli_parse_si(&seed, a, v, 0, WORD_MAX))
+                return SC_EXIT_USAGE;
+        }
+        else if (strcmp(a, "--iters") == 0)
+        {
+            if (sc_cli_parse_si(&iters, a, v, 1, 1000000))
+                return SC_EXIT_USAGE;
+        }
+        else if (strcmp(a, "--objective") == 0 && v != NULL)
+            best.objective = v;
+        else if (strcmp(a, "--min-observed") == 0)
+        {
+            if (sc_cli_parse_si(&best.min_observed, a, v, 0, WORD_MAX))
+                return SC_EXIT_USAGE;
+        }
+        else if (strcmp(a, "-o") == 0 && v != NULL)
+            outp = v;
+        else
+        {
+            fprintf(stderr, "spikecheck: tighten: unexpected '%s'\n", a);
+            return SC_EXIT_USAGE;
+        }
+        i++;
+    }
+    if (best.thm == NULL)
+    {
+        fprintf(stderr, "spikecheck: tighten needs --theorem ID\n");
+        return SC_EXIT_USAGE;
+    }
+    snprintf(defpath, sizeof(defpath), "cases/tight/%s.json", best.thm->id);
+    outp = outp != NULL ? outp : defpath;
+    if (sc_outfile_probe(outp, err, sizeof(err)) != SC_OK)
+    {
+        fprintf(stderr, "spikecheck: %s\n", err);
+        return SC_EXIT_USAGE;
+    }
+    snprintf(name, sizeof(name), "tight-%s%s%s-seed%ld", best.thm->id,
+             best.objective ? "-" : "", best.objective ? best.objective : "",
+             (long) seed);
+    if (best.min_observed > 0)
+        snprintf(name + strlen(name), sizeof(name) - strlen(name),
+                 "-min%ld", (long) best.min_observed);
+    best.name = name;
+    return sc_tight_search(&best, (ulong) seed, iters, outp);
+}
