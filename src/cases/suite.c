@@ -225,7 +225,10 @@ sc_suite_write_one(const char * path, const char * name,
 }
 
 /* [F3] Suite "hilbert": the Figure 3 setting (cases/figure3/README.md)
-   on seeded Hilbert data, square and logistic loss alternating. */
+   on seeded Hilbert data, square and logistic loss alternating.  The
+   logistic cases start in span(X~^T) ("span"): sign labels on Hilbert
+   data are not all on the margin (A3 fails), so there is no SVM reference
+   for "near-reference" to start near. */
 static int
 sc_suite_write_hilbert(const char * dir, slong count, sc_rand_t r,
                        char * err, size_t errlen)
@@ -242,8 +245,7 @@ sc_suite_write_hilbert(const char * dir, slong count, sc_rand_t r,
         "{\n  \"format\": \"%s\",\n  \"name\": \"%s\",\n"
         "  \"loss\": \"logistic\",\n  \"data\": {\"generator\": "
         "\"hilbert\", \"n\": 6, \"d\": 12, \"noise\": \"1/300\", "
-        "\"seed\": %lu},\n  \"init\": {\"generator\": "
-        "\"near-reference\", \"rho0\": \"1/500\", \"norm2\": \"1\", "
+        "\"seed\": %lu},\n  \"init\": {\"generator\": \"span\", "
         "\"gamma\": \"1/100\", \"seed\": 3},\n  \"eta\": \"1\", "
         "\"eta_gamma\": \"1/50\",\n  \"steps\": 300,\n"
         "  \"precision\": 128\n}\n" };
