@@ -148,8 +148,9 @@ mkdir "$T/shr"
 expect_rc 0 "shrink" "$SC" shrink --theorem T3.b --scale-bounds 1/4 -o "$T/shr" "$SPIKE"
 S1="$T/shr/T3.b-whitened-delayed-spike-shrunk.json"
 [ -f "$S1" ] && grep -q "replay: spikecheck replay --theorem T3.b --scale-bounds 1/4 $S1" "$T/out" && ok || bad "shrunk case saved with its replay line"
-awk '/^shrink/ { split($0, f, /steps |, n |, d |, bits/); split(f[2], s, / -> /); split(f[4], d, / -> /);
-     exit !(s[2] + 0 < s[1] + 0 && d[2] + 0 < d[1] + 0) }' "$T/out" && ok || bad "fewer steps and dimensions"
+awk '/^shrink/ { split($0, f, /steps |, n |, d |, bits/); split(f[2], s, / -> /); split(f[3], r, / -> /);
+     split(f[4], d, / -> /); exit !(s[2] + 0 < s[1] + 0 && r[2] + 0 < r[1] + 0 && d[2] + 0 < d[1] + 0) }' "$T/out" \
+    && ok || bad "fewer steps, rows and dimensions"
 expect_rc 1 "shrunk case is still VIOLATED" "$SC" replay --theorem T3.b --scale-bounds 1/4 "$S1"
 expect_rc 0 "shrunk case holds without the control factor" "$SC" replay --theorem T3.b "$S1"
 expect_rc 2 "shrink a check that holds" "$SC" shrink --theorem T3.b -o "$T/shr" "$SPIKE"
