@@ -124,6 +124,9 @@ grep -q "12 of 12 cases restored, 0 run" "$T/err" && cmp -s "$T/u.json" "$T/k2.j
 expect_rc 2 "journal of other options" "$SC" check --journal "$T/r.jnl" "$T/rs"
 grep -q 'r.jnl: options: ' "$T/err" && ok || bad "other options named"
 expect_rc 2 "not a journal" "$SC" check --journal "$SPIKE" "$T/rs"
+sed '3s/.*/{"damaged": /' "$T/r.jnl" > "$T/r2.jnl"
+expect_rc 2 "damaged journal line" "$SC" check --precision 53 --journal "$T/r2.jnl" "$T/rs"
+grep -q 'r2.jnl: line 3: not a journal line' "$T/err" && ok || bad "damaged line named"
 # tighten: deterministic for a seed, never worse than its start, the case
 # it writes replays with the slack it printed
 expect_rc 0 "tighten" "$SC" tighten --theorem T3.b --seed 3 --iters 40 -o "$T/t1.json"
