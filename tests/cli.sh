@@ -128,6 +128,9 @@ grep -q "12 of 12 cases restored, 0 run" "$T/err" && cmp -s "$T/u.json" "$T/k2.j
 expect_rc 2 "journal of other options" "$SC" check --journal "$T/r.jnl" "$T/rs"
 grep -q 'r.jnl: options: ' "$T/err" && ok || bad "other options named"
 expect_rc 2 "not a journal" "$SC" check --journal "$SPIKE" "$T/rs"
+sed '3s/.*/{"damaged": /' "$T/r.jnl" > "$T/r2.jnl"
+expect_rc 2 "damaged journal line" "$SC" check --precision 53 --journal "$T/r2.jnl" "$T/rs"
+grep -q 'r2.jnl: line 3: not a journal line' "$T/err" && ok || bad "damaged line named"
 # tighten: deterministic for a seed, never worse than its start, the case
 # it writes replays with the slack it printed
 expect_rc 0 "tighten" "$SC" tighten --theorem T3.b --seed 3 --iters 40 -o "$T/t1.json"
@@ -152,8 +155,9 @@ mkdir "$T/shr"
 expect_rc 0 "shrink" "$SC" shrink --theorem T3.b --scale-bounds 1/4 -o "$T/shr" "$SPIKE"
 S1="$T/shr/T3.b-whitened-delayed-spike-shrunk.json"
 [ -f "$S1" ] && grep -q "replay: spikecheck replay --theorem T3.b --scale-bounds 1/4 $S1" "$T/out" && ok || bad "shrunk case saved with its replay line"
-awk '/^shrink/ { split($0, f, /steps |, n |, d |, bits/); split(f[2], s, / -> /); split(f[4], d, / -> /);
-     exit !(s[2] + 0 < s[1] + 0 && d[2] + 0 < d[1] + 0) }' "$T/out" && ok || bad "fewer steps and dimensions"
+awk '/^shrink/ { split($0, f, /steps |, n |, d |, bits/); split(f[2], s, / -> /); split(f[3], r, / -> /);
+     split(f[4], d, / -> /); exit !(s[2] + 0 < s[1] + 0 && r[2] + 0 < r[1] + 0 && d[2] + 0 < d[1] + 0) }' "$T/out" \
+    && ok || bad "fewer steps, rows and dimensions"
 expect_rc 1 "shrunk case is still VIOLATED" "$SC" replay --theorem T3.b --scale-bounds 1/4 "$S1"
 expect_rc 0 "shrunk case holds without the control factor" "$SC" replay --theorem T3.b "$S1"
 expect_rc 2 "shrink a check that holds" "$SC" shrink --theorem T3.b -o "$T/shr" "$SPIKE"

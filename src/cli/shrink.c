@@ -6,7 +6,9 @@
  * Greedy reductions, each kept only when the checker still certifies
  * VIOLATED on the reduced case:
  *   1. fewer steps: the horizon cut to the violating step + 1, then halved;
- *   2. fewer dimensions (a column of X and its entry of w0), fewer rows;
+ *   2. fewer dimensions (a column of X and its entry of w0); rows that all
+ *      repeat equally often kept once (means and Sigma unchanged, so
+ *      whitened data stay whitened); fewer rows;
  *   3. simpler rationals: eta, eta_gamma, gamma0 and each entry of w0
  *      rounded to 2, 4, 8, 16 or 32 significant bits (the first that
  *      keeps the verdict);
@@ -151,6 +153,63 @@ sc_shrink_drop(sc_case_t cand, const sc_case_t cur, slong row, slong col)
     return 1;
 }
 
+/* 1 if rows i and k of c (with their labels) are equal. */
+static int
+sc_shrink_same_row(const sc_case_t c, slong i, slong k)
+{
+    slong j;
+
+    if (!fmpq_equal(fmpq_mat_entry(c->y, i, 0), fmpq_mat_entry(c->y, k, 0)))
+        return 0;
+    for (j = 0; j < c->d; j++)
+        if (!fmpq_equal(fmpq_mat_entry(c->X, i, j),
+                        fmpq_mat_entry(c->X, k, j)))
+            return 0;
+    return 1;
+}
+
+/* cand = each distinct (row, label) of cur once, when every one occurs
+   equally often (m > 1 times): the means and Sigma = X~^T X~ / n do not
+   change, so whitened data stay whitened.  0 when not so. */
+static int
+sc_shrink_dedup(sc_case_t cand, const sc_case_t cur)
+{
+    slong i, k, j, m = -1, nd = 0;
+    slong * keep = flint_malloc(cur->n * sizeof(slong));
+    int ok = 1;
+
+    for (i = 0; i < cur->n && ok; i++)
+    {
+        slong cnt = 0, first = -1;
+
+        for (k = 0; k < cur->n; k++)
+            if (sc_shrink_same_row(cur, i, k))
+                cnt++, first = (first < 0 ? k : first);
+        ok = (m < 0 || cnt == m);
+        m = cnt;
+        if (first == i)
+            keep[nd++] = i;
+    }
+    ok = ok && m > 1 && nd >= 2 && sc_shrink_clone(cand, cur) == SC_OK;
+    if (ok)
+    {
+        sc_case_set_dims(cand, nd, cur->d);
+        for (i = 0; i < nd; i++)
+        {
+            for (j = 0; j < cur->d; j++)
+                fmpq_set(fmpq_mat_entry(cand->X, i, j),
+                         fmpq_mat_entry(cur->X, keep[i], j));
+            fmpq_set(fmpq_mat_entry(cand->y, i, 0),
+                     fmpq_mat_entry(cur->y, keep[i], 0));
+        }
+        for (j = 0; j < cur->d; j++)
+            fmpq_set(fmpq_mat_entry(cand->w0, j, 0),
+                     fmpq_mat_entry(cur->w0, j, 0));
+    }
+    flint_free(keep);
+    return ok;
+}
+
 static int
 sc_shrink_structure(sc_shrink_struct * S, sc_case_t cur)
 {
@@ -164,6 +223,14 @@ sc_shrink_structure(sc_shrink_struct * S, sc_case_t cur)
         sc_case_init(c);
         if (i < cur->d && sc_shrink_drop(c, cur, -1, i)
             && sc_shrink_try(S, cur, c))
+            changed = 1;
+        sc_case_clear(c);
+    }
+    {
+        sc_case_t c;
+
+        sc_case_init(c);
+        if (sc_shrink_dedup(c, cur) && sc_shrink_try(S, cur, c))
             changed = 1;
         sc_case_clear(c);
     }

@@ -88,6 +88,10 @@ void sc_dyn_grad(arb_ptr gw, arb_t ggamma, arb_t loss, sc_dyn_t D,
 void sc_dyn_margin_loss(arb_t l, arb_t dl, arb_t d2l, sc_loss_t loss,
                         const arb_t s, slong prec);
 
+/* The same with caller's scratch t (no allocation in a step). */
+void _sc_dyn_margin_loss(arb_t l, arb_t dl, arb_t d2l, sc_loss_t loss,
+                         const arb_t s, arb_t t, slong prec);
+
 /*
  * Jacobian of the plain GD map (w, gamma) -> (w - eta grad_w L - eta lambda w,
  * gamma - eta_gamma dL/dgamma), enclosed over the box (w, gamma) (balls):

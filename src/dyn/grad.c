@@ -12,12 +12,9 @@
 #include "num/num.h"
 
 void
-sc_dyn_margin_loss(arb_t l, arb_t dl, arb_t d2l, sc_loss_t loss,
-                   const arb_t s, slong prec)
+_sc_dyn_margin_loss(arb_t l, arb_t dl, arb_t d2l, sc_loss_t loss,
+                    const arb_t s, arb_t t, slong prec)
 {
-    arb_t t;
-
-    arb_init(t);
     if (loss == SC_LOSS_SQUARE)
     {
         arb_sub_ui(t, s, 1, prec);              /* s - 1 = l'(s) */
@@ -51,6 +48,17 @@ sc_dyn_margin_loss(arb_t l, arb_t dl, arb_t d2l, sc_loss_t loss,
         if (dl != NULL)
             arb_neg(dl, t);
     }
+}
+
+
+void
+sc_dyn_margin_loss(arb_t l, arb_t dl, arb_t d2l, sc_loss_t loss,
+                   const arb_t s, slong prec)
+{
+    arb_t t;
+
+    arb_init(t);
+    _sc_dyn_margin_loss(l, dl, d2l, loss, s, t, prec);
     arb_clear(t);
 }
 
@@ -134,8 +142,8 @@ sc_dyn_grad(arb_ptr gw, arb_t ggamma, arb_t loss, sc_dyn_t D,
     {
         arb_mul(s, k, D->v + i, prec);
         arb_mul(s, s, D->y + i, prec);          /* margin y_i z_i */
-        sc_dyn_margin_loss(loss != NULL ? l : NULL, D->e + i, NULL, D->loss,
-                           s, prec);
+        _sc_dyn_margin_loss(loss != NULL ? l : NULL, D->e + i, NULL,
+                            D->loss, s, D->tmp + 6, prec);
         if (loss != NULL)
             arb_add(loss, loss, l, prec);
         arb_mul(D->e + i, D->e + i, D->y + i, prec);
@@ -176,7 +184,7 @@ sc_dyn_loss(arb_t loss, sc_dyn_t D, arb_srcptr w, const arb_t gamma,
         arb_mul(s, gamma, D->v + i, prec);
         arb_div(s, s, N, prec);
         arb_mul(s, s, D->y + i, prec);
-        sc_dyn_margin_loss(l, NULL, NULL, D->loss, s, prec);
+        _sc_dyn_margin_loss(l, NULL, NULL, D->loss, s, D->tmp + 6, prec);
         arb_add(loss, loss, l, prec);
     }
     arb_div_si(loss, loss, D->n, prec);

@@ -53,7 +53,8 @@ sc_jac_carve(sc_jac_struct * J, sc_dyn_t D)
     J->dsig = x + 9;
     J->t = x + 10;
     J->dgg = x + 11;
-    J->decay = x + 12;      /* x + 13 .. x + 19: the callers' scalars */
+    J->decay = x + 12;      /* x + 13 .. x + 19: the callers' scalars
+                               (x + 19: the margin loss's scratch) */
 }
 
 /* X~^T x for an n-vector x. */
@@ -86,7 +87,8 @@ sc_jac_base(sc_jac_struct * J, const sc_dyn_t D, arb_srcptr w,
     {
         arb_mul(s, J->k, J->v + i, prec);
         arb_mul(s, s, D->y + i, prec);
-        sc_dyn_margin_loss(NULL, J->e + i, J->C + i, D->loss, s, prec);
+        _sc_dyn_margin_loss(NULL, J->e + i, J->C + i, D->loss, s,
+                            J->decay + 7, prec);
         arb_mul(J->e + i, J->e + i, D->y + i, prec);
         arb_div_si(J->e + i, J->e + i, n, prec);
         arb_div_si(J->C + i, J->C + i, n, prec);

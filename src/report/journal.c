@@ -16,179 +16,9 @@
 #include <unistd.h>
 #include <jansson.h>
 #include "report/report.h"
+#include "report/journal.h"
 
 #define SC_JOURNAL_FORMAT "spikecheck-journal/1"
-
-static json_t *
-sc_journal_ball(int has, const arb_t x)
-{
-    char * s;
-    json_t * j;
-
-    if (!has)
-        return json_null();
-    s = arb_dump_str(x);
-    j = json_string(s);
-    flint_free(s);
-    return j;
-}
-
-static json_t *
-sc_journal_record(const sc_record_struct * r)
-{
-    json_t * o = json_object(), * ex = json_array();
-    const sc_result_struct * s = r->res;
-    char seed[32];
-    slong i;
-
-    snprintf(seed, sizeof(seed), "%lu", (unsigned long) r->seed);
-    json_object_set_new(o, "checker", json_string(r->thm->id));
-    json_object_set_new(o, "case", json_string(r->case_name));
-    json_object_set_new(o, "case_file", json_string(r->case_path));
-    json_object_set_new(o, "seed", json_string(seed));
-    json_object_set_new(o, "replay", json_string(r->replay));
-    json_object_set_new(o, "verdict", json_integer(s->verdict));
-    json_object_set_new(o, "predicted", sc_journal_ball(s->has_predicted,
-                                                        s->predicted));
-    json_object_set_new(o, "observed", sc_journal_ball(s->has_observed,
-                                                       s->observed));
-    json_object_set_new(o, "slack", sc_journal_ball(s->has_slack, s->slack));
-    json_object_set_new(o, "step", json_integer(s->step));
-    json_object_set_new(o, "prec", json_integer(s->prec));
-    json_object_set_new(o, "steps", json_integer(s->steps));
-    json_object_set_new(o, "certificate", json_string(s->certificate));
-    json_object_set_new(o, "reason", json_string(s->reason));
-    for (i = 0; i < SC_MAX_EXTRA; i++)
-        if (s->extra[i].set)
-            json_array_append_new(ex, json_pack("[Iso]", (json_int_t) i,
-                                  s->extra[i].name,
-                                  sc_journal_ball(1, s->extra[i].value)));
-    json_object_set_new(o, "extra", ex);
-    return o;
-}
-
-/* A ball from a dump string (or has = 0 for null); 0 on success. */
-static int
-sc_journal_get_ball(arb_t x, int * has, json_t * j)
-{
-    *has = !json_is_null(j);
-    if (!*has)
-        return 0;
-    return !json_is_string(j) || arb_load_str(x, json_string_value(j)) != 0;
-}
-
-static int
-sc_journal_get_int(slong * x, json_t * o, const char * key)
-{
-    json_t * j = json_object_get(o, key);
-
-    if (!json_is_integer(j))
-        return 1;
-    *x = (slong) json_integer_value(j);
-    return 0;
-}
-
-static const char *
-sc_journal_get_str(json_t * o, const char * key)
-{
-    return json_string_value(json_object_get(o, key));
-}
-
-/* Appends record o to R; 0 on success. */
-static int
-sc_journal_restore_record(sc_report_t R, json_t * o)
-{
-    const sc_thm_struct * thm;
-    const char * id = sc_journal_get_str(o, "checker");
-    const char * name = sc_journal_get_str(o, "case");
-    const char * file = sc_journal_get_str(o, "case_file");
-    const char * seed = sc_journal_get_str(o, "seed");
-    const char * replay = sc_journal_get_str(o, "replay");
-    const char * cert = sc_journal_get_str(o, "certificate");
-    const char * reason = sc_journal_get_str(o, "reason");
-    json_t * ex = json_object_get(o, "extra"), * e;
-    sc_result_t res;
-    slong v = 0, i;
-    size_t k;
-    int bad;
-
-    thm = id != NULL ? sc_thm_lookup(id) : NULL;
-    if (thm == NULL || name == NULL || file == NULL || seed == NULL
-        || replay == NULL || cert == NULL || reason == NULL
-        || !json_is_array(ex))
-        return 1;
-    sc_result_init(res);
-    bad = sc_journal_get_int(&v, o, "verdict") || v < 0
-          || v >= SC_NUM_VERDICTS;
-    res->verdict = (sc_verdict_t) v;
-    bad = bad || sc_journal_get_ball(res->predicted, &res->has_predicted,
-                                     json_object_get(o, "predicted"))
-          || sc_journal_get_ball(res->observed, &res->has_observed,
-                                 json_object_get(o, "observed"))
-          || sc_journal_get_ball(res->slack, &res->has_slack,
-                                 json_object_get(o, "slack"))
-          || sc_journal_get_int(&res->step, o, "step")
-          || sc_journal_get_int(&res->prec, o, "prec")
-          || sc_journal_get_int(&res->steps, o, "steps");
-    res->certificate = sc_report_intern(R, cert);
-    snprintf(res->reason, SC_REASON_LEN, "%s", reason);
-    json_array_foreach(ex, k, e)
-    {
-        json_int_t slot;
-        const char * nm;
-        json_t * val;
-        int has;
-
-        if (bad || json_unpack(e, "[Iso]", &slot, &nm, &val) != 0
-            || slot < 0 || slot >= SC_MAX_EXTRA)
-        {
-            bad = 1;
-            break;
-        }
-        i = (slong) slot;
-        res->extra[i].name = sc_report_intern(R, nm);
-        res->extra[i].set = 1;
-        bad = sc_journal_get_ball(res->extra[i].value, &has, val) || !has;
-    }
-    if (!bad)
-        sc_report_add_record(R, thm, name, file, replay,
-                             strtoul(seed, NULL, 10), res);
-    sc_result_clear(res);
-    return bad;
-}
-
-/* Appends the records, float-view lines and figures of entry e to R. */
-static int
-sc_journal_restore_entry(sc_report_t R, json_t * e)
-{
-    json_t * recs = json_object_get(e, "records");
-    json_t * fl = json_object_get(e, "float_view");
-    json_t * figs = json_object_get(e, "figures"), * x;
-    size_t i;
-
-    if (!json_is_array(recs) || !json_is_array(fl) || !json_is_array(figs))
-        return 1;
-    json_array_foreach(recs, i, x)
-        if (sc_journal_restore_record(R, x) != 0)
-            return 1;
-    json_array_foreach(fl, i, x)
-    {
-        if (!json_is_string(x))
-            return 1;
-        sc_report_add_float_line(R, json_string_value(x));
-    }
-    json_array_foreach(figs, i, x)
-    {
-        json_t * title = json_array_get(x, 0), * svg = json_array_get(x, 1);
-
-        if (json_array_size(x) != 2 || !json_is_string(title)
-            || (!json_is_string(svg) && !json_is_null(svg)))
-            return 1;
-        sc_report_add_figure(R, json_string_value(title),
-                             json_string_value(svg));
-    }
-    return 0;
-}
 
 static json_t *
 sc_journal_header(const char * options)
@@ -256,8 +86,8 @@ sc_journal_read(json_t ** header, json_t ** entries, long * good,
         *good = (long) (nl + 1 - buf);
     }
     if (rc == SC_OK && (*header == NULL || json_object_get(*header, "format")
-        == NULL || strcmp(sc_journal_get_str(*header, "format") != NULL
-                          ? sc_journal_get_str(*header, "format") : "",
+        == NULL || strcmp(_sc_journal_str(*header, "format") != NULL
+                          ? _sc_journal_str(*header, "format") : "",
                           SC_JOURNAL_FORMAT) != 0))
     {
         snprintf(err, errlen, "%s: format: not a spikecheck journal", path);
@@ -277,7 +107,7 @@ sc_journal_index(json_t * entries)
 
     json_array_foreach(entries, i, e)
     {
-        const char * f = sc_journal_get_str(e, "case_file");
+        const char * f = _sc_journal_str(e, "case_file");
 
         if (f != NULL)
             json_object_set(idx, f, e);
@@ -305,8 +135,8 @@ sc_journal_open(sc_journal_t J, const char * path, const char * options,
         {
             snprintf(err, errlen, "%s: options: the journal was written by "
                      "a run with other options or versions (%s)", path,
-                     sc_journal_get_str(have, "options") != NULL
-                     ? sc_journal_get_str(have, "options") : "?");
+                     _sc_journal_str(have, "options") != NULL
+                     ? _sc_journal_str(have, "options") : "?");
             rc = SC_EINVAL;
         }
         /* drop a line cut short by a kill before appending after it */
@@ -366,29 +196,16 @@ sc_journal_restore(sc_report_t R, const sc_journal_t J, const char * case_file)
 
     if (e == NULL)
         return 0;
-    return sc_journal_restore_entry(R, e) == 0 ? 1 : -1;
+    return _sc_journal_restore_entry(R, e) == 0 ? 1 : -1;
 }
 
 int
 sc_journal_append(sc_journal_t J, const sc_report_t R, const char * case_file,
                   slong rec0, slong float0, slong fig0)
 {
-    json_t * e = json_object(), * recs = json_array(), * fl = json_array();
-    json_t * figs = json_array();
-    slong i;
+    json_t * e = _sc_journal_entry(R, case_file, rec0, float0, fig0);
     int bad;
 
-    for (i = rec0; i < R->len; i++)
-        json_array_append_new(recs, sc_journal_record(R->rec + i));
-    for (i = float0; i < R->nfloat; i++)
-        json_array_append_new(fl, json_string(R->float_lines[i]));
-    for (i = fig0; i < R->nfig; i++)
-        json_array_append_new(figs, json_pack("[ss?]", R->fig_title[i],
-                                              R->fig_svg[i]));
-    json_object_set_new(e, "case_file", json_string(case_file));
-    json_object_set_new(e, "records", recs);
-    json_object_set_new(e, "float_view", fl);
-    json_object_set_new(e, "figures", figs);
     bad = json_dumpf(e, J->f, JSON_COMPACT | JSON_PRESERVE_ORDER) != 0;
     bad |= (fputc('\n', J->f) == EOF);
     bad |= (fflush(J->f) != 0);
@@ -400,8 +217,8 @@ sc_journal_append(sc_journal_t J, const sc_report_t R, const char * case_file,
 static int
 sc_journal_cmp(const void * a, const void * b)
 {
-    const char * x = sc_journal_get_str(*(json_t * const *) a, "case_file");
-    const char * y = sc_journal_get_str(*(json_t * const *) b, "case_file");
+    const char * x = _sc_journal_str(*(json_t * const *) a, "case_file");
+    const char * y = _sc_journal_str(*(json_t * const *) b, "case_file");
 
     return strcmp(x != NULL ? x : "", y != NULL ? y : "");
 }
@@ -443,14 +260,14 @@ sc_report_read_journals(sc_report_t R, char ** parts, slong nparts,
         if (i > 0 && sc_journal_cmp(v + i - 1, v + i) == 0)
         {
             snprintf(err, errlen, "%s: case in two parts",
-                     sc_journal_get_str(v[i], "case_file"));
+                     _sc_journal_str(v[i], "case_file"));
             rc = SC_EINVAL;
         }
-        else if (sc_journal_restore_entry(R, v[i]) != 0)
+        else if (_sc_journal_restore_entry(R, v[i]) != 0)
         {
             snprintf(err, errlen, "%s: entry of %s is damaged", parts[0],
-                     sc_journal_get_str(v[i], "case_file") != NULL
-                     ? sc_journal_get_str(v[i], "case_file") : "?");
+                     _sc_journal_str(v[i], "case_file") != NULL
+                     ? _sc_journal_str(v[i], "case_file") : "?");
             rc = SC_EINVAL;
         }
     }
