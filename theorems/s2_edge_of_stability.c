@@ -59,8 +59,8 @@ sc_s2_rise(sc_s2_struct * E, sc_result_t res, slong t)
         res->verdict = SC_VIOLATED;
         res->step = t;
         sc_result_reason(res, "loss rises at step %ld with lambda_max%s "
-                         "below the threshold at every state <= %ld",
-                         (long) t, E->t_cross < 0 ? "(H) < 2/eta"
+                         "at every state <= %ld", (long) t,
+                         E->t_cross < 0 ? "(H) < 2/eta"
                          : "(P^1/2 H P^1/2) < 2", (long) t);
         return SC_OK;
     }
