@@ -385,7 +385,7 @@ test_thm_s2_crossing_at_onset_and_false_threshold(void ** state)
     sc_result_clear(res);
 }
 
-/* ---- [S3] ---------------------------------------------------------------- */
+/* ---- [S3] --------------------------------------------------------------- */
 
 static void
 test_thm_s3_identity_and_golden_run(void ** state)
@@ -411,7 +411,7 @@ test_thm_s3_identity_and_golden_run(void ** state)
     sc_result_clear(res);
 }
 
-/* ---- [N1] [N2] [N3] ------------------------------------------------------ */
+/* ---- [N1] [N2] [N3] ----------------------------------------------------- */
 
 static void
 test_thm_n1_nonnormal_and_false_commutator(void ** state)

@@ -9,20 +9,21 @@
  *   eigenvectors are V = P^{1/2} U (U orthogonal), and with unit columns
  *   kappa(V) <= sqrt((d + 1) max(eta, eta_gamma) / min(eta, eta_gamma)).
  *
- * Source: seed 003 (abstract only: the statement is ours); BEYOND.md
- * section 3.  Provenance: exact (identity); the kappa / rho trace is a
- * measurement.
- * Checked per state at the midpoints of the certified full-GD enclosure
- * (exact points; every
- * state up to SC_SHARP_MAX_STATES, else a stride): J from jacobian.c, H
- * from hessian.c; VIOLATED when an entry of J - J^T - factor [H, P]
- * excludes zero, HOLDS when all contain zero within 2^(-prec/4) of
- * ||J||_F.  A state counts as non-normal when some entry of [H, P] is
- * certifiably nonzero.  Extras (measured, never the verdict): the medians
- * of kappa(V_t) (unit columns, V from approximate eigenvectors, its
- * condition number certified for that explicit V) and of rho(J_t)
- * (certified) before, during and after the first rising edge of the
- * full-GD rising flags.  Plain GD only (else NOT-APPLICABLE).
+ * Source: seed 003 (abstract only: the statement is ours); BEYOND.md section
+ * 3.  Provenance: exact (identity); the kappa / rho trace is a measurement.
+ * Checked per state at the midpoints of the certified full-GD enclosure (exact
+ * points; every state up to SC_SHARP_MAX_STATES, else a stride): J from
+ * jacobian.c, H from hessian.c.  As H = P^{-1} (I - J) there, the identity
+ * amounts to the symmetry of the Hessian the Jacobian code implies
+ * (tests/test_beyond_sharp.c checks H against finite differences of the
+ * gradient independently).  VIOLATED when an entry of J - J^T - factor [H, P]
+ * excludes zero, HOLDS when all contain zero within 2^(-prec/4) of ||J||_F.  A
+ * state counts as non-normal when some entry of [H, P] is certifiably nonzero.
+ * Extras (measured, never the verdict): the medians of kappa(V_t) (unit
+ * columns, V from approximate eigenvectors, its condition number certified for
+ * that explicit V) and of rho(J_t) (certified) before, during and after the
+ * first rising edge of the full-GD rising flags.  Plain GD only (else
+ * NOT-APPLICABLE).
  */
 #include "theorems/theorems.h"
 #include "num/num.h"

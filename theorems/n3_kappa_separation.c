@@ -13,19 +13,19 @@
  *   Certified part (what the verdict rests on): scale invariance pins
  *   rho(J_t) >= 1 - eta lambda at every state.  The Rayleigh quotient of
  *   K = P^{1/2} H P^{1/2} at x = P^{-1/2} (w, 0) is
- *   w^T H_ww w / ||w||^2 = lambda (the Hessian of L gives w^T H_ww w =
- *   -<grad_w L, w> = 0), so lambda_max(I - K) >= 1 - eta lambda.  This is
+ *   eta w^T H_ww w / ||w||^2 = eta lambda (the Hessian of L alone gives
+ *   w^T H_ww w = -<grad_w L, w> = 0), so lambda_min(K) <= eta lambda and
+ *   rho(J) >= lambda_max(I - K) >= 1 - eta lambda.  This is
  *   why rho(J) cannot drop below 1 in a stable phase without weight decay.
  *
  * Source: seed 003 (abstract only); BEYOND.md section 3.  Provenance:
- * reconstructed (the statement and its certified part are ours);
- * the separation is observational.
- * Checked per state at the midpoints of the certified full-GD enclosure
- * (exact points).  Verdict: HOLDS when, at every examined state, w^T (H_ww - lambda) w
- * contains zero within 2^(-prec/4) of ||H||_F ||w||^2 and the certified
- * enclosure of rho(J_t) is not below factor (1 - eta lambda); VIOLATED
- * when either fails certifiably.  The measurement is in the extras.
- * Plain GD only (else NOT-APPLICABLE).
+ * reconstructed (the statement and its certified part are ours); the
+ * separation is observational. Checked per state at the midpoints of the
+ * certified full-GD enclosure (exact points).  Verdict: HOLDS when, at every
+ * examined state, w^T (H_ww - lambda) w contains zero within 2^(-prec/4) of
+ * ||H||_F ||w||^2 and the certified enclosure of rho(J_t) is not below factor
+ * (1 - eta lambda); VIOLATED when either fails certifiably.  The measurement
+ * is in the extras. Plain GD only (else NOT-APPLICABLE).
  */
 #include "theorems/theorems.h"
 #include "num/num.h"
