@@ -39,6 +39,22 @@ sc_plot_struct;
    gnuplot is missing or fails, SC_EIO when a temporary file fails. */
 int sc_plot_svg(char ** svg, const sc_plot_struct * p) SC_WARN_UNUSED;
 
+/* The sharpness series of one trajectory (BEYOND.md s.2-3), as doubles
+   (display only); thr = 2/eta. */
+typedef struct
+{
+    char title[160];
+    slong len;
+    double thr;
+    double * lmax, * lmaxP, * kappa, * rhoJ;
+    int * rising;
+}
+sc_plot_sharp_struct;
+
+/* As sc_plot_svg, for the sharpness panel. */
+int sc_plot_svg_sharp(char ** svg, const sc_plot_sharp_struct * p)
+    SC_WARN_UNUSED;
+
 typedef struct
 {
     sc_record_struct * rec;
