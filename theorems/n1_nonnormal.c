@@ -9,19 +9,21 @@
  *   eigenvectors are V = P^{1/2} U (U orthogonal), and with unit columns
  *   kappa(V) <= sqrt((d + 1) max(eta, eta_gamma) / min(eta, eta_gamma)).
  *
- * Source: seed 003 (abstract only: the statement is ours); BEYOND.md
- * section 3.  Provenance: exact (identity); the kappa / rho trace is a
- * measurement.
- * Checked per state over the box of the certified full-GD enclosure (every
- * state up to SC_SHARP_MAX_STATES, else a stride): J from jacobian.c, H
- * from hessian.c; VIOLATED when an entry of J - J^T - factor [H, P]
- * excludes zero, HOLDS when all contain zero within 2^(-prec/4) of
- * ||J||_F.  A state counts as non-normal when some entry of [H, P] is
- * certifiably nonzero.  Extras (measured, never the verdict): the medians
- * of kappa(V_t) (unit columns, V from approximate eigenvectors, its
- * condition number certified for that explicit V) and of rho(J_t)
- * (certified) before, during and after the first rising edge of the
- * full-GD rising flags.  Plain GD only (else NOT-APPLICABLE).
+ * Source: seed 003 (abstract only: the statement is ours); BEYOND.md section
+ * 3.  Provenance: exact (identity); the kappa / rho trace is a measurement.
+ * Checked per state at the midpoints of the certified full-GD enclosure (exact
+ * points; every state up to SC_SHARP_MAX_STATES, else a stride): J from
+ * jacobian.c, H from hessian.c.  As H = P^{-1} (I - J) there, the identity
+ * amounts to the symmetry of the Hessian the Jacobian code implies
+ * (tests/test_beyond_sharp.c checks H against finite differences of the
+ * gradient independently).  VIOLATED when an entry of J - J^T - factor [H, P]
+ * excludes zero, HOLDS when all contain zero within 2^(-prec/4) of ||J||_F.  A
+ * state counts as non-normal when some entry of [H, P] is certifiably nonzero.
+ * Extras (measured, never the verdict): the medians of kappa(V_t) (unit
+ * columns, V from approximate eigenvectors, its condition number certified for
+ * that explicit V) and of rho(J_t) (certified) before, during and after the
+ * first rising edge of the full-GD rising flags.  Plain GD only (else
+ * NOT-APPLICABLE).
  */
 #include "theorems/theorems.h"
 #include "num/num.h"
@@ -116,7 +118,8 @@ sc_n1_state(sc_result_t res, arb_t worst, slong * nn, arb_t kappa,
 {
     slong m = D->d + 1;
     arb_mat_t J, P, R;
-    arb_t s, tol;
+    arb_ptr w = _arb_vec_init(D->d);
+    arb_t s, tol, gamma;
     int nonnormal, status;
 
     arb_mat_init(J, m, m);
@@ -124,14 +127,16 @@ sc_n1_state(sc_result_t res, arb_t worst, slong * nn, arb_t kappa,
     arb_mat_init(R, m, m);
     arb_init(s);
     arb_init(tol);
-    status = sc_sharp_at(S, D, T->w + t * D->d, T->gamma + t,
+    arb_init(gamma);
+    sc_traj_state_mid(w, gamma, T, t);
+    status = sc_sharp_at(S, D, w, gamma,
                          SC_SHARP_K | SC_SHARP_KAPPA, prec);
     if (status == SC_OK)
     {
         arb_set(kappa, S->kappa);
         arb_set(rho, S->rhoJ);
     }
-    sc_dyn_jacobian(J, D, T->w + t * D->d, T->gamma + t, prec);
+    sc_dyn_jacobian(J, D, w, gamma, prec);
     sc_dyn_step_matrix(P, D, 0, prec);
     sc_n1_residual(R, &nonnormal, J, S->H, P, f, prec);
     *nn += nonnormal;
@@ -159,8 +164,10 @@ sc_n1_state(sc_result_t res, arb_t worst, slong * nn, arb_t kappa,
             status = SC_UNABLE;
         }
     }
+    arb_clear(gamma);
     arb_clear(tol);
     arb_clear(s);
+    _arb_vec_clear(w, D->d);
     arb_mat_clear(R);
     arb_mat_clear(P);
     arb_mat_clear(J);
@@ -183,8 +190,6 @@ sc_thm_n1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     T = sc_thm_need_full(res, ctx, prec);
     if (T == NULL)
         return SC_UNABLE;
-    res->certificate = "Jacobian and Hessian enclosed over each state of "
-                       "the certified full-GD enclosure";
     kappa = _arb_vec_init(T->len);
     rho = _arb_vec_init(T->len);
     _arb_vec_indeterminate(kappa, T->len);

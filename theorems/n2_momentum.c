@@ -419,6 +419,14 @@ sc_n2_beta(sc_result_t res, sc_n2_struct * N, const fmpq_t beta,
     arb_init(s);
     arb_set_fmpq(N->beta, beta, prec);
     arb_sqrt(s, N->beta, prec);
+    for (i = 0; i < 4 && ok == SC_TRUE; i++)
+    {
+        arb_set_si(N->x, gen[i][0]);
+        arb_div_si(N->x, N->x, gen[i][1], prec);
+        ok = sc_n2_point(N, 0, prec);
+        snprintf(what, sizeof(what), "at x = %ld/%ld", (long) gen[i][0],
+                 (long) gen[i][1]);
+    }
     for (i = 0; i < 2 && ok == SC_TRUE; i++)
     {
         ok = sc_n2_ep_identity(beta, f, i ? 1 : -1, prec);
@@ -440,14 +448,6 @@ sc_n2_beta(sc_result_t res, sc_n2_struct * N, const fmpq_t beta,
             snprintf(what, sizeof(what), "at x = x_EP %c 2^-%ld",
                      j % 2 ? '-' : '+', (long) k);
         }
-    }
-    for (i = 0; i < 4 && ok == SC_TRUE; i++)
-    {
-        arb_set_si(N->x, gen[i][0]);
-        arb_div_si(N->x, N->x, gen[i][1], prec);
-        ok = sc_n2_point(N, 0, prec);
-        snprintf(what, sizeof(what), "at x = %ld/%ld", (long) gen[i][0],
-                 (long) gen[i][1]);
     }
     arb_clear(s);
     arb_clear(ep);

@@ -8,14 +8,14 @@
  *   homogeneous of degree -2).
  *
  * Source: seed 002 (Li, Xu, Zhang; sharpness in the convention of Cohen et
- * al.); BEYOND.md section 2.  Provenance: exact.
- * Checked rigorously per state, at the midpoints of the certified full-GD
- * enclosure (exact points), at every state up to SC_SHARP_MAX_STATES and
- * every stride-th one beyond (plus the last): both sides are certified
- * eigenvalue enclosures (src/num/symeig.c) of Hessians from the Jacobian code (jacobian.c,
- * hessian.c); w / ||w|| is a ball.  VIOLATED when the two enclosures are
- * disjoint; HOLDS needs every residual within 2^(-prec/4) of the scale
- * ||H_ww(w)||_F.  lambda_max(H) itself (against 2/eta) goes to the extras.
+ * al.); BEYOND.md section 2.  Provenance: exact. Checked rigorously per state,
+ * at the midpoints of the certified full-GD enclosure (exact points), at every
+ * state up to SC_SHARP_MAX_STATES and every stride-th one beyond (plus the
+ * last): both sides are certified eigenvalue enclosures (src/num/symeig.c) of
+ * Hessians from the Jacobian code (jacobian.c, hessian.c); w / ||w|| is a
+ * ball.  VIOLATED when the two enclosures are disjoint; HOLDS needs every
+ * residual within 2^(-prec/4) of the scale ||H_ww(w)||_F.  lambda_max(H)
+ * itself (against 2/eta) goes to the extras.
  */
 #include "theorems/theorems.h"
 #include "num/num.h"

@@ -13,8 +13,8 @@
  * [x_t, x_{t+1}], not at x_t).
  * Checked on the certified full-GD enclosure; the Hessian is enclosed over
  * the box of each state (plain GD only; momentum or norm projection make
- * the map different: NOT-APPLICABLE).  Every state is examined (horizons
- * beyond SC_SHARP_MAX_STATES steps: UNDECIDED).  A certified rise before
+ * the map different: NOT-APPLICABLE).  Every state is examined (UNDECIDED
+ * beyond a time budget (steps + 1)(d + 1)^3 > 1e9).  A certified rise before
  * any crossing, with every earlier state certifiably below the threshold,
  * is VIOLATED; an undecided comparison before the first crossing asks for
  * more precision.  The thresholds are multiplied by ctx->factor.  Extras
@@ -24,6 +24,9 @@
  */
 #include "theorems/theorems.h"
 #include "num/num.h"
+
+/* heuristic: a time budget on (steps + 1) (d + 1)^3, not a bound */
+#define SC_S2_BUDGET 1e9
 
 typedef struct
 {
@@ -56,8 +59,8 @@ sc_s2_rise(sc_s2_struct * E, sc_result_t res, slong t)
         res->verdict = SC_VIOLATED;
         res->step = t;
         sc_result_reason(res, "loss rises at step %ld with lambda_max%s "
-                         "below the threshold at every state <= %ld",
-                         (long) t, E->t_cross < 0 ? "(H) < 2/eta"
+                         "at every state <= %ld", (long) t,
+                         E->t_cross < 0 ? "(H) < 2/eta"
                          : "(P^1/2 H P^1/2) < 2", (long) t);
         return SC_OK;
     }
@@ -137,12 +140,12 @@ sc_thm_s2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 
     if (!sc_sharp_plain_gd(res, ctx))
         return SC_OK;
-    if (ctx->cs->steps > SC_SHARP_MAX_STATES)
+    if ((double) (ctx->cs->steps + 1) * (ctx->cs->d + 1) * (ctx->cs->d + 1)
+        * (ctx->cs->d + 1) > SC_S2_BUDGET)
     {
         res->verdict = SC_UNDECIDED;
-        sc_result_reason(res, "horizon: %ld steps exceed the %d states the "
-                         "event test examines", (long) ctx->cs->steps,
-                         SC_SHARP_MAX_STATES);
+        sc_result_reason(res, "horizon: (steps + 1) (d + 1)^3 exceeds the "
+                         "%.0e the event test examines", SC_S2_BUDGET);
         return SC_OK;
     }
     T = sc_thm_need_full(res, ctx, prec);

@@ -129,3 +129,48 @@ sc_sharp_median(arb_t res, arb_ptr x, slong n)
             arb_swap(x + j - 1, x + j);
     arb_set(res, x + n / 2);
 }
+
+slong
+sc_sharp_series_heuristic(double * lmax, double * lmaxP, double * kappa,
+                          double * rhoJ, int * rising, sc_ctx_t ctx,
+                          slong prec0, slong prec_max)
+{
+    const sc_traj_struct * T = NULL;
+    slong t, d = ctx->cs->d, prec;
+    arb_ptr w = _arb_vec_init(d);
+    arb_t gamma;
+    sc_sharp_struct S;
+    sc_dyn_t D;
+
+    for (prec = prec0; prec <= prec_max; prec *= 2)
+    {
+        T = sc_ctx_full(ctx, prec);
+        if (T->len == ctx->cs->steps + 1)
+            break;
+    }
+    if (prec > prec_max)
+    {
+        _arb_vec_clear(w, d);
+        return -1;
+    }
+    arb_init(gamma);
+    sc_sharp_init(&S, d + 1);
+    sc_dyn_init(D, ctx->cs, ctx->data, prec);
+    for (t = 0; t < T->len; t++)
+    {
+        sc_traj_state_mid(w, gamma, T, t);
+        if (sc_sharp_at(&S, D, w, gamma, SC_SHARP_K | SC_SHARP_KAPPA, prec)
+            != SC_OK)
+            arb_indeterminate(S.kappa);
+        lmax[t] = sc_num_get_d_heuristic(S.lmax);
+        lmaxP[t] = sc_num_get_d_heuristic(S.lmaxK);
+        kappa[t] = sc_num_get_d_heuristic(S.kappa);
+        rhoJ[t] = sc_num_get_d_heuristic(S.rhoJ);
+        rising[t] = (t + 1 < T->len && T->rising[t] == SC_TRUE);
+    }
+    sc_dyn_clear(D);
+    sc_sharp_clear(&S);
+    arb_clear(gamma);
+    _arb_vec_clear(w, d);
+    return T->len;
+}

@@ -294,6 +294,16 @@ int sc_sharp_plain_gd(sc_result_t res, const sc_ctx_t ctx);
 /* The stride between examined states for a horizon of steps. */
 slong sc_sharp_stride(slong steps);
 
+/* The sharpness series of the certified full-GD trajectory at the first
+   precision from prec0 (doubling, at most prec_max) where it reaches the
+   horizon: lambda_max(H), lambda_max(P^1/2 H P^1/2), kappa(V), rho(J) and
+   the rising flags per state, as doubles for a figure (arrays of
+   steps + 1).  Returns the number of states, or -1.  heuristic: display
+   only, never a decision. */
+slong sc_sharp_series_heuristic(double * lmax, double * lmaxP,
+                                double * kappa, double * rhoJ, int * rising,
+                                sc_ctx_t ctx, slong prec0, slong prec_max);
+
 /* res = the median by midpoint of x[0 .. n-1] (x is reordered). */
 void sc_sharp_median(arb_t res, arb_ptr x, slong n);
 

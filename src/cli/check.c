@@ -339,6 +339,41 @@ sc_check_figure3(sc_report_t R, sc_ctx_t ctx, slong first, slong fprec,
     sc_f3_view_clear(&V);
 }
 
+/* The sharpness panel of a showcase case (BEYOND.md s.2-3): plain GD only,
+   nothing when the trajectory does not reach the horizon. */
+static void
+sc_check_sharp_figure(sc_report_t R, sc_ctx_t ctx, slong prec0,
+                      slong prec_max)
+{
+    slong n = ctx->cs->steps + 1;
+    sc_plot_sharp_struct p;
+    char * svg = NULL, title[200];
+
+    if (!fmpq_is_zero(ctx->cs->momentum) || ctx->cs->project_norm)
+        return;
+    p.lmax = flint_malloc(4 * n * sizeof(double));
+    p.lmaxP = p.lmax + n;
+    p.kappa = p.lmaxP + n;
+    p.rhoJ = p.kappa + n;
+    p.rising = flint_malloc(n * sizeof(int));
+    p.len = sc_sharp_series_heuristic(p.lmax, p.lmaxP, p.kappa, p.rhoJ,
+                                      p.rising, ctx, prec0, prec_max);
+    p.thr = 2 / fmpq_get_d(ctx->cs->eta);
+    snprintf(p.title, sizeof(p.title), "%s: sharpness and non-normality",
+             ctx->cs->name);
+    if (p.len > 0)
+    {
+        snprintf(title, sizeof(title), "%s: sharpness (S1-S2, N1-N3)",
+                 ctx->cs->name);
+        if (sc_plot_svg_sharp(&svg, &p) != SC_OK)
+            svg = NULL;
+        sc_report_add_figure(R, title, svg);
+        flint_free(svg);
+    }
+    flint_free(p.rising);
+    flint_free(p.lmax);
+}
+
 static void
 sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
 {
@@ -390,6 +425,9 @@ sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
             sc_check_figure3(R, ctx, R->len - o->nsel,
                              o->fprec > 0 ? o->fprec : 53, prec0,
                              FLINT_MAX(prec0, o->prec_max));
+        if (c->path != NULL && strstr(c->path, "showcase"))
+            sc_check_sharp_figure(R, ctx, prec0,
+                                  FLINT_MAX(prec0, o->prec_max));
     }
     sc_result_clear(res);
     sc_ctx_clear(ctx);
@@ -520,7 +558,7 @@ sc_check_run(sc_report_t R, const sc_check_opts * o, sc_case_struct * cases,
     }
     for (i = 0; i < n && rc == SC_OK; i++)
     {
-        slong rec0 = R->len, fl0 = R->nfloat, fig0 = R->nfig;
+        slong rec0 = R->len, fl0 = R->nfloat, fig0 = R->nfig, f30 = R->nf3;
         int got = o->journal != NULL
                   ? sc_journal_restore(R, J, cases[i].path) : 0;
 
@@ -539,7 +577,7 @@ sc_check_run(sc_report_t R, const sc_check_opts * o, sc_case_struct * cases,
                     cases[i].name);
         sc_check_case(R, o, cases + i);
         if (o->journal != NULL
-            && sc_journal_append(J, R, cases[i].path, rec0, fl0, fig0)
+            && sc_journal_append(J, R, cases[i].path, rec0, fl0, fig0, f30)
                != SC_OK)
         {
             fprintf(stderr, "spikecheck: %s: write failed\n", o->journal);

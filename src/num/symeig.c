@@ -101,7 +101,9 @@ sc_jacobi_pair(arb_mat_t A, arb_mat_t Q, slong p, slong q,
     return done;
 }
 
-/* Q = approximate orthonormal eigenvectors of the midpoint of (A+A^T)/2 */
+/* Q = approximate orthonormal eigenvectors of the midpoint of (A+A^T)/2,
+   accurate to about 2^-(prec/2): enough, since the enclosure width is the
+   Gershgorin residue (that size) and the Rayleigh error (its square) */
 static void
 sc_jacobi(arb_mat_t Q, const arb_mat_t A, slong prec)
 {
@@ -121,10 +123,12 @@ sc_jacobi(arb_mat_t Q, const arb_mat_t A, slong prec)
                             -1);
             arb_get_mid_arb(arb_mat_entry(B, i, j), arb_mat_entry(B, i, j));
         }
+    prec = FLINT_MAX(64, prec / 2 + 32);
     arb_mat_frobenius_norm(small, B, prec);
-    arb_mul_2exp_si(small, small, -prec - 8);
+    arb_mul_2exp_si(small, small, 8 - prec);
     arb_mat_one(Q);
-    /* heuristic: quadratic convergence; the sweep cap only bounds time */
+    /* heuristic: quadratic convergence, a few sweeps; the cap only bounds
+       time (an unconverged Q widens the enclosure, never breaks it) */
     for (sweep = 0; sweep < 60 && moved; sweep++)
     {
         moved = 0;

@@ -201,9 +201,9 @@ sc_journal_restore(sc_report_t R, const sc_journal_t J, const char * case_file)
 
 int
 sc_journal_append(sc_journal_t J, const sc_report_t R, const char * case_file,
-                  slong rec0, slong float0, slong fig0)
+                  slong rec0, slong float0, slong fig0, slong f30)
 {
-    json_t * e = _sc_journal_entry(R, case_file, rec0, float0, fig0);
+    json_t * e = _sc_journal_entry(R, case_file, rec0, float0, fig0, f30);
     int bad;
 
     bad = json_dumpf(e, J->f, JSON_COMPACT | JSON_PRESERVE_ORDER) != 0;

@@ -154,9 +154,11 @@ _sc_journal_restore_entry(sc_report_t R, json_t * e)
     json_t * recs = json_object_get(e, "records");
     json_t * fl = json_object_get(e, "float_view");
     json_t * figs = json_object_get(e, "figures"), * x;
+    json_t * f3 = json_object_get(e, "figure3");
     size_t i;
 
-    if (!json_is_array(recs) || !json_is_array(fl) || !json_is_array(figs))
+    if (!json_is_array(recs) || !json_is_array(fl) || !json_is_array(figs)
+        || !json_is_array(f3))
         return 1;
     json_array_foreach(recs, i, x)
         if (sc_journal_restore_record(R, x) != 0)
@@ -177,15 +179,27 @@ _sc_journal_restore_entry(sc_report_t R, json_t * e)
         sc_report_add_figure(R, json_string_value(title),
                              json_string_value(svg));
     }
+    json_array_foreach(f3, i, x)
+    {
+        json_t * title = json_array_get(x, 0), * note = json_array_get(x, 1);
+        json_t * svg = json_array_get(x, 2);
+
+        if (json_array_size(x) != 3 || !json_is_string(title)
+            || !json_is_string(note)
+            || (!json_is_string(svg) && !json_is_null(svg)))
+            return 1;
+        sc_report_add_figure3(R, json_string_value(title),
+                              json_string_value(note), json_string_value(svg));
+    }
     return 0;
 }
 
 json_t *
 _sc_journal_entry(const sc_report_t R, const char * case_file, slong rec0,
-                  slong float0, slong fig0)
+                  slong float0, slong fig0, slong f30)
 {
     json_t * e = json_object(), * recs = json_array(), * fl = json_array();
-    json_t * figs = json_array();
+    json_t * figs = json_array(), * f3 = json_array();
     slong i;
 
     for (i = rec0; i < R->len; i++)
@@ -198,6 +212,10 @@ _sc_journal_entry(const sc_report_t R, const char * case_file, slong rec0,
     json_object_set_new(e, "case_file", json_string(case_file));
     json_object_set_new(e, "records", recs);
     json_object_set_new(e, "float_view", fl);
+    for (i = f30; i < R->nf3; i++)
+        json_array_append_new(f3, json_pack("[sss?]", R->f3_title[i],
+                                            R->f3_note[i], R->f3_svg[i]));
     json_object_set_new(e, "figures", figs);
+    json_object_set_new(e, "figure3", f3);
     return e;
 }

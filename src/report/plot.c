@@ -1,7 +1,9 @@
 /*
  * plot.c -- the trajectory plots of the HTML report, drawn by gnuplot (an
  * established tool, not hand-written SVG): rho_t on a log scale, h_t
- * against the threshold Theta(rho_t), gamma_t and ||w_t||^2, and the loss.
+ * against the threshold Theta(rho_t), gamma_t and ||w_t||^2, and the loss;
+ * and the sharpness panel (BEYOND.md s.2-3): lambda_max(H) against 2/eta,
+ * lambda_max(P^1/2 H P^1/2) against 2, kappa(V_t) and rho(J_t).
  * The numbers arrive as doubles for display only.  Without gnuplot the
  * caller gets SC_UNABLE and the report says where the plot would be.
  */
@@ -224,5 +226,52 @@ sc_plot_figure3_svg(char ** svg, const sc_f3_view_struct * V,
               "abs($2) : 1e-18) w l lw 1 lc rgb '#1f5fa8' t 'rho',"
             : "");
     }
+    return sc_plot_run(svg, dat, out, script);
+}
+
+/* ---- BEYOND.md s.2-3: sharpness and non-normality ----------------------- */
+
+static int
+sc_plot_sharp_write_data(const char * path, const sc_plot_sharp_struct * p)
+{
+    FILE * f = fopen(path, "w");
+    slong t;
+
+    if (f == NULL)
+        return SC_EIO;
+    for (t = 0; t < p->len; t++)
+        fprintf(f, "%ld %.10g %.10g %.10g %.10g %d\n", (long) t, p->lmax[t],
+                p->lmaxP[t], p->kappa[t], p->rhoJ[t], p->rising[t]);
+    return fclose(f) == 0 ? SC_OK : SC_EIO;
+}
+
+int
+sc_plot_svg_sharp(char ** svg, const sc_plot_sharp_struct * p)
+{
+    char dat[32], out[64], script[2048];
+
+    *svg = NULL;
+    if (sc_plot_temp(dat, out, sizeof(out)) != SC_OK)
+        return SC_EIO;
+    if (sc_plot_sharp_write_data(dat, p) != SC_OK)
+    {
+        remove(dat);
+        return SC_EIO;
+    }
+    snprintf(script, sizeof(script),
+        "set terminal svg size 900,360 font 'sans,10' background '#ffffff'\n"
+        "set output '%s'\n"
+        "set termoption noenhanced\n"
+        "set multiplot layout 1,2 title '%s'\n"
+        "set xlabel 't'\nset key bottom right\nset grid\n"
+        "plot '%s' u 1:2 w l lw 1.5 t 'lambda_max(H)', "
+        "'' u 1:3 w l lw 1.5 t 'lambda_max(P^1/2 H P^1/2)', "
+        "'' u 1:(%.10g) w l dt 2 t '2/eta', '' u 1:(2) w l dt 3 t '2', "
+        "'' u 1:($6 > 0 ? 0.02 : 1/0) w p pt 7 ps 0.3 t 'rising'\n"
+        "set key top left\n"
+        "plot '%s' u 1:4 w l lw 1.5 t 'kappa(V_t), unit columns', "
+        "'' u 1:5 w l lw 1.5 t 'rho(J_t)'\n"
+        "unset multiplot\n",
+        out, p->title, dat, p->thr, dat);
     return sc_plot_run(svg, dat, out, script);
 }

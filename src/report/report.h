@@ -43,6 +43,21 @@ int sc_plot_svg(char ** svg, const sc_plot_struct * p) SC_WARN_UNUSED;
    their parting steps); *svg as for sc_plot_svg. */
 int sc_plot_figure3_svg(char ** svg, const sc_f3_view_struct * V,
                         const char * title) SC_WARN_UNUSED;
+/* The sharpness series of one trajectory (BEYOND.md s.2-3), as doubles
+   (display only); thr = 2/eta. */
+typedef struct
+{
+    char title[160];
+    slong len;
+    double thr;
+    double * lmax, * lmaxP, * kappa, * rhoJ;
+    int * rising;
+}
+sc_plot_sharp_struct;
+
+/* As sc_plot_svg, for the sharpness panel. */
+int sc_plot_svg_sharp(char ** svg, const sc_plot_sharp_struct * p)
+    SC_WARN_UNUSED;
 
 typedef struct
 {
@@ -201,10 +216,11 @@ int sc_journal_restore(sc_report_t R, const sc_journal_t J,
                        const char * case_file) SC_WARN_UNUSED;
 
 /* Appends one line for case_file: the records rec0.., float-view lines
-   float0.. and figures fig0.. of R; flushed and fsync'd.  SC_EIO. */
+   float0.., figures fig0.. and Figure 3 entries f30.. of R; flushed and
+   fsync'd.  SC_EIO. */
 int sc_journal_append(sc_journal_t J, const sc_report_t R,
                       const char * case_file, slong rec0, slong float0,
-                      slong fig0) SC_WARN_UNUSED;
+                      slong fig0, slong f30) SC_WARN_UNUSED;
 
 /* Nonzero if path starts like a journal. */
 int sc_report_is_journal(const char * path);
