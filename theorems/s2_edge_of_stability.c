@@ -20,7 +20,8 @@
  * more precision.  The thresholds are multiplied by ctx->factor.  Extras
  * (observational, never the verdict): the crossing steps, the first rise,
  * the lag, the rises while lambda_max(K) is certifiably below 2 after the
- * first crossing ("falls after it drops below"), the final sharpness.
+ * first crossing ("falls after it drops below"; counted, after the first
+ * rise, on the states of sc_sharp_stride), the final sharpness.
  */
 #include "theorems/theorems.h"
 #include "num/num.h"
@@ -90,14 +91,22 @@ sc_s2_walk(sc_result_t res, sc_s2_struct * E, sc_sharp_struct * S,
            sc_dyn_t D, const sc_traj_struct * T, const arb_t thr,
            const arb_t thr_P, slong prec)
 {
-    slong t, d = D->d;
+    slong t, d = D->d, stride = sc_sharp_stride(T->len - 1);
     sc_truth_t up, up_P, rise;
     int status = SC_OK;
 
     for (t = 0; t < T->len && status == SC_OK; t++)
     {
+        /* once the first rise is judged only the extras remain: they are
+           taken on the states of the common stride (and the last) */
+        if ((E->t_rise >= 0 || res->verdict == SC_VIOLATED)
+            && t % stride != 0 && t != T->len - 1)
+            continue;
+        /* a quarter of the trajectory's precision separates a sharpness
+           from its threshold except in a near tie, and such a tie asks for
+           more precision (SC_UNABLE), which raises this one too */
         status = sc_sharp_at(S, D, T->w + t * d, T->gamma + t, SC_SHARP_K,
-                             prec);
+                             FLINT_MAX(64, prec / 4));
         if (status != SC_OK)
         {
             sc_result_reason(res, "eigenvalue enclosure failed at step %ld",

@@ -261,7 +261,7 @@ int sc_thm_w6_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 
 /* States examined per trajectory: all of them up to this many, else every
    stride-th one (sc_sharp_stride) and the last. */
-#define SC_SHARP_MAX_STATES 1000
+#define SC_SHARP_MAX_STATES 64
 
 #define SC_SHARP_K      1       /* also K = P^1/2 H P^1/2 and rho(J) */
 #define SC_SHARP_KAPPA  2       /* also kappa(V) of J = I - P H */
