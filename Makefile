@@ -34,14 +34,19 @@ deps:
 
 # the main job: saved counterexamples first, then the showcase and the
 # default suite; the summary on stdout, HTML, JSON and JUnit under reports/,
-# new counterexamples saved under cases/regressions/
+# new counterexamples saved under cases/regressions/.  VIOLATED (exit 1)
+# and UNDECIDED (exit 3) are findings the report shows, not a failure of
+# the job; input and output errors (exit 2) are.
 report: spikecheck
 	$(Q)mkdir -p reports cases/regressions
 	./spikecheck check --json reports/default.json --html reports/default.html \
 	    --junit reports/default.xml --precision 53 \
 	    --save-counterexamples cases/regressions \
 	    cases/regressions cases/showcase cases/figure3 cases/default \
-	    cases/default-logistic
+	    cases/default-logistic; rc=$$?; \
+	    if [ $$rc -eq 0 ] || [ $$rc -eq 1 ] || [ $$rc -eq 3 ]; then \
+	        echo "report: reports/default.html (spikecheck exit $$rc)"; \
+	    else exit $$rc; fi
 
 spikecheck: $(BUILD)/spikecheck
 	$(Q)cp $< $@
