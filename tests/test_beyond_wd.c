@@ -38,17 +38,12 @@ static const char * tiny_case =
     "\"eta\": \"1/2\", \"eta_gamma\": \"1/10\", \"weight_decay\": \"1/10\", "
     "\"steps\": 20, \"precision\": 128%s}";
 
-typedef struct
-{
-    sc_case_t c;
-    sc_ctx_t ctx;
-}
-fixture;
+#include "sc_fixture.h"
 
-static fixture *
+static sc_fixture *
 fixture_string(const char * extra)
 {
-    fixture * f = test_malloc(sizeof(fixture));
+    sc_fixture * f = test_malloc(sizeof(sc_fixture));
     char text[1024], err[SC_ERR_LEN];
 
     snprintf(text, sizeof(text), tiny_case, extra);
@@ -59,29 +54,9 @@ fixture_string(const char * extra)
     return f;
 }
 
-static fixture *
-fixture_file(const char * path)
-{
-    fixture * f = test_malloc(sizeof(fixture));
-    char err[SC_ERR_LEN];
-
-    sc_case_init(f->c);
-    if (sc_case_load_file(f->c, path, err, sizeof(err)) != SC_OK)
-        fail_msg("%s", err);
-    sc_ctx_init(f->ctx, f->c);
-    return f;
-}
-
-static void
-fixture_free(fixture * f)
-{
-    sc_ctx_clear(f->ctx);
-    sc_case_clear(f->c);
-    test_free(f);
-}
 
 static sc_verdict_t
-run(sc_result_t res, fixture * f, const char * id, slong num, ulong den)
+run(sc_result_t res, sc_fixture * f, const char * id, slong num, ulong den)
 {
     const sc_thm_struct * thm = sc_thm_lookup(id);
 
@@ -159,7 +134,7 @@ tiny_gradient(fmpq_t g0, fmpq_t g1)
 static void
 test_wd_w1_w2_known_answers(void ** state)
 {
-    fixture * f = fixture_string("");
+    sc_fixture * f = fixture_string("");
     const sc_traj_struct * T;
     fmpq_t g0, g1, v0, v1, W1, g2, q1, x, y;
     fmpz_t twentyfive;
@@ -237,7 +212,7 @@ test_wd_w1_w2_known_answers(void ** state)
     fmpq_clear(W1); fmpq_clear(g2); fmpq_clear(q1); fmpq_clear(x);
     fmpq_clear(y);
     fmpz_clear(twentyfive);
-    fixture_free(f);
+    sc_fixture_free(f);
 }
 
 /* Each exact checker on the tiny case: HOLDS, then VIOLATED with the
@@ -245,7 +220,7 @@ test_wd_w1_w2_known_answers(void ** state)
 static void
 test_wd_exact_checkers_fail_when_scaled(void ** state)
 {
-    fixture * f = fixture_string("");
+    sc_fixture * f = fixture_string("");
     const char * ids[4] = { "W1", "W2", "W3", "W4" };
     sc_result_t res;
     slong i;
@@ -260,7 +235,7 @@ test_wd_exact_checkers_fail_when_scaled(void ** state)
         assert_int_equal(res->step, 0);
     }
     sc_result_clear(res);
-    fixture_free(f);
+    sc_fixture_free(f);
 }
 
 /* [W4] against a second GD run: plain GD with the growing step from w_0,
@@ -268,7 +243,7 @@ test_wd_exact_checkers_fail_when_scaled(void ** state)
 static void
 test_wd_w4_second_run(void ** state)
 {
-    fixture * f = fixture_string("");
+    sc_fixture * f = fixture_string("");
     const sc_traj_struct * T;
     slong t, j, d = 2, prec = 256;
     arb_ptr v = _arb_vec_init(2), g = _arb_vec_init(2);
@@ -316,15 +291,15 @@ test_wd_w4_second_run(void ** state)
     arb_clear(x);
     _arb_vec_clear(v, 2);
     _arb_vec_clear(g, 2);
-    fixture_free(f);
+    sc_fixture_free(f);
 }
 
 static void
 test_wd_not_applicable(void ** state)
 {
-    fixture * f = fixture_string(", \"momentum\": \"1/2\"");
-    fixture * p = fixture_string(", \"project_norm\": true");
-    fixture * z;
+    sc_fixture * f = fixture_string(", \"momentum\": \"1/2\"");
+    sc_fixture * p = fixture_string(", \"project_norm\": true");
+    sc_fixture * z;
     const char * ids[5] = { "W1", "W2", "W4", "W5", "W6" };
     sc_result_t res;
     slong i;
@@ -339,14 +314,14 @@ test_wd_not_applicable(void ** state)
     /* W3 covers momentum and projection (the proof scales them too) */
     assert_int_equal(run(res, f, "W3", 1, 1), SC_HOLDS);
     assert_int_equal(run(res, p, "W3", 1, 1), SC_HOLDS);
-    fixture_free(p);
-    fixture_free(f);
+    sc_fixture_free(p);
+    sc_fixture_free(f);
     /* lambda = 0: W1, W2, W4 apply (plain GD); W5, W6 do not */
-    z = fixture_file("tests/data/thm_spike.json");
+    z = sc_fixture_load("tests/data/thm_spike.json");
     assert_int_equal(run(res, z, "W1", 1, 1), SC_HOLDS);
     assert_int_equal(run(res, z, "W5", 1, 1), SC_NOT_APPLICABLE);
     assert_int_equal(run(res, z, "W6", 1, 1), SC_NOT_APPLICABLE);
-    fixture_free(z);
+    sc_fixture_free(z);
     sc_result_clear(res);
 }
 
@@ -378,7 +353,7 @@ hops_double(void)
 static void
 test_wd_w5_golden_and_counterexample(void ** state)
 {
-    fixture * f = fixture_file("cases/showcase/whitened-wd-periodic.json");
+    sc_fixture * f = sc_fixture_load("cases/showcase/whitened-wd-periodic.json");
     sc_result_t res;
     arb_t x;
 
@@ -409,7 +384,7 @@ test_wd_w5_golden_and_counterexample(void ** state)
     assert_int_equal(res->step, 1);
     arb_clear(x);
     sc_result_clear(res);
-    fixture_free(f);
+    sc_fixture_free(f);
 }
 
 /* ---- [W6] and the control ----------------------------------------------- */
@@ -417,8 +392,8 @@ test_wd_w5_golden_and_counterexample(void ** state)
 static void
 test_wd_w6_spikes_and_control(void ** state)
 {
-    fixture * f = fixture_file("cases/showcase/whitened-wd-periodic.json");
-    fixture * p = fixture_file("cases/showcase/whitened-wd-projected.json");
+    sc_fixture * f = sc_fixture_load("cases/showcase/whitened-wd-periodic.json");
+    sc_fixture * p = sc_fixture_load("cases/showcase/whitened-wd-projected.json");
     sc_result_t res;
     arb_t lo, hi;
 
@@ -450,8 +425,8 @@ test_wd_w6_spikes_and_control(void ** state)
     arb_clear(hi);
     arb_clear(lo);
     sc_result_clear(res);
-    fixture_free(p);
-    fixture_free(f);
+    sc_fixture_free(p);
+    sc_fixture_free(f);
 }
 
 /* BEYOND.md: a small non-whitened model (n = 24, d = 3, eta = 1/2, lambda =
@@ -461,7 +436,7 @@ test_wd_w6_spikes_and_control(void ** state)
 static void
 test_wd_w6_steady_oscillation(void ** state)
 {
-    fixture * f = fixture_file("tests/data/wd_oscillation.json");
+    sc_fixture * f = sc_fixture_load("tests/data/wd_oscillation.json");
     sc_result_t res;
     arb_t x, y, alpha;
 
@@ -493,7 +468,7 @@ test_wd_w6_steady_oscillation(void ** state)
     arb_clear(y);
     arb_clear(x);
     sc_result_clear(res);
-    fixture_free(f);
+    sc_fixture_free(f);
 }
 
 /* The paper's slips show on the showcase: (4a) without 1/(1 - eta lambda)
@@ -501,7 +476,7 @@ test_wd_w6_steady_oscillation(void ** state)
 static void
 test_wd_paper_slips_shown(void ** state)
 {
-    fixture * f = fixture_file("cases/showcase/whitened-wd-periodic.json");
+    sc_fixture * f = sc_fixture_load("cases/showcase/whitened-wd-periodic.json");
     sc_result_t res;
     arb_t x;
 
@@ -516,7 +491,7 @@ test_wd_paper_slips_shown(void ** state)
     assert_true(arb_lt(x, extra(res, "W_T")));
     arb_clear(x);
     sc_result_clear(res);
-    fixture_free(f);
+    sc_fixture_free(f);
 }
 
 int

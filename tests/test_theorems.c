@@ -21,33 +21,7 @@
 
 #define SC_CAP 4096
 
-typedef struct
-{
-    sc_case_t c;
-    sc_ctx_t ctx;
-}
-sc_fixture;
-
-static sc_fixture *
-sc_fixture_load(const char * path)
-{
-    sc_fixture * f = test_malloc(sizeof(sc_fixture));
-    char err[SC_ERR_LEN];
-
-    sc_case_init(f->c);
-    if (sc_case_load_file(f->c, path, err, sizeof(err)) != SC_OK)
-        fail_msg("%s", err);
-    sc_ctx_init(f->ctx, f->c);
-    return f;
-}
-
-static void
-sc_fixture_free(sc_fixture * f)
-{
-    sc_ctx_clear(f->ctx);
-    sc_case_clear(f->c);
-    test_free(f);
-}
+#include "sc_fixture.h"
 
 /* Runs checker id on the fixture with factor num/den from prec0. */
 static sc_verdict_t
