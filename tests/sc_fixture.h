@@ -34,4 +34,23 @@ sc_fixture_free(sc_fixture * f)
     test_free(f);
 }
 
+/* Runs checker id on the fixture with the control factor num/den (the
+   --scale-bounds hook), from prec0 bits doubling up to cap, then restores
+   the factor 1; a VIOLATED or UNDECIDED verdict prints its reason. */
+static sc_verdict_t
+sc_run(sc_result_t res, sc_fixture * f, const char * id, slong num,
+       ulong den, slong prec0, slong cap)
+{
+    const sc_thm_struct * thm = sc_thm_lookup(id);
+
+    assert_non_null(thm);
+    fmpq_set_si(f->ctx->factor, num, den);
+    sc_thm_run(res, thm, f->ctx, prec0, cap);
+    fmpq_one(f->ctx->factor);
+    if (res->verdict == SC_UNDECIDED || res->verdict == SC_VIOLATED)
+        print_message("%s (factor %ld/%lu): %s: %s\n", id, (long) num, den,
+                      sc_verdict_name(res->verdict), res->reason);
+    return res->verdict;
+}
+
 #endif

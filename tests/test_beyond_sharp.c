@@ -56,20 +56,12 @@ teardown(void ** state)
     return 0;
 }
 
+/* sc_run from the case's own precision up to SC_CAP. */
 static sc_verdict_t
-sc_run(sc_result_t res, sc_fixture * f, const char * id, slong num,
-       ulong den)
+sc_run_case(sc_result_t res, sc_fixture * f, const char * id, slong num,
+            ulong den)
 {
-    const sc_thm_struct * thm = sc_thm_lookup(id);
-
-    assert_non_null(thm);
-    fmpq_set_si(f->ctx->factor, num, den);
-    sc_thm_run(res, thm, f->ctx, f->c->precision, SC_CAP);
-    fmpq_one(f->ctx->factor);
-    if (res->verdict == SC_UNDECIDED || res->verdict == SC_VIOLATED)
-        print_message("%s: %s: %s\n", id, sc_verdict_name(res->verdict),
-                      res->reason);
-    return res->verdict;
+    return sc_run(res, f, id, num, den, f->c->precision, SC_CAP);
 }
 
 /* the extra called name; fails the test if it is missing */
@@ -340,12 +332,12 @@ test_thm_s1_scale_law_and_false_law(void ** state)
 
     sc_result_init(res);
     arb_init(one);
-    assert_int_equal(sc_run(res, *state, "S1", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, *state, "S1", 1, 1), SC_HOLDS);
     /* H_gamma,gamma = ||v||^2 / (n N^2) = 1: lambda_max >= 1 (Rayleigh) */
     arb_one(one);
     assert_true(arb_ge(sc_extra(res, "lambda_max_peak"), one));
     assert_true(sc_extra_is(res, "states", sc_examined(761)));
-    assert_int_equal(sc_run(res, *state, "S1", 1025, 1024), SC_VIOLATED);
+    assert_int_equal(sc_run_case(res, *state, "S1", 1025, 1024), SC_VIOLATED);
     assert_int_equal(res->step, 0);
     arb_clear(one);
     sc_result_clear(res);
@@ -358,7 +350,7 @@ test_thm_s2_crossing_at_onset_and_false_threshold(void ** state)
     sc_result_t res;
 
     sc_result_init(res);
-    assert_int_equal(sc_run(res, f, "S2", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, f, "S2", 1, 1), SC_HOLDS);
     /* lambda_max(P^1/2 H P^1/2) passes 2 where rho starts rising: the edge
        209..660 of THEOREMS.md s.7; the gamma curvature 1 > 2/3 = 2/eta
        crosses the plain threshold at t = 0 */
@@ -367,13 +359,13 @@ test_thm_s2_crossing_at_onset_and_false_threshold(void ** state)
     assert_true(sc_extra_is(res, "t_rise", 653));
     assert_true(sc_extra_is(res, "lag_P", 444));
     /* thresholds 4x: never crossed, yet the loss rises at 653 */
-    assert_int_equal(sc_run(res, f, "S2", 4, 1), SC_VIOLATED);
+    assert_int_equal(sc_run_case(res, f, "S2", 4, 1), SC_VIOLATED);
     assert_int_equal(res->step, 653);
     /* momentum changes the map: NOT-APPLICABLE */
     fmpq_set_si(f->c->momentum, 1, 2);
-    assert_int_equal(sc_run(res, f, "S2", 1, 1), SC_NOT_APPLICABLE);
-    assert_int_equal(sc_run(res, f, "N1", 1, 1), SC_NOT_APPLICABLE);
-    assert_int_equal(sc_run(res, f, "N3", 1, 1), SC_NOT_APPLICABLE);
+    assert_int_equal(sc_run_case(res, f, "S2", 1, 1), SC_NOT_APPLICABLE);
+    assert_int_equal(sc_run_case(res, f, "N1", 1, 1), SC_NOT_APPLICABLE);
+    assert_int_equal(sc_run_case(res, f, "N3", 1, 1), SC_NOT_APPLICABLE);
     fmpq_zero(f->c->momentum);
     sc_result_clear(res);
 }
@@ -386,7 +378,7 @@ test_thm_s3_identity_and_golden_run(void ** state)
     sc_result_t res;
 
     sc_result_init(res);
-    assert_int_equal(sc_run(res, *state, "S3", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, *state, "S3", 1, 1), SC_HOLDS);
     assert_true(sc_between(res->observed, "291.5247142139", "291.5247142140",
                            128));
     assert_true(sc_extra_is(res, "t_peak", 46));
@@ -400,7 +392,7 @@ test_thm_s3_identity_and_golden_run(void ** state)
     assert_true(sc_between(sc_extra(res, "y_min"), "3.45e-344", "3.46e-344",
                            128));
     /* f - 18 = (x + 4) df/dx is false */
-    assert_int_equal(sc_run(res, *state, "S3", 2, 1), SC_VIOLATED);
+    assert_int_equal(sc_run_case(res, *state, "S3", 2, 1), SC_VIOLATED);
     sc_result_clear(res);
 }
 
@@ -412,9 +404,9 @@ test_thm_n1_nonnormal_and_false_commutator(void ** state)
     sc_result_t res;
 
     sc_result_init(res);
-    assert_int_equal(sc_run(res, *state, "N1", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, *state, "N1", 1, 1), SC_HOLDS);
     assert_true(sc_extra_is(res, "nonnormal_states", sc_examined(761)));
-    assert_int_equal(sc_run(res, *state, "N1", 2, 1), SC_VIOLATED);
+    assert_int_equal(sc_run_case(res, *state, "N1", 2, 1), SC_VIOLATED);
     sc_result_clear(res);
 }
 
@@ -430,12 +422,12 @@ test_thm_n1_symmetric_kappa_one(void ** state)
     arb_init(one);
     fmpq_set_si(f->c->eta, 1, 2);
     fmpq_set_si(f->c->eta_gamma, 1, 2);
-    assert_int_equal(sc_run(res, f, "N1", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, f, "N1", 1, 1), SC_HOLDS);
     assert_true(sc_extra_is(res, "nonnormal_states", 0));
     assert_true(sc_between(sc_extra(res, "kappa_before"), "0.99999999",
                            "1.00000001", 128));
     /* [H, P] = 0: any factor leaves J - J^T = 0 */
-    assert_int_equal(sc_run(res, f, "N1", 2, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, f, "N1", 2, 1), SC_HOLDS);
     arb_clear(one);
     sc_result_clear(res);
 }
@@ -446,16 +438,16 @@ test_thm_n2_exceptional_points(void ** state)
     sc_result_t res;
 
     sc_result_init(res);
-    assert_int_equal(sc_run(res, *state, "N2", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, *state, "N2", 1, 1), SC_HOLDS);
     /* beta = 1/4, x = x_EP -+ 2^-8: deviation 1.2508767e-3 (double) */
     assert_true(sc_between(sc_extra(res, "kappa_dev_max"), "1.2508e-3",
                            "1.2510e-3", 128));
     assert_true(sc_extra_is(res, "points", 32));
     /* Delta = (1 + beta - x)^2 - 8 beta at x_EP is not 0 */
-    assert_int_equal(sc_run(res, *state, "N2", 2, 1), SC_VIOLATED);
+    assert_int_equal(sc_run_case(res, *state, "N2", 2, 1), SC_VIOLATED);
     /* bounds at 9/10 of their value: ||B|| <= kappa rho is tight at a
        generic point (slack 1.0000044) */
-    assert_int_equal(sc_run(res, *state, "N2", 9, 10), SC_VIOLATED);
+    assert_int_equal(sc_run_case(res, *state, "N2", 9, 10), SC_VIOLATED);
     assert_non_null(strstr(res->reason, "at x = 1/2"));
     sc_result_clear(res);
 }
@@ -468,14 +460,14 @@ test_thm_n3_separation_measured_and_false_floor(void ** state)
 
     sc_result_init(res);
     arb_init(one);
-    assert_int_equal(sc_run(res, *state, "N3", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, *state, "N3", 1, 1), SC_HOLDS);
     /* rho(J) >= 1 everywhere: the stable median is 1, the unstable one
        larger; kappa stays near 1 in both phases on this case */
     arb_one(one);
     assert_true(arb_ge(sc_extra(res, "rho_J_stable"), one));
     assert_true(sc_between(sc_extra(res, "rho_J_ratio"), "1.1", "3", 64));
     assert_true(sc_between(sc_extra(res, "kappa_ratio"), "0.9", "1.1", 64));
-    assert_int_equal(sc_run(res, *state, "N3", 2, 1), SC_VIOLATED);
+    assert_int_equal(sc_run_case(res, *state, "N3", 2, 1), SC_VIOLATED);
     arb_clear(one);
     sc_result_clear(res);
 }
@@ -487,9 +479,9 @@ test_thm_sharp_logistic(void ** state)
     sc_result_t res;
 
     sc_result_init(res);
-    assert_int_equal(sc_run(res, *state, "S1", 1, 1), SC_HOLDS);
-    assert_int_equal(sc_run(res, *state, "N1", 1, 1), SC_HOLDS);
-    assert_int_equal(sc_run(res, *state, "N3", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, *state, "S1", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, *state, "N1", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, *state, "N3", 1, 1), SC_HOLDS);
     sc_result_clear(res);
 }
 

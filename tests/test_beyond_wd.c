@@ -55,18 +55,11 @@ fixture_string(const char * extra)
 }
 
 
+/* sc_run from the case's own precision up to SC_CAP. */
 static sc_verdict_t
 run(sc_result_t res, sc_fixture * f, const char * id, slong num, ulong den)
 {
-    const sc_thm_struct * thm = sc_thm_lookup(id);
-
-    assert_non_null(thm);
-    fmpq_set_si(f->ctx->factor, num, den);
-    sc_thm_run(res, thm, f->ctx, f->c->precision, SC_CAP);
-    fmpq_one(f->ctx->factor);
-    print_message("%s (factor %ld/%lu): %s: %s\n", id, (long) num, den,
-                  sc_verdict_name(res->verdict), res->reason);
-    return res->verdict;
+    return sc_run(res, f, id, num, den, f->c->precision, SC_CAP);
 }
 
 static const arb_struct *

@@ -41,19 +41,6 @@ static const double sc_w0[5] = { 2, 0.02, 0, 0.02, 0.04 };
 
 #include "sc_fixture.h"
 
-static sc_verdict_t
-sc_run(sc_result_t res, sc_fixture * f, const char * id, slong num,
-       ulong den, slong prec0, slong cap)
-{
-    const sc_thm_struct * thm = sc_thm_lookup(id);
-
-    assert_non_null(thm);
-    fmpq_set_si(f->ctx->factor, num, den);
-    sc_thm_run(res, thm, f->ctx, prec0, cap);
-    fmpq_one(f->ctx->factor);
-    return res->verdict;
-}
-
 /* x lies within 1e-11 (1 + |v|) of the double v. */
 static int
 sc_near(const arb_t x, double v)

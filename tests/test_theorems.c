@@ -24,22 +24,6 @@
 #include "sc_fixture.h"
 
 /* Runs checker id on the fixture with factor num/den from prec0. */
-static sc_verdict_t
-sc_run(sc_result_t res, sc_fixture * f, const char * id, slong num,
-       ulong den, slong prec0, slong cap)
-{
-    const sc_thm_struct * thm = sc_thm_lookup(id);
-
-    assert_non_null(thm);
-    fmpq_set_si(f->ctx->factor, num, den);
-    sc_thm_run(res, thm, f->ctx, prec0, cap);
-    fmpq_one(f->ctx->factor);
-    if (res->verdict == SC_UNDECIDED || res->verdict == SC_VIOLATED)
-        print_message("%s: %s: %s\n", id, sc_verdict_name(res->verdict),
-                      res->reason);
-    return res->verdict;
-}
-
 static int
 sc_contains_si(const arb_t x, slong v)
 {
