@@ -250,6 +250,22 @@ void sc_wd_gtilde2_traj(arb_ptr gt2, sc_ctx_t ctx, const sc_traj_struct * T,
 sc_truth_t sc_wd_identity(arb_t rel, const arb_t lhs, const arb_t rhs,
                           slong prec);
 
+/* The identity of a weight-decay checker at the midpoint (w, gamma) of
+   state t: its truth (SC_UNKNOWN: raise the precision) and rel, the
+   relative residual; arg is the checker's own data. */
+typedef sc_truth_t (*sc_wd_state_fn)(arb_t rel, sc_dyn_t D, arb_srcptr w,
+                                     const arb_t gamma, slong t, void * arg,
+                                     slong prec);
+
+/* Checks fn at the states 0 .. steps - 1 of T: res HOLDS with worst = the
+   largest residual, or VIOLATED at the first certified failure (step,
+   observed = its residual, reason false_fmt with the step as a long), or
+   SC_UNABLE (reason unknown_fmt) at the first undecided state. */
+int sc_wd_walk(sc_result_t res, arb_t worst, const sc_traj_struct * T,
+               sc_dyn_t D, slong steps, sc_wd_state_fn fn, void * arg,
+               const char * false_fmt, const char * unknown_fmt, slong prec)
+    SC_WARN_UNUSED;
+
 int sc_thm_w1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_w2_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_w3_check(sc_result_t res, sc_ctx_t ctx, slong prec);

@@ -28,14 +28,28 @@
 #include "theorems/theorems.h"
 #include "num/num.h"
 
-/* One state: lhs = ||q1 w - eta g||^2, rhs = factor (q1^2 W + eta^2 |g|^2). */
+/* The scratch and constants of the per-state identity. */
+typedef struct
+{
+    arb_ptr g, w1;              /* length d */
+    arb_t q1, f;                /* 1 - eta lambda, ctx->factor */
+}
+sc_w1_arg;
+
+/* One state: lhs = ||q1 w - eta g||^2, rhs = factor (q1^2 W + eta^2 |g|^2)
+   (an sc_wd_state_fn). */
 static sc_truth_t
 sc_w1_state(arb_t rel, sc_dyn_t D, arb_srcptr w, const arb_t gamma,
-            arb_ptr g, arb_ptr w1, const arb_t q1, const arb_t f, slong prec)
+            slong step, void * arg, slong prec)
 {
+    sc_w1_arg * a = arg;
+    arb_ptr g = a->g, w1 = a->w1;
+    arb_srcptr q1 = a->q1, f = a->f;
     slong d = D->d;
     arb_t lhs, rhs, t;
     sc_truth_t v;
+
+    (void) step;
 
     arb_init(lhs);
     arb_init(rhs);
@@ -139,59 +153,37 @@ int
 sc_thm_w1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * T;
-    slong t, d = ctx->cs->d;
-    arb_ptr w, g, w1;
-    arb_t gamma, q1, f, rel, worst;
+    slong d = ctx->cs->d;
+    sc_w1_arg a;
+    arb_t worst, zero;
     sc_dyn_t D;
-    sc_truth_t v = SC_TRUE;
-    int status = SC_OK;
+    int status;
 
     if (!sc_wd_need_plain(res, ctx))
         return SC_OK;
     T = sc_thm_need_full(res, ctx, prec);
     if (T == NULL)
         return SC_UNABLE;
-    w = _arb_vec_init(d);
-    g = _arb_vec_init(d);
-    w1 = _arb_vec_init(d);
-    arb_init(gamma);
-    arb_init(q1);
-    arb_init(f);
-    arb_init(rel);
+    a.g = _arb_vec_init(d);
+    a.w1 = _arb_vec_init(d);
+    arb_init(a.q1);
+    arb_init(a.f);
     arb_init(worst);
-    sc_thm_factor(f, ctx, prec);
-    sc_wd_decay(q1, ctx, prec);
+    arb_init(zero);
+    sc_thm_factor(a.f, ctx, prec);
+    sc_wd_decay(a.q1, ctx, prec);
     sc_dyn_init(D, ctx->cs, ctx->data, prec);
 
-    res->verdict = SC_HOLDS;
-    for (t = 0; t < ctx->cs->steps && v == SC_TRUE; t++)
-    {
-        sc_traj_state_mid(w, gamma, T, t);
-        v = sc_w1_state(rel, D, w, gamma, g, w1, q1, f, prec);
-        if (v == SC_FALSE)
-        {
-            res->verdict = SC_VIOLATED;
-            res->step = t;
-            sc_result_set_observed(res, rel);
-            sc_result_reason(res, "||w+||^2 != (1 - eta lambda)^2 ||w||^2 "
-                             "+ eta^2 ||g||^2 at step %ld (relative "
-                             "residual shown)", (long) t);
-        }
-        else if (v == SC_UNKNOWN)
-        {
-            sc_result_reason(res, "residual of the norm identity not "
-                             "resolved at step %ld", (long) t);
-            status = SC_UNABLE;
-        }
-        else
-            sc_num_max_ubound(worst, rel, prec);
-    }
+    status = sc_wd_walk(res, worst, T, D, ctx->cs->steps, sc_w1_state, &a,
+                        "||w+||^2 != (1 - eta lambda)^2 ||w||^2 + eta^2 "
+                        "||g||^2 at step %ld (relative residual shown)",
+                        "residual of the norm identity not resolved at "
+                        "step %ld", prec);
     if (status == SC_OK && res->verdict == SC_HOLDS)
-        sc_w1_check_unrolled(res, ctx, T, q1, f, prec);
+        sc_w1_check_unrolled(res, ctx, T, a.q1, a.f, prec);
     if (status == SC_OK && res->verdict == SC_HOLDS)
     {
-        arb_zero(rel);
-        sc_result_set_predicted(res, rel);
+        sc_result_set_predicted(res, zero);
         sc_result_set_observed(res, worst);
         sc_result_reason(res, "relative residual <= observed at all %ld "
                          "steps; unrolled eq. (15) encloses ||w_T||^2",
@@ -199,13 +191,11 @@ sc_thm_w1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     }
 
     sc_dyn_clear(D);
+    arb_clear(zero);
     arb_clear(worst);
-    arb_clear(rel);
-    arb_clear(f);
-    arb_clear(q1);
-    arb_clear(gamma);
-    _arb_vec_clear(w1, d);
-    _arb_vec_clear(g, d);
-    _arb_vec_clear(w, d);
+    arb_clear(a.f);
+    arb_clear(a.q1);
+    _arb_vec_clear(a.w1, d);
+    _arb_vec_clear(a.g, d);
     return status;
 }

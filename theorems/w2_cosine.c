@@ -78,101 +78,102 @@ sc_w2_state(sc_w2_struct * s, sc_dyn_t D, arb_srcptr w, const arb_t gamma,
     arb_clear(x);
 }
 
+/* The scratch, constants and tallies of the per-state identity. */
+typedef struct
+{
+    sc_w2_struct s;             /* the last state's values */
+    arb_ptr g, u, w1;           /* length d */
+    arb_t q1, f, zero;          /* 1 - eta lambda, ctx->factor, 0 */
+    slong nfalse, first;        /* states where the paper's (4a) is false */
+}
+sc_w2_arg;
+
+/* eq. (8) at one state, and the paper's (4a) where (8) holds (an
+   sc_wd_state_fn). */
+static sc_truth_t
+sc_w2_identity(arb_t rel, sc_dyn_t D, arb_srcptr w, const arb_t gamma,
+               slong t, void * arg, slong prec)
+{
+    sc_w2_arg * a = arg;
+    sc_truth_t v;
+
+    sc_w2_state(&a->s, D, w, gamma, a->g, a->u, a->w1, a->q1, prec);
+    arb_mul(a->s.rhs, a->s.rhs, a->f, prec);    /* f = 1 outside tests */
+    v = sc_wd_identity(rel, a->s.cos, a->s.rhs, prec);
+    if (v == SC_TRUE && sc_num_gt(a->s.lhs4a, a->zero) == SC_TRUE)
+    {
+        a->nfalse++;
+        a->first = (a->first < 0) ? t : a->first;
+    }
+    return v;
+}
+
 int
 sc_thm_w2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * T;
-    slong t, d = ctx->cs->d, nfalse = 0, first = -1;
-    arb_ptr w, g, u, w1;
-    arb_t gamma, q1, f, rel, worst, zero;
-    sc_w2_struct s;
+    slong d = ctx->cs->d;
+    sc_w2_arg a;
+    arb_t worst;
     sc_dyn_t D;
-    sc_truth_t v = SC_TRUE;
-    int status = SC_OK;
+    int status;
 
     if (!sc_wd_need_plain(res, ctx))
         return SC_OK;
     T = sc_thm_need_full(res, ctx, prec);
     if (T == NULL)
         return SC_UNABLE;
-    w = _arb_vec_init(d);
-    g = _arb_vec_init(d);
-    u = _arb_vec_init(d);
-    w1 = _arb_vec_init(d);
-    arb_init(gamma);
-    arb_init(q1);
-    arb_init(f);
-    arb_init(rel);
+    a.g = _arb_vec_init(d);
+    a.u = _arb_vec_init(d);
+    a.w1 = _arb_vec_init(d);
+    arb_init(a.q1);
+    arb_init(a.f);
+    arb_init(a.zero);
+    arb_init(a.s.cos);
+    arb_init(a.s.rhs);
+    arb_init(a.s.W);
+    arb_init(a.s.gt2);
+    arb_init(a.s.lhs4a);
     arb_init(worst);
-    arb_init(zero);
-    arb_init(s.cos);
-    arb_init(s.rhs);
-    arb_init(s.W);
-    arb_init(s.gt2);
-    arb_init(s.lhs4a);
-    sc_thm_factor(f, ctx, prec);
-    sc_wd_decay(q1, ctx, prec);
+    a.nfalse = 0;
+    a.first = -1;
+    sc_thm_factor(a.f, ctx, prec);
+    sc_wd_decay(a.q1, ctx, prec);
     sc_dyn_init(D, ctx->cs, ctx->data, prec);
 
-    res->verdict = SC_HOLDS;
-    for (t = 0; t < ctx->cs->steps && v == SC_TRUE; t++)
+    status = sc_wd_walk(res, worst, T, D, ctx->cs->steps, sc_w2_identity, &a,
+                        "cos(w_t, w_t+1) differs from eq. (8) at step %ld",
+                        "residual of eq. (8) not resolved at step %ld",
+                        prec);
+    if (status == SC_OK && res->verdict == SC_VIOLATED)
     {
-        sc_traj_state_mid(w, gamma, T, t);
-        sc_w2_state(&s, D, w, gamma, g, u, w1, q1, prec);
-        arb_mul(s.rhs, s.rhs, f, prec);         /* f = 1 outside tests */
-        v = sc_wd_identity(rel, s.cos, s.rhs, prec);
-        if (v == SC_FALSE)
-        {
-            res->verdict = SC_VIOLATED;
-            res->step = t;
-            sc_result_set_predicted(res, s.rhs);
-            sc_result_set_observed(res, s.cos);
-            sc_result_reason(res, "cos(w_t, w_t+1) differs from eq. (8) at "
-                             "step %ld", (long) t);
-        }
-        else if (v == SC_UNKNOWN)
-        {
-            sc_result_reason(res, "residual of eq. (8) not resolved at step "
-                             "%ld", (long) t);
-            status = SC_UNABLE;
-        }
-        else
-        {
-            sc_num_max_ubound(worst, rel, prec);
-            if (sc_num_gt(s.lhs4a, zero) == SC_TRUE)
-            {
-                nfalse++;
-                first = (first < 0) ? t : first;
-            }
-        }
+        sc_result_set_predicted(res, a.s.rhs);
+        sc_result_set_observed(res, a.s.cos);
     }
     if (status == SC_OK && res->verdict == SC_HOLDS)
     {
-        sc_result_set_predicted(res, zero);
+        sc_result_set_predicted(res, a.zero);
         sc_result_set_observed(res, worst);
-        sc_result_set_extra_si(res, "paper_4a_false", nfalse);
-        sc_result_set_extra_si(res, "paper_4a_first", first);
+        sc_result_set_extra_si(res, "paper_4a_false", a.nfalse);
+        sc_result_set_extra_si(res, "paper_4a_first", a.first);
         sc_result_reason(res, "eq. (8) holds at all %ld steps (relative "
                          "residual <= observed); the paper's (4a) without "
                          "1/(1 - eta lambda) is certifiably false at %ld "
-                         "of them", (long) ctx->cs->steps, (long) nfalse);
+                         "of them", (long) ctx->cs->steps, (long) a.nfalse);
     }
 
     sc_dyn_clear(D);
-    arb_clear(s.lhs4a);
-    arb_clear(s.gt2);
-    arb_clear(s.W);
-    arb_clear(s.rhs);
-    arb_clear(s.cos);
-    arb_clear(zero);
     arb_clear(worst);
-    arb_clear(rel);
-    arb_clear(f);
-    arb_clear(q1);
-    arb_clear(gamma);
-    _arb_vec_clear(w1, d);
-    _arb_vec_clear(u, d);
-    _arb_vec_clear(g, d);
-    _arb_vec_clear(w, d);
+    arb_clear(a.s.lhs4a);
+    arb_clear(a.s.gt2);
+    arb_clear(a.s.W);
+    arb_clear(a.s.rhs);
+    arb_clear(a.s.cos);
+    arb_clear(a.zero);
+    arb_clear(a.f);
+    arb_clear(a.q1);
+    _arb_vec_clear(a.w1, d);
+    _arb_vec_clear(a.u, d);
+    _arb_vec_clear(a.g, d);
     return status;
 }

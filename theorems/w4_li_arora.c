@@ -24,12 +24,22 @@
 
 /* diff = plain step of w~ minus factor * rescaled decayed step; returns
    SC_FALSE if a coordinate certifiably differs, else rel = ||diff|| /
-   ||rescaled step|| and SC_TRUE / SC_UNKNOWN by its width. */
+   ||rescaled step|| and SC_TRUE / SC_UNKNOWN by its width (an
+   sc_wd_state_fn; t is the step). */
+typedef struct
+{
+    arb_ptr g, wt, w1;          /* length d */
+    arb_t q1, f;                /* 1 - eta lambda, ctx->factor */
+}
+sc_w4_arg;
+
 static sc_truth_t
 sc_w4_state(arb_t rel, sc_dyn_t D, arb_srcptr w, const arb_t gamma,
-            const arb_t q1, const arb_t f, slong t, arb_ptr g, arb_ptr wt,
-            arb_ptr w1, slong prec)
+            slong t, void * arg, slong prec)
 {
+    sc_w4_arg * a = arg;
+    arb_ptr g = a->g, wt = a->wt, w1 = a->w1;
+    arb_srcptr q1 = a->q1, f = a->f;
     slong j, d = D->d;
     arb_t s, step, x, n2;
     sc_truth_t v = SC_TRUE;
@@ -74,77 +84,54 @@ int
 sc_thm_w4_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * T;
-    slong t, d = ctx->cs->d;
-    arb_ptr w, g, wt, w1;
-    arb_t gamma, q1, f, rel, worst;
+    slong d = ctx->cs->d;
+    sc_w4_arg a;
+    arb_t worst, x;
     sc_dyn_t D;
-    sc_truth_t v = SC_TRUE;
-    int status = SC_OK;
+    int status;
 
     if (!sc_wd_need_plain(res, ctx))
         return SC_OK;
     T = sc_thm_need_full(res, ctx, prec);
     if (T == NULL)
         return SC_UNABLE;
-    w = _arb_vec_init(d);
-    g = _arb_vec_init(d);
-    wt = _arb_vec_init(d);
-    w1 = _arb_vec_init(d);
-    arb_init(gamma);
-    arb_init(q1);
-    arb_init(f);
-    arb_init(rel);
+    a.g = _arb_vec_init(d);
+    a.wt = _arb_vec_init(d);
+    a.w1 = _arb_vec_init(d);
+    arb_init(a.q1);
+    arb_init(a.f);
     arb_init(worst);
-    sc_thm_factor(f, ctx, prec);
-    sc_wd_decay(q1, ctx, prec);
+    arb_init(x);
+    sc_thm_factor(a.f, ctx, prec);
+    sc_wd_decay(a.q1, ctx, prec);
     sc_dyn_init(D, ctx->cs, ctx->data, prec);
 
-    res->verdict = SC_HOLDS;
-    for (t = 0; t < ctx->cs->steps && v == SC_TRUE; t++)
-    {
-        sc_traj_state_mid(w, gamma, T, t);
-        v = sc_w4_state(rel, D, w, gamma, q1, f, t, g, wt, w1, prec);
-        if (v == SC_FALSE)
-        {
-            res->verdict = SC_VIOLATED;
-            res->step = t;
-            sc_result_set_observed(res, rel);
-            sc_result_reason(res, "(1 - eta lambda)^-t w_t does not follow "
-                             "plain GD with step eta (1 - eta lambda)^"
-                             "(-2t-1) at step %ld", (long) t);
-        }
-        else if (v == SC_UNKNOWN)
-        {
-            sc_result_reason(res, "residual of the rescaled step not "
-                             "resolved at step %ld", (long) t);
-            status = SC_UNABLE;
-        }
-        else
-            sc_num_max_ubound(worst, rel, prec);
-    }
+    status = sc_wd_walk(res, worst, T, D, ctx->cs->steps, sc_w4_state, &a,
+                        "(1 - eta lambda)^-t w_t does not follow plain GD "
+                        "with step eta (1 - eta lambda)^(-2t-1) at step "
+                        "%ld", "residual of the rescaled step not resolved "
+                        "at step %ld", prec);
     if (status == SC_OK && res->verdict == SC_HOLDS)
     {
-        arb_zero(rel);
-        sc_result_set_predicted(res, rel);
+        arb_zero(x);
+        sc_result_set_predicted(res, x);
         sc_result_set_observed(res, worst);
-        arb_inv(rel, q1, prec);
-        arb_pow_ui(rel, rel, 2 * ctx->cs->steps - 1, prec);
-        arb_mul(rel, rel, D->eta, prec);
-        sc_result_set_extra(res, "eta_last", rel);
+        arb_inv(x, a.q1, prec);
+        arb_pow_ui(x, x, 2 * ctx->cs->steps - 1, prec);
+        arb_mul(x, x, D->eta, prec);
+        sc_result_set_extra(res, "eta_last", x);
         sc_result_reason(res, "plain GD with the growing step reproduces "
                          "every decayed step (relative residual <= "
                          "observed; last step size in extra eta_last)");
     }
 
     sc_dyn_clear(D);
+    arb_clear(x);
     arb_clear(worst);
-    arb_clear(rel);
-    arb_clear(f);
-    arb_clear(q1);
-    arb_clear(gamma);
-    _arb_vec_clear(w1, d);
-    _arb_vec_clear(wt, d);
-    _arb_vec_clear(g, d);
-    _arb_vec_clear(w, d);
+    arb_clear(a.f);
+    arb_clear(a.q1);
+    _arb_vec_clear(a.w1, d);
+    _arb_vec_clear(a.wt, d);
+    _arb_vec_clear(a.g, d);
     return status;
 }

@@ -129,3 +129,43 @@ sc_wd_identity(arb_t rel, const arb_t lhs, const arb_t rhs, slong prec)
     arb_clear(r);
     return v;
 }
+
+int
+sc_wd_walk(sc_result_t res, arb_t worst, const sc_traj_struct * T,
+           sc_dyn_t D, slong steps, sc_wd_state_fn fn, void * arg,
+           const char * false_fmt, const char * unknown_fmt, slong prec)
+{
+    slong t, d = D->d;
+    arb_ptr w = _arb_vec_init(d);
+    arb_t gamma, rel;
+    sc_truth_t v = SC_TRUE;
+    int status = SC_OK;
+
+    arb_init(gamma);
+    arb_init(rel);
+    arb_zero(worst);
+    res->verdict = SC_HOLDS;
+    for (t = 0; t < steps && v == SC_TRUE; t++)
+    {
+        sc_traj_state_mid(w, gamma, T, t);
+        v = fn(rel, D, w, gamma, t, arg, prec);
+        if (v == SC_FALSE)
+        {
+            res->verdict = SC_VIOLATED;
+            res->step = t;
+            sc_result_set_observed(res, rel);
+            sc_result_reason(res, false_fmt, (long) t);
+        }
+        else if (v == SC_UNKNOWN)
+        {
+            sc_result_reason(res, unknown_fmt, (long) t);
+            status = SC_UNABLE;
+        }
+        else
+            sc_num_max_ubound(worst, rel, prec);
+    }
+    arb_clear(rel);
+    arb_clear(gamma);
+    _arb_vec_clear(w, d);
+    return status;
+}
