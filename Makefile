@@ -11,6 +11,9 @@ SC_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
 LIBS     := $(ARB_LIBS) -lmpfr -lgmp -ljansson -lm
 TEST_LIBS := -lcmocka
 Q ?= @
+# worker processes of `make report` and `make claims` (the reports do not
+# depend on it)
+JOBS ?= $(shell nproc 2> /dev/null || echo 1)
 
 BUILD    ?= build
 LIB_SRC  := $(sort $(wildcard src/*/*.c theorems/*.c))
@@ -39,7 +42,7 @@ deps:
 # the job; input and output errors (exit 2) are.
 report: spikecheck
 	$(Q)mkdir -p reports cases/regressions
-	./spikecheck check --json reports/default.json --html reports/default.html \
+	./spikecheck check --jobs $(JOBS) --json reports/default.json --html reports/default.html \
 	    --junit reports/default.xml --precision 53 \
 	    --save-counterexamples cases/regressions \
 	    cases/regressions cases/showcase cases/figure3 cases/default \
@@ -88,7 +91,7 @@ test: $(TESTS) $(BUILD)/spikecheck
 # against the committed baseline (exit 4 and a list when a claim changed;
 # `make claims UPDATE=1` rewrites the baseline after a reviewed change)
 claims: $(BUILD)/spikecheck
-	$(Q)$(BUILD)/spikecheck check --baseline cases/baseline.txt \
+	$(Q)$(BUILD)/spikecheck check --jobs $(JOBS) --baseline cases/baseline.txt \
 	    $(if $(UPDATE),--update-baseline) cases/showcase cases/figure3 \
 	    cases/default cases/default-logistic \
 	    > $(BUILD)/claims.txt; rc=$$?; \

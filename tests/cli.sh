@@ -132,6 +132,27 @@ expect_rc 2 "not a journal" "$SC" check --journal "$SPIKE" "$T/rs"
 sed '3s/.*/{"damaged": /' "$T/r.jnl" > "$T/r2.jnl"
 expect_rc 2 "damaged journal line" "$SC" check --precision 53 --journal "$T/r2.jnl" "$T/rs"
 grep -q 'r2.jnl: line 3: not a journal line' "$T/err" && ok || bad "damaged line named"
+# check --jobs N: worker processes, one journal each, read back in case
+# order: the table, the exit code and every report equal one process's
+expect_rc 0 "one process, html" "$SC" check --precision 53 --json "$T/all.json" --junit "$T/all.xml" --html "$T/all.html" "$T/sh"
+cp "$T/out" "$T/all.out"
+mkdir "$T/jobsdir"
+expect_rc 0 "--jobs 3" env TMPDIR="$T/jobsdir" "$SC" check --jobs 3 --precision 53 --json "$T/jb.json" --junit "$T/jb.xml" --html "$T/jb.html" "$T/sh"
+cmp -s "$T/all.json" "$T/jb.json" && cmp -s "$T/all.xml" "$T/jb.xml" && cmp -s "$T/all.html" "$T/jb.html" \
+    && cmp -s "$T/all.out" "$T/out" && ok || bad "--jobs 3 gives the one-process table and reports"
+[ -z "$(ls -A "$T/jobsdir")" ] && ok || bad "--jobs leaves no temporary journal"
+expect_rc 0 "--jobs 2 with a journal" "$SC" check --jobs 2 --precision 53 --journal "$T/jj.jnl" --json "$T/jj.json" --junit "$T/jj.xml" "$T/rs"
+cmp -s "$T/u.json" "$T/jj.json" && cmp -s "$T/u.xml" "$T/jj.xml" && [ -s "$T/jj.jnl.1" ] && [ -s "$T/jj.jnl.2" ] \
+    && ok || bad "--jobs 2 journals FILE.1, FILE.2 and equals one process"
+expect_rc 0 "--jobs 2 resumed" "$SC" check --jobs 2 --precision 53 --journal "$T/jj.jnl" --json "$T/jj2.json" "$T/rs"
+grep -q "jj.jnl.1: 6 of 6 cases restored, 0 run" "$T/err" && grep -q "jj.jnl.2: 6 of 6 cases restored, 0 run" "$T/err" \
+    && cmp -s "$T/u.json" "$T/jj2.json" && ok || bad "--jobs resumes each worker's journal"
+expect_rc 1 "--jobs with a VIOLATED" "$SC" check --jobs 2 --theorem T3.b --scale-bounds 1/4 "$SPIKE" tests/data/thm_t22.json
+expect_rc 2 "--jobs 0" "$SC" check --jobs 0 "$SPIKE"
+expect_rc 2 "--jobs not a number" "$SC" check --jobs two "$SPIKE"
+expect_rc 2 "--jobs, unwritable journal" "$SC" check --jobs 2 --json "$T/jn.json" --journal "$T/nodir/x.jnl" "$T/sh"
+grep -q 'nodir/x.jnl' "$T/err" && grep -q 'worker 1 of 2 failed' "$T/err" && [ ! -e "$T/jn.json" ] \
+    && ok || bad "a failed worker is named and nothing is written"
 # tighten: deterministic for a seed, never worse than its start, the case
 # it writes replays with the slack it printed
 expect_rc 0 "tighten" "$SC" tighten --theorem T3.b --seed 3 --iters 40 -o "$T/t1.json"

@@ -9,28 +9,10 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli/cli.h"
+#include "cli/check.h"
 #include "report/report.h"
 #include "num/num.h"
 
-#define SC_MAX_SELECT 64
-
-typedef struct
-{
-    const sc_thm_struct * sel[SC_MAX_SELECT];
-    slong nsel;
-    const char * json, * junit, * html, * baseline;
-    const char * save_dir;      /* --save-counterexamples DIR */
-    const char * journal;       /* --journal FILE */
-    int update_baseline;
-    slong shard_k, shard_n;     /* --shard K/N, 1 <= K <= N; 0 if unset */
-    int all, from_first;
-    slong prec0, prec_max, fprec;
-    const char * scale;         /* --scale-bounds Q, or NULL */
-    fmpq_t factor;
-    char ** args;
-    slong nargs;
-}
-sc_check_opts;
 
 static int
 sc_check_parse(sc_check_opts * o, int argc, char ** argv)
@@ -41,6 +23,8 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv)
     fmpq_init(o->factor);
     fmpq_one(o->factor);
     o->prec_max = SC_DEFAULT_MAX_PREC;
+    o->jobs = 1;
+    o->progress = isatty(2);
     o->args = flint_malloc(argc * sizeof(char *));
     for (i = 1; i < argc; i++)
     {
@@ -87,6 +71,12 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv)
             }
             o->shard_k = k;
             o->shard_n = n;
+            i++;
+        }
+        else if (strcmp(a, "--jobs") == 0)
+        {
+            if (sc_cli_parse_si(&o->jobs, a, v, 1, SC_MAX_JOBS))
+                return SC_EINVAL;
             i++;
         }
         else if (strcmp(a, "--scale-bounds") == 0 && v != NULL)
@@ -517,10 +507,8 @@ sc_check_baseline(const sc_check_opts * o, const sc_report_t R, int rc)
     return SC_EXIT_BASELINE;
 }
 
-/* Everything that shapes the report of a case: a journal written under
-   other options cannot be resumed. */
-static void
-sc_check_fingerprint(char * buf, size_t len, const sc_check_opts * o)
+void
+_sc_check_fingerprint(char * buf, size_t len, const sc_check_opts * o)
 {
     size_t k;
     slong j;
@@ -537,10 +525,8 @@ sc_check_fingerprint(char * buf, size_t len, const sc_check_opts * o)
                  o->html != NULL);
 }
 
-/* Runs (or restores from the journal) every case into R; SC_OK, or
-   SC_EIO with the message printed. */
-static int
-sc_check_run(sc_report_t R, const sc_check_opts * o, sc_case_struct * cases,
+int
+_sc_check_run(sc_report_t R, const sc_check_opts * o, sc_case_struct * cases,
              slong n)
 {
     sc_journal_t J;
@@ -550,7 +536,7 @@ sc_check_run(sc_report_t R, const sc_check_opts * o, sc_case_struct * cases,
 
     if (o->journal != NULL)
     {
-        sc_check_fingerprint(fp, sizeof(fp), o);
+        _sc_check_fingerprint(fp, sizeof(fp), o);
         if (sc_journal_open(J, o->journal, fp, err, sizeof(err)) != SC_OK)
         {
             fprintf(stderr, "spikecheck: %s\n", err);
@@ -573,7 +559,7 @@ sc_check_run(sc_report_t R, const sc_check_opts * o, sc_case_struct * cases,
         restored += got;
         if (got)
             continue;
-        if (isatty(2))
+        if (o->progress)
             fprintf(stderr, "\r[%ld/%ld] %-40.40s", (long) (i + 1), (long) n,
                     cases[i].name);
         sc_check_case(R, o, cases + i);
@@ -585,7 +571,7 @@ sc_check_run(sc_report_t R, const sc_check_opts * o, sc_case_struct * cases,
             rc = SC_EIO;
         }
     }
-    if (isatty(2))
+    if (o->progress)
         fprintf(stderr, "\r%60s\r", "");
     if (o->journal != NULL)
     {
@@ -643,7 +629,8 @@ sc_cli_check(int argc, char ** argv, int replay)
         goto cleanup;
     if (sc_check_probe(&o) != SC_OK)
         goto cleanup;
-    if (sc_check_run(R, &o, cases, n) != SC_OK)
+    if ((o.jobs > 1 ? _sc_check_jobs(R, &o, cases, n)
+                    : _sc_check_run(R, &o, cases, n)) != SC_OK)
         goto cleanup;
     sc_report_print_table(stdout, R, o.all || n == 1);
     sc_report_print_summary(stdout, R);

@@ -22,6 +22,8 @@ sc_cli_usage(FILE * out)
 "      --max-precision BITS   escalation cap (default 4096)\n"
 "      --journal FILE    append each finished case to FILE (fsync'd); a\n"
 "                        rerun with the same FILE and options resumes\n"
+"      --jobs N          run the cases in N worker processes (the report\n"
+"                        is the one of a single process)\n"
 "      --precision BITS  also run the uncertified floating-point view at\n"
 "                        BITS (53 = float64) and list the steps whose\n"
 "                        rising/falling decision differs\n"

@@ -1,0 +1,50 @@
+/*
+ * check.h -- the options of `spikecheck check` and the case loop, shared
+ * by check.c (one process) and check_jobs.c (--jobs: worker processes).
+ * Internal to src/cli.
+ */
+#ifndef SC_CLI_CHECK_H
+#define SC_CLI_CHECK_H
+
+#include "cli/cli.h"
+#include "report/report.h"
+
+#define SC_MAX_SELECT 64
+#define SC_MAX_JOBS 256
+
+typedef struct
+{
+    const sc_thm_struct * sel[SC_MAX_SELECT];
+    slong nsel;
+    const char * json, * junit, * html, * baseline;
+    const char * save_dir;      /* --save-counterexamples DIR */
+    const char * journal;       /* --journal FILE */
+    int update_baseline;
+    slong shard_k, shard_n;     /* --shard K/N, 1 <= K <= N; 0 if unset */
+    slong jobs;                 /* --jobs N, worker processes (1: none) */
+    int progress;               /* "[i/n] case" on stderr (a terminal) */
+    int all, from_first;
+    slong prec0, prec_max, fprec;
+    const char * scale;         /* --scale-bounds Q, or NULL */
+    fmpq_t factor;
+    char ** args;
+    slong nargs;
+}
+sc_check_opts;
+
+/* Runs (or restores from o->journal) cases[0 .. n-1] into R in order;
+   SC_OK, or SC_EIO with the message printed. */
+int _sc_check_run(sc_report_t R, const sc_check_opts * o,
+                  sc_case_struct * cases, slong n);
+
+/* The same with o->jobs worker processes: worker k runs the cases
+   i = k (mod jobs) into its own journal, and R is read back from the
+   journals in case order, so the report is the one of _sc_check_run. */
+int _sc_check_jobs(sc_report_t R, const sc_check_opts * o,
+                   sc_case_struct * cases, slong n);
+
+/* Everything that shapes the report of a case (the journal header): a
+   journal written under other options cannot be resumed. */
+void _sc_check_fingerprint(char * buf, size_t len, const sc_check_opts * o);
+
+#endif
