@@ -281,6 +281,9 @@ sc_cli_tighten(int argc, char ** argv)
         fprintf(stderr, "spikecheck: tighten needs --theorem ID\n");
         return SC_EXIT_USAGE;
     }
+    /* the case name says the family only when it is not the checker's */
+    if (best.fam == NULL || best.fam == sc_tight_family_for(best.thm->id))
+        family = NULL;
     if (best.fam == NULL)
         best.fam = sc_tight_family_for(best.thm->id);
     snprintf(defpath, sizeof(defpath), "cases/tight/%s.json", best.thm->id);
