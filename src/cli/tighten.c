@@ -5,8 +5,9 @@
  * of generated cases (tighten.h: whitened square-loss cases, or logistic
  * recipe cases for the statements of LOGISTIC.md; --family overrides the
  * choice) for the case with the least slack (bound / observed) of the
- * checker, as the real checker run certifies it.  A case outside the statement's hypotheses is NOT-APPLICABLE and
- * never kept, so the search stays within them.  --objective minimises a
+ * checker, as the real checker run certifies it.  A case outside the
+ * statement's hypotheses is NOT-APPLICABLE and never kept, so the search
+ * stays within them.  --objective minimises a
  * named extra of the record instead (e.g. T_cf_over_t1 for [T2.2]).
  * --min-observed K keeps only records whose observed value is >= K (e.g.
  * an onset t1 >= 10 for [T2.2], an edge of length >= 2 for [T3.a]): a
