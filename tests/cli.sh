@@ -172,6 +172,27 @@ expect_rc 2 "tighten without --theorem" "$SC" tighten -o "$T/t3.json"
 expect_rc 2 "tighten bad --iters" "$SC" tighten --theorem T3.b --iters 0 -o "$T/t3.json"
 expect_rc 2 "tighten unwritable" "$SC" tighten --theorem T3.b --iters 5 -o /nonexistent/dir/t.json
 [ -e "$T/t3.json" ] && bad "failed tighten left a file" || ok
+# tighten, logistic family ([T5.3] is a LOGISTIC.md statement): same
+# seed, same file; the case it writes is logistic and the checker gives the
+# verdict and slack that tighten printed; never worse than its start
+expect_rc 0 "tighten T5.3" "$SC" tighten --theorem T5.3 --seed 3 --iters 25 -o "$T/l1.json"
+cp "$T/out" "$T/l1.out"
+expect_rc 0 "tighten T5.3 again" "$SC" tighten --theorem T5.3 --seed 3 --iters 25 -o "$T/l2.json"
+cmp -s "$T/l1.json" "$T/l2.json" && ok || bad "tighten T5.3 is deterministic for a seed"
+grep -q '"loss": "logistic"' "$T/l1.json" && grep -q '"generator": "logistic"' "$T/l1.json" && ok || bad "T5.3 climbs over logistic cases"
+awk '/start/ { s = $0; sub(/.*start /, "", s); sub(/,.*/, "", s); b = $0; sub(/.*best /, "", b); sub(/ .*/, "", b);
+     exit !(b + 0 <= s + 0 && b + 0 >= 1) }' "$T/l1.out" && ok || bad "T5.3: tightest slack no worse than the start"
+expect_rc 0 "its T5.3 case" "$SC" check --theorem T5.3 --json "$T/l1.rep.json" "$T/l1.json"
+v=$(sed -n 's/^tighten.*, \([A-Z-]*\)$/\1/p' "$T/l1.out"); s=$(sed -n 's/^slack //p' "$T/l1.out")
+grep -q "\"verdict\": \"$v\"" "$T/l1.rep.json" && grep -q "\"slack\": \"$s\"" "$T/l1.rep.json" && ok || bad "T5.3 case gives the verdict $v and slack $s that tighten printed"
+expect_rc 0 "tighten L9" "$SC" tighten --theorem L9 --iters 3 -o "$T/l3.json"
+expect_rc 0 "tighten L9 --family logistic" "$SC" tighten --theorem L9 --family logistic --iters 3 -o "$T/l5.json"
+cmp -s "$T/l3.json" "$T/l5.json" && grep -q '"loss": "logistic"' "$T/l3.json" && ok || bad "L9 climbs over the logistic family by default"
+expect_rc 3 "tighten T5.3 --family whitened" "$SC" tighten --theorem T5.3 --family whitened --iters 3 -o "$T/l4.json"
+grep -q 'no case within the hypotheses of T5.3' "$T/err" && ok || bad "square-loss cases are NOT-APPLICABLE for T5.3"
+expect_rc 2 "tighten bad --family" "$SC" tighten --theorem T5.3 --family cubic -o "$T/l4.json"
+expect_rc 2 "tighten --family without a name" "$SC" tighten --theorem T5.3 --family
+[ -e "$T/l4.json" ] && bad "failed tighten --family left a file" || ok
 # shrink: a control-run counterexample made smaller while it stays VIOLATED
 mkdir "$T/shr"
 expect_rc 0 "shrink" "$SC" shrink --theorem T3.b --scale-bounds 1/4 -o "$T/shr" "$SPIKE"

@@ -326,6 +326,58 @@ test_logi_rising_case(void ** state)
     sc_fixture_free(f);
 }
 
+/* The tightest [T5.3] case of `tighten` (cases/tight/T5.3.json): one
+   rising step at rho_0 = 0.9910204 (kappa near 1, gamma_0 = 1e-5, eta =
+   4.2e7).  With one state, the extras determine each other in closed
+   form: K = rho_exit^4 / (1 + rho_exit^2), slack = rho_exit / rho_0 and
+   sqrtK_over_rho = sqrt(K) / rho_0; the sharper threshold sqrt(K) lies
+   between rho_0 and rho_exit, so a control factor between rho_0 / rho_exit
+   and rho_0 / sqrt(K) breaks only the sharper claim. */
+static void
+test_logi_tight_exit(void ** state)
+{
+    sc_fixture * f = sc_fixture_load("tests/data/logi_tight_t53.json");
+    const arb_struct * rex, * peak, * sharp;
+    sc_result_t res;
+    arb_t rho0, K, t;
+    double r, k;
+
+    (void) state;
+    sc_result_init(res);
+    arb_init(rho0);
+    arb_init(K);
+    arb_init(t);
+    assert_int_equal(sc_run(res, f, "T5.3", 1, 1, 128, SC_CAP), SC_HOLDS);
+    rex = sc_extra(res, "rho_exit_min");
+    peak = sc_extra(res, "rho_peak");
+    sharp = sc_extra(res, "sqrtK_over_rho");
+    assert_true(rex != NULL && peak != NULL && sharp != NULL);
+    arb_set_ui(rho0, 9910204);
+    arb_div_ui(rho0, rho0, 10000000, 256);
+    assert_true(arb_overlaps(peak, rho0));
+    arb_div(t, rex, rho0, 256);
+    assert_true(arb_overlaps(res->slack, t));
+    r = arf_get_d(arb_midref(rex), ARF_RND_NEAR);
+    k = r * r * r * r / (1 + r * r);
+    assert_true(sc_near(sharp, sqrt(k) / 0.9910204));
+    /* 1 < sqrt(K) / rho_0 < rho_exit / rho_0 < 1.31, and the gap
+       rho_exit / sqrt(K) = sqrt((1 + sqrt(1 + 4/K)) / 2) near K = 1 */
+    assert_true(sqrt(k) / 0.9910204 > 1 && sqrt(k) < r);
+    assert_true(r / 0.9910204 < 1.31);
+    assert_true(fabs(r / sqrt(k) - sqrt((1 + sqrt(1 + 4 / k)) / 2)) < 1e-9);
+    assert_true(r / sqrt(k) > 1.26 && r / sqrt(k) < sqrt((1 + sqrt(5)) / 2));
+    assert_int_equal(sc_run(res, f, "T5.3", 4, 5, 128, SC_CAP), SC_VIOLATED);
+    assert_non_null(strstr(res->reason, "sqrt(K)"));
+    assert_int_equal(sc_run(res, f, "T5.3", 7, 10, 128, SC_CAP),
+                     SC_VIOLATED);
+    assert_non_null(strstr(res->reason, "rho >= rho_exit"));
+    arb_clear(t);
+    arb_clear(K);
+    arb_clear(rho0);
+    sc_result_clear(res);
+    sc_fixture_free(f);
+}
+
 /* A false bound: every claim stricter by 1000 (certificates looser). */
 static void
 test_logi_false_bound_caught(void ** state)
@@ -569,6 +621,7 @@ main(void)
                                         setup_small, teardown),
         cmocka_unit_test(test_logi_checkers_hold_on_theorem5_cases),
         cmocka_unit_test(test_logi_rising_case),
+        cmocka_unit_test(test_logi_tight_exit),
         cmocka_unit_test(test_logi_false_bound_caught),
         cmocka_unit_test(test_logi_not_applicable),
         cmocka_unit_test(test_logi_escalation_never_false),

@@ -12,6 +12,16 @@
  *   C <= sigma(-gamma) + sqrt2 gamma / 4 and
  *   gbar >= sigma(-gamma min(sqrt n, R / sqrt(lmin))), and
  *   rho_exit >= sqrt(kappa lmax) / m >= sqrt(kappa) (the scaling).
+ * Also checked, ours (not in the spec): the sharper exit threshold
+ *   rho >= sqrt(K) implies rho' <= rho.
+ *   Proof: a rising step has Lambda > 0 (L6, a, a' > 0), so, as q >= 0
+ *   (L9), a^2 |g|^2 > W q^2; L10(ii) and L9 give a^2 lmax C^2 >
+ *   W m^2 gbar^2 sin^2_Sigma, and W sin^2_Sigma >= a^2 rho^2 / kappa
+ *   (L8.4, W = a^2 (1 + rho^2)) gives rho^2 < K.  The spec's rho_exit
+ *   puts b^2 q^2 (L6's sufficient form) where this puts W q^2, so
+ *   rho_exit / sqrt(K) = sqrt((1 + sqrt(1 + 4/K)) / 2) > 1, which is
+ *   sqrt((1 + sqrt 5) / 2) = 1.272 at K = 1 (kappa = 1, lmax = m^2,
+ *   gamma -> 0), where the rising steps reach rho -> 1 = sqrt(K).
  *
  * Source: paper Theorem 5 item 3 (its rho_exit formula is lost);
  * LOGISTIC.md 2.7.  Provenance: reconstructed.  Checked at every state of
@@ -21,7 +31,8 @@
  * claims more.  slack = min over rising steps of rho_exit / rho_t
  * (= 1 / max rho / rho_exit): how far below the exit threshold the rising
  * steps stay.  Extras: rho_exit_min over the states, rho_peak = the
- * largest rho at a rising step.
+ * largest rho at a rising step, sqrtK_over_rho = min over rising steps of
+ * sqrt(K) / rho_t (the room of the sharper threshold).
  */
 #include "theorems/logistic.h"
 #include "num/num.h"
@@ -30,7 +41,7 @@ typedef struct
 {
     int has;                /* some state seen */
     int has_peak;
-    arb_t exit_min, peak;
+    arb_t exit_min, peak, sharp;
 }
 sc_t53_arg;
 
@@ -50,12 +61,11 @@ sc_t53_mid_less(const arb_t x, const arb_t y, slong prec)
 
 /* K and rho_exit from C and gbar */
 static void
-sc_t53_rho_exit(arb_t rexit, const arb_t C, const arb_t gbar, sc_logi_t L,
-                slong prec)
+sc_t53_rho_exit_K(arb_t rexit, arb_t K, const arb_t C, const arb_t gbar,
+                  sc_logi_t L, slong prec)
 {
-    arb_t K, t;
+    arb_t t;
 
-    arb_init(K);
     arb_init(t);
     arb_mul(K, L->m, gbar, prec);
     arb_sqr(K, K, prec);
@@ -70,6 +80,16 @@ sc_t53_rho_exit(arb_t rexit, const arb_t C, const arb_t gbar, sc_logi_t L,
     arb_mul_2exp_si(t, t, -1);
     arb_sqrtpos(rexit, t, prec);
     arb_clear(t);
+}
+
+static void
+sc_t53_rho_exit(arb_t rexit, const arb_t C, const arb_t gbar, sc_logi_t L,
+                slong prec)
+{
+    arb_t K;
+
+    arb_init(K);
+    sc_t53_rho_exit_K(rexit, K, C, gbar, L, prec);
     arb_clear(K);
 }
 
@@ -152,15 +172,17 @@ sc_t53_state(sc_logi_tally_struct * tl, sc_result_t res,
              const sc_logi_state_struct * s, sc_logi_t L, slong prec)
 {
     sc_t53_arg * A = tl->arg;
-    arb_t rexit, zero;
+    arb_t rexit, zero, K;
     sc_truth_t up, E, beyond;
 
     arb_init(rexit);
     arb_init(zero);
+    arb_init(K);
     if (sc_logi_gate(tl, res, "a' > 0", sc_num_is_positive(s->a1))
         && sc_logi_gate(tl, res, "cos_Sigma >= 0", sc_num_ge(s->cos, zero)))
     {
-        sc_t53_rho_exit(rexit, s->C, s->gbar, L, prec);
+        sc_t53_rho_exit_K(rexit, K, s->C, s->gbar, L, prec);
+        arb_sqrtpos(K, K, prec);                /* sqrt(K) from here */
         up = sc_num_gt(s->rho1, s->rho);
         E = sc_t53_E(s, L, tl->f, prec);
         sc_logi_implies(tl, res, "E_t => rho' <= rho", E,
@@ -170,6 +192,11 @@ sc_t53_state(sc_logi_tally_struct * tl, sc_result_t res,
         arb_zero(zero);
         sc_logi_implies(tl, res, "rho >= rho_exit => rho' <= rho", beyond,
                         sc_truth_not(up));
+        arb_mul(zero, K, tl->f, prec);
+        beyond = sc_num_ge(s->rho, zero);
+        arb_zero(zero);
+        sc_logi_implies(tl, res, "rho >= sqrt(K) => rho' <= rho (sharper, "
+                        "ours)", beyond, sc_truth_not(up));
         sc_t53_bounds(tl, res, s, L, rexit, prec);
         if (!A->has || sc_t53_mid_less(rexit, A->exit_min, prec))
             arb_set(A->exit_min, rexit);
@@ -180,9 +207,14 @@ sc_t53_state(sc_logi_tally_struct * tl, sc_result_t res,
                          rexit, prec);
             if (!A->has_peak || sc_t53_mid_less(A->peak, s->rho, prec))
                 arb_set(A->peak, s->rho);
+            arb_div(zero, K, s->rho, prec);
+            if (!A->has_peak || sc_t53_mid_less(zero, A->sharp, prec))
+                arb_set(A->sharp, zero);
+            arb_zero(zero);
             A->has_peak = 1;
         }
     }
+    arb_clear(K);
     arb_clear(zero);
     arb_clear(rexit);
 }
@@ -207,6 +239,7 @@ sc_thm_t5_3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     A.has = A.has_peak = 0;
     arb_init(A.exit_min);
     arb_init(A.peak);
+    arb_init(A.sharp);
     tl.arg = &A;
     nst = sc_logi_walk_states(&tl, res, L, T, 0, SC_LOGI_WALK_STEP,
                               sc_t53_state, prec);
@@ -220,7 +253,11 @@ sc_thm_t5_3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     if (A.has)
         sc_result_set_extra(res, "rho_exit_min", A.exit_min);
     if (A.has_peak)
+    {
         sc_result_set_extra(res, "rho_peak", A.peak);
+        sc_result_set_extra(res, "sqrtK_over_rho", A.sharp);
+    }
+    arb_clear(A.sharp);
     arb_clear(A.peak);
     arb_clear(A.exit_min);
     sc_logi_tally_clear(&tl);

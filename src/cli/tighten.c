@@ -1,12 +1,13 @@
 /*
  * tighten.c -- `spikecheck tighten --theorem ID [--seed S] [--iters N]
- * [--objective EXTRA] [-o CASEFILE]`: how tight is a bound?  Seeded hill
- * climbing over the parameters of generated whitened cases (data n, d and
- * seed; near-reference initial state rho0, ||w0||^2, gamma0 = g c; eta =
- * r ||w0||^2 / c^2; eta_gamma; steps) for the case with the least slack
- * (bound / observed) of the checker, as the real checker run certifies
- * it.  A case outside the statement's hypotheses is NOT-APPLICABLE and
- * never kept, so the search stays within them.  --objective minimises a
+ * [--objective EXTRA] [--min-observed K] [--family F] [-o CASEFILE]`: how
+ * tight is a bound?  Seeded hill climbing over the parameters of a family
+ * of generated cases (tighten.h: whitened square-loss cases, or logistic
+ * recipe cases for the statements of LOGISTIC.md; --family overrides the
+ * choice) for the case with the least slack (bound / observed) of the
+ * checker, as the real checker run certifies it.  A case outside the
+ * statement's hypotheses is NOT-APPLICABLE and never kept, so the search
+ * stays within them.  --objective minimises a
  * named extra of the record instead (e.g. T_cf_over_t1 for [T2.2]).
  * --min-observed K keeps only records whose observed value is >= K (e.g.
  * an onset t1 >= 10 for [T2.2], an edge of length >= 2 for [T3.a]): a
@@ -23,7 +24,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include "cli/cli.h"
+#include "cli/tighten.h"
 #include "report/report.h"
 #include "num/num.h"
 
@@ -32,89 +33,8 @@
 
 typedef struct
 {
-    slong n, d, steps;
-    ulong data_seed, init_seed;
-    double rho0, norm2, g, r, etag;
-}
-sc_tight_params;
-
-/* heuristic: uniform double in [lo, hi] from the stream */
-static double
-sc_tight_uniform(sc_rand_t rs, double lo, double hi)
-{
-    return lo + (hi - lo) * (double) (sc_rand_next(rs) >> 11)
-                / 9007199254740992.0;
-}
-
-static double
-sc_tight_clamp(double x, double lo, double hi)
-{
-    return x < lo ? lo : (x > hi ? hi : x);
-}
-
-/* A fresh draw: whitened data, a rising or delayed regime. */
-static void
-sc_tight_draw(sc_tight_params * p, sc_rand_t rs)
-{
-    static const slong sq[3] = { 9, 16, 25 };
-
-    p->n = sq[sc_rand_range(rs, 0, 2)];
-    p->d = sc_rand_range(rs, 2, FLINT_MIN(6, p->n - 1));
-    p->data_seed = sc_rand_next(rs) >> 1;
-    p->init_seed = sc_rand_next(rs) >> 1;
-    p->rho0 = 0.005 * pow(60.0, sc_tight_uniform(rs, 0, 1));
-    p->norm2 = sc_tight_uniform(rs, 0.5, 2.0);
-    p->g = sc_tight_uniform(rs, 0.02, 1.5);
-    p->r = sc_tight_uniform(rs, 1.0, 6.0);
-    p->etag = 0.005 * pow(20.0, sc_tight_uniform(rs, 0, 1));
-    p->steps = 400;
-}
-
-/* A neighbour of p: one parameter moved by a factor exp(+-scale), or the
-   data or initial state redrawn. */
-static void
-sc_tight_move(sc_tight_params * p, sc_rand_t rs, double scale)
-{
-    double f = exp(sc_tight_uniform(rs, -scale, scale));
-
-    switch (sc_rand_range(rs, 0, 8))
-    {
-        case 0: p->rho0 = sc_tight_clamp(p->rho0 * f, 1e-4, 0.9); break;
-        case 1: p->norm2 = sc_tight_clamp(p->norm2 * f, 0.1, 10.0); break;
-        case 2: p->g = sc_tight_clamp(p->g * f, 1e-3, 3.0); break;
-        case 3: p->r = sc_tight_clamp(p->r * f, 0.1, 100.0); break;
-        case 4: p->etag = sc_tight_clamp(p->etag * f, 1e-4, 0.5); break;
-        case 5:
-            p->steps = (slong) sc_tight_clamp(p->steps * f, 20, 4000);
-            break;
-        case 6: p->d = sc_rand_range(rs, 1, FLINT_MIN(6, p->n - 1)); break;
-        case 7: p->data_seed = sc_rand_next(rs) >> 1; break;
-        default: p->init_seed = sc_rand_next(rs) >> 1; break;
-    }
-}
-
-/* The case file of p (c = ||w*|| of its data, heuristic).  Six
-   significant digits, each an exact decimal. */
-static void
-sc_tight_text(char * buf, size_t len, const sc_tight_params * p, double c,
-              const char * name)
-{
-    snprintf(buf, len, "{\n  \"format\": \"%s\",\n  \"name\": \"%s\",\n"
-             "  \"loss\": \"square\",\n  \"data\": {\"generator\": "
-             "\"whitened\", \"n\": %ld, \"d\": %ld, \"seed\": %lu},\n"
-             "  \"init\": {\"generator\": \"near-reference\", \"rho0\": "
-             "\"%.6e\", \"norm2\": \"%.6e\", \"gamma\": \"%.6e\", "
-             "\"seed\": %lu},\n  \"eta\": \"%.6e\", \"eta_gamma\": "
-             "\"%.6e\",\n  \"steps\": %ld,\n  \"precision\": %d\n}\n",
-             SC_CASE_FORMAT, name, (long) p->n, (long) p->d,
-             (unsigned long) p->data_seed, p->rho0, p->norm2, p->g * c,
-             (unsigned long) p->init_seed, p->r * p->norm2 / (c * c),
-             p->etag, (long) p->steps, SC_CASE_DEFAULT_PREC);
-}
-
-typedef struct
-{
     const sc_thm_struct * thm;
+    const sc_tight_family * fam;
     const char * objective;     /* extra name, or NULL for the slack */
     slong min_observed;         /* records observing less are not kept */
     const char * name;
@@ -157,6 +77,26 @@ sc_tight_observed_ge(const sc_result_t res, slong k)
     return r;
 }
 
+/* The checker on a loaded candidate: its verdict, objective and slack. */
+static void
+sc_tight_run(sc_tight_eval * E, sc_ctx_t ctx, slong prec)
+{
+    sc_result_t res;
+    char * s;
+
+    sc_result_init(res);
+    sc_thm_run(res, E->thm, ctx, prec, SC_DEFAULT_MAX_PREC);
+    E->verdict = res->verdict;
+    if ((res->verdict == SC_HOLDS || res->verdict == SC_VIOLATED)
+        && (E->min_observed <= 0
+            || sc_tight_observed_ge(res, E->min_observed)))
+        E->value = sc_tight_objective(res, E->objective);
+    s = sc_num_get_str(res->slack, 17);
+    snprintf(E->shown, sizeof(E->shown), "%s", res->has_slack ? s : "-");
+    flint_free(s);
+    sc_result_clear(res);
+}
+
 /* Runs the checker on the case of p; E->value is HUGE_VAL unless the
    verdict is HOLDS or VIOLATED with the objective set. */
 static void
@@ -164,16 +104,16 @@ sc_tight_evaluate(sc_tight_eval * E, const sc_tight_params * p)
 {
     sc_case_t c;
     sc_ctx_t ctx;
-    sc_result_t res;
-    char err[SC_ERR_LEN], * s;
+    char err[SC_ERR_LEN];
     double cc = 1.0;
     int pass;
 
     E->value = HUGE_VAL;
     E->verdict = SC_NOT_APPLICABLE;
-    for (pass = 0; pass < 2; pass++)    /* pass 0 finds c of the data */
+    /* pass 0 finds the data scale of the family, if it needs one */
+    for (pass = (E->fam->scale != NULL) ? 0 : 1; pass < 2; pass++)
     {
-        sc_tight_text(E->text, sizeof(E->text), p, cc, E->name);
+        E->fam->text(E->text, sizeof(E->text), p, cc, E->name);
         sc_case_init(c);
         if (sc_case_load_string(c, E->text, E->name, err, sizeof(err))
             != SC_OK)
@@ -183,22 +123,9 @@ sc_tight_evaluate(sc_tight_eval * E, const sc_tight_params * p)
         }
         sc_ctx_init(ctx, c);
         if (pass == 0)
-            cc = ctx->data->has_ref ? sqrt(fmpq_get_d(ctx->data->c2)) : 0;
+            cc = E->fam->scale(ctx);
         else
-        {
-            sc_result_init(res);
-            sc_thm_run(res, E->thm, ctx, c->precision, SC_DEFAULT_MAX_PREC);
-            E->verdict = res->verdict;
-            if ((res->verdict == SC_HOLDS || res->verdict == SC_VIOLATED)
-                && (E->min_observed <= 0
-                    || sc_tight_observed_ge(res, E->min_observed)))
-                E->value = sc_tight_objective(res, E->objective);
-            s = sc_num_get_str(res->slack, 17);
-            snprintf(E->shown, sizeof(E->shown), "%s",
-                     res->has_slack ? s : "-");
-            flint_free(s);
-            sc_result_clear(res);
-        }
+            sc_tight_run(E, ctx, c->precision);
         sc_ctx_clear(ctx);
         sc_case_clear(c);
         if (cc <= 0)
@@ -248,9 +175,9 @@ sc_tight_search(sc_tight_eval * best, ulong seed, slong iters,
 
         q = p;
         if (k < SC_TIGHT_STARTS || cur == HUGE_VAL)
-            sc_tight_draw(&q, rs);
+            best->fam->draw(&q, rs);
         else
-            sc_tight_move(&q, rs, scale);
+            best->fam->move(&q, rs, scale);
         sc_tight_evaluate(&E, &q);
         since++;
         if (E.value == HUGE_VAL || E.value > cur)
@@ -295,7 +222,7 @@ sc_cli_tighten(int argc, char ** argv)
 {
     sc_tight_eval best;
     slong seed = 1, iters = 200;
-    const char * outp = NULL;
+    const char * outp = NULL, * family = NULL;
     char err[SC_ERR_LEN], defpath[256], name[96];
     int i;
 
@@ -326,6 +253,16 @@ sc_cli_tighten(int argc, char ** argv)
         }
         else if (strcmp(a, "--objective") == 0 && v != NULL)
             best.objective = v;
+        else if (strcmp(a, "--family") == 0 && v != NULL)
+        {
+            if ((best.fam = sc_tight_family_named(v)) == NULL)
+            {
+                fprintf(stderr, "spikecheck: --family: unknown family '%s' "
+                        "(whitened or logistic)\n", v);
+                return SC_EXIT_USAGE;
+            }
+            family = v;
+        }
         else if (strcmp(a, "--min-observed") == 0)
         {
             if (sc_cli_parse_si(&best.min_observed, a, v, 0, WORD_MAX))
@@ -345,6 +282,11 @@ sc_cli_tighten(int argc, char ** argv)
         fprintf(stderr, "spikecheck: tighten needs --theorem ID\n");
         return SC_EXIT_USAGE;
     }
+    /* the case name says the family only when it is not the checker's */
+    if (best.fam == NULL || best.fam == sc_tight_family_for(best.thm->id))
+        family = NULL;
+    if (best.fam == NULL)
+        best.fam = sc_tight_family_for(best.thm->id);
     snprintf(defpath, sizeof(defpath), "cases/tight/%s.json", best.thm->id);
     outp = outp != NULL ? outp : defpath;
     if (sc_outfile_probe(outp, err, sizeof(err)) != SC_OK)
@@ -352,7 +294,8 @@ sc_cli_tighten(int argc, char ** argv)
         fprintf(stderr, "spikecheck: %s\n", err);
         return SC_EXIT_USAGE;
     }
-    snprintf(name, sizeof(name), "tight-%s%s%s-seed%ld", best.thm->id,
+    snprintf(name, sizeof(name), "tight-%s%s%s%s%s-seed%ld", best.thm->id,
+             family ? "-" : "", family ? family : "",
              best.objective ? "-" : "", best.objective ? best.objective : "",
              (long) seed);
     if (best.min_observed > 0)
