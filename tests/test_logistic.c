@@ -378,6 +378,41 @@ test_logi_tight_exit(void ** state)
     sc_fixture_free(f);
 }
 
+
+/* m^2 = lambda_max (tests/data/logi_m2_lmax.json, equal dual weights) and
+   m^2 = lambda_min (logi_m2_lmin.json): equalities no enclosure decides,
+   so [A1-A4] (c) and [T5.3]'s lambda_max >= m^2 are decided exactly
+   (sc_svm_m2_position) instead of ending UNDECIDED at the cap; a control
+   factor still goes through the balls and is caught. */
+static void
+test_logi_m2_equals_extreme_eigenvalue(void ** state)
+{
+    sc_fixture * hi = sc_fixture_load("tests/data/logi_m2_lmax.json");
+    sc_fixture * lo = sc_fixture_load("tests/data/logi_m2_lmin.json");
+    slong below, equal, above;
+    sc_result_t res;
+
+    (void) state;
+    sc_result_init(res);
+    assert_int_equal(sc_svm_m2_position(&below, &equal, &above,
+                                        hi->ctx->data->svm), SC_OK);
+    assert_true(equal == 1 && above == 0 && below >= 1);
+    assert_int_equal(sc_svm_m2_position(&below, &equal, &above,
+                                        lo->ctx->data->svm), SC_OK);
+    assert_true(equal == 1 && below == 0 && above >= 1);
+    assert_int_equal(sc_run(res, hi, "T5.3", 1, 1, 128, 512), SC_HOLDS);
+    assert_int_equal(sc_run(res, hi, "A1-A4", 1, 1, 128, 512), SC_HOLDS);
+    assert_int_equal(sc_run(res, lo, "A1-A4", 1, 1, 128, 512), SC_HOLDS);
+    /* a control factor takes the ball path, where item (3)'s bounds are
+       met with slack 1 (equalities on these data): 999/1000 breaks one */
+    assert_int_equal(sc_run(res, hi, "T5.3", 999, 1000, 128, 512),
+                     SC_VIOLATED);
+    assert_non_null(strstr(res->reason, "item (3)"));
+    sc_result_clear(res);
+    sc_fixture_free(lo);
+    sc_fixture_free(hi);
+}
+
 /* A false bound: every claim stricter by 1000 (certificates looser). */
 static void
 test_logi_false_bound_caught(void ** state)
@@ -622,6 +657,7 @@ main(void)
         cmocka_unit_test(test_logi_checkers_hold_on_theorem5_cases),
         cmocka_unit_test(test_logi_rising_case),
         cmocka_unit_test(test_logi_tight_exit),
+        cmocka_unit_test(test_logi_m2_equals_extreme_eigenvalue),
         cmocka_unit_test(test_logi_false_bound_caught),
         cmocka_unit_test(test_logi_not_applicable),
         cmocka_unit_test(test_logi_escalation_never_false),

@@ -1434,6 +1434,53 @@ test_thm_a14(void ** state)
     sc_case_clear(c);
 }
 
+/* m^2 against the spectrum, exactly, on 4 samples +-x1, +-x2 (labels +1
+   for x1, x2): closed forms.  x = (1, +-c): Sigma = diag(1, c^2), w* =
+   e1, m^2 = 1, an eigenvalue at the bottom (c = 2), the top (c = 1/2)
+   or the only one (c = 1).  x1 = (2, 1), x2 = (0, -1): w* = (1, -1),
+   m^2 = 1/2, Sigma = [2 1; 1 1], eigenvalues (3 +- sqrt 5) / 2, m^2
+   strictly inside and not an eigenvalue. */
+static void
+m2_position_case(const slong * x, slong den, slong b, slong e, slong a)
+{
+    fmpq_mat_t Xc, y;
+    slong i, below, equal, above;
+    sc_svm_t S;
+
+    fmpq_mat_init(Xc, 4, 2);
+    fmpq_mat_init(y, 4, 1);
+    for (i = 0; i < 4; i++)
+    {
+        slong s = i < 2 ? 1 : -1;
+
+        fmpq_set_si(fmpq_mat_entry(Xc, i, 0), s * x[2 * (i % 2)], 1);
+        fmpq_set_si(fmpq_mat_entry(Xc, i, 1), s * x[2 * (i % 2) + 1], den);
+        fmpq_set_si(fmpq_mat_entry(y, i, 0), s, 1);
+    }
+    sc_svm_init(S, Xc, y);
+    assert_true(S->a3);
+    assert_int_equal(sc_svm_m2_position(&below, &equal, &above, S), SC_OK);
+    assert_int_equal(below, b);
+    assert_int_equal(equal, e);
+    assert_int_equal(above, a);
+    sc_svm_clear(S);
+    fmpq_mat_clear(y);
+    fmpq_mat_clear(Xc);
+}
+
+static void
+test_svm_m2_position(void ** state)
+{
+    static const slong sq2[4] = { 1, 2, 1, -2 }, sqh[4] = { 1, 1, 1, -1 };
+    static const slong skew[4] = { 2, 1, 0, -1 };
+
+    (void) state;
+    m2_position_case(sq2, 1, 0, 1, 1);          /* m^2 = lambda_min */
+    m2_position_case(sqh, 2, 1, 1, 0);          /* m^2 = lambda_max */
+    m2_position_case(sqh, 1, 0, 1, 0);          /* the only eigenvalue */
+    m2_position_case(skew, 1, 1, 0, 1);         /* strictly inside */
+}
+
 int
 main(void)
 {
@@ -1464,6 +1511,7 @@ main(void)
                                         setup_rand, teardown_rand),
         cmocka_unit_test(test_svm_data_wiring),
         cmocka_unit_test(test_thm_a14),
+        cmocka_unit_test(test_svm_m2_position),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
 

@@ -21,7 +21,11 @@
  * Rigour: A1-A4, w*, alpha, m^2 come from the exact data layer
  * (data/svm.h: fmpq, closed form or exact simplex); (a) and (b) are checked
  * exactly in fmpq; (c) and (d) with the certified spectrum and beta balls,
- * SC_UNABLE when a comparison cannot be separated.  The test hook
+ * SC_UNABLE when a comparison cannot be separated.  (c) is then decided
+ * exactly (sc_svm_m2_position: m^2 a root of the exact characteristic
+ * polynomial, the other roots isolated from it), since m^2 = lambda_min or
+ * lambda_max is common (equal dual weights make u* an eigenvector of
+ * Sigma) and no enclosure decides an equality.  The test hook
  * ctx->factor multiplies ||w*||_Sigma^2, m^2 sum alpha, m^2 in (c) and the
  * lower bound in (d).  NOT-APPLICABLE for the square loss and when A3 fails
  * (the reason names the failing hypothesis).
@@ -98,6 +102,17 @@ sc_a14_margin_in_spectrum(arb_t m2, const arb_t lmin, const arb_t lmax,
         return SC_FALSE;
     if (arb_ge(m2, lmin) && arb_le(m2, lmax))
         return SC_TRUE;
+    /* m^2 may equal lambda_min or lambda_max, which no enclosure decides:
+       without a control factor, decide it exactly */
+    if (fmpq_is_one(ctx->factor))
+    {
+        slong below, equal, above;
+
+        if (sc_svm_m2_position(&below, &equal, &above, ctx->data->svm)
+            == SC_OK)
+            return (equal > 0 || (below > 0 && above > 0))
+                   ? SC_TRUE : SC_FALSE;
+    }
     return SC_UNKNOWN;
 }
 

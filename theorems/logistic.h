@@ -32,6 +32,8 @@ typedef struct
     sc_dyn_t D;             /* data, u* = w* / ||w*||, eta (plain step) */
     slong n, d, r;          /* r = rank X~ */
     arb_t m, lmin, lmax, kappa, slmax, R, beta;
+    sc_truth_t m2_le_lmax;  /* m^2 <= lambda_max, decided exactly (equality
+                               is common and no enclosure decides it) */
     arb_ptr xs;             /* X~ w* (n) */
     arb_t ws;               /* ||w*||_Sigma */
     arb_mat_t Bt;           /* d x r: a basis of span(X~^T) as columns */
@@ -151,6 +153,14 @@ sc_truth_t sc_logi_upper(sc_logi_tally_struct * tl, sc_result_t res,
 sc_truth_t sc_logi_lower(sc_logi_tally_struct * tl, sc_result_t res,
                          const char * form, const arb_t observed,
                          const arb_t bound, slong prec);
+
+/* A lower-bound claim decided exactly elsewhere (truth, e.g. over Q),
+   counted as sc_logi_lower counts a certified comparison; observed and
+   bound are what a failure reports. */
+sc_truth_t sc_logi_lower_decided(sc_logi_tally_struct * tl, sc_result_t res,
+                                 const char * form, sc_truth_t truth,
+                                 const arb_t observed, const arb_t bound,
+                                 slong prec);
 
 /* Offers slack = bound / observed (both positive) without deciding
    anything: for a checker whose slack is not one of its claims. */

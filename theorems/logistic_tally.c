@@ -105,6 +105,23 @@ sc_logi_note(sc_logi_tally_struct * tl, const char * form,
         sc_logi_keep(tl, form, bound, observed, observed, bound, prec);
 }
 
+/* The outcome r of the claim small <= f big in the tally. */
+static void
+sc_logi_record(sc_logi_tally_struct * tl, sc_result_t res, const char * form,
+               sc_truth_t r, const arb_t small, const arb_t big,
+               const arb_t observed, const arb_t bound, slong prec)
+{
+    if (r == SC_TRUE)
+    {
+        tl->applied = 1;
+        sc_logi_keep(tl, form, big, small, observed, bound, prec);
+    }
+    else if (r == SC_FALSE)
+        sc_logi_fail(tl, res, form, observed, bound);
+    else
+        sc_logi_unable(tl, res, form);
+}
+
 /* Decides small <= f big. */
 static sc_truth_t
 sc_logi_claim(sc_logi_tally_struct * tl, sc_result_t res, const char * form,
@@ -119,17 +136,21 @@ sc_logi_claim(sc_logi_tally_struct * tl, sc_result_t res, const char * form,
     arb_init(fb);
     arb_mul(fb, big, tl->f, prec);
     r = sc_num_le(small, fb);
-    if (r == SC_TRUE)
-    {
-        tl->applied = 1;
-        sc_logi_keep(tl, form, big, small, observed, bound, prec);
-    }
-    else if (r == SC_FALSE)
-        sc_logi_fail(tl, res, form, observed, bound);
-    else
-        sc_logi_unable(tl, res, form);
+    sc_logi_record(tl, res, form, r, small, big, observed, bound, prec);
     arb_clear(fb);
     return r;
+}
+
+sc_truth_t
+sc_logi_lower_decided(sc_logi_tally_struct * tl, sc_result_t res,
+                      const char * form, sc_truth_t truth,
+                      const arb_t observed, const arb_t bound, slong prec)
+{
+    if (tl->stop)
+        return SC_UNKNOWN;
+    sc_logi_record(tl, res, form, truth, bound, observed, observed, bound,
+                   prec);
+    return truth;
 }
 
 sc_truth_t

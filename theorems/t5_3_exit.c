@@ -158,8 +158,14 @@ sc_t53_bounds(sc_logi_tally_struct * tl, sc_result_t res,
     sc_logi_lower(tl, res, "item (3): rho_exit >= sqrt(kappa lmax)/m", rexit,
                   t, prec);
     arb_sqrtpos(u, L->kappa, prec);
-    sc_logi_lower(tl, res, "item (3): sqrt(kappa lmax)/m >= sqrt(kappa)", t,
-                  u, prec);
+    /* this one is lambda_max >= m^2, often an equality: decided exactly
+       unless a control factor is applied */
+    if (arb_is_one(tl->f) && L->m2_le_lmax != SC_UNKNOWN)
+        sc_logi_lower_decided(tl, res, "item (3): sqrt(kappa lmax)/m >= "
+                              "sqrt(kappa)", L->m2_le_lmax, t, u, prec);
+    else
+        sc_logi_lower(tl, res, "item (3): sqrt(kappa lmax)/m >= sqrt(kappa)",
+                      t, u, prec);
     tl->noslack = 0;
     arb_clear(u);
     arb_clear(t);

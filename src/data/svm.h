@@ -74,6 +74,17 @@ void sc_svm_clear(sc_svm_t S);
    indeterminate when X~ = 0 (no nonzero eigenvalue). */
 void sc_svm_lambda(arb_t lmin, arb_t lmax, const sc_svm_t S, slong prec);
 
+/* Where m^2 sits in the spectrum, decided exactly: the numbers of distinct
+   nonzero eigenvalues of Sigma below, equal to (0 or 1) and above m^2.
+   Interval enclosures alone cannot decide lambda_max >= m^2 when the two
+   are equal, which the data make common (with equal dual weights u* is an
+   eigenvector of Sigma, so m^2 is an eigenvalue).  SC_UNABLE only if
+   root isolation has not separated the roots from m^2 at 2^16 bits (it
+   always does: they are distinct numbers).  All counts are 0 when
+   Sigma = 0. */
+int sc_svm_m2_position(slong * below, slong * equal, slong * above,
+                       const sc_svm_t S) SC_WARN_UNUSED;
+
 /* beta of Definition 2 when S->beta_exact, else the certified lower bound
    alpha_min sqrt(n lambda_min) / (2 sum alpha); 0 when A4 fails.  Either
    value keeps [L14] valid.  The ball contains the exact value of the

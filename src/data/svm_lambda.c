@@ -62,24 +62,35 @@ sc_svm_charpoly(fmpz_poly_t p, const fmpq_mat_t Xc)
     fmpz_clear(D);
 }
 
-void
-sc_svm_lambda(arb_t lmin, arb_t lmax, const sc_svm_t S, slong prec)
+/* q = the squarefree part of the characteristic polynomial: its roots are
+   the distinct nonzero eigenvalues, each simple (root isolation needs
+   simple roots) */
+static void
+sc_svm_squarefree(fmpz_poly_t q, const sc_svm_t S)
 {
-    fmpz_poly_t q, g;
-    acb_ptr roots;
-    slong i, deg;
+    fmpz_poly_t g;
 
-    fmpz_poly_init(q);
     fmpz_poly_init(g);
     fmpz_poly_derivative(g, S->charpoly);
     fmpz_poly_gcd(g, S->charpoly, g);
     fmpz_poly_div(q, S->charpoly, g);
+    fmpz_poly_clear(g);
+}
+
+void
+sc_svm_lambda(arb_t lmin, arb_t lmax, const sc_svm_t S, slong prec)
+{
+    fmpz_poly_t q;
+    acb_ptr roots;
+    slong i, deg;
+
+    fmpz_poly_init(q);
+    sc_svm_squarefree(q, S);
     deg = fmpz_poly_degree(q);
     if (deg < 1)
     {
         arb_indeterminate(lmin);
         arb_indeterminate(lmax);
-        fmpz_poly_clear(g);
         fmpz_poly_clear(q);
         return;
     }
@@ -95,6 +106,61 @@ sc_svm_lambda(arb_t lmin, arb_t lmax, const sc_svm_t S, slong prec)
         arb_max(lmax, lmax, acb_realref(roots + i), prec);
     }
     _acb_vec_clear(roots, deg);
-    fmpz_poly_clear(g);
     fmpz_poly_clear(q);
+}
+
+/* Counts the isolating enclosures of the roots of q (deg of them, real
+   parts) certifiably below m2, above m2, and containing it; 1 when every
+   enclosure is decided and at most the exact root m2 (equal = 1 only
+   when root is set) remains undecided. */
+static int
+sc_svm_count(slong * below, slong * equal, slong * above,
+             const fmpz_poly_t q, const fmpq_t m2, int root, slong prec)
+{
+    slong i, deg = fmpz_poly_degree(q);
+    acb_ptr roots = _acb_vec_init(deg);
+    arb_t x;
+
+    arb_init(x);
+    arb_set_fmpq(x, m2, prec);
+    arb_fmpz_poly_complex_roots(roots, q, 0, prec);
+    *below = *equal = *above = 0;
+    for (i = 0; i < deg; i++)
+    {
+        if (arb_lt(acb_realref(roots + i), x))
+            (*below)++;
+        else if (arb_gt(acb_realref(roots + i), x))
+            (*above)++;
+        else
+            (*equal)++;
+    }
+    arb_clear(x);
+    _acb_vec_clear(roots, deg);
+    return *equal == (root ? 1 : 0);
+}
+
+int
+sc_svm_m2_position(slong * below, slong * equal, slong * above,
+                   const sc_svm_t S)
+{
+    fmpz_poly_t q;
+    fmpq_t v;
+    slong prec;
+    int root, done = 0;
+
+    fmpz_poly_init(q);
+    fmpq_init(v);
+    sc_svm_squarefree(q, S);
+    /* m^2 is an eigenvalue iff it is a root: an exact evaluation over Q;
+       the isolating enclosures are disjoint, so then exactly one of them
+       keeps containing it while the others separate from it */
+    fmpz_poly_evaluate_fmpq(v, q, S->m2);
+    root = fmpq_is_zero(v);
+    *below = *equal = *above = 0;
+    done = fmpz_poly_degree(q) < 1;            /* Sigma = 0: no eigenvalue */
+    for (prec = 64; prec <= 65536 && !done; prec *= 2)
+        done = sc_svm_count(below, equal, above, q, S->m2, root, prec);
+    fmpq_clear(v);
+    fmpz_poly_clear(q);
+    return done ? SC_OK : SC_UNABLE;
 }
