@@ -569,6 +569,65 @@ test_thm_n1_nonnormal_and_false_commutator(void ** state)
 }
 
 /* eta = eta_gamma: [H, P] = 0, J symmetric, kappa(V) = 1 */
+/* 1 when the two states hold bit-identical balls (same midpoints, same
+   radii) up to kappa */
+static int
+sc_sharp_same(const sc_sharp_struct * A, const sc_sharp_struct * B)
+{
+    return arb_mat_equal(A->H, B->H) && arb_mat_equal(A->K, B->K)
+           && arb_equal(A->lmin, B->lmin) && arb_equal(A->lmax, B->lmax)
+           && arb_equal(A->lminK, B->lminK) && arb_equal(A->lmaxK, B->lmaxK)
+           && arb_equal(A->rhoJ, B->rhoJ) && arb_equal(A->kappa, B->kappa);
+}
+
+/* the cache gives what sc_sharp_at computes directly, whether a state is
+   first asked for H alone (S1) and extended later, or in full at once */
+static void
+test_sharp_cached_matches_direct(void ** state)
+{
+    sc_fixture * f = *state;
+    slong prec = f->c->precision, d = f->c->d, k, t;
+    const sc_traj_struct * T = sc_ctx_full(f->ctx, prec);
+    const sc_sharp_struct * C1, * C2;
+    sc_sharp_struct S;
+    arb_ptr w = _arb_vec_init(d);
+    arb_t gamma;
+    sc_ctx_t ctx2;
+    sc_dyn_t D;
+    int st;
+
+    arb_init(gamma);
+    sc_sharp_init(&S, d + 1);
+    sc_dyn_init(D, f->c, f->ctx->data, prec);
+    sc_ctx_init(ctx2, f->c);
+    for (k = 0; k < 3; k++)
+    {
+        t = k * (T->len - 1) / 2;
+        C1 = sc_sharp_cached(&st, f->ctx, t, 0, prec);
+        assert_int_equal(st, SC_OK);
+        assert_int_equal(C1->level, 1);
+        assert_ptr_equal(sc_sharp_cached(&st, f->ctx, t,
+                                         SC_SHARP_K | SC_SHARP_KAPPA, prec),
+                         C1);
+        assert_int_equal(st, SC_OK);
+        C2 = sc_sharp_cached(&st, ctx2, t, SC_SHARP_K | SC_SHARP_KAPPA,
+                             prec);
+        assert_int_equal(st, SC_OK);
+        sc_traj_state_mid(w, gamma, T, t);
+        assert_int_equal(sc_sharp_at(&S, D, w, gamma,
+                                     SC_SHARP_K | SC_SHARP_KAPPA, prec),
+                         SC_OK);
+        assert_true(sc_sharp_same(C1, &S));
+        assert_true(sc_sharp_same(C2, &S));
+        assert_true(arb_is_finite(S.kappa) && arb_is_finite(S.lmax));
+    }
+    sc_ctx_clear(ctx2);
+    sc_dyn_clear(D);
+    sc_sharp_clear(&S);
+    arb_clear(gamma);
+    _arb_vec_clear(w, d);
+}
+
 static void
 test_thm_n1_symmetric_kappa_one(void ** state)
 {
@@ -672,6 +731,8 @@ main(void)
         cmocka_unit_test_setup_teardown(
             test_thm_n1_nonnormal_and_false_commutator, setup_spike,
             teardown),
+        cmocka_unit_test_setup_teardown(test_sharp_cached_matches_direct,
+                                        setup_spike, teardown),
         cmocka_unit_test_setup_teardown(test_thm_n1_symmetric_kappa_one,
                                         setup_logistic, teardown),
         cmocka_unit_test_setup_teardown(test_thm_n2_exceptional_points,
