@@ -398,6 +398,15 @@ test_num_sym_eig_range_fourfold_cluster(void ** state)
         arb_mat_frobenius_norm(t, G, 512);
         assert_true(arb_is_finite(t));
         assert_true(arf_cmpabs_2exp_si(arb_midref(t), -200) < 0);
+        /* at 80 bits the double eigenbasis alone serves: wider, still
+           enclosing */
+        arb_mat_set_fmpq_mat(M, A, 80);
+        assert_int_equal(sc_num_sym_eig_range(lo, hi, NULL, M, 80), SC_OK);
+        arb_set_fmpq(t, e + 6, 80);
+        assert_true(arb_contains(hi, t));
+        assert_true(mag_cmp_2exp_si(arb_radref(hi), -40) < 0);
+        arb_set_si(t, -2);
+        assert_true(arb_contains(lo, t));
     }
     arb_clear(t);
     arb_clear(hi);

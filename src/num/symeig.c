@@ -6,8 +6,9 @@
  * An approximate orthogonal eigenbasis Q comes from cyclic Jacobi rotations
  * on the midpoints (a heuristic: exact point matrices, no radii): in
  * doubles first, after scaling by a power of two (microseconds, accurate
- * to about 2^-50), then finished by a sweep or two in arb at about prec/2
- * bits (quadratic convergence from the double start).  Then,
+ * to about 2^-50), then, when more than 45 of the prec/2 bits it aims at
+ * are asked for, finished by a sweep or two in arb at about prec/2 bits
+ * (quadratic convergence from the double start).  Then,
  * for every symmetric matrix A in the ball:
  *   - lambda_max >= q^T A q / q^T q for every column q of Q (Rayleigh), and
  *     lambda_min <= the same quotient;
@@ -19,7 +20,8 @@
  * (scale invariance and whitened data make them common; Rump's enclosure in
  * Arb refuses such clusters) cost nothing.  The width is the Rayleigh error
  * (quadratic in the eigenvector error) plus the Gershgorin radii (linear in
- * the off-diagonal residue of Jacobi, about 2^-prec).
+ * the off-diagonal residue of Jacobi: about 2^-50 relative from the doubles
+ * alone, below 2^-(prec/2) after the arb sweeps).
  */
 #include <math.h>
 #include "num/num.h"
@@ -167,19 +169,14 @@ sc_jacobi_d_heuristic(double * a, double * q, slong n)
 }
 
 /* heuristic: does not affect correctness.  Q = the eigenvectors of the
-   point symmetric B from the double Jacobi, made orthonormal to about
-   2^-prec by Newton-Schulz steps Q <- Q (3 I - Q^T Q) / 2 (each squares
-   the error, 2^-48 after the doubles), and B <- Q^T B Q, so that the arb
-   sweeps start nearly diagonal.  Orthonormality matters: the sweeps
-   diagonalise Q^T B Q, which is similar to B only as far as Q^T = Q^-1.
-   Q = I (a cold start) when B, scaled by a power of two to entries at
-   most 1, does not fit in doubles. */
-static void
-sc_jacobi_start(arb_mat_t Q, arb_mat_t B, slong prec)
+   point symmetric B from the double Jacobi, after scaling B by a power of
+   two to entries at most 1; 0 (Q untouched) when B does not fit in
+   doubles even so. */
+static int
+sc_jacobi_double(arb_mat_t Q, const arb_mat_t B)
 {
-    slong i, e, bits, emax = -ARF_PREC_EXACT, n = arb_mat_nrows(B);
+    slong i, e, emax = -ARF_PREC_EXACT, n = arb_mat_nrows(B);
     double * a = flint_malloc(2 * n * n * sizeof(double)), * q = a + n * n;
-    arb_mat_t G;
     arf_t x;
     int ok = 1;
 
@@ -199,33 +196,50 @@ sc_jacobi_start(arb_mat_t Q, arb_mat_t B, slong prec)
         arf_mul_2exp_si(x, arb_midref(B->entries + i), -emax);
         a[i] = arf_get_d(x, ARF_RND_NEAR);
     }
-    if (!ok || !sc_jacobi_d_heuristic(a, q, n))
-        arb_mat_one(Q);
-    else
-    {
-        arb_mat_init(G, n, n);
-        for (i = 0; i < n * n; i++)
-            arb_set_d(Q->entries + i, q[i]);
-        for (bits = 48; bits < prec; bits *= 2)
-        {
-            arb_mat_transpose(G, Q);
-            arb_mat_mul(G, G, Q, prec);
-            arb_mat_neg(G, G);
-            for (i = 0; i < n; i++)
-                arb_add_ui(arb_mat_entry(G, i, i), arb_mat_entry(G, i, i),
-                           3, prec);
-            arb_mat_mul(Q, Q, G, prec);
-            arb_mat_scalar_mul_2exp_si(Q, Q, -1);
-            arb_mat_get_mid(Q, Q);
-        }
-        arb_mat_transpose(G, Q);
-        arb_mat_mul(G, G, B, prec);
-        arb_mat_mul(B, G, Q, prec);
-        arb_mat_get_mid(B, B);
-        arb_mat_clear(G);
-    }
+    ok = ok && sc_jacobi_d_heuristic(a, q, n);
+    for (i = 0; i < n * n && ok; i++)
+        arb_set_d(Q->entries + i, q[i]);
     arf_clear(x);
     flint_free(a);
+    return ok;
+}
+
+/* heuristic: does not affect correctness.  Q from the double Jacobi made
+   orthonormal to about 2^-prec by Newton-Schulz steps
+   Q <- Q (3 I - Q^T Q) / 2 (each squares the error, 2^-48 after the
+   doubles), and B <- Q^T B Q, so that the arb sweeps start nearly
+   diagonal.  Orthonormality matters: the sweeps diagonalise Q^T B Q, which
+   is similar to B only as far as Q^T = Q^-1.  Q = I (a cold start) when
+   the doubles fail. */
+static void
+sc_jacobi_start(arb_mat_t Q, arb_mat_t B, slong prec)
+{
+    slong i, bits, n = arb_mat_nrows(B);
+    arb_mat_t G;
+
+    if (!sc_jacobi_double(Q, B))
+    {
+        arb_mat_one(Q);
+        return;
+    }
+    arb_mat_init(G, n, n);
+    for (bits = 48; bits < prec; bits *= 2)
+    {
+        arb_mat_transpose(G, Q);
+        arb_mat_mul(G, G, Q, prec);
+        arb_mat_neg(G, G);
+        for (i = 0; i < n; i++)
+            arb_add_ui(arb_mat_entry(G, i, i), arb_mat_entry(G, i, i), 3,
+                       prec);
+        arb_mat_mul(Q, Q, G, prec);
+        arb_mat_scalar_mul_2exp_si(Q, Q, -1);
+        arb_mat_get_mid(Q, Q);
+    }
+    arb_mat_transpose(G, Q);
+    arb_mat_mul(G, G, B, prec);
+    arb_mat_mul(B, G, Q, prec);
+    arb_mat_get_mid(B, B);
+    arb_mat_clear(G);
 }
 
 /* Q = approximate orthonormal eigenvectors of the midpoint of (A+A^T)/2,
@@ -250,10 +264,17 @@ sc_jacobi(arb_mat_t Q, const arb_mat_t A, slong prec)
                             -1);
             arb_get_mid_arb(arb_mat_entry(B, i, j), arb_mat_entry(B, i, j));
         }
-    prec = FLINT_MAX(64, prec / 2 + 32);
-    arb_mat_frobenius_norm(small, B, prec);
-    arb_mul_2exp_si(small, small, 8 - prec);
-    sc_jacobi_start(Q, B, prec);
+    /* about prec/2 bits of eigenvectors asked for: the doubles give
+       about 50, so up to 45 they are the whole answer */
+    if (prec / 2 <= 45 && sc_jacobi_double(Q, B))
+        moved = 0;
+    else
+    {
+        prec = FLINT_MAX(64, prec / 2 + 32);
+        arb_mat_frobenius_norm(small, B, prec);
+        arb_mul_2exp_si(small, small, 8 - prec);
+        sc_jacobi_start(Q, B, prec);
+    }
     /* heuristic: quadratic convergence, a sweep or two after the double
        start; the cap only bounds time (an unconverged Q widens the
        enclosure, never breaks it) */
