@@ -26,6 +26,20 @@
 #include <math.h>
 #include "num/num.h"
 
+/* (u, v) <- (c u - s v, s u + c v) on points, rounded as arb rounds a
+   midpoint (the radii a ball would carry are of no use to a heuristic) */
+static void
+sc_jacobi_rot2(arf_t u, arf_t v, const arf_t c, const arf_t s, arf_t x,
+               arf_t y, slong prec)
+{
+    arf_mul(x, c, u, prec, ARF_RND_DOWN);
+    arf_submul(x, s, v, prec, ARF_RND_DOWN);
+    arf_mul(y, s, u, prec, ARF_RND_DOWN);
+    arf_addmul(y, c, v, prec, ARF_RND_DOWN);
+    arf_swap(u, x);
+    arf_swap(v, y);
+}
+
 /* Applies the rotation (c, s) in the plane (p, q) to A (both sides) and to
    the columns of Q; all entries are points */
 static void
@@ -33,36 +47,25 @@ sc_jacobi_rotate(arb_mat_t A, arb_mat_t Q, slong p, slong q, const arb_t c,
                  const arb_t s, slong prec)
 {
     slong k, n = arb_mat_nrows(A);
-    arb_t x, y;
+    arf_t x, y;
 
-    arb_init(x);
-    arb_init(y);
-    for (k = 0; k < n; k++)                     /* columns p, q of A */
+    arf_init(x);
+    arf_init(y);
+    for (k = 0; k < n; k++)                     /* columns p, q of A; Q */
     {
-        arb_mul(x, c, arb_mat_entry(A, k, p), prec);
-        arb_submul(x, s, arb_mat_entry(A, k, q), prec);
-        arb_mul(y, s, arb_mat_entry(A, k, p), prec);
-        arb_addmul(y, c, arb_mat_entry(A, k, q), prec);
-        arb_get_mid_arb(arb_mat_entry(A, k, p), x);
-        arb_get_mid_arb(arb_mat_entry(A, k, q), y);
-        arb_mul(x, c, arb_mat_entry(Q, k, p), prec);
-        arb_submul(x, s, arb_mat_entry(Q, k, q), prec);
-        arb_mul(y, s, arb_mat_entry(Q, k, p), prec);
-        arb_addmul(y, c, arb_mat_entry(Q, k, q), prec);
-        arb_get_mid_arb(arb_mat_entry(Q, k, p), x);
-        arb_get_mid_arb(arb_mat_entry(Q, k, q), y);
+        sc_jacobi_rot2(arb_midref(arb_mat_entry(A, k, p)),
+                       arb_midref(arb_mat_entry(A, k, q)), arb_midref(c),
+                       arb_midref(s), x, y, prec);
+        sc_jacobi_rot2(arb_midref(arb_mat_entry(Q, k, p)),
+                       arb_midref(arb_mat_entry(Q, k, q)), arb_midref(c),
+                       arb_midref(s), x, y, prec);
     }
     for (k = 0; k < n; k++)                     /* rows p, q of A */
-    {
-        arb_mul(x, c, arb_mat_entry(A, p, k), prec);
-        arb_submul(x, s, arb_mat_entry(A, q, k), prec);
-        arb_mul(y, s, arb_mat_entry(A, p, k), prec);
-        arb_addmul(y, c, arb_mat_entry(A, q, k), prec);
-        arb_get_mid_arb(arb_mat_entry(A, p, k), x);
-        arb_get_mid_arb(arb_mat_entry(A, q, k), y);
-    }
-    arb_clear(y);
-    arb_clear(x);
+        sc_jacobi_rot2(arb_midref(arb_mat_entry(A, p, k)),
+                       arb_midref(arb_mat_entry(A, q, k)), arb_midref(c),
+                       arb_midref(s), x, y, prec);
+    arf_clear(y);
+    arf_clear(x);
 }
 
 /* One Jacobi rotation zeroing A_pq; 0 if A_pq is already negligible. */
