@@ -128,14 +128,14 @@ sc_n1_state(sc_result_t res, const sc_sharp_struct * S, arb_srcptr w,
     sc_n1_walk_struct * A = arg;
     slong m = A->D->d + 1;
     arb_mat_t J, P, R;
-    arb_t s, tol;
+    arb_t s, Jn;
     int nonnormal, status = SC_OK;
 
     arb_mat_init(J, m, m);
     arb_mat_init(P, m, m);
     arb_mat_init(R, m, m);
     arb_init(s);
-    arb_init(tol);
+    arb_init(Jn);
     arb_set(A->kappa + t, S->kappa);
     arb_set(A->rho + t, S->rhoJ);
     sc_dyn_jacobian(J, A->D, w, gamma, prec);
@@ -151,19 +151,12 @@ sc_n1_state(sc_result_t res, const sc_sharp_struct * S, arb_srcptr w,
     else
     {
         arb_mat_frobenius_norm(s, R, prec);
-        arb_mat_frobenius_norm(tol, J, prec);
-        arb_div(s, s, tol, prec);
-        sc_num_max_ubound(A->worst, s, prec);
-        arb_one(tol);
-        arb_mul_2exp_si(tol, tol, -prec / 4);
-        if (!arb_le(s, tol))
-        {
-            sc_result_reason(res, "J - J^T - [H, P] not resolved at step "
-                             "%ld", (long) t);
-            status = SC_UNABLE;
-        }
+        arb_mat_frobenius_norm(Jn, J, prec);
+        arb_div(s, s, Jn, prec);
+        status = sc_sharp_resolved(res, A->worst, s, t, "J - J^T - [H, P] "
+                                   "not resolved at step %ld", prec);
     }
-    arb_clear(tol);
+    arb_clear(Jn);
     arb_clear(s);
     arb_mat_clear(R);
     arb_mat_clear(P);

@@ -104,13 +104,12 @@ sc_s1_state(sc_result_t res, const sc_sharp_struct * S, arb_srcptr w,
 {
     sc_s1_walk_struct * A = arg;
     arb_srcptr lmax = S->lmax;
-    arb_t r, scale, rel, tol;
+    arb_t r, scale, rel;
     int status;
 
     arb_init(r);
     arb_init(scale);
     arb_init(rel);
-    arb_init(tol);
     status = sc_s1_residual(r, scale, S->H, A->D, w, gamma, A->f, prec);
     if (status != SC_OK)
         sc_result_reason(res, "eigenvalue enclosure failed at step %ld",
@@ -138,17 +137,9 @@ sc_s1_state(sc_result_t res, const sc_sharp_struct * S, arb_srcptr w,
     {
         arb_abs(rel, r);
         arb_div(rel, rel, scale, prec);
-        sc_num_max_ubound(A->worst, rel, prec);
-        arb_one(tol);
-        arb_mul_2exp_si(tol, tol, -prec / 4);
-        if (!arb_le(rel, tol))
-        {
-            sc_result_reason(res, "scale-law residual not resolved at step "
-                             "%ld", (long) t);
-            status = SC_UNABLE;
-        }
+        status = sc_sharp_resolved(res, A->worst, rel, t, "scale-law "
+                                   "residual not resolved at step %ld", prec);
     }
-    arb_clear(tol);
     arb_clear(rel);
     arb_clear(scale);
     arb_clear(r);

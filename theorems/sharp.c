@@ -126,6 +126,26 @@ sc_sharp_at(sc_sharp_struct * S, sc_dyn_t D, arb_srcptr w,
 }
 
 int
+sc_sharp_resolved(sc_result_t res, arb_t worst, const arb_t rel, slong t,
+                  const char * fmt, slong prec)
+{
+    arb_t tol;
+    int status = SC_OK;
+
+    arb_init(tol);
+    sc_num_max_ubound(worst, rel, prec);
+    arb_one(tol);
+    arb_mul_2exp_si(tol, tol, -prec / 4);
+    if (!arb_le(rel, tol))
+    {
+        sc_result_reason(res, fmt, (long) t);
+        status = SC_UNABLE;
+    }
+    arb_clear(tol);
+    return status;
+}
+
+int
 sc_sharp_plain_gd(sc_result_t res, const sc_ctx_t ctx)
 {
     if (!fmpq_is_zero(ctx->cs->momentum) || ctx->cs->project_norm)

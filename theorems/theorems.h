@@ -340,6 +340,12 @@ int sc_sharp_walk(sc_result_t res, slong * n, slong * stride, sc_ctx_t ctx,
                   const sc_traj_struct * T, int what, sc_sharp_state_fn fn,
                   void * arg, slong prec) SC_WARN_UNUSED;
 
+/* The relative residual rel >= 0 of an identity at state t: worst =
+   max(worst, upper bound of rel); SC_OK when rel <= 2^(-prec/4) for
+   certain, else SC_UNABLE with the reason fmt (one %ld: t). */
+int sc_sharp_resolved(sc_result_t res, arb_t worst, const arb_t rel,
+                      slong t, const char * fmt, slong prec) SC_WARN_UNUSED;
+
 /* 1 if the case runs plain (preconditioned) GD, x+ = x - P grad; else 0
    with res NOT-APPLICABLE (momentum or norm projection). */
 int sc_sharp_plain_gd(sc_result_t res, const sc_ctx_t ctx);
