@@ -60,10 +60,20 @@ sc_jacobi_rotate(arb_mat_t A, arb_mat_t Q, slong p, slong q, const arb_t c,
                        arb_midref(arb_mat_entry(Q, k, q)), arb_midref(c),
                        arb_midref(s), x, y, prec);
     }
-    for (k = 0; k < n; k++)                     /* rows p, q of A */
-        sc_jacobi_rot2(arb_midref(arb_mat_entry(A, p, k)),
-                       arb_midref(arb_mat_entry(A, q, k)), arb_midref(c),
-                       arb_midref(s), x, y, prec);
+    /* rows p, q of A: off the 2 x 2 block they are the new columns, by
+       symmetry (copies, not a third rotation) */
+    for (k = 0; k < n; k++)
+        if (k == p || k == q)
+            sc_jacobi_rot2(arb_midref(arb_mat_entry(A, p, k)),
+                           arb_midref(arb_mat_entry(A, q, k)), arb_midref(c),
+                           arb_midref(s), x, y, prec);
+        else
+        {
+            arf_set(arb_midref(arb_mat_entry(A, p, k)),
+                    arb_midref(arb_mat_entry(A, k, p)));
+            arf_set(arb_midref(arb_mat_entry(A, q, k)),
+                    arb_midref(arb_mat_entry(A, k, q)));
+        }
     arf_clear(y);
     arf_clear(x);
 }
