@@ -311,5 +311,15 @@ cp "$WD" "$T/showcase/wd.json"
 expect_rc 0 "html with weight decay" "$SC" check --theorem W6 --html "$T/wd.html" "$T/showcase/wd.json"
 [ "$(grep -c '<svg' "$T/wd.html")" -ge 1 ] && grep -q 'Periodic behaviour under weight decay' "$T/wd.html" && ok || bad "HTML plots the WD showcase"
 
+# ---- BEYOND.md s.2-3: S1, N1, N3 share their sharpness states; a record
+# does not depend on which checkers run or in which order
+SH=cases/default/whitened-0000-no-rise.json
+rec() { sed -n "/\"checker\": \"$1\"/,/\"replay\":/p" "$2"; }
+expect_rc 0 "N1 alone" "$SC" check --json "$T/n1.json" --theorem N1 "$SH"
+expect_rc 0 "N3, S1, N1" "$SC" check --json "$T/sn.json" --theorem N3 --theorem S1 --theorem N1 "$SH"
+expect_rc 0 "N3 alone" "$SC" check --json "$T/n3.json" --theorem N3 "$SH"
+[ -n "$(rec N1 "$T/n1.json")" ] && [ "$(rec N1 "$T/n1.json")" = "$(rec N1 "$T/sn.json")" ] && ok || bad "N1 record independent of the selection"
+[ -n "$(rec N3 "$T/n3.json")" ] && [ "$(rec N3 "$T/n3.json")" = "$(rec N3 "$T/sn.json")" ] && ok || bad "N3 record independent of the selection"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -247,51 +247,64 @@ test_dyn_hessian_matches_finite_differences(void ** state)
 
 /* ---- symmetric eigenvalue enclosures ------------------------------------ */
 
-/* Q diag(e) Q^T with Q = (I - S)(I + S)^{-1} (Cayley, exact rational
-   orthogonal) for a random skew S: exact eigenvalues e, repeated ones
-   included, and a ball around it */
+/* A = Q diag(e) Q^T with Q = (I - S)(I + S)^{-1} (Cayley, exact rational
+   orthogonal) for a random skew S: exact eigenvalues e */
+static void
+sc_sym_exact(fmpq_mat_t A, const fmpq * e, flint_rand_t r)
+{
+    slong i, j, n = fmpq_mat_nrows(A);
+    fmpq_mat_t S, I, B, Q;
+
+    fmpq_mat_init(S, n, n);
+    fmpq_mat_init(I, n, n);
+    fmpq_mat_init(B, n, n);
+    fmpq_mat_init(Q, n, n);
+    for (i = 0; i < n; i++)
+        for (j = i + 1; j < n; j++)
+        {
+            fmpq_set_si(fmpq_mat_entry(S, i, j),
+                        (slong) n_randint(r, 9) - 4, 1 + n_randint(r, 5));
+            fmpq_neg(fmpq_mat_entry(S, j, i), fmpq_mat_entry(S, i, j));
+        }
+    fmpq_mat_one(I);
+    fmpq_mat_add(A, I, S);
+    assert_true(fmpq_mat_inv(B, A));
+    fmpq_mat_sub(A, I, S);
+    fmpq_mat_mul(Q, A, B);
+    fmpq_mat_zero(B);
+    for (i = 0; i < n; i++)
+        fmpq_set(fmpq_mat_entry(B, i, i), e + i);
+    fmpq_mat_mul(A, Q, B);
+    fmpq_mat_transpose(B, Q);
+    fmpq_mat_mul(A, A, B);
+    fmpq_mat_clear(Q);
+    fmpq_mat_clear(B);
+    fmpq_mat_clear(I);
+    fmpq_mat_clear(S);
+}
+
+/* exact eigenvalues, repeated ones included, and a ball around A */
 static void
 test_num_sym_eig_range_on_exact_similarity(void ** state)
 {
     test_state * st = *state;
-    slong n = 5, i, j, iter;
-    fmpq_mat_t S, I, A, B, Q, E;
+    slong n = 5, i, iter;
+    fmpq_mat_t A;
+    fmpq * e = _fmpq_vec_init(n);
     arb_mat_t M;
     arb_t lo, hi, t;
-    static const slong e[5] = { -3, 1, 1, 1, 4 };
+    static const slong ei[5] = { -3, 1, 1, 1, 4 };
 
-    fmpq_mat_init(S, n, n);
-    fmpq_mat_init(I, n, n);
     fmpq_mat_init(A, n, n);
-    fmpq_mat_init(B, n, n);
-    fmpq_mat_init(Q, n, n);
-    fmpq_mat_init(E, n, n);
     arb_mat_init(M, n, n);
     arb_init(lo);
     arb_init(hi);
     arb_init(t);
+    for (i = 0; i < n; i++)
+        fmpq_set_si(e + i, ei[i], 1);
     for (iter = 0; iter < 5 * test_multiplier(); iter++)
     {
-        fmpq_mat_zero(S);
-        for (i = 0; i < n; i++)
-            for (j = i + 1; j < n; j++)
-            {
-                fmpq_set_si(fmpq_mat_entry(S, i, j),
-                            (slong) n_randint(st->r, 9) - 4,
-                            1 + n_randint(st->r, 5));
-                fmpq_neg(fmpq_mat_entry(S, j, i), fmpq_mat_entry(S, i, j));
-            }
-        fmpq_mat_one(I);
-        fmpq_mat_add(A, I, S);
-        assert_true(fmpq_mat_inv(B, A));
-        fmpq_mat_sub(A, I, S);
-        fmpq_mat_mul(Q, A, B);
-        fmpq_mat_zero(E);
-        for (i = 0; i < n; i++)
-            fmpq_set_si(fmpq_mat_entry(E, i, i), e[i], 1);
-        fmpq_mat_mul(A, Q, E);
-        fmpq_mat_transpose(B, Q);
-        fmpq_mat_mul(A, A, B);
+        sc_sym_exact(A, e, st->r);
         arb_mat_set_fmpq_mat(M, A, 256);
         assert_int_equal(sc_num_sym_eig_range(lo, hi, NULL, M, 256), SC_OK);
         arb_set_si(t, 4);
@@ -314,12 +327,166 @@ test_num_sym_eig_range_on_exact_similarity(void ** state)
     arb_clear(hi);
     arb_clear(lo);
     arb_mat_clear(M);
-    fmpq_mat_clear(E);
-    fmpq_mat_clear(Q);
-    fmpq_mat_clear(B);
     fmpq_mat_clear(A);
-    fmpq_mat_clear(I);
-    fmpq_mat_clear(S);
+    _fmpq_vec_clear(e, n);
+}
+
+/* e[i] = a 2^k / b */
+static void
+sc_set_2exp(fmpq_t e, slong a, slong k, ulong b)
+{
+    fmpz_t t;
+
+    fmpz_init(t);
+    fmpz_one(t);
+    fmpz_mul_2exp(t, t, FLINT_ABS(k));
+    fmpq_set_si(e, a, b);
+    if (k >= 0)
+        fmpq_mul_fmpz(e, e, t);
+    else
+        fmpq_div_fmpz(e, e, t);
+    fmpz_clear(t);
+}
+
+/* a fourfold cluster at the top, split by 2^-90 (below double
+   resolution): the enclosure is as tight as the precision, so the arb
+   sweeps finished what the double start could not resolve */
+static void
+test_num_sym_eig_range_fourfold_cluster(void ** state)
+{
+    test_state * st = *state;
+    slong n = 8, i, iter;
+    fmpq_mat_t A;
+    fmpq * e = _fmpq_vec_init(n);
+    arb_mat_t M, U, G;
+    arb_t lo, hi, t;
+
+    fmpq_mat_init(A, n, n);
+    arb_mat_init(M, n, n);
+    arb_mat_init(U, n, n);
+    arb_mat_init(G, n, n);
+    arb_init(lo);
+    arb_init(hi);
+    arb_init(t);
+    fmpq_set_si(e + 0, -2, 1);
+    fmpq_set_si(e + 1, 1, 3);
+    fmpq_set_si(e + 2, 1, 2);
+    fmpq_set_si(e + 3, 1, 2);
+    fmpq_set_si(e + 4, 3, 1);
+    fmpq_set_si(e + 5, 3, 1);
+    sc_set_2exp(e + 6, 1, -90, 1);
+    fmpq_add_si(e + 6, e + 6, 3);               /* 3 + 2^-90 */
+    sc_set_2exp(e + 7, -1, -90, 1);
+    fmpq_add_si(e + 7, e + 7, 3);               /* 3 - 2^-90 */
+    for (iter = 0; iter < 3 * test_multiplier(); iter++)
+    {
+        sc_sym_exact(A, e, st->r);
+        arb_mat_set_fmpq_mat(M, A, 512);
+        assert_int_equal(sc_num_sym_eig_range(lo, hi, U, M, 512), SC_OK);
+        arb_set_fmpq(t, e + 6, 512);
+        assert_true(arb_contains(hi, t));
+        assert_true(mag_cmp_2exp_si(arb_radref(hi), -200) < 0);
+        arb_set_si(t, -2);
+        assert_true(arb_contains(lo, t));
+        assert_true(mag_cmp_2exp_si(arb_radref(lo), -200) < 0);
+        /* U is orthonormal far beyond double accuracy */
+        arb_mat_transpose(G, U);
+        arb_mat_mul(G, G, U, 512);
+        for (i = 0; i < n; i++)
+            arb_sub_ui(arb_mat_entry(G, i, i), arb_mat_entry(G, i, i), 1,
+                       512);
+        arb_mat_frobenius_norm(t, G, 512);
+        assert_true(arb_is_finite(t));
+        assert_true(arf_cmpabs_2exp_si(arb_midref(t), -200) < 0);
+        /* at 80 bits the double eigenbasis alone serves: wider, still
+           enclosing */
+        arb_mat_set_fmpq_mat(M, A, 80);
+        assert_int_equal(sc_num_sym_eig_range(lo, hi, NULL, M, 80), SC_OK);
+        arb_set_fmpq(t, e + 6, 80);
+        assert_true(arb_contains(hi, t));
+        assert_true(mag_cmp_2exp_si(arb_radref(hi), -40) < 0);
+        arb_set_si(t, -2);
+        assert_true(arb_contains(lo, t));
+    }
+    arb_clear(t);
+    arb_clear(hi);
+    arb_clear(lo);
+    arb_mat_clear(G);
+    arb_mat_clear(U);
+    arb_mat_clear(M);
+    fmpq_mat_clear(A);
+    _fmpq_vec_clear(e, n);
+}
+
+/* entries doubles cannot hold: a block of size 2^600 beside one of size
+   2^-600 (2^-1200 apart: the small block underflows once scaled), and a
+   matrix of size 2^3000 (overflows unscaled) */
+static void
+test_num_sym_eig_range_beyond_double_range(void ** state)
+{
+    test_state * st = *state;
+    slong i, j, iter;
+    fmpq_mat_t A1, A2;
+    fmpq * e1 = _fmpq_vec_init(3), * e2 = _fmpq_vec_init(3);
+    arb_mat_t M;
+    arb_t lo, hi, t;
+
+    fmpq_mat_init(A1, 3, 3);
+    fmpq_mat_init(A2, 3, 3);
+    arb_mat_init(M, 6, 6);
+    arb_init(lo);
+    arb_init(hi);
+    arb_init(t);
+    for (i = 0; i < 3; i++)
+    {
+        sc_set_2exp(e1 + i, i + 1, 600, 1);     /* 2^600 (1, 2, 3) */
+        sc_set_2exp(e2 + i, i - 2, -600, 1);    /* 2^-600 (-2, -1, 0) */
+    }
+    for (iter = 0; iter < 3 * test_multiplier(); iter++)
+    {
+        sc_sym_exact(A1, e1, st->r);
+        sc_sym_exact(A2, e2, st->r);
+        arb_mat_zero(M);
+        for (i = 0; i < 3; i++)
+            for (j = 0; j < 3; j++)
+            {
+                arb_set_fmpq(arb_mat_entry(M, i, j),
+                             fmpq_mat_entry(A1, i, j), 2048);
+                arb_set_fmpq(arb_mat_entry(M, i + 3, j + 3),
+                             fmpq_mat_entry(A2, i, j), 2048);
+            }
+        assert_int_equal(sc_num_sym_eig_range(lo, hi, NULL, M, 2048),
+                         SC_OK);
+        arb_set_fmpq(t, e1 + 2, 2048);
+        assert_true(arb_contains(hi, t));
+        assert_true(mag_cmp_2exp_si(arb_radref(hi), 600 - 200) < 0);
+        arb_set_fmpq(t, e2 + 0, 2048);
+        assert_true(arb_contains(lo, t));
+        /* A1 scaled by 2^2400 (entries near 2^3000) beside zeros */
+        arb_mat_zero(M);
+        for (i = 0; i < 3; i++)
+            for (j = 0; j < 3; j++)
+            {
+                arb_set_fmpq(arb_mat_entry(M, i, j),
+                             fmpq_mat_entry(A1, i, j), 256);
+                arb_mul_2exp_si(arb_mat_entry(M, i, j),
+                                arb_mat_entry(M, i, j), 2400);
+            }
+        assert_int_equal(sc_num_sym_eig_range(lo, hi, NULL, M, 256), SC_OK);
+        arb_set_fmpq(t, e1 + 2, 256);
+        arb_mul_2exp_si(t, t, 2400);
+        assert_true(arb_contains(hi, t));
+        assert_true(mag_cmp_2exp_si(arb_radref(hi), 3000 - 100) < 0);
+        assert_true(arb_contains_zero(lo));
+    }
+    arb_clear(t);
+    arb_clear(hi);
+    arb_clear(lo);
+    arb_mat_clear(M);
+    fmpq_mat_clear(A2);
+    fmpq_mat_clear(A1);
+    _fmpq_vec_clear(e2, 3);
+    _fmpq_vec_clear(e1, 3);
 }
 
 /* ---- [S1] [S2] on the delayed-spike case -------------------------------- */
@@ -411,6 +578,65 @@ test_thm_n1_nonnormal_and_false_commutator(void ** state)
 }
 
 /* eta = eta_gamma: [H, P] = 0, J symmetric, kappa(V) = 1 */
+/* 1 when the two states hold bit-identical balls (same midpoints, same
+   radii) up to kappa */
+static int
+sc_sharp_same(const sc_sharp_struct * A, const sc_sharp_struct * B)
+{
+    return arb_mat_equal(A->H, B->H) && arb_mat_equal(A->K, B->K)
+           && arb_equal(A->lmin, B->lmin) && arb_equal(A->lmax, B->lmax)
+           && arb_equal(A->lminK, B->lminK) && arb_equal(A->lmaxK, B->lmaxK)
+           && arb_equal(A->rhoJ, B->rhoJ) && arb_equal(A->kappa, B->kappa);
+}
+
+/* the cache gives what sc_sharp_at computes directly, whether a state is
+   first asked for H alone (S1) and extended later, or in full at once */
+static void
+test_sharp_cached_matches_direct(void ** state)
+{
+    sc_fixture * f = *state;
+    slong prec = f->c->precision, d = f->c->d, k, t;
+    const sc_traj_struct * T = sc_ctx_full(f->ctx, prec);
+    const sc_sharp_struct * C1, * C2;
+    sc_sharp_struct S;
+    arb_ptr w = _arb_vec_init(d);
+    arb_t gamma;
+    sc_ctx_t ctx2;
+    sc_dyn_t D;
+    int st;
+
+    arb_init(gamma);
+    sc_sharp_init(&S, d + 1);
+    sc_dyn_init(D, f->c, f->ctx->data, prec);
+    sc_ctx_init(ctx2, f->c);
+    for (k = 0; k < 3; k++)
+    {
+        t = k * (T->len - 1) / 2;
+        C1 = sc_sharp_cached(&st, f->ctx, t, 0, prec);
+        assert_int_equal(st, SC_OK);
+        assert_int_equal(C1->level, 1);
+        assert_ptr_equal(sc_sharp_cached(&st, f->ctx, t,
+                                         SC_SHARP_K | SC_SHARP_KAPPA, prec),
+                         C1);
+        assert_int_equal(st, SC_OK);
+        C2 = sc_sharp_cached(&st, ctx2, t, SC_SHARP_K | SC_SHARP_KAPPA,
+                             prec);
+        assert_int_equal(st, SC_OK);
+        sc_traj_state_mid(w, gamma, T, t);
+        assert_int_equal(sc_sharp_at(&S, D, w, gamma,
+                                     SC_SHARP_K | SC_SHARP_KAPPA, prec),
+                         SC_OK);
+        assert_true(sc_sharp_same(C1, &S));
+        assert_true(sc_sharp_same(C2, &S));
+        assert_true(arb_is_finite(S.kappa) && arb_is_finite(S.lmax));
+    }
+    sc_ctx_clear(ctx2);
+    sc_dyn_clear(D);
+    sc_sharp_clear(&S);
+    arb_clear(gamma);
+    _arb_vec_clear(w, d);
+}
+
 static void
 test_thm_n1_symmetric_kappa_one(void ** state)
 {
@@ -498,6 +724,12 @@ main(void)
         cmocka_unit_test_setup_teardown(
             test_num_sym_eig_range_on_exact_similarity, setup_rand,
             teardown_rand),
+        cmocka_unit_test_setup_teardown(
+            test_num_sym_eig_range_fourfold_cluster, setup_rand,
+            teardown_rand),
+        cmocka_unit_test_setup_teardown(
+            test_num_sym_eig_range_beyond_double_range, setup_rand,
+            teardown_rand),
         cmocka_unit_test_setup_teardown(test_thm_s1_scale_law_and_false_law,
                                         setup_spike, teardown),
         cmocka_unit_test_setup_teardown(
@@ -508,6 +740,8 @@ main(void)
         cmocka_unit_test_setup_teardown(
             test_thm_n1_nonnormal_and_false_commutator, setup_spike,
             teardown),
+        cmocka_unit_test_setup_teardown(test_sharp_cached_matches_direct,
+                                        setup_spike, teardown),
         cmocka_unit_test_setup_teardown(test_thm_n1_symmetric_kappa_one,
                                         setup_logistic, teardown),
         cmocka_unit_test_setup_teardown(test_thm_n2_exceptional_points,

@@ -16,6 +16,7 @@ sc_ctx_init(sc_ctx_t ctx, const sc_case_t c)
     fmpq_one(ctx->factor);
     ctx->ncache = 0;
     ctx->why[0] = '\0';
+    ctx->sharp = NULL;          /* BEYOND.md s.2-3: sharpness states */
 }
 
 void
@@ -23,6 +24,7 @@ sc_ctx_clear(sc_ctx_t ctx)
 {
     slong i;
 
+    sc_sharp_cache_clear(ctx);  /* BEYOND.md s.2-3: sharpness states */
     for (i = 0; i < ctx->ncache; i++)
     {
         if (ctx->cache[i].T != NULL)

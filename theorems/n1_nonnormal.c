@@ -110,40 +110,39 @@ sc_n1_phases(sc_result_t res, const sc_traj_struct * T, arb_ptr kappa,
     sc_n1_phase(res, "rho_J_after", rho, end, T->len);
 }
 
+/* what the walk carries from state to state */
+typedef struct
+{
+    sc_dyn_struct * D;
+    arb_srcptr f;
+    arb_ptr worst, kappa, rho;  /* kappa, rho: one per state of T */
+    slong nn;
+}
+sc_n1_walk_struct;
+
 /* the identity, the normality test and the measurement at state t */
 static int
-sc_n1_state(sc_result_t res, arb_t worst, slong * nn, arb_t kappa,
-            arb_t rho, sc_sharp_struct * S, sc_dyn_t D,
-            const sc_traj_struct * T, const arb_t f, slong t, slong prec)
+sc_n1_state(sc_result_t res, const sc_sharp_struct * S, arb_srcptr w,
+            const arb_t gamma, slong t, void * arg, slong prec)
 {
-    slong m = D->d + 1;
+    sc_n1_walk_struct * A = arg;
+    slong m = A->D->d + 1;
     arb_mat_t J, P, R;
-    arb_ptr w = _arb_vec_init(D->d);
-    arb_t s, tol, gamma;
-    int nonnormal, status;
+    arb_t s, Jn;
+    int nonnormal, status = SC_OK;
 
     arb_mat_init(J, m, m);
     arb_mat_init(P, m, m);
     arb_mat_init(R, m, m);
     arb_init(s);
-    arb_init(tol);
-    arb_init(gamma);
-    sc_traj_state_mid(w, gamma, T, t);
-    status = sc_sharp_at(S, D, w, gamma,
-                         SC_SHARP_K | SC_SHARP_KAPPA, prec);
-    if (status == SC_OK)
-    {
-        arb_set(kappa, S->kappa);
-        arb_set(rho, S->rhoJ);
-    }
-    sc_dyn_jacobian(J, D, w, gamma, prec);
-    sc_dyn_step_matrix(P, D, 0, prec);
-    sc_n1_residual(R, &nonnormal, J, S->H, P, f, prec);
-    *nn += nonnormal;
-    if (status != SC_OK)
-        sc_result_reason(res, "eigenvalue enclosure failed at step %ld",
-                         (long) t);
-    else if (!sc_n1_all_zero(R))
+    arb_init(Jn);
+    arb_set(A->kappa + t, S->kappa);
+    arb_set(A->rho + t, S->rhoJ);
+    sc_dyn_jacobian(J, A->D, w, gamma, prec);
+    sc_dyn_step_matrix(P, A->D, 0, prec);
+    sc_n1_residual(R, &nonnormal, J, S->H, P, A->f, prec);
+    A->nn += nonnormal;
+    if (!sc_n1_all_zero(R))
     {
         res->verdict = SC_VIOLATED;
         res->step = t;
@@ -152,22 +151,13 @@ sc_n1_state(sc_result_t res, arb_t worst, slong * nn, arb_t kappa,
     else
     {
         arb_mat_frobenius_norm(s, R, prec);
-        arb_mat_frobenius_norm(tol, J, prec);
-        arb_div(s, s, tol, prec);
-        sc_num_max_ubound(worst, s, prec);
-        arb_one(tol);
-        arb_mul_2exp_si(tol, tol, -prec / 4);
-        if (!arb_le(s, tol))
-        {
-            sc_result_reason(res, "J - J^T - [H, P] not resolved at step "
-                             "%ld", (long) t);
-            status = SC_UNABLE;
-        }
+        arb_mat_frobenius_norm(Jn, J, prec);
+        arb_div(s, s, Jn, prec);
+        status = sc_sharp_resolved(res, A->worst, s, t, "J - J^T - [H, P] "
+                                   "not resolved at step %ld", prec);
     }
-    arb_clear(gamma);
-    arb_clear(tol);
+    arb_clear(Jn);
     arb_clear(s);
-    _arb_vec_clear(w, D->d);
     arb_mat_clear(R);
     arb_mat_clear(P);
     arb_mat_clear(J);
@@ -178,44 +168,38 @@ int
 sc_thm_n1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * T;
-    slong t, d = ctx->cs->d, stride, nn = 0, n = 0;
-    arb_ptr kappa, rho;
+    slong d = ctx->cs->d, stride, n;
+    sc_n1_walk_struct A;
     arb_t f, worst, b;
-    sc_sharp_struct S;
     sc_dyn_t D;
-    int status = SC_OK;
+    int status;
 
     if (!sc_sharp_plain_gd(res, ctx))
         return SC_OK;
     T = sc_thm_need_full(res, ctx, prec);
     if (T == NULL)
         return SC_UNABLE;
-    kappa = _arb_vec_init(T->len);
-    rho = _arb_vec_init(T->len);
-    _arb_vec_indeterminate(kappa, T->len);
-    _arb_vec_indeterminate(rho, T->len);
     arb_init(f);
     arb_init(worst);
     arb_init(b);
-    sc_sharp_init(&S, d + 1);
+    A.kappa = _arb_vec_init(T->len);
+    A.rho = _arb_vec_init(T->len);
+    _arb_vec_indeterminate(A.kappa, T->len);
+    _arb_vec_indeterminate(A.rho, T->len);
     sc_dyn_init(D, ctx->cs, ctx->data, prec);
     sc_thm_factor(f, ctx, prec);
-    stride = sc_sharp_stride(T->len - 1);
+    A.D = D;
+    A.f = f;
+    A.worst = worst;
+    A.nn = 0;
     res->verdict = SC_HOLDS;
-    for (t = 0; t < T->len && status == SC_OK; t += stride)
-    {
-        if (t + stride >= T->len)
-            t = T->len - 1;
-        status = sc_n1_state(res, worst, &nn, kappa + t, rho + t, &S, D, T,
-                             f, t, prec);
-        n++;
-        if (res->verdict == SC_VIOLATED)
-            break;
-    }
+    status = sc_sharp_walk(res, &n, &stride, ctx, T,
+                           SC_SHARP_K | SC_SHARP_KAPPA, sc_n1_state, &A,
+                           prec);
     if (status == SC_OK && res->verdict == SC_HOLDS)
     {
-        sc_n1_phases(res, T, kappa, rho);
-        sc_result_set_extra_si(res, "nonnormal_states", nn);
+        sc_n1_phases(res, T, A.kappa, A.rho);
+        sc_result_set_extra_si(res, "nonnormal_states", A.nn);
         arb_zero(b);
         sc_result_set_predicted(res, b);
         sc_result_set_observed(res, worst);
@@ -227,15 +211,14 @@ sc_thm_n1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
         arb_sqrt(b, b, prec);
         sc_result_reason(res, "J - J^T = [H, P] at %ld states, J certifiably "
                          "non-normal at %ld; kappa(V) <= %.4g by "
-                         "P^1/2-similarity", (long) n, (long) nn,
+                         "P^1/2-similarity", (long) n, (long) A.nn,
                          sc_num_get_d_heuristic(b));
     }
     sc_dyn_clear(D);
-    sc_sharp_clear(&S);
+    _arb_vec_clear(A.rho, T->len);
+    _arb_vec_clear(A.kappa, T->len);
     arb_clear(b);
     arb_clear(worst);
     arb_clear(f);
-    _arb_vec_clear(rho, T->len);
-    _arb_vec_clear(kappa, T->len);
     return status;
 }

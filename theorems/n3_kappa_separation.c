@@ -51,54 +51,53 @@ sc_n3_rayleigh(arb_t q, arb_t scale, const arb_mat_t H, const sc_dyn_t D,
     _arb_vec_clear(Hw, d);
 }
 
+/* what the walk carries from state to state */
+typedef struct
+{
+    sc_dyn_struct * D;
+    arb_srcptr floor_;          /* factor (1 - eta lambda) */
+    arb_ptr worst, kappa, rho;  /* kappa, rho: one per state of T */
+}
+sc_n3_walk_struct;
+
 /* the certified part at state t; kappa, rho receive the measurement */
 static int
-sc_n3_state(sc_result_t res, arb_t kappa, arb_t rho, sc_sharp_struct * S,
-            sc_dyn_t D, const sc_traj_struct * T, const arb_t floor_,
-            slong t, slong prec)
+sc_n3_state(sc_result_t res, const sc_sharp_struct * S, arb_srcptr w,
+            const arb_t gamma, slong t, void * arg, slong prec)
 {
-    arb_ptr w = _arb_vec_init(D->d);
-    arb_t q, scale, gamma;
-    int status;
+    sc_n3_walk_struct * A = arg;
+    arb_t q, scale;
+    int status = SC_OK;
 
+    (void) gamma;                               /* H carries the state */
     arb_init(q);
     arb_init(scale);
-    arb_init(gamma);
-    sc_traj_state_mid(w, gamma, T, t);
-    status = sc_sharp_at(S, D, w, gamma, SC_SHARP_K | SC_SHARP_KAPPA,
-                         prec);
-    if (status != SC_OK)
-        sc_result_reason(res, "eigenvalue enclosure failed at step %ld",
+    arb_set(A->kappa + t, S->kappa);
+    arb_set(A->rho + t, S->rhoJ);
+    sc_n3_rayleigh(q, scale, S->H, A->D, w, prec);
+    if (!arb_contains_zero(q) || sc_num_lt(S->rhoJ, A->floor_) == SC_TRUE)
+    {
+        res->verdict = SC_VIOLATED;
+        res->step = t;
+        sc_result_set_observed(res, S->rhoJ);
+        sc_result_reason(res, "rho(J) >= 1 - eta lambda fails at step %ld",
                          (long) t);
+    }
     else
     {
-        arb_set(kappa, S->kappa);
-        arb_set(rho, S->rhoJ);
-        sc_n3_rayleigh(q, scale, S->H, D, w, prec);
-        if (!arb_contains_zero(q) || sc_num_lt(S->rhoJ, floor_) == SC_TRUE)
+        arb_mul_2exp_si(scale, scale, -prec / 4);
+        arb_abs(q, q);
+        if (!arb_le(q, scale))
         {
-            res->verdict = SC_VIOLATED;
-            res->step = t;
-            sc_result_set_observed(res, S->rhoJ);
-            sc_result_reason(res, "rho(J) >= 1 - eta lambda fails at step "
-                             "%ld", (long) t);
-        }
-        else
-        {
-            arb_mul_2exp_si(scale, scale, -prec / 4);
-            arb_abs(q, q);
-            if (!arb_le(q, scale))
-            {
-                sc_result_reason(res, "w^T H_ww w not resolved at step %ld",
-                                 (long) t);
-                status = SC_UNABLE;
-            }
+            sc_result_reason(res, "w^T H_ww w not resolved at step %ld",
+                             (long) t);
+            status = SC_UNABLE;
         }
     }
-    arb_clear(gamma);
+    if (status == SC_OK && arb_is_finite(A->kappa + t))
+        sc_num_max_ubound(A->worst, A->kappa + t, prec);
     arb_clear(scale);
     arb_clear(q);
-    _arb_vec_clear(w, D->d);
     return status;
 }
 
@@ -149,51 +148,43 @@ int
 sc_thm_n3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * T;
-    slong t, d = ctx->cs->d, stride, n = 0;
-    arb_ptr kappa, rho;
+    slong stride, n;
+    sc_n3_walk_struct A;
     arb_t fl, f, worst;
-    sc_sharp_struct S;
     sc_dyn_t D;
-    int status = SC_OK, both;
+    int status, both;
 
     if (!sc_sharp_plain_gd(res, ctx))
         return SC_OK;
     T = sc_thm_need_full(res, ctx, prec);
     if (T == NULL)
         return SC_UNABLE;
-    kappa = _arb_vec_init(T->len);
-    rho = _arb_vec_init(T->len);
-    _arb_vec_indeterminate(kappa, T->len);
-    _arb_vec_indeterminate(rho, T->len);
     arb_init(fl);
     arb_init(f);
     arb_init(worst);
-    sc_sharp_init(&S, d + 1);
+    A.kappa = _arb_vec_init(T->len);
+    A.rho = _arb_vec_init(T->len);
+    _arb_vec_indeterminate(A.kappa, T->len);
+    _arb_vec_indeterminate(A.rho, T->len);
     sc_dyn_init(D, ctx->cs, ctx->data, prec);
     sc_thm_factor(f, ctx, prec);
     arb_mul(fl, D->eta, D->weight_decay, prec);
     arb_sub_ui(fl, fl, 1, prec);
     arb_neg(fl, fl);
     arb_mul(fl, fl, f, prec);                   /* factor (1 - eta lambda) */
-    stride = sc_sharp_stride(T->len - 1);
+    A.D = D;
+    A.floor_ = fl;
+    A.worst = worst;
     res->verdict = SC_HOLDS;
-    for (t = 0; t < T->len && status == SC_OK; t += stride)
-    {
-        if (t + stride >= T->len)
-            t = T->len - 1;
-        status = sc_n3_state(res, kappa + t, rho + t, &S, D, T, fl, t, prec);
-        n++;
-        if (status == SC_OK && arb_is_finite(kappa + t))
-            sc_num_max_ubound(worst, kappa + t, prec);
-        if (res->verdict == SC_VIOLATED)
-            break;
-    }
+    status = sc_sharp_walk(res, &n, &stride, ctx, T,
+                           SC_SHARP_K | SC_SHARP_KAPPA, sc_n3_state, &A,
+                           prec);
     if (status == SC_OK && res->verdict == SC_HOLDS)
     {
         both = sc_n3_separation(res, "kappa_stable", "kappa_unstable",
-                                "kappa_ratio", kappa, T, prec);
+                                "kappa_ratio", A.kappa, T, prec);
         sc_n3_separation(res, "rho_J_stable", "rho_J_unstable",
-                         "rho_J_ratio", rho, T, prec);
+                         "rho_J_ratio", A.rho, T, prec);
         sc_result_set_extra(res, "kappa_max", worst);
         sc_result_set_predicted(res, fl);
         sc_result_reason(res, "rho(J) >= 1 - eta lambda certified at %ld "
@@ -202,11 +193,10 @@ sc_thm_n3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                          "only: separation not measured");
     }
     sc_dyn_clear(D);
-    sc_sharp_clear(&S);
+    _arb_vec_clear(A.rho, T->len);
+    _arb_vec_clear(A.kappa, T->len);
     arb_clear(worst);
     arb_clear(f);
     arb_clear(fl);
-    _arb_vec_clear(rho, T->len);
-    _arb_vec_clear(kappa, T->len);
     return status;
 }

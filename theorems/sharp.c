@@ -18,6 +18,7 @@ void
 sc_sharp_init(sc_sharp_struct * S, slong m)
 {
     S->m = m;
+    S->level = 0;
     arb_mat_init(S->H, m, m);
     arb_mat_init(S->K, m, m);
     arb_mat_init(S->Ph, m, m);
@@ -61,34 +62,86 @@ sc_sharp_rho(arb_t rho, const arb_t lminK, const arb_t lmaxK, slong prec)
     arb_clear(t);
 }
 
-int
-sc_sharp_at(sc_sharp_struct * S, sc_dyn_t D, arb_srcptr w,
-            const arb_t gamma, int what, slong prec)
+/* the stages of sc_sharp_extend: level 1 = H, 2 = K and rho(J) (with
+   U, which costs a copy and leaves the enclosures as they are, so that a
+   state extended later is bit-identical to one filled at once), 3 =
+   kappa */
+static int
+sc_sharp_stage(sc_sharp_struct * S, sc_dyn_t D, arb_srcptr w,
+               const arb_t gamma, int level, slong prec)
 {
     arb_mat_t V;
     int status;
 
-    sc_dyn_hessian(S->H, D, w, gamma, prec);
-    status = sc_num_sym_eig_range(S->lmin, S->lmax, NULL, S->H, prec);
-    if (status != SC_OK)
+    if (level == 1)
+    {
+        sc_dyn_hessian(S->H, D, w, gamma, prec);
+        return sc_num_sym_eig_range(S->lmin, S->lmax, NULL, S->H, prec);
+    }
+    if (level == 2)
+    {
+        sc_dyn_step_matrix(S->Ph, D, 1, prec);
+        arb_mat_mul(S->K, S->Ph, S->H, prec);
+        arb_mat_mul(S->K, S->K, S->Ph, prec);
+        status = sc_num_sym_eig_range(S->lminK, S->lmaxK, S->U, S->K, prec);
+        if (status == SC_OK)
+            sc_sharp_rho(S->rhoJ, S->lminK, S->lmaxK, prec);
         return status;
-    if (!(what & SC_SHARP_K))
-        return SC_OK;
-    sc_dyn_step_matrix(S->Ph, D, 1, prec);
-    arb_mat_mul(S->K, S->Ph, S->H, prec);
-    arb_mat_mul(S->K, S->K, S->Ph, prec);
-    status = sc_num_sym_eig_range(S->lminK, S->lmaxK,
-                                  (what & SC_SHARP_KAPPA) ? S->U : NULL,
-                                  S->K, prec);
-    if (status != SC_OK)
-        return status;
-    sc_sharp_rho(S->rhoJ, S->lminK, S->lmaxK, prec);
-    if (!(what & SC_SHARP_KAPPA))
-        return SC_OK;
+    }
     arb_mat_init(V, S->m, S->m);
     arb_mat_mul(V, S->Ph, S->U, prec);
     status = sc_num_cond_unit(S->kappa, V, prec);
     arb_mat_clear(V);
+    return status;
+}
+
+/* the level what asks for */
+static int
+sc_sharp_level(int what)
+{
+    return (what & SC_SHARP_KAPPA) ? 3 : (what & SC_SHARP_K) ? 2 : 1;
+}
+
+int
+sc_sharp_extend(sc_sharp_struct * S, sc_dyn_t D, arb_srcptr w,
+                const arb_t gamma, int what, slong prec)
+{
+    int status = SC_OK, want = sc_sharp_level(what);
+
+    while (S->level < want && status == SC_OK)
+    {
+        status = sc_sharp_stage(S, D, w, gamma, S->level + 1, prec);
+        if (status == SC_OK)
+            S->level++;
+    }
+    return status;
+}
+
+int
+sc_sharp_at(sc_sharp_struct * S, sc_dyn_t D, arb_srcptr w,
+            const arb_t gamma, int what, slong prec)
+{
+    S->level = 0;
+    return sc_sharp_extend(S, D, w, gamma, what, prec);
+}
+
+int
+sc_sharp_resolved(sc_result_t res, arb_t worst, const arb_t rel, slong t,
+                  const char * fmt, slong prec)
+{
+    arb_t tol;
+    int status = SC_OK;
+
+    arb_init(tol);
+    sc_num_max_ubound(worst, rel, prec);
+    arb_one(tol);
+    arb_mul_2exp_si(tol, tol, -prec / 4);
+    if (!arb_le(rel, tol))
+    {
+        sc_result_reason(res, fmt, (long) t);
+        status = SC_UNABLE;
+    }
+    arb_clear(tol);
     return status;
 }
 

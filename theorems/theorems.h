@@ -47,6 +47,9 @@ typedef struct
     slong ncache;
     sc_ctx_entry_struct cache[SC_CTX_CACHE];
     char why[SC_REASON_LEN];
+    /* BEYOND.md s.2-3: the sharpness states S1, N1, N3 share
+       (theorems/sharp_cache.c; NULL until one is asked for) */
+    struct sc_sharp_cache_struct * sharp;
 }
 sc_ctx_struct;
 
@@ -291,6 +294,7 @@ typedef struct
     arb_t lmin, lmax;           /* extreme eigenvalues of H */
     arb_t lminK, lmaxK, rhoJ;   /* of K; rho(J) = spectral radius of J */
     arb_t kappa;                /* kappa(V), unit columns (measured) */
+    int level;                  /* filled: 0 none, 1 H, 2 K, 3 kappa */
 }
 sc_sharp_struct;
 
@@ -302,6 +306,45 @@ void sc_sharp_clear(sc_sharp_struct * S);
    when an eigenvalue enclosure fails at prec. */
 int sc_sharp_at(sc_sharp_struct * S, sc_dyn_t D, arb_srcptr w,
                 const arb_t gamma, int what, slong prec) SC_WARN_UNUSED;
+
+/* The same from what S already holds (S->level) up to what: S is
+   bit-identical to one sc_sharp_at filled at once. */
+int sc_sharp_extend(sc_sharp_struct * S, sc_dyn_t D, arb_srcptr w,
+                    const arb_t gamma, int what, slong prec) SC_WARN_UNUSED;
+
+/* The quantities (what as in sc_sharp_at) at the midpoint of state t of
+   the full-GD trajectory sc_ctx_full(ctx, prec), computed once per context,
+   precision and state (theorems/sharp_cache.c) and bit-identical whichever
+   checker asks first, so that a report does not depend on the selection
+   of checkers.  *status as from sc_sharp_at; valid until sc_ctx_clear. */
+const sc_sharp_struct * sc_sharp_cached(int * status, sc_ctx_t ctx, slong t,
+                                        int what, slong prec);
+
+/* Frees the states sc_sharp_cached keeps in ctx (from sc_ctx_clear). */
+void sc_sharp_cache_clear(sc_ctx_t ctx);
+
+/* What a checker does at one examined state: S holds its quantities (at
+   least the what of the walk), (w, gamma) is the midpoint of state t.
+   SC_OK, or SC_UNABLE with the reason set; res->verdict VIOLATED stops the
+   walk. */
+typedef int (*sc_sharp_state_fn)(sc_result_t res, const sc_sharp_struct * S,
+                                 arb_srcptr w, const arb_t gamma, slong t,
+                                 void * arg, slong prec);
+
+/* Calls fn at the examined states of the full-GD trajectory T at prec
+   (every one up to SC_SHARP_MAX_STATES, else every sc_sharp_stride-th and
+   the last) with the cached quantities, until fn fails or finds a
+   violation; *n counts the states examined, *stride receives the stride.
+   SC_UNABLE (reason set) when an enclosure fails. */
+int sc_sharp_walk(sc_result_t res, slong * n, slong * stride, sc_ctx_t ctx,
+                  const sc_traj_struct * T, int what, sc_sharp_state_fn fn,
+                  void * arg, slong prec) SC_WARN_UNUSED;
+
+/* The relative residual rel >= 0 of an identity at state t: worst =
+   max(worst, upper bound of rel); SC_OK when rel <= 2^(-prec/4) for
+   certain, else SC_UNABLE with the reason fmt (one %ld: t). */
+int sc_sharp_resolved(sc_result_t res, arb_t worst, const arb_t rel,
+                      slong t, const char * fmt, slong prec) SC_WARN_UNUSED;
 
 /* 1 if the case runs plain (preconditioned) GD, x+ = x - P grad; else 0
    with res NOT-APPLICABLE (momentum or norm projection). */

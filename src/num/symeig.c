@@ -4,7 +4,11 @@
  * convention).
  *
  * An approximate orthogonal eigenbasis Q comes from cyclic Jacobi rotations
- * on the midpoints (a heuristic: exact point matrices, no radii).  Then,
+ * on the midpoints (a heuristic: exact point matrices, no radii): in
+ * doubles first, after scaling by a power of two (microseconds, accurate
+ * to about 2^-50), then, when more than 45 of the prec/2 bits it aims at
+ * are asked for, finished by a sweep or two in arb at about prec/2 bits
+ * (quadratic convergence from the double start).  Then,
  * for every symmetric matrix A in the ball:
  *   - lambda_max >= q^T A q / q^T q for every column q of Q (Rayleigh), and
  *     lambda_min <= the same quotient;
@@ -16,9 +20,25 @@
  * (scale invariance and whitened data make them common; Rump's enclosure in
  * Arb refuses such clusters) cost nothing.  The width is the Rayleigh error
  * (quadratic in the eigenvector error) plus the Gershgorin radii (linear in
- * the off-diagonal residue of Jacobi, about 2^-prec).
+ * the off-diagonal residue of Jacobi: about 2^-50 relative from the doubles
+ * alone, below 2^-(prec/2) after the arb sweeps).
  */
+#include <math.h>
 #include "num/num.h"
+
+/* (u, v) <- (c u - s v, s u + c v) on points, rounded as arb rounds a
+   midpoint (the radii a ball would carry are of no use to a heuristic) */
+static void
+sc_jacobi_rot2(arf_t u, arf_t v, const arf_t c, const arf_t s, arf_t x,
+               arf_t y, slong prec)
+{
+    arf_mul(x, c, u, prec, ARF_RND_DOWN);
+    arf_submul(x, s, v, prec, ARF_RND_DOWN);
+    arf_mul(y, s, u, prec, ARF_RND_DOWN);
+    arf_addmul(y, c, v, prec, ARF_RND_DOWN);
+    arf_swap(u, x);
+    arf_swap(v, y);
+}
 
 /* Applies the rotation (c, s) in the plane (p, q) to A (both sides) and to
    the columns of Q; all entries are points */
@@ -27,36 +47,35 @@ sc_jacobi_rotate(arb_mat_t A, arb_mat_t Q, slong p, slong q, const arb_t c,
                  const arb_t s, slong prec)
 {
     slong k, n = arb_mat_nrows(A);
-    arb_t x, y;
+    arf_t x, y;
 
-    arb_init(x);
-    arb_init(y);
-    for (k = 0; k < n; k++)                     /* columns p, q of A */
+    arf_init(x);
+    arf_init(y);
+    for (k = 0; k < n; k++)                     /* columns p, q of A; Q */
     {
-        arb_mul(x, c, arb_mat_entry(A, k, p), prec);
-        arb_submul(x, s, arb_mat_entry(A, k, q), prec);
-        arb_mul(y, s, arb_mat_entry(A, k, p), prec);
-        arb_addmul(y, c, arb_mat_entry(A, k, q), prec);
-        arb_get_mid_arb(arb_mat_entry(A, k, p), x);
-        arb_get_mid_arb(arb_mat_entry(A, k, q), y);
-        arb_mul(x, c, arb_mat_entry(Q, k, p), prec);
-        arb_submul(x, s, arb_mat_entry(Q, k, q), prec);
-        arb_mul(y, s, arb_mat_entry(Q, k, p), prec);
-        arb_addmul(y, c, arb_mat_entry(Q, k, q), prec);
-        arb_get_mid_arb(arb_mat_entry(Q, k, p), x);
-        arb_get_mid_arb(arb_mat_entry(Q, k, q), y);
+        sc_jacobi_rot2(arb_midref(arb_mat_entry(A, k, p)),
+                       arb_midref(arb_mat_entry(A, k, q)), arb_midref(c),
+                       arb_midref(s), x, y, prec);
+        sc_jacobi_rot2(arb_midref(arb_mat_entry(Q, k, p)),
+                       arb_midref(arb_mat_entry(Q, k, q)), arb_midref(c),
+                       arb_midref(s), x, y, prec);
     }
-    for (k = 0; k < n; k++)                     /* rows p, q of A */
-    {
-        arb_mul(x, c, arb_mat_entry(A, p, k), prec);
-        arb_submul(x, s, arb_mat_entry(A, q, k), prec);
-        arb_mul(y, s, arb_mat_entry(A, p, k), prec);
-        arb_addmul(y, c, arb_mat_entry(A, q, k), prec);
-        arb_get_mid_arb(arb_mat_entry(A, p, k), x);
-        arb_get_mid_arb(arb_mat_entry(A, q, k), y);
-    }
-    arb_clear(y);
-    arb_clear(x);
+    /* rows p, q of A: off the 2 x 2 block they are the new columns, by
+       symmetry (copies, not a third rotation) */
+    for (k = 0; k < n; k++)
+        if (k == p || k == q)
+            sc_jacobi_rot2(arb_midref(arb_mat_entry(A, p, k)),
+                           arb_midref(arb_mat_entry(A, q, k)), arb_midref(c),
+                           arb_midref(s), x, y, prec);
+        else
+        {
+            arf_set(arb_midref(arb_mat_entry(A, p, k)),
+                    arb_midref(arb_mat_entry(A, k, p)));
+            arf_set(arb_midref(arb_mat_entry(A, q, k)),
+                    arb_midref(arb_mat_entry(A, k, q)));
+        }
+    arf_clear(y);
+    arf_clear(x);
 }
 
 /* One Jacobi rotation zeroing A_pq; 0 if A_pq is already negligible. */
@@ -101,6 +120,141 @@ sc_jacobi_pair(arb_mat_t A, arb_mat_t Q, slong p, slong q,
     return done;
 }
 
+/* heuristic: does not affect correctness.  Cyclic Jacobi in doubles on
+   the symmetric n x n row-major a (overwritten, entries at most 1 in
+   magnitude), rotations accumulated into q (set to the identity).  The
+   same rotation as sc_jacobi_pair, in hardware arithmetic: it does the
+   bulk of the convergence in microseconds, the arb sweeps only finish it.
+   0 when a number is not finite. */
+static int
+sc_jacobi_d_heuristic(double * a, double * q, slong n)
+{
+    slong i, p, r, sweep;
+    double fro = 0, th, t, c, s, x, y;
+    int moved = 1;
+
+    for (i = 0; i < n * n; i++)
+    {
+        fro += a[i] * a[i];
+        q[i] = (i / n == i % n);
+    }
+    fro = sqrt(fro);
+    for (sweep = 0; sweep < 30 && moved; sweep++)
+    {
+        moved = 0;
+        for (p = 0; p < n; p++)
+            for (r = p + 1; r < n; r++)
+            {
+                if (!(fabs(a[p * n + r]) > 0x1p-50 * fro))
+                    continue;
+                th = (a[r * n + r] - a[p * n + p]) / (2 * a[p * n + r]);
+                t = 1 / (fabs(th) + hypot(th, 1));
+                t = th < 0 ? -t : t;
+                c = 1 / hypot(t, 1);
+                s = t * c;
+                for (i = 0; i < n; i++)         /* columns p, r; Q */
+                {
+                    x = a[i * n + p];
+                    y = a[i * n + r];
+                    a[i * n + p] = c * x - s * y;
+                    a[i * n + r] = s * x + c * y;
+                    x = q[i * n + p];
+                    y = q[i * n + r];
+                    q[i * n + p] = c * x - s * y;
+                    q[i * n + r] = s * x + c * y;
+                }
+                for (i = 0; i < n; i++)         /* rows p, r */
+                {
+                    x = a[p * n + i];
+                    y = a[r * n + i];
+                    a[p * n + i] = c * x - s * y;
+                    a[r * n + i] = s * x + c * y;
+                }
+                /* zero up to rounding: the rounding would only stall */
+                a[p * n + r] = a[r * n + p] = 0;
+                moved = 1;
+            }
+    }
+    for (i = 0; i < n * n; i++)
+        if (!isfinite(q[i]))
+            return 0;
+    return 1;
+}
+
+/* heuristic: does not affect correctness.  Q = the eigenvectors of the
+   point symmetric B from the double Jacobi, after scaling B by a power of
+   two to entries at most 1; 0 (Q untouched) when B does not fit in
+   doubles even so. */
+static int
+sc_jacobi_double(arb_mat_t Q, const arb_mat_t B)
+{
+    slong i, e, emax = -ARF_PREC_EXACT, n = arb_mat_nrows(B);
+    double * a = flint_malloc(2 * n * n * sizeof(double)), * q = a + n * n;
+    arf_t x;
+    int ok = 1;
+
+    arf_init(x);
+    for (i = 0; i < n * n && ok; i++)
+    {
+        ok = arf_is_finite(arb_midref(B->entries + i));
+        if (!arf_is_zero(arb_midref(B->entries + i)))
+        {
+            e = arf_abs_bound_lt_2exp_si(arb_midref(B->entries + i));
+            emax = FLINT_MAX(emax, e);
+        }
+    }
+    ok = ok && emax > -ARF_PREC_EXACT && emax < ARF_PREC_EXACT;
+    for (i = 0; i < n * n && ok; i++)
+    {
+        arf_mul_2exp_si(x, arb_midref(B->entries + i), -emax);
+        a[i] = arf_get_d(x, ARF_RND_NEAR);
+    }
+    ok = ok && sc_jacobi_d_heuristic(a, q, n);
+    for (i = 0; i < n * n && ok; i++)
+        arb_set_d(Q->entries + i, q[i]);
+    arf_clear(x);
+    flint_free(a);
+    return ok;
+}
+
+/* heuristic: does not affect correctness.  Q from the double Jacobi made
+   orthonormal to about 2^-prec by Newton-Schulz steps
+   Q <- Q (3 I - Q^T Q) / 2 (each squares the error, 2^-48 after the
+   doubles), and B <- Q^T B Q, so that the arb sweeps start nearly
+   diagonal.  Orthonormality matters: the sweeps diagonalise Q^T B Q, which
+   is similar to B only as far as Q^T = Q^-1.  Q = I (a cold start) when
+   the doubles fail. */
+static void
+sc_jacobi_start(arb_mat_t Q, arb_mat_t B, slong prec)
+{
+    slong i, bits, n = arb_mat_nrows(B);
+    arb_mat_t G;
+
+    if (!sc_jacobi_double(Q, B))
+    {
+        arb_mat_one(Q);
+        return;
+    }
+    arb_mat_init(G, n, n);
+    for (bits = 48; bits < prec; bits *= 2)
+    {
+        arb_mat_transpose(G, Q);
+        arb_mat_mul(G, G, Q, prec);
+        arb_mat_neg(G, G);
+        for (i = 0; i < n; i++)
+            arb_add_ui(arb_mat_entry(G, i, i), arb_mat_entry(G, i, i), 3,
+                       prec);
+        arb_mat_mul(Q, Q, G, prec);
+        arb_mat_scalar_mul_2exp_si(Q, Q, -1);
+        arb_mat_get_mid(Q, Q);
+    }
+    arb_mat_transpose(G, Q);
+    arb_mat_mul(G, G, B, prec);
+    arb_mat_mul(B, G, Q, prec);
+    arb_mat_get_mid(B, B);
+    arb_mat_clear(G);
+}
+
 /* Q = approximate orthonormal eigenvectors of the midpoint of (A+A^T)/2,
    accurate to about 2^-(prec/2): enough, since the enclosure width is the
    Gershgorin residue (that size) and the Rayleigh error (its square) */
@@ -123,12 +277,20 @@ sc_jacobi(arb_mat_t Q, const arb_mat_t A, slong prec)
                             -1);
             arb_get_mid_arb(arb_mat_entry(B, i, j), arb_mat_entry(B, i, j));
         }
-    prec = FLINT_MAX(64, prec / 2 + 32);
-    arb_mat_frobenius_norm(small, B, prec);
-    arb_mul_2exp_si(small, small, 8 - prec);
-    arb_mat_one(Q);
-    /* heuristic: quadratic convergence, a few sweeps; the cap only bounds
-       time (an unconverged Q widens the enclosure, never breaks it) */
+    /* about prec/2 bits of eigenvectors asked for: the doubles give
+       about 50, so up to 45 they are the whole answer */
+    if (prec / 2 <= 45 && sc_jacobi_double(Q, B))
+        moved = 0;
+    else
+    {
+        prec = FLINT_MAX(64, prec / 2 + 32);
+        arb_mat_frobenius_norm(small, B, prec);
+        arb_mul_2exp_si(small, small, 8 - prec);
+        sc_jacobi_start(Q, B, prec);
+    }
+    /* heuristic: quadratic convergence, a sweep or two after the double
+       start; the cap only bounds time (an unconverged Q widens the
+       enclosure, never breaks it) */
     for (sweep = 0; sweep < 60 && moved; sweep++)
     {
         moved = 0;
@@ -145,7 +307,7 @@ sc_num_sym_eig_range(arb_t lmin, arb_t lmax, arb_mat_t U, const arb_mat_t A,
                      slong prec)
 {
     slong i, j, n = arb_mat_nrows(A);
-    arb_mat_t Q, Qi, C;
+    arb_mat_t Q, Qi, C, AQ;
     arb_ptr q = _arb_vec_init(n), Aq = _arb_vec_init(n);
     arb_t r, R, g, hi, lo;
     int status = SC_OK;
@@ -153,6 +315,7 @@ sc_num_sym_eig_range(arb_t lmin, arb_t lmax, arb_mat_t U, const arb_mat_t A,
     arb_mat_init(Q, n, n);
     arb_mat_init(Qi, n, n);
     arb_mat_init(C, n, n);
+    arb_mat_init(AQ, n, n);
     arb_init(r);
     arb_init(R);
     arb_init(g);
@@ -163,8 +326,8 @@ sc_num_sym_eig_range(arb_t lmin, arb_t lmax, arb_mat_t U, const arb_mat_t A,
         status = SC_UNABLE;
     else
     {
-        arb_mat_mul(C, Qi, A, prec);
-        arb_mat_mul(C, C, Q, prec);
+        arb_mat_mul(AQ, A, Q, prec);            /* A Q serves both bounds */
+        arb_mat_mul(C, Qi, AQ, prec);
         for (i = 0; i < n; i++)
         {
             arb_zero(R);                        /* Gershgorin radius */
@@ -177,10 +340,10 @@ sc_num_sym_eig_range(arb_t lmin, arb_t lmax, arb_mat_t U, const arb_mat_t A,
             arb_add(hi, arb_mat_entry(C, i, i), R, prec);
             arb_sub(lo, arb_mat_entry(C, i, i), R, prec);
             for (j = 0; j < n; j++)             /* Rayleigh quotient */
+            {
                 arb_set(q + j, arb_mat_entry(Q, j, i));
-            for (j = 0; j < n; j++)
-                arb_dot(Aq + j, NULL, 0, arb_mat_entry(A, j, 0), 1, q, 1, n,
-                        prec);
+                arb_set(Aq + j, arb_mat_entry(AQ, j, i));
+            }
             _sc_vec_dot(r, q, Aq, n, prec);
             _sc_vec_norm2(g, q, n, prec);
             arb_div(r, r, g, prec);
@@ -208,6 +371,7 @@ sc_num_sym_eig_range(arb_t lmin, arb_t lmax, arb_mat_t U, const arb_mat_t A,
     arb_clear(g);
     arb_clear(R);
     arb_clear(r);
+    arb_mat_clear(AQ);
     arb_mat_clear(C);
     arb_mat_clear(Qi);
     arb_mat_clear(Q);
