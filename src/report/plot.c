@@ -7,6 +7,7 @@
  * The numbers arrive as doubles for display only.  Without gnuplot the
  * caller gets SC_UNABLE and the report says where the plot would be.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,17 +59,27 @@ static int
 sc_plot_run(char ** svg, const char * dat, const char * out,
             const char * script)
 {
+    struct sigaction ign, old;
     FILE * g;
     int rc;
 
+    /* when gnuplot is missing, its shell may exit before the script is
+       written: the write must fail (EPIPE, then pclose != 0), not kill
+       the whole run with SIGPIPE */
+    memset(&ign, 0, sizeof(ign));
+    ign.sa_handler = SIG_IGN;
+    sigemptyset(&ign.sa_mask);
+    sigaction(SIGPIPE, &ign, &old);
     g = popen("gnuplot > /dev/null 2>&1", "w");
     if (g == NULL)
     {
+        sigaction(SIGPIPE, &old, NULL);
         remove(dat);
         return SC_UNABLE;
     }
     fputs(script, g);
     rc = pclose(g);
+    sigaction(SIGPIPE, &old, NULL);
     remove(dat);
     if (rc != 0)
     {
