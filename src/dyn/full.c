@@ -33,6 +33,7 @@ sc_dyn_make_point(sc_dyn_t D)
     sc_dyn_drop_radii(D->eta_gamma, 1);
     sc_dyn_drop_radii(D->weight_decay, 1);
     sc_dyn_drop_radii(D->momentum, 1);
+    sc_dyn_drop_radii(D->decay, 1);
     D->point = 1;
 }
 
@@ -62,12 +63,12 @@ sc_dyn_step(arb_ptr wn, arb_t gn, arb_t loss, sc_dyn_t D, arb_srcptr w,
     arb_ptr gg = D->tmp + 28, t = D->tmp + 29;
 
     sc_dyn_grad(gw, gg, loss, D, w, gamma, prec);
-    arb_mul(t, D->eta, D->weight_decay, prec);
-    arb_sub_ui(t, t, 1, prec);
-    arb_neg(t, t);                              /* 1 - eta lambda */
     for (j = 0; j < d; j++)
     {
-        arb_mul(wn + j, w + j, t, prec);
+        if (arb_is_one(D->decay))
+            arb_set(wn + j, w + j);
+        else
+            arb_mul(wn + j, w + j, D->decay, prec);
         arb_submul(wn + j, D->eta, gw + j, prec);
     }
     arb_mul(gn, D->eta_gamma, gg, prec);
@@ -271,13 +272,13 @@ sc_dyn_step_centred(arb_ptr wn, arb_t gn, arb_t loss, sc_dyn_t D,
     slong i, d = D->d;
     arb_ptr mg = D->tmp + 30, lmid = D->tmp + 31, delta = C->delta;
 
-    for (i = 0; i < d; i++)
+    /* box - midpoint = [0 +- radius], exactly */
+    for (i = 0; i <= d; i++)
     {
-        arb_get_mid_arb(delta + i, w + i);
-        arb_sub(delta + i, w + i, delta + i, prec);
+        arb_zero(delta + i);
+        mag_set(arb_radref(delta + i), arb_radref(i < d ? w + i : gamma));
     }
     arb_get_mid_arb(mg, gamma);
-    arb_sub(delta + d, gamma, mg, prec);
     for (i = 0; i < d; i++)
         arb_get_mid_arb(wn + i, w + i);
     /* F at the midpoint: a point input, so only rounding widens it (the
