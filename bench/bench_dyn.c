@@ -14,9 +14,12 @@
  *   - the time per step and per entry of X (n d): flat when the cost is
  *     linear in n d,
  *   - reduced-recurrence steps per second,
- * then a line showing the cost is linear in the number of steps (1000 vs
- * 2000).  Step counts adapt so that each measurement takes about 0.4 s; the
- * whole bench stays well under 60 s.
+ * then a table showing the cost is linear in the number of steps and in
+ * n d: the three whitened sizes at 256 bits over S, 2 S and 4 S steps.
+ * Times are CPU time of the process (the machine may be shared), each the
+ * median of BENCH_REPEATS measurements taken in turn, so a ratio compares
+ * numbers from the same run.  Step counts adapt so that each measurement
+ * takes about 0.1 s; the whole bench stays under a minute of CPU time.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,15 +28,33 @@
 #include "data/data.h"
 #include "dyn/dyn.h"
 
-#define BENCH_TARGET_SECONDS 0.4
+#define BENCH_TARGET_SECONDS 0.1
+#define BENCH_REPEATS 5
 
+/* CPU seconds of this process: other load on the machine does not count */
 static double
 now_seconds(void)
 {
     struct timespec ts;
 
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
+}
+
+static int
+cmp_double(const void * a, const void * b)
+{
+    double x = *(const double *) a, y = *(const double *) b;
+
+    return (x > y) - (x < y);
+}
+
+/* The median of the BENCH_REPEATS values of t (reordered). */
+static double
+median(double * t)
+{
+    qsort(t, BENCH_REPEATS, sizeof(double), cmp_double);
+    return t[BENCH_REPEATS / 2];
 }
 
 static const slong hadamard_cols[6] = { 3, 5, 6, 9, 10, 12 };
@@ -183,7 +204,7 @@ time_dot_unit(const sc_data_t data, slong prec)
         reps++;
         t1 = now_seconds();
     }
-    while (t1 - t0 < 0.2);
+    while (t1 - t0 < 0.1);
     arb_mat_clear(X);
     _arb_vec_clear(g, d);
     _arb_vec_clear(v, n);
@@ -196,8 +217,8 @@ static void
 bench_row(const char * label, sc_case_t c, slong prec)
 {
     sc_data_t data;
-    slong steps, done;
-    double t_probe, t_step, t_dot, t_red;
+    slong steps, done, k;
+    double t_probe, t_step, t_dot, t_red, ts[BENCH_REPEATS], td[BENCH_REPEATS];
 
     sc_data_init(data, c);
     /* probe until a run takes 0.05 s, then size the run to the target
@@ -211,18 +232,23 @@ bench_row(const char * label, sc_case_t c, slong prec)
     while (t_probe * (double) done < 0.05 && steps < 5000);
     steps = (t_probe > 0) ? (slong) (BENCH_TARGET_SECONDS / t_probe) : 100;
     steps = FLINT_MAX(8, FLINT_MIN(steps, 5000));
-    t_step = time_full(c, data, steps, prec, &done);
-    /* a step's own cost: the run minus a one-step run (the model's set-up,
-       X in balls and X~^T X~, is paid once per run) */
-    if (done > 1)
+    for (k = 0; k < BENCH_REPEATS; k++)
     {
-        slong one;
-        double t_one = time_full(c, data, 1, prec, &one);
+        /* a step's own cost: the run minus a one-step run (the model's
+           set-up, X in balls and X~^T X~, is paid once per run) */
+        ts[k] = time_full(c, data, steps, prec, &done);
+        if (done > 1)
+        {
+            slong one;
+            double t_one = time_full(c, data, 1, prec, &one);
 
-        t_step = (t_step * (double) done - t_one * (double) one)
-                 / (double) (done - one);
+            ts[k] = (ts[k] * (double) done - t_one * (double) one)
+                    / (double) (done - one);
+        }
+        td[k] = time_dot_unit(data, prec);
     }
-    t_dot = time_dot_unit(data, prec);
+    t_step = median(ts);
+    t_dot = median(td);
     t_red = time_reduced(c, data, 20000, prec);
     printf("%-18s %5ld %10ld %12.1f %12.2f %9.1f %10.1f", label, (long) prec,
            (long) done, 1e6 * t_step, 1e6 * t_dot, t_step / t_dot,
@@ -272,22 +298,48 @@ main(void)
             sc_case_clear(c);
         }
 
-    /* linear in steps: the same case, 1000 and 2000 steps */
+    /* linear in steps and in n d: each whitened size at 256 bits run
+       for S, 2 S and 4 S steps (S: about 0.08 s of steps).  Linear cost
+       a + b steps shows as T(4S) - T(2S) = 2 (T(2S) - T(S)); the cost
+       per step b, per entry of X, is flat across sizes when it is linear
+       in n d. */
+    printf("\nlinear in steps and in n d (whitened data, 256 bits; CPU ms "
+           "of whole runs, the\nincrement ratio (T(4S) - T(2S)) / (T(2S) - "
+           "T(S)), 2.00 = linear, and the\ncost per step (T(4S) - T(S)) / "
+           "3S per entry of X):\n");
+    printf("%-18s %6s %10s %10s %10s %8s %11s\n", "case", "S", "T(S)",
+           "T(2S)", "T(4S)", "incr", "ns/(st nd)");
+    for (i = 0; i < 3; i++)
     {
         sc_case_t c;
         sc_data_t data;
-        slong d1, d2;
-        double t1, t2;
+        slong s0, done, j;
+        double t[BENCH_REPEATS], m[3], b;
+        char label[64];
 
         sc_case_init(c);
-        if (bench_case_hadamard(c))
+        snprintf(label, sizeof label, "whitened %ldx%ld", (long) sizes[i][0],
+                 (long) sizes[i][1]);
+        if (bench_case_whitened(c, sizes[i][0], sizes[i][1], 17 + i))
         {
             sc_data_init(data, c);
-            t1 = time_full(c, data, 1000, 256, &d1) * (double) d1;
-            t2 = time_full(c, data, 2000, 256, &d2) * (double) d2;
-            printf("\nlinear in steps (hadamard 16x6, 256 bits): %ld steps "
-                   "%.3f s, %ld steps %.3f s, ratio %.2f (2.00 = linear)\n",
-                   (long) d1, t1, (long) d2, t2, t1 > 0 ? t2 / t1 : 0.0);
+            /* the per-step cost from 16 steps minus 8 (set-up cancels) */
+            t[0] = time_full(c, data, 16, 256, &done) * 16.0
+                   - time_full(c, data, 8, 256, &done) * 8.0;
+            s0 = (slong) (0.08 / FLINT_MAX(t[0] / 8.0, 1e-7));
+            s0 = FLINT_MAX(8, FLINT_MIN(s0, 2500));
+            for (j = 0; j < 3; j++)
+            {
+                for (k = 0; k < BENCH_REPEATS; k++)
+                    t[k] = time_full(c, data, s0 << j, 256, &done)
+                           * (double) (s0 << j);
+                m[j] = median(t);
+            }
+            b = (m[2] - m[0]) / (double) (3 * s0);
+            printf("%-18s %6ld %10.2f %10.2f %10.2f %8.2f %11.1f\n", label,
+                   (long) s0, 1e3 * m[0], 1e3 * m[1], 1e3 * m[2],
+                   (m[2] - m[1]) / (m[1] - m[0]),
+                   1e9 * b / (double) (c->n * c->d));
             sc_data_clear(data);
         }
         sc_case_clear(c);

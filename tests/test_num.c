@@ -1781,6 +1781,113 @@ test_num_max_ubound_is_running_max(void ** state)
     arb_clear(acc);
 }
 
+/* A midpoint next to a decimal rounding boundary: the n + 1 digit
+   integer P5 (P random, last digit 5 or 4 followed by 9s) times 10^k,
+   nudged by a few ulps at prec bits. */
+static void
+near_decimal_tie(arf_t m, flint_rand_t r, slong n)
+{
+    char s[400];
+    slong i, runs, prec = 64 + (slong) n_randint(r, 512);
+    arb_t x;
+    int nines = (int) n_randint(r, 2);
+
+    s[0] = '1' + (char) n_randint(r, 9);
+    for (i = 1; i < n; i++)
+        s[i] = '0' + (char) n_randint(r, 10);
+    s[n] = nines ? '4' : '5';
+    runs = n + 1 + (slong) n_randint(r, 8);
+    for (i = n + 1; i < runs; i++)
+        s[i] = nines ? '9' : '0';
+    sprintf(s + i, "e%ld", (long) n_randint(r, 80) - 40);
+    arb_init(x);
+    arb_set_str(x, s, prec);
+    arf_set(m, arb_midref(x));
+    if (n_randint(r, 2))
+    {
+        arf_t u;
+
+        arf_init(u);
+        arf_set_si_2exp_si(u, (slong) n_randint(r, 9) - 4,
+                           arf_abs_bound_lt_2exp_si(m) - prec);
+        arf_add(m, m, u, ARF_PREC_EXACT, ARF_RND_DOWN);
+        arf_clear(u);
+    }
+    arb_clear(x);
+}
+
+/* sc_num_get_str prints the midpoint exactly as arb_get_str does, on
+   random midpoints of every size and precision, exact dyadics and
+   integers, runs of 9s that carry, and values next to decimal rounding
+   boundaries (where the fast route must hand over to arb_get_str); both
+   routes are exercised. */
+static void
+test_num_get_str_matches_arb(void ** state)
+{
+    test_state * st = *state;
+    slong iter, fast = 0, slow = 0;
+    arb_t x, m;
+
+    arb_init(x);
+    arb_init(m);
+    for (iter = 0; iter < 20000 * test_multiplier(); iter++)
+    {
+        slong n = (iter % 3 == 0) ? 20 : (iter % 7 == 0)
+                  ? 41 + (slong) n_randint(st->r, 260)
+                  : 1 + (slong) n_randint(st->r, 40);
+        slong kind = iter % 5;
+        char * a;
+        char * b;
+        char * f;
+
+        if (kind == 0)
+            arb_randtest(x, st->r, 1 + n_randint(st->r, 600), 12);
+        else if (kind == 1)     /* small dyadics and integers */
+        {
+            arb_set_si(x, (slong) n_randint(st->r, 2000001) - 1000000);
+            arb_mul_2exp_si(x, x, (slong) n_randint(st->r, 80) - 60);
+        }
+        else if (kind == 2)     /* 0.99..9 x 10^k: the rounding carries */
+        {
+            arb_set_ui(x, 10);
+            arb_pow_ui(x, x, n + 1 + n_randint(st->r, 6), 600);
+            arb_inv(x, x, 600);
+            arb_sub_ui(x, x, 1, 600);
+            arb_neg(x, x);
+            arb_mul_2exp_si(x, x, (slong) n_randint(st->r, 40) - 20);
+        }
+        else
+            near_decimal_tie(arb_midref(x), st->r, n);
+        if (n_randint(st->r, 2))
+            arb_neg(x, x);
+        if (n_randint(st->r, 4) == 0)
+            mag_set_ui_2exp_si(arb_radref(x), 1, -(slong) n_randint(st->r, 200));
+        arf_set(arb_midref(m), arb_midref(x));
+        mag_zero(arb_radref(m));
+        a = sc_num_get_str(x, n);
+        b = arb_get_str(m, n, ARB_STR_NO_RADIUS);
+        f = _sc_num_mid_str(arb_midref(x), n);
+        if (f != NULL)
+            fast++;
+        else
+            slow++;
+        if (strcmp(a, b) != 0 || (f != NULL && strcmp(f, b) != 0))
+        {
+            print_error("  digits %ld: sc_num_get_str %s, arb_get_str %s\n",
+                        (long) n, a, b);
+            print_ball("x", x);
+            print_seed(st);
+            fail();
+        }
+        flint_free(a);
+        flint_free(b);
+        flint_free(f);
+    }
+    assert_true(fast > slow && slow > 0);
+    arb_clear(m);
+    arb_clear(x);
+}
+
 int
 main(void)
 {
@@ -1828,6 +1935,8 @@ main(void)
             test_num_convert_and_vec_contain_exact, setup_rand,
             teardown_rand),
         cmocka_unit_test_setup_teardown(test_num_max_ubound_is_running_max,
+                                        setup_rand, teardown_rand),
+        cmocka_unit_test_setup_teardown(test_num_get_str_matches_arb,
                                         setup_rand, teardown_rand),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);

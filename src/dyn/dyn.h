@@ -49,7 +49,8 @@ typedef struct
     int point;              /* a floating-point run: per-sample formulas,
                                as a float experiment computes them */
     arb_ptr b;              /* X~^T y (the square loss's gradient) */
-    arb_t Y;                /* ||y||^2 */
+    arb_t Y2n;              /* ||y||^2 / 2n (the square loss) */
+    arb_t decay;            /* 1 - eta weight_decay */
     /* the square loss's Jacobian rests on the constant X~^T X~ and X~^T y,
        rounded once to the precision the Jacobian asks for (gprec) */
     arb_mat_t G;

@@ -33,6 +33,7 @@ sc_dyn_make_point(sc_dyn_t D)
     sc_dyn_drop_radii(D->eta_gamma, 1);
     sc_dyn_drop_radii(D->weight_decay, 1);
     sc_dyn_drop_radii(D->momentum, 1);
+    sc_dyn_drop_radii(D->decay, 1);
     D->point = 1;
 }
 
@@ -62,12 +63,12 @@ sc_dyn_step(arb_ptr wn, arb_t gn, arb_t loss, sc_dyn_t D, arb_srcptr w,
     arb_ptr gg = D->tmp + 28, t = D->tmp + 29;
 
     sc_dyn_grad(gw, gg, loss, D, w, gamma, prec);
-    arb_mul(t, D->eta, D->weight_decay, prec);
-    arb_sub_ui(t, t, 1, prec);
-    arb_neg(t, t);                              /* 1 - eta lambda */
     for (j = 0; j < d; j++)
     {
-        arb_mul(wn + j, w + j, t, prec);
+        if (arb_is_one(D->decay))
+            arb_set(wn + j, w + j);
+        else
+            arb_mul(wn + j, w + j, D->decay, prec);
         arb_submul(wn + j, D->eta, gw + j, prec);
     }
     arb_mul(gn, D->eta_gamma, gg, prec);
@@ -155,34 +156,58 @@ sc_dyn_project_jacobian(arb_mat_t J, sc_dyn_t D, arb_srcptr w,
    state, stretched SC_DYN_J_REUSE_BITS steps' worth of movement each way,
    and kept while the states stay inside B (the mean-value form only needs
    J to enclose the Jacobian over a convex set holding box and midpoint).
-   A stretch wider than 2^SC_DYN_J_MAX_REL |w| would widen J (and so the
-   enclosures) more than it saves: then B is the state's box. */
+   A stretch wider than 2^SC_DYN_J_MAX_REL |w| (r_min / r_max, the spread
+   of the state's radii) would widen J (and so the enclosures) more than
+   it saves: then B is the state's box. */
 #define SC_DYN_J_REUSE_BITS 4
 #define SC_DYN_J_MAX_REL (-12)
 
+/*
+ * The square loss without norm projection (affine): the step's Jacobian is
+ * affine in gamma.  Every term of the w-block but 1 - eta lambda carries
+ * the factor k = gamma / N, the gamma row and column and the gamma-gamma
+ * entry 1 - eta_gamma do not depend on gamma, and grad_w L = gamma
+ * (grad_w L at gamma = 1), dL/dgamma = (dL/dgamma at gamma = 1) + gamma - 1
+ * (jacobian.c: exact identities).  So J and g are formed once at gamma = 1
+ * over a box in w alone, B is reused while w stays inside it whatever
+ * gamma does (the square loss's gamma moves every step), and a step
+ * scales by its gamma: J delta = sum_{j != i} J1_ij (gamma delta_j) +
+ * J1_id delta_gamma + (1 - eta lambda + gamma (J1_ii - (1 - eta lambda)))
+ * delta_i, the diagonal kept whole so that its cancellation is not lost.
+ */
 typedef struct
 {
-    arb_mat_t J;            /* Jacobian over B */
-    arb_ptr g;              /* (grad_w L, dL/dgamma) over B */
+    arb_mat_t J;            /* Jacobian over B (affine: at gamma = 1, the
+                               w-diagonal set apart in Dm) */
+    arb_ptr g;              /* (grad_w L, dL/dgamma) over B (affine: at
+                               gamma = 1) */
     arb_ptr B;              /* the box: d + 1 balls */
     arb_ptr delta;          /* state - midpoint */
+    arb_ptr x;              /* affine: (gamma delta_w, delta_gamma) */
+    arb_ptr Dm;             /* affine: J1_ii - (1 - eta lambda), i < d */
+    int affine;
     int valid;
 }
 sc_centred_struct;
 
 static void
-sc_centred_init(sc_centred_struct * C, slong d)
+sc_centred_init(sc_centred_struct * C, const sc_dyn_t D, slong d)
 {
     arb_mat_init(C->J, d + 1, d + 1);
     C->g = _arb_vec_init(d + 1);
     C->B = _arb_vec_init(d + 1);
     C->delta = _arb_vec_init(d + 1);
+    C->x = _arb_vec_init(d + 1);
+    C->Dm = _arb_vec_init(d);
+    C->affine = (D->loss == SC_LOSS_SQUARE && !D->project_norm);
     C->valid = 0;
 }
 
 static void
 sc_centred_clear(sc_centred_struct * C, slong d)
 {
+    _arb_vec_clear(C->Dm, d);
+    _arb_vec_clear(C->x, d + 1);
     _arb_vec_clear(C->delta, d + 1);
     _arb_vec_clear(C->B, d + 1);
     _arb_vec_clear(C->g, d + 1);
@@ -198,15 +223,18 @@ sc_centred_refresh(sc_centred_struct * C, sc_dyn_t D, arb_srcptr w,
                    const arb_t W0, arb_ptr gw, slong prec)
 {
     slong i, d = D->d;
-    mag_t ext, emax, wmax;
+    mag_t ext, emax, wmax, rmin, rmax;
     arb_ptr x = D->tmp + 29;
 
     mag_init(ext);
     mag_init(emax);
     mag_init(wmax);
+    mag_init(rmin);
+    mag_init(rmax);
     _arb_vec_set(C->B, w, d);
     arb_set(C->B + d, gamma);
-    for (i = 0; i <= d; i++)
+    /* affine: gamma is not part of the box (its last ball is unused) */
+    for (i = 0; i < d + !C->affine; i++)
     {
         arb_sub(x, i < d ? wn + i : gn, i < d ? w + i : gamma, prec);
         arb_get_mag(ext, x);
@@ -218,8 +246,20 @@ sc_centred_refresh(sc_centred_struct * C, sc_dyn_t D, arb_srcptr w,
         }
     }
     mag_mul_2exp_si(wmax, wmax, SC_DYN_J_MAX_REL - SC_DYN_J_REUSE_BITS);
-    if (mag_cmp(emax, wmax) <= 0)
-        for (i = 0; i <= d; i++)
+    /* the stretch widens J by about its relative width, and J couples
+       every radius into every coordinate: scaled by r_min / r_max over
+       w, the widening stays below the smallest radius (anisotropic
+       enclosures, e.g. rho tiny, keep their narrow coordinates) */
+    for (i = 0; i < d; i++)
+    {
+        mag_max(rmax, rmax, arb_radref(w + i));
+        if (i == 0 || mag_cmp(arb_radref(w + i), rmin) < 0)
+            mag_set(rmin, arb_radref(w + i));
+    }
+    mag_mul(wmax, wmax, rmin);
+    mag_div(wmax, wmax, rmax);      /* rmax = 0: infinite, and rmin = 0 */
+    if (!mag_is_zero(rmin) && mag_cmp(emax, wmax) <= 0)
+        for (i = 0; i < d + !C->affine; i++)
         {
             arb_sub(x, i < d ? wn + i : gn, i < d ? w + i : gamma, prec);
             arb_get_mag(ext, x);
@@ -228,15 +268,51 @@ sc_centred_refresh(sc_centred_struct * C, sc_dyn_t D, arb_srcptr w,
         }
     /* J only multiplies the tiny box - mid: a few dozen correct bits are
        all it needs, and a 64-bit enclosure costs a fraction of the step */
-    sc_dyn_jacobian_grad(C->J, C->g, D, C->B, C->B + d,
-                         FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC));
+    if (C->affine)
+    {
+        slong jprec = FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC);
+
+        arb_one(C->B + d);
+        sc_dyn_jacobian_grad(C->J, C->g, D, C->B, C->B + d, jprec);
+        for (i = 0; i < d; i++)
+        {
+            arb_sub(C->Dm + i, arb_mat_entry(C->J, i, i), D->decay, jprec);
+            arb_zero(arb_mat_entry(C->J, i, i));
+        }
+    }
+    else
+        sc_dyn_jacobian_grad(C->J, C->g, D, C->B, C->B + d,
+                             FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC));
     if (D->project_norm)
         sc_dyn_project_jacobian(C->J, D, C->B, C->B + d, W0, gw,
                                 FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC));
     C->valid = 1;
+    mag_clear(rmax);
+    mag_clear(rmin);
     mag_clear(wmax);
     mag_clear(emax);
     mag_clear(ext);
+}
+
+/* x inside the ball B, from upper bounds: |mid x - mid B| + rad x <=
+   rad B (sufficient, and cheaper than arb_contains: a "no" only costs a
+   refresh). */
+static int
+sc_ball_inside(const arb_t B, const arb_t x)
+{
+    arf_t t;
+    mag_t m;
+    int inside;
+
+    arf_init(t);
+    mag_init(m);
+    arf_sub(t, arb_midref(x), arb_midref(B), MAG_BITS, ARF_RND_UP);
+    arf_get_mag(m, t);
+    mag_add(m, m, arb_radref(x));
+    inside = arf_is_finite(t) && mag_cmp(m, arb_radref(B)) <= 0;
+    mag_clear(m);
+    arf_clear(t);
+    return inside;
 }
 
 static int
@@ -245,12 +321,40 @@ sc_centred_holds(const sc_centred_struct * C, arb_srcptr w,
 {
     slong i;
 
-    if (!C->valid || !arb_contains(C->B + d, gamma))
+    if (!C->valid || (!C->affine && !sc_ball_inside(C->B + d, gamma)))
         return 0;
     for (i = 0; i < d; i++)
-        if (!arb_contains(C->B + i, w + i))
+        if (!sc_ball_inside(C->B + i, w + i))
             return 0;
     return 1;
+}
+
+/* The correction J delta (and g . delta for the loss) of the affine case
+   at this step's gamma, added to wn, gn and lmid (see above). */
+static void
+sc_centred_affine(arb_ptr wn, arb_t gn, arb_t loss, const arb_t lmid,
+                  const sc_dyn_t D, const arb_t gamma,
+                  sc_centred_struct * C, slong prec)
+{
+    slong i, d = D->d, jprec = FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC);
+    arb_ptr t = D->tmp + 29, delta = C->delta;
+
+    for (i = 0; i < d; i++)
+        arb_mul(C->x + i, gamma, delta + i, jprec);
+    arb_set(C->x + d, delta + d);
+    arb_dot(loss, lmid, 0, C->g, 1, C->x, 1, d, prec);
+    arb_sub_ui(t, gamma, 1, jprec);
+    arb_add(t, t, C->g + d, jprec);         /* dL/dgamma at gamma */
+    arb_addmul(loss, t, delta + d, prec);
+    for (i = 0; i < d; i++)
+    {
+        arb_dot(wn + i, wn + i, 0, arb_mat_entry(C->J, i, 0), 1, C->x, 1,
+                d + 1, prec);
+        arb_mul(t, gamma, C->Dm + i, jprec);
+        arb_add(t, t, D->decay, jprec);     /* J_ii at gamma */
+        arb_addmul(wn + i, t, delta + i, prec);
+    }
+    arb_dot(gn, gn, 0, arb_mat_entry(C->J, d, 0), 1, delta, 1, d + 1, prec);
 }
 
 /*
@@ -271,13 +375,13 @@ sc_dyn_step_centred(arb_ptr wn, arb_t gn, arb_t loss, sc_dyn_t D,
     slong i, d = D->d;
     arb_ptr mg = D->tmp + 30, lmid = D->tmp + 31, delta = C->delta;
 
-    for (i = 0; i < d; i++)
+    /* box - midpoint = [0 +- radius], exactly */
+    for (i = 0; i <= d; i++)
     {
-        arb_get_mid_arb(delta + i, w + i);
-        arb_sub(delta + i, w + i, delta + i, prec);
+        arb_zero(delta + i);
+        mag_set(arb_radref(delta + i), arb_radref(i < d ? w + i : gamma));
     }
     arb_get_mid_arb(mg, gamma);
-    arb_sub(delta + d, gamma, mg, prec);
     for (i = 0; i < d; i++)
         arb_get_mid_arb(wn + i, w + i);
     /* F at the midpoint: a point input, so only rounding widens it (the
@@ -285,6 +389,11 @@ sc_dyn_step_centred(arb_ptr wn, arb_t gn, arb_t loss, sc_dyn_t D,
     sc_dyn_step(wn, gn, lmid, D, wn, mg, NULL, NULL, W0, gw, prec);
     if (!sc_centred_holds(C, w, gamma, d))
         sc_centred_refresh(C, D, w, gamma, wn, gn, W0, gw, prec);
+    if (C->affine)
+    {
+        sc_centred_affine(wn, gn, loss, lmid, D, gamma, C, prec);
+        return;
+    }
     arb_dot(loss, lmid, 0, C->g, 1, delta, 1, d + 1, prec);
     for (i = 0; i < d; i++)
         arb_dot(wn + i, wn + i, 0, arb_mat_entry(C->J, i, 0), 1, delta, 1,
@@ -307,7 +416,7 @@ sc_dyn_run_full(sc_traj_t T, const sc_case_t c, const sc_data_t data,
     if (point)
         sc_dyn_make_point(D);
     gw = _arb_vec_init(d);
-    sc_centred_init(&C, d);
+    sc_centred_init(&C, D, d);
     arb_init(W0);
     T->point = point;
     T->prec = prec;

@@ -80,36 +80,47 @@ sc_dyn_project(arb_t vn2, arb_t N, sc_dyn_t D, arb_srcptr w, slong prec)
    v.e = (k S - q) / n with q = v.y, and p = e - (v.e / S) v = (q v / S - y)
    / n.  Then X~^T p = (q / S X~^T v - X~^T y) / n: the two passes over the
    data are arb_dot's (X~ w, X~^T v), and no per-sample arithmetic is left.
-   The same chain rule as below, on the same data. */
+   With u = X~^T v, S = ||v||^2 = w.u and q = v.y = w.(X~^T y) are dots of
+   length d, not n; and k^2 S = gamma^2 n (N^2 = S / n) turns
+   dL/dgamma = v.e / N into gamma - q / (n N) and the loss
+   ||y - k v||^2 / 2n into ||y||^2 / 2n - k q / n + gamma^2 / 2: exact
+   identities, so the enclosures stay valid (and tighter).  The same chain
+   rule as below, on the same data. */
 static void
 sc_dyn_grad_square(arb_ptr gw, arb_t ggamma, arb_t loss, sc_dyn_t D,
                    arb_srcptr w, const arb_t gamma, slong prec)
 {
-    slong j, n = D->n, d = D->d;
+    slong i, j, n = D->n, d = D->d;
     arb_ptr S = D->tmp, N = D->tmp + 1, k = D->tmp + 2, q = D->tmp + 3;
     arb_ptr a = D->tmp + 4;
 
-    sc_dyn_project(S, N, D, w, prec);
-    arb_div(k, gamma, N, prec);
-    _sc_vec_dot(q, D->v, D->y, n, prec);
-    if (ggamma != NULL)
-    {
-        arb_mul(a, k, S, prec);
-        arb_sub(a, a, q, prec);
-        arb_div_si(a, a, n, prec);
-        arb_div(ggamma, a, N, prec);
-    }
-    if (loss != NULL)       /* ||y - k v||^2 / 2n */
-    {
-        arb_mul(a, k, S, prec);
-        arb_submul_si(a, q, 2, prec);
-        arb_mul(a, a, k, prec);
-        arb_add(a, a, D->Y, prec);
-        arb_div_si(loss, a, 2 * n, prec);
-    }
+    for (i = 0; i < n; i++)
+        arb_dot(D->v + i, NULL, 0, arb_mat_entry(D->Xc, i, 0), 1, w, 1, d,
+                prec);
     for (j = 0; j < d; j++)
         arb_dot(D->u + j, NULL, 0, arb_mat_entry(D->Xc, 0, j), d, D->v, 1,
                 n, prec);
+    _sc_vec_dot(S, w, D->u, d, prec);
+    arb_nonnegative_part(S, S);
+    _sc_vec_dot(q, w, D->b, d, prec);
+    arb_div_si(N, S, n, prec);
+    arb_sqrtpos(N, N, prec);
+    arb_div(k, gamma, N, prec);
+    if (ggamma != NULL)     /* gamma - q / (n N) */
+    {
+        arb_div(a, q, N, prec);
+        arb_div_si(a, a, n, prec);
+        arb_sub(ggamma, gamma, a, prec);
+    }
+    if (loss != NULL)       /* ||y||^2 / 2n - k q / n + gamma^2 / 2 */
+    {
+        arb_mul(a, k, q, prec);
+        arb_div_si(a, a, n, prec);
+        arb_sub(a, D->Y2n, a, prec);
+        arb_sqr(loss, gamma, prec);
+        arb_mul_2exp_si(loss, loss, -1);
+        arb_add(loss, loss, a, prec);
+    }
     arb_div(a, q, S, prec);
     arb_div_si(k, k, n, prec);
     for (j = 0; j < d; j++)

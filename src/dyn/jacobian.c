@@ -233,21 +233,29 @@ sc_jac_gram(sc_dyn_t D, slong prec)
 
 /*
  * The square loss (C_i = 1/n, y_i^2 = 1) in terms of G = X~^T X~ and
- * Gb = X~^T y: with Gw = G w, S = w.Gw, q = Gb.w, phi = (k S - q)/n,
- * X~^T p = (q / S) Gw / n - Gb / n, and for the direction e_j
- *   v.dv = Gw_j,  dv.e = (k Gw_j - Gb_j)/n,
- *   X~^T dp = (dk/n - dsigma) Gw + (k/n - sigma) G e_j,
- * the same derivatives as sc_jac_direction without a pass over the data:
- * each entry costs a few operations.
+ * Gb = X~^T y.  With Gw = G w, S = w.Gw, q = Gb.w, r = q / S,
+ * N = sqrt(S / n) and k = gamma / N, the gradient is
+ *   g_w = k xtp,  xtp = X~^T p = (r Gw - Gb) / n,   g_gamma = phi / N,
+ * phi = (k S - q) / n, and the derivatives of sc_jac_direction for the
+ * directions e_j, simplified with N^2 = S / n, are
+ *   d g_w / d w_j        = (k r / n) G e_j + c1_j Gw - (k Gw_j / S) xtp,
+ *                          c1_j = k (Gb_j - 2 r Gw_j) / (n S),
+ *   d g_w / d gamma      = xtp / N,      d g_gamma / d w_j = xtp_j / N,
+ *   d g_gamma / d gamma  = 1.
+ * The simplifications are exact identities, so the enclosures stay valid
+ * (and get tighter: fewer repeated variables).  The constants are formed
+ * once; a column then costs 3 d + 4 multiplications and no division.
  */
 static void
 sc_jac_square(arb_mat_t Jm, sc_jac_struct * J, sc_dyn_t D, arb_srcptr w,
               const arb_t gamma, slong prec)
 {
     slong i, j, n = D->n, d = D->d;
-    arb_ptr Gw = J->dg, t = J->t, B = J->decay + 1, A = J->decay + 2;
-    arb_ptr c1 = J->decay + 3, c2 = J->decay + 4, c3 = J->decay + 5;
-    arb_ptr q = J->decay + 6;
+    arb_ptr Gw = J->dg, t = J->t, q = J->decay + 1, r = J->decay + 2;
+    /* the column constants: -eta times the coefficients above */
+    arb_ptr cG = J->decay + 3, c1 = J->decay + 4, c3 = J->decay + 5;
+    arb_ptr K1 = J->vdv, K3 = J->dN, Kw = J->dk, Kg = J->dphi;
+    arb_ptr r2 = J->dsig;
 
     sc_jac_gram(D, prec);
     for (i = 0; i < d; i++)
@@ -262,80 +270,48 @@ sc_jac_square(arb_mat_t Jm, sc_jac_struct * J, sc_dyn_t D, arb_srcptr w,
     arb_mul(J->phi, J->k, J->S, prec);
     arb_sub(J->phi, J->phi, q, prec);
     arb_div_si(J->phi, J->phi, n, prec);
-    arb_div(J->sigma, J->phi, J->S, prec);
-    arb_div(t, q, J->S, prec);
+    arb_div(r, q, J->S, prec);
+    arb_mul_2exp_si(r2, r, 1);
     for (i = 0; i < d; i++)
     {
-        arb_mul(J->xtp + i, Gw + i, t, prec);
+        arb_mul(J->xtp + i, Gw + i, r, prec);
         arb_sub(J->xtp + i, J->xtp + i, D->Gb + i, prec);
         arb_div_si(J->xtp + i, J->xtp + i, n, prec);
     }
-    arb_div_si(B, J->k, n, prec);
-    arb_sub(B, B, J->sigma, prec);
-    arb_mul(c2, J->k, B, prec);
-    arb_mul(c2, c2, D->eta, prec);
-    arb_neg(c2, c2);                            /* -eta k B, times G e_j */
-    for (j = 0; j <= d; j++)
+    arb_mul(t, D->eta, J->k, prec);                 /* eta k */
+    arb_mul(cG, t, r, prec);
+    arb_div_si(cG, cG, n, prec);
+    arb_neg(cG, cG);                                /* -eta k r / n */
+    arb_div(K3, t, J->S, prec);                     /* eta k / S */
+    arb_div_si(K1, K3, n, prec);
+    arb_neg(K1, K1);                                /* -eta k / (n S) */
+    arb_inv(t, J->N, prec);
+    arb_mul(Kw, D->eta, t, prec);
+    arb_neg(Kw, Kw);                                /* -eta / N */
+    arb_mul(Kg, D->eta_gamma, t, prec);
+    arb_neg(Kg, Kg);                                /* -eta_gamma / N */
+    for (j = 0; j < d; j++)
     {
-        if (j < d)
-        {
-            arb_set(J->vdv, Gw + j);
-            arb_mul_si(J->dN, J->N, n, prec);
-            arb_div(J->dN, J->vdv, J->dN, prec);
-            arb_mul(J->dk, J->k, J->vdv, prec);
-            arb_div(J->dk, J->dk, J->S, prec);
-            arb_neg(J->dk, J->dk);
-            /* dphi = v.de + dv.e, de = (dk v + k dv)/n */
-            arb_mul(J->dphi, J->dk, J->S, prec);
-            arb_addmul(J->dphi, J->k, J->vdv, prec);
-            arb_addmul(J->dphi, J->k, Gw + j, prec);
-            arb_sub(J->dphi, J->dphi, D->Gb + j, prec);
-            arb_div_si(J->dphi, J->dphi, n, prec);
-        }
-        else
-        {
-            arb_zero(J->vdv);
-            arb_zero(J->dN);
-            arb_inv(J->dk, J->N, prec);
-            arb_mul(J->dphi, J->dk, J->S, prec);
-            arb_div_si(J->dphi, J->dphi, n, prec);
-        }
-        arb_div(J->dsig, J->dphi, J->S, prec);
-        arb_mul(t, J->phi, J->vdv, prec);
-        arb_mul_2exp_si(t, t, 1);
-        arb_div(t, t, J->S, prec);
-        arb_div(t, t, J->S, prec);
-        arb_sub(J->dsig, J->dsig, t, prec);
-        arb_div_si(A, J->dk, n, prec);
-        arb_sub(A, A, J->dsig, prec);
-        /* column j of -eta dg_w = -eta (k (A Gw + B G e_j) + dk xtp) */
-        arb_mul(c1, J->k, A, prec);
-        arb_mul(c1, c1, D->eta, prec);
-        arb_neg(c1, c1);
-        arb_mul(c3, J->dk, D->eta, prec);
-        arb_neg(c3, c3);
+        arb_mul(t, r2, Gw + j, prec);
+        arb_sub(t, D->Gb + j, t, prec);
+        arb_mul(c1, K1, t, prec);                   /* -eta c1_j */
+        arb_mul(c3, K3, Gw + j, prec);              /* eta k Gw_j / S */
         for (i = 0; i < d; i++)
         {
             arb_ptr x = arb_mat_entry(Jm, i, j);
 
-            arb_mul(x, c1, Gw + i, prec);
+            arb_mul(x, cG, arb_mat_entry(D->G, i, j), prec);
+            arb_addmul(x, c1, Gw + i, prec);
             arb_addmul(x, c3, J->xtp + i, prec);
-            if (j < d)
-                arb_addmul(x, c2, arb_mat_entry(D->G, i, j), prec);
             if (i == j)
                 arb_add(x, x, J->decay, prec);
         }
-        arb_div(J->dgg, J->dphi, J->N, prec);
-        arb_mul(t, J->phi, J->dN, prec);
-        arb_div(t, t, J->N, prec);
-        arb_div(t, t, J->N, prec);
-        arb_sub(J->dgg, J->dgg, t, prec);
-        arb_mul(arb_mat_entry(Jm, d, j), D->eta_gamma, J->dgg, prec);
-        arb_neg(arb_mat_entry(Jm, d, j), arb_mat_entry(Jm, d, j));
-        if (j == d)
-            arb_add_ui(arb_mat_entry(Jm, d, j), arb_mat_entry(Jm, d, j), 1,
-                       prec);
+        arb_mul(arb_mat_entry(Jm, d, j), Kg, J->xtp + j, prec);
     }
+    for (i = 0; i < d; i++)
+        arb_mul(arb_mat_entry(Jm, i, d), Kw, J->xtp + i, prec);
+    arb_sub_ui(arb_mat_entry(Jm, d, d), D->eta_gamma, 1, prec);
+    arb_neg(arb_mat_entry(Jm, d, d), arb_mat_entry(Jm, d, d));
 }
 
 void
@@ -346,9 +322,7 @@ sc_dyn_jacobian_grad(arb_mat_t Jm, arb_ptr g, sc_dyn_t D, arb_srcptr w,
     sc_jac_struct J;
 
     sc_jac_carve(&J, D);
-    arb_mul(J.decay, D->eta, D->weight_decay, prec);
-    arb_sub_ui(J.decay, J.decay, 1, prec);
-    arb_neg(J.decay, J.decay);                          /* 1 - eta lambda */
+    arb_set_round(J.decay, D->decay, prec);             /* 1 - eta lambda */
     if (D->loss == SC_LOSS_SQUARE)
         sc_jac_square(Jm, &J, D, w, gamma, prec);
     else

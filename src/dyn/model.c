@@ -25,7 +25,8 @@ sc_dyn_init(sc_dyn_t D, const sc_case_t c, const sc_data_t data, slong prec)
     D->jd = _arb_vec_init(4 * d + 2);
     D->tmp = _arb_vec_init(SC_DYN_NTMP);
     D->b = _arb_vec_init(d);
-    arb_init(D->Y);
+    arb_init(D->Y2n);
+    arb_init(D->decay);
     arb_mat_init(D->G, d, d);
     D->Gb = _arb_vec_init(d);
     D->gprec = 0;
@@ -58,7 +59,8 @@ sc_dyn_init(sc_dyn_t D, const sc_case_t c, const sc_data_t data, slong prec)
     for (j = 0; j < d; j++)
         arb_dot(D->b + j, NULL, 0, arb_mat_entry(D->Xc, 0, j), d, D->y, 1,
                 n, prec);
-    _sc_vec_norm2(D->Y, D->y, n, prec);
+    _sc_vec_norm2(D->Y2n, D->y, n, prec);
+    arb_div_si(D->Y2n, D->Y2n, 2 * n, prec);
     arb_set_fmpq(D->Lstar, data->y2, prec);
     arb_div_si(D->Lstar, D->Lstar, 2 * n, prec);
     arb_set_fmpq(t, data->c2_sigma, prec);
@@ -68,6 +70,9 @@ sc_dyn_init(sc_dyn_t D, const sc_case_t c, const sc_data_t data, slong prec)
     arb_set_fmpq(D->eta_gamma, c->eta_gamma, prec);
     arb_set_fmpq(D->weight_decay, c->weight_decay, prec);
     arb_set_fmpq(D->momentum, c->momentum, prec);
+    arb_mul(D->decay, D->eta, D->weight_decay, prec);
+    arb_sub_ui(D->decay, D->decay, 1, prec);
+    arb_neg(D->decay, D->decay);
     D->project_norm = c->project_norm;
     D->point = 0;
     arb_clear(t);
@@ -84,7 +89,8 @@ sc_dyn_clear(sc_dyn_t D)
     arb_clear(D->c);
     _arb_vec_clear(D->Gb, D->d);
     arb_mat_clear(D->G);
-    arb_clear(D->Y);
+    arb_clear(D->decay);
+    arb_clear(D->Y2n);
     _arb_vec_clear(D->b, D->d);
     _arb_vec_clear(D->tmp, SC_DYN_NTMP);
     _arb_vec_clear(D->jd, 4 * D->d + 2);

@@ -30,6 +30,9 @@ sc_num_get_str(const arb_t x, slong digits)
             strcpy(s, "nan");
         return s;
     }
+    s = _sc_num_mid_str(arb_midref(x), digits);
+    if (s != NULL)
+        return s;
     arb_init(m);
     arf_set(arb_midref(m), arb_midref(x));
     s = arb_get_str(m, digits, ARB_STR_NO_RADIUS);

@@ -67,6 +67,11 @@ void _sc_vec_norm2(arb_t res, arb_srcptr x, slong len, slong prec);
    non-finite balls.  Caller frees with flint_free. */
 char * sc_num_get_str(const arb_t x, slong digits);
 
+/* The same string for the midpoint m (decimal.c, a faster route), or NULL
+   when m is zero or not finite, or when m lies too near a rounding
+   boundary to be sure of arb_get_str's rounding (then use arb_get_str). */
+char * _sc_num_mid_str(const arf_t m, slong digits);
+
 /* A double near the midpoint of x, for summaries and plots only (never a
    bound).  heuristic: does not affect correctness. */
 double sc_num_get_d_heuristic(const arb_t x);
