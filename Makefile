@@ -46,7 +46,7 @@ report: spikecheck
 	    --junit reports/default.xml --precision 53 \
 	    --save-counterexamples cases/regressions \
 	    cases/regressions cases/showcase cases/figure3 cases/default \
-	    cases/default-logistic; rc=$$?; \
+	    cases/default-logistic cases/tight; rc=$$?; \
 	    if [ $$rc -eq 0 ] || [ $$rc -eq 1 ] || [ $$rc -eq 3 ]; then \
 	        echo "report: reports/default.html (spikecheck exit $$rc)"; \
 	    else exit $$rc; fi
@@ -93,7 +93,7 @@ test: $(TESTS) $(BUILD)/spikecheck
 claims: $(BUILD)/spikecheck
 	$(Q)$(BUILD)/spikecheck check --jobs $(JOBS) --baseline cases/baseline.txt \
 	    $(if $(UPDATE),--update-baseline) cases/showcase cases/figure3 \
-	    cases/default cases/default-logistic \
+	    cases/default cases/default-logistic cases/tight \
 	    > $(BUILD)/claims.txt; rc=$$?; \
 	    grep -E '^(changed:|missing:|new:|baseline )' $(BUILD)/claims.txt; \
 	    exit $$rc
