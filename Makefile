@@ -4,7 +4,10 @@
 ARB_LIBS ?= -lflint-arb -lflint
 CFLAGS   ?= -O2 -g
 # the project's own flags stay even when CFLAGS is given on the command line
-SC_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
+# -ffp-contract=off: no fused multiply-add, so that doubles that steer a
+# computation (heuristics; never a decision) round the same on every machine
+SC_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -ffp-contract=off \
+            -Wall -Wextra -Wpedantic \
             -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Werror=implicit-function-declaration \
             -Werror=incompatible-pointer-types -Iinclude -Isrc -I.

@@ -1463,6 +1463,8 @@ m2_position_case(const slong * x, slong den, slong b, slong e, slong a)
     assert_int_equal(below, b);
     assert_int_equal(equal, e);
     assert_int_equal(above, a);
+    assert_int_equal(S->m2_place, SC_OK);       /* kept by sc_svm_init */
+    assert_true(S->m2_below == b && S->m2_equal == e && S->m2_above == a);
     sc_svm_clear(S);
     fmpq_mat_clear(y);
     fmpq_mat_clear(Xc);

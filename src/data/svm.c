@@ -266,6 +266,9 @@ sc_svm_init(sc_svm_t S, const fmpq_mat_t Xc, const fmpq_mat_t y)
     sc_svm_why(S, interpolates);
     sc_svm_R2(S->R2, Xc);
     sc_svm_charpoly(S->charpoly, Xc);
+    S->m2_below = S->m2_equal = S->m2_above = 0;
+    S->m2_place = S->a3 ? sc_svm_m2_position(&S->m2_below, &S->m2_equal,
+                                             &S->m2_above, S) : SC_UNABLE;
     /* Definition 2 only where the enumeration is sound: bounded (A4) and
        in the coordinates c mod 1 (rank n - 1); LOGISTIC.md section 3 */
     S->beta_exact = 0;

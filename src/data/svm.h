@@ -59,6 +59,9 @@ typedef struct
     fmpq_t beta2;           /* exact beta^2 when beta_exact, else 0 */
     slong rank;             /* rank of X~ */
     fmpq_t alpha_min;       /* min_i alpha_i when a3 (> 0 iff a4), else 0 */
+    int m2_place;           /* SC_OK when a3 and the next three are set by
+                               sc_svm_m2_position (exact, once per case) */
+    slong m2_below, m2_equal, m2_above;
 }
 sc_svm_struct;
 
@@ -80,8 +83,8 @@ void sc_svm_lambda(arb_t lmin, arb_t lmax, const sc_svm_t S, slong prec);
    are equal, which the data make common (with equal dual weights u* is an
    eigenvector of Sigma, so m^2 is an eigenvalue).  SC_UNABLE only if
    root isolation has not separated the roots from m^2 at 2^16 bits (it
-   always does: they are distinct numbers).  All counts are 0 when
-   Sigma = 0. */
+   always does: they are distinct numbers) or when Sigma = 0 (no
+   spectrum to place m^2 in).  sc_svm_init keeps the result in S. */
 int sc_svm_m2_position(slong * below, slong * equal, slong * above,
                        const sc_svm_t S) SC_WARN_UNUSED;
 

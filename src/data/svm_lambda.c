@@ -157,8 +157,8 @@ sc_svm_m2_position(slong * below, slong * equal, slong * above,
     fmpz_poly_evaluate_fmpq(v, q, S->m2);
     root = fmpq_is_zero(v);
     *below = *equal = *above = 0;
-    done = fmpz_poly_degree(q) < 1;            /* Sigma = 0: no eigenvalue */
-    for (prec = 64; prec <= 65536 && !done; prec *= 2)
+    for (prec = 64; prec <= 65536 && !done && fmpz_poly_degree(q) >= 1;
+         prec *= 2)
         done = sc_svm_count(below, equal, above, q, S->m2, root, prec);
     fmpq_clear(v);
     fmpz_poly_clear(q);

@@ -101,7 +101,11 @@ _sc_num_mid_str(const arf_t m, slong n)
     char * s;
     int negative = arf_sgn(m) < 0;
 
-    if (n < 1 || arf_is_zero(m) || !arf_is_finite(m))
+    /* outside MPFR's exponent range the conversion would not be exact
+       (and would set MPFR's global flags): arb_get_str handles it */
+    if (n < 1 || arf_is_zero(m) || !arf_is_finite(m)
+        || fmpz_cmp_si(ARF_EXPREF(m), mpfr_get_emax()) > 0
+        || fmpz_cmp_si(ARF_EXPREF(m), mpfr_get_emin()) < 0)
         return NULL;
     mpfr_init2(f, FLINT_MAX(arf_bits(m), MPFR_PREC_MIN));
     arf_get_mpfr(f, m, MPFR_RNDN);              /* exact: enough bits */

@@ -120,6 +120,17 @@ sc_jacobi_pair(arb_mat_t A, arb_mat_t Q, slong p, slong q,
     return done;
 }
 
+/* sqrt(1 + x^2) from IEEE basic operations only (correctly rounded on
+   every machine, unlike libm's hypot), so that the double start, and the
+   reports that carry its rounding, are the same everywhere */
+static double
+sc_hypot1(double x)
+{
+    double a = fabs(x);
+
+    return a > 0x1p500 ? a : sqrt(a * a + 1);
+}
+
 /* heuristic: does not affect correctness.  Cyclic Jacobi in doubles on
    the symmetric n x n row-major a (overwritten, entries at most 1 in
    magnitude), rotations accumulated into q (set to the identity).  The
@@ -148,9 +159,9 @@ sc_jacobi_d_heuristic(double * a, double * q, slong n)
                 if (!(fabs(a[p * n + r]) > 0x1p-50 * fro))
                     continue;
                 th = (a[r * n + r] - a[p * n + p]) / (2 * a[p * n + r]);
-                t = 1 / (fabs(th) + hypot(th, 1));
+                t = 1 / (fabs(th) + sc_hypot1(th));
                 t = th < 0 ? -t : t;
-                c = 1 / hypot(t, 1);
+                c = 1 / sc_hypot1(t);
                 s = t * c;
                 for (i = 0; i < n; i++)         /* columns p, r; Q */
                 {
