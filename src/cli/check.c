@@ -508,7 +508,7 @@ sc_check_baseline(const sc_check_opts * o, const sc_report_t R, int rc)
 }
 
 void
-_sc_check_fingerprint(char * buf, size_t len, const sc_check_opts * o)
+sc_cli_check_fingerprint(char * buf, size_t len, const sc_check_opts * o)
 {
     size_t k;
     slong j;
@@ -526,59 +526,61 @@ _sc_check_fingerprint(char * buf, size_t len, const sc_check_opts * o)
 }
 
 int
-_sc_check_run(sc_report_t R, const sc_check_opts * o, sc_case_struct * cases,
-             slong n)
+sc_cli_check_run(sc_report_t R, const sc_check_opts * o,
+                 sc_case_struct * cases, slong n, slong first, slong step,
+                 const char * journal)
 {
     sc_journal_t J;
     char err[SC_ERR_LEN], fp[4096];
-    slong i, restored = 0;
-    int rc = SC_OK;
+    slong i, restored = 0, ran = 0, m = (n - first + step - 1) / step;
+    int rc = SC_OK, progress = o->progress && step == 1;
 
-    if (o->journal != NULL)
+    if (journal != NULL)
     {
-        _sc_check_fingerprint(fp, sizeof(fp), o);
-        if (sc_journal_open(J, o->journal, fp, err, sizeof(err)) != SC_OK)
+        sc_cli_check_fingerprint(fp, sizeof(fp), o);
+        if (sc_journal_open(J, journal, fp, err, sizeof(err)) != SC_OK)
         {
             fprintf(stderr, "spikecheck: %s\n", err);
             return SC_EIO;
         }
     }
-    for (i = 0; i < n && rc == SC_OK; i++)
+    for (i = first; i < n && rc == SC_OK; i += step)
     {
         slong rec0 = R->len, fl0 = R->nfloat, fig0 = R->nfig, f30 = R->nf3;
-        int got = o->journal != NULL
+        int got = journal != NULL
                   ? sc_journal_restore(R, J, cases[i].path) : 0;
 
         if (got < 0)
         {
             fprintf(stderr, "spikecheck: %s: entry of %s is damaged\n",
-                    o->journal, cases[i].path);
+                    journal, cases[i].path);
             rc = SC_EIO;
             break;
         }
         restored += got;
         if (got)
             continue;
-        if (o->progress)
+        if (progress)
             fprintf(stderr, "\r[%ld/%ld] %-40.40s", (long) (i + 1), (long) n,
                     cases[i].name);
         sc_check_case(R, o, cases + i);
-        if (o->journal != NULL
+        ran++;
+        if (journal != NULL
             && sc_journal_append(J, R, cases[i].path, rec0, fl0, fig0, f30)
                != SC_OK)
         {
-            fprintf(stderr, "spikecheck: %s: write failed\n", o->journal);
+            fprintf(stderr, "spikecheck: %s: write failed\n", journal);
             rc = SC_EIO;
         }
     }
-    if (o->progress)
+    if (progress)
         fprintf(stderr, "\r%60s\r", "");
-    if (o->journal != NULL)
+    if (journal != NULL)
     {
         if (restored > 0)
             fprintf(stderr, "spikecheck: %s: %ld of %ld cases restored, "
-                    "%ld run\n", o->journal, (long) restored, (long) n,
-                    (long) (i - restored));
+                    "%ld run\n", journal, (long) restored, (long) m,
+                    (long) ran);
         sc_journal_clear(J);
     }
     return rc;
@@ -629,8 +631,9 @@ sc_cli_check(int argc, char ** argv, int replay)
         goto cleanup;
     if (sc_check_probe(&o) != SC_OK)
         goto cleanup;
-    if ((o.jobs > 1 ? _sc_check_jobs(R, &o, cases, n)
-                    : _sc_check_run(R, &o, cases, n)) != SC_OK)
+    if ((o.jobs > 1 ? sc_cli_check_jobs(R, &o, cases, n)
+                    : sc_cli_check_run(R, &o, cases, n, 0, 1, o.journal))
+        != SC_OK)
         goto cleanup;
     sc_report_print_table(stdout, R, o.all || n == 1);
     sc_report_print_summary(stdout, R);

@@ -32,19 +32,22 @@ typedef struct
 }
 sc_check_opts;
 
-/* Runs (or restores from o->journal) cases[0 .. n-1] into R in order;
-   SC_OK, or SC_EIO with the message printed. */
-int _sc_check_run(sc_report_t R, const sc_check_opts * o,
-                  sc_case_struct * cases, slong n);
+/* Runs (or restores from journal, if not NULL) the cases first,
+   first + step, ... < n into R in order; SC_OK, or SC_EIO with the
+   message printed. */
+int sc_cli_check_run(sc_report_t R, const sc_check_opts * o,
+                     sc_case_struct * cases, slong n, slong first,
+                     slong step, const char * journal);
 
 /* The same with o->jobs worker processes: worker k runs the cases
    i = k (mod jobs) into its own journal, and R is read back from the
-   journals in case order, so the report is the one of _sc_check_run. */
-int _sc_check_jobs(sc_report_t R, const sc_check_opts * o,
-                   sc_case_struct * cases, slong n);
+   journals in case order, so the report is the one of sc_cli_check_run. */
+int sc_cli_check_jobs(sc_report_t R, const sc_check_opts * o,
+                      sc_case_struct * cases, slong n);
 
 /* Everything that shapes the report of a case (the journal header): a
    journal written under other options cannot be resumed. */
-void _sc_check_fingerprint(char * buf, size_t len, const sc_check_opts * o);
+void sc_cli_check_fingerprint(char * buf, size_t len,
+                              const sc_check_opts * o);
 
 #endif

@@ -12,7 +12,8 @@
  * that the long cases of a suite (they come in families) spread over the
  * workers.  With --journal FILE the workers' journals are FILE.1 .. FILE.N
  * and a rerun with the same N resumes each of them; without, they live in
- * a temporary directory that is removed at the end.
+ * a temporary directory that is removed at the end, or kept (and named)
+ * when a worker failed, so that the finished cases can be resumed.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -30,19 +31,11 @@ static void
 sc_jobs_worker(const sc_check_opts * o, sc_case_struct * cases, slong n,
                slong k, slong jobs, const char * part)
 {
-    sc_check_opts w = *o;       /* read-only copy: factor is not cleared */
-    sc_case_struct * sub = flint_malloc((n / jobs + 1) * sizeof(*sub));
-    slong i, m = 0;
     sc_report_t R;
     int rc;
 
-    w.journal = part;
-    w.jobs = 1;
-    w.progress = 0;
-    for (i = k; i < n; i += jobs)
-        sub[m++] = cases[i];
     sc_report_init(R);
-    rc = _sc_check_run(R, &w, sub, m);
+    rc = sc_cli_check_run(R, o, cases, n, k, jobs, part);
     fflush(stderr);
     _exit(rc == SC_OK ? 0 : 1);
 }
@@ -55,7 +48,7 @@ sc_jobs_spawn(const sc_check_opts * o, sc_case_struct * cases, slong n,
 {
     pid_t * pid = flint_malloc(jobs * sizeof(pid_t));
     slong k, started = 0, failed = 0;
-    int st;
+    int st = 0;
 
     fflush(stdout);             /* else the workers would repeat it */
     fflush(stderr);
@@ -74,9 +67,17 @@ sc_jobs_spawn(const sc_check_opts * o, sc_case_struct * cases, slong n,
     }
     for (k = 0; k < started; k++)
     {
-        while (waitpid(pid[k], &st, 0) < 0 && errno == EINTR)
+        pid_t got;
+
+        while ((got = waitpid(pid[k], &st, 0)) < 0 && errno == EINTR)
             ;
-        if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+        if (got < 0)
+        {
+            fprintf(stderr, "spikecheck: --jobs: worker %ld of %ld: %s\n",
+                    (long) (k + 1), (long) jobs, strerror(errno));
+            failed++;
+        }
+        else if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
         {
             fprintf(stderr, "spikecheck: --jobs: worker %ld of %ld failed "
                     "(%s %d)\n", (long) (k + 1), (long) jobs,
@@ -100,7 +101,7 @@ sc_jobs_collect(sc_report_t R, const sc_check_opts * o,
     slong i, k, opened = 0;
     int rc = SC_OK;
 
-    _sc_check_fingerprint(fp, sizeof(fp), o);
+    sc_cli_check_fingerprint(fp, sizeof(fp), o);
     for (k = 0; k < jobs && rc == SC_OK; k++, opened++)
         if (sc_journal_open(J + k, parts[k], fp, err, sizeof(err)) != SC_OK)
         {
@@ -121,7 +122,7 @@ sc_jobs_collect(sc_report_t R, const sc_check_opts * o,
 }
 
 int
-_sc_check_jobs(sc_report_t R, const sc_check_opts * o,
+sc_cli_check_jobs(sc_report_t R, const sc_check_opts * o,
                sc_case_struct * cases, slong n)
 {
     slong k, jobs = FLINT_MIN(o->jobs, FLINT_MAX(n, 1));
@@ -156,13 +157,18 @@ _sc_check_jobs(sc_report_t R, const sc_check_opts * o,
     rc = sc_jobs_spawn(o, cases, n, parts, jobs);
     if (rc == SC_OK)
         rc = sc_jobs_collect(R, o, cases, n, parts, jobs);
+    /* after a failure the finished cases stay resumable */
+    if (rc != SC_OK && dir != NULL)
+        fprintf(stderr, "spikecheck: --jobs: the finished cases are kept in "
+                "%s: add --journal %s/part --jobs %ld to resume\n", dir, dir,
+                (long) jobs);
     for (k = 0; k < jobs; k++)
     {
-        if (dir != NULL)
+        if (dir != NULL && rc == SC_OK)
             (void) unlink(parts[k]);
         flint_free(parts[k]);
     }
-    if (dir != NULL)
+    if (dir != NULL && rc == SC_OK)
         (void) rmdir(dir);
     flint_free(dir);
     flint_free(parts);
