@@ -366,8 +366,16 @@ test_logi_tight_exit(void ** state)
     assert_true(r / 0.9910204 < 1.31);
     assert_true(fabs(r / sqrt(k) - sqrt((1 + sqrt(1 + 4 / k)) / 2)) < 1e-9);
     assert_true(r / sqrt(k) > 1.26 && r / sqrt(k) < sqrt((1 + sqrt(5)) / 2));
-    assert_int_equal(sc_run(res, f, "T5.3", 4, 5, 128, SC_CAP), SC_VIOLATED);
-    assert_non_null(strstr(res->reason, "sqrt(K)"));
+    /* the sharper threshold is ours: counted in an extra, never the
+       verdict.  At 19/20 of it the rising step 0 counts as a failure; the
+       verdict is set by the spec's uniform rho_exit bound, which is met
+       with slack 1 here */
+    assert_int_equal(sc_run(res, f, "T5.3", 1, 1, 128, SC_CAP), SC_HOLDS);
+    assert_true(arb_is_zero(sc_extra(res, "sqrtK_claim_fails")));
+    assert_int_equal(sc_run(res, f, "T5.3", 19, 20, 128, SC_CAP),
+                     SC_VIOLATED);
+    assert_non_null(strstr(res->reason, "uniform rho_exit"));
+    assert_true(arb_is_positive(sc_extra(res, "sqrtK_claim_fails")));
     assert_int_equal(sc_run(res, f, "T5.3", 7, 10, 128, SC_CAP),
                      SC_VIOLATED);
     assert_non_null(strstr(res->reason, "rho >= rho_exit"));
