@@ -1888,6 +1888,22 @@ test_num_get_str_matches_arb(void ** state)
     arb_clear(x);
 }
 
+/* The steering exp and pow are correctly rounded: compared with values
+   that IEEE arithmetic rounds correctly on its own (sqrt) and with the
+   double nearest e (0x1.5bf0a8b145769p+1, e = 2.71828182845904523536...
+   lies within half an ulp of it). */
+static void
+test_num_steer_correctly_rounded(void ** state)
+{
+    (void) state;
+    assert_true(sc_num_exp_d(1.0) == 0x1.5bf0a8b145769p+1);
+    assert_true(sc_num_exp_d(0.0) == 1.0);
+    assert_true(sc_num_pow_d(10.0, 0.5) == sqrt(10.0));
+    assert_true(sc_num_pow_d(2.0, 0.5) == sqrt(2.0));
+    assert_true(sc_num_pow_d(60.0, 1.0) == 60.0);
+    assert_true(sc_num_pow_d(0.25, 0.5) == 0.5);
+}
+
 int
 main(void)
 {
@@ -1936,6 +1952,7 @@ main(void)
             teardown_rand),
         cmocka_unit_test_setup_teardown(test_num_max_ubound_is_running_max,
                                         setup_rand, teardown_rand),
+        cmocka_unit_test(test_num_steer_correctly_rounded),
         cmocka_unit_test_setup_teardown(test_num_get_str_matches_arb,
                                         setup_rand, teardown_rand),
     };

@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 #include "cases/cases.h"
 #include "data/data.h"
+#include "num/num.h"
 
 #define SC_SUITE_FAMILIES 7
 
@@ -41,7 +42,7 @@ sc_suite_uniform(sc_rand_t r, double lo, double hi)
 static double
 sc_suite_logu(sc_rand_t r, double lo, double hi)
 {
-    return lo * pow(hi / lo, sc_suite_uniform(r, 0, 1));
+    return lo * sc_num_pow_d(hi / lo, sc_suite_uniform(r, 0, 1));
 }
 
 /* ||w*|| of generated data, as a double (heuristic: picks eta only). */

@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cases/cases.h"
+#include "num/num.h"
 
 #define SC_LSUITE_FAMILIES 8
 
@@ -53,7 +54,7 @@ sc_lsuite_uniform(sc_rand_t r, double lo, double hi)
 static double
 sc_lsuite_logu(sc_rand_t r, double lo, double hi)
 {
-    return lo * pow(hi / lo, sc_lsuite_uniform(r, 0, 1));
+    return lo * sc_num_pow_d(hi / lo, sc_lsuite_uniform(r, 0, 1));
 }
 
 /* The data of family fam: sizes, margin, weights. */

@@ -171,7 +171,7 @@ sc_tight_search(sc_tight_eval * best, ulong seed, slong iters,
     {
         /* heuristic: moves shrink from factors e^0.6 to e^0.1 after a
            (re)start */
-        double scale = 0.1 + 0.5 * exp(-(double) since / 300.0);
+        double scale = 0.1 + 0.5 * sc_num_exp_d(-(double) since / 300.0);
 
         q = p;
         if (k < SC_TIGHT_STARTS || cur == HUGE_VAL)

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli/tighten.h"
+#include "num/num.h"
 
 #define SC_TIGHT_L_MAX_D 64
 
@@ -27,7 +28,7 @@
 static double
 sc_tight_l_logu(sc_rand_t rs, double lo, double hi)
 {
-    return lo * pow(hi / lo, sc_tight_uniform(rs, 0, 1));
+    return lo * sc_num_pow_d(hi / lo, sc_tight_uniform(rs, 0, 1));
 }
 
 static void
@@ -63,7 +64,7 @@ static void
 sc_tight_l_move(sc_tight_params * P, sc_rand_t rs, double scale)
 {
     sc_tight_logistic * p = &P->l;
-    double f = exp(sc_tight_uniform(rs, -scale, scale));
+    double f = sc_num_exp_d(sc_tight_uniform(rs, -scale, scale));
 
     switch (sc_rand_range(rs, 0, 10))
     {

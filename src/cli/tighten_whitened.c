@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdio.h>
 #include "cli/tighten.h"
+#include "num/num.h"
 
 /* A fresh draw: whitened data, a rising or delayed regime. */
 static void
@@ -20,11 +21,11 @@ sc_tight_w_draw(sc_tight_params * P, sc_rand_t rs)
     p->d = sc_rand_range(rs, 2, FLINT_MIN(6, p->n - 1));
     p->data_seed = sc_rand_next(rs) >> 1;
     p->init_seed = sc_rand_next(rs) >> 1;
-    p->rho0 = 0.005 * pow(60.0, sc_tight_uniform(rs, 0, 1));
+    p->rho0 = 0.005 * sc_num_pow_d(60.0, sc_tight_uniform(rs, 0, 1));
     p->norm2 = sc_tight_uniform(rs, 0.5, 2.0);
     p->g = sc_tight_uniform(rs, 0.02, 1.5);
     p->r = sc_tight_uniform(rs, 1.0, 6.0);
-    p->etag = 0.005 * pow(20.0, sc_tight_uniform(rs, 0, 1));
+    p->etag = 0.005 * sc_num_pow_d(20.0, sc_tight_uniform(rs, 0, 1));
     p->steps = 400;
 }
 
@@ -34,7 +35,7 @@ static void
 sc_tight_w_move(sc_tight_params * P, sc_rand_t rs, double scale)
 {
     sc_tight_whitened * p = &P->w;
-    double f = exp(sc_tight_uniform(rs, -scale, scale));
+    double f = sc_num_exp_d(sc_tight_uniform(rs, -scale, scale));
 
     switch (sc_rand_range(rs, 0, 8))
     {

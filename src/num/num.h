@@ -76,6 +76,11 @@ char * _sc_num_mid_str(const arf_t m, slong digits);
    bound).  heuristic: does not affect correctness. */
 double sc_num_get_d_heuristic(const arb_t x);
 
+/* exp(x) and x^y correctly rounded (steer.c): the same double on every
+   machine, for the doubles that choose generated parameters. */
+double sc_num_exp_d(double x);
+double sc_num_pow_d(double x, double y);
+
 /* ---- symmetric eigenvalues (symeig.c) ---- */
 
 /*
