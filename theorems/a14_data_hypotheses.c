@@ -96,7 +96,9 @@ static sc_truth_t
 sc_a14_margin_in_spectrum(arb_t m2, const arb_t lmin, const arb_t lmax,
                           const sc_ctx_t ctx, const arb_t f, slong prec)
 {
-    arb_set_fmpq(m2, ctx->data->svm->m2, prec);
+    const sc_svm_struct * S = ctx->data->svm;
+
+    arb_set_fmpq(m2, S->m2, prec);
     arb_mul(m2, m2, f, prec);
     if (arb_lt(m2, lmin) || arb_gt(m2, lmax))
         return SC_FALSE;
@@ -104,15 +106,9 @@ sc_a14_margin_in_spectrum(arb_t m2, const arb_t lmin, const arb_t lmax,
         return SC_TRUE;
     /* m^2 may equal lambda_min or lambda_max, which no enclosure decides:
        without a control factor, decide it exactly */
-    if (fmpq_is_one(ctx->factor))
-    {
-        slong below, equal, above;
-
-        if (sc_svm_m2_position(&below, &equal, &above, ctx->data->svm)
-            == SC_OK)
-            return (equal > 0 || (below > 0 && above > 0))
-                   ? SC_TRUE : SC_FALSE;
-    }
+    if (fmpq_is_one(ctx->factor) && S->m2_place == SC_OK)
+        return (S->m2_equal > 0 || (S->m2_below > 0 && S->m2_above > 0))
+               ? SC_TRUE : SC_FALSE;
     return SC_UNKNOWN;
 }
 

@@ -55,7 +55,7 @@ sc_logi_init(sc_logi_t L, const sc_ctx_t ctx, slong prec)
     const sc_svm_struct * S = ctx->data->svm;
     fmpq_mat_t xs;
     fmpq_t t;
-    slong i, below, equal, above;
+    slong i;
 
     L->n = ctx->cs->n;
     L->d = ctx->cs->d;
@@ -70,9 +70,9 @@ sc_logi_init(sc_logi_t L, const sc_ctx_t ctx, slong prec)
     arb_init(L->ws);
     sc_num_sqrt_fmpq(L->m, S->m2, prec);
     sc_svm_lambda(L->lmin, L->lmax, S, prec);
-    L->m2_le_lmax = SC_UNKNOWN;
-    if (sc_svm_m2_position(&below, &equal, &above, S) == SC_OK)
-        L->m2_le_lmax = (equal > 0 || above > 0) ? SC_TRUE : SC_FALSE;
+    L->m2_le_lmax = S->m2_place != SC_OK ? SC_UNKNOWN
+                    : (S->m2_equal > 0 || S->m2_above > 0) ? SC_TRUE
+                    : SC_FALSE;
     arb_div(L->kappa, L->lmax, L->lmin, prec);
     arb_sqrtpos(L->slmax, L->lmax, prec);
     sc_num_sqrt_fmpq(L->R, S->R2, prec);
