@@ -147,6 +147,21 @@ cmp -s "$T/u.json" "$T/jj.json" && cmp -s "$T/u.xml" "$T/jj.xml" && [ -s "$T/jj.
 expect_rc 0 "--jobs 2 resumed" "$SC" check --jobs 2 --precision 53 --journal "$T/jj.jnl" --json "$T/jj2.json" "$T/rs"
 grep -q "jj.jnl.1: 6 of 6 cases restored, 0 run" "$T/err" && grep -q "jj.jnl.2: 6 of 6 cases restored, 0 run" "$T/err" \
     && cmp -s "$T/u.json" "$T/jj2.json" && ok || bad "--jobs resumes each worker's journal"
+# a killed worker: the run fails, its temporary journals stay and the
+# printed --journal line resumes them to the one-process report
+mkdir "$T/kd"
+TMPDIR="$T/kd" "$SC" check --jobs 2 --precision 53 --json "$T/kd.json" "$T/rs" > /dev/null 2> "$T/kd.err" &
+pid=$!
+i=0
+while [ "$(cat "$T"/kd/*/part.2 2> /dev/null | wc -l)" -lt 2 ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+kids=$(grep -l "^PPid:[[:space:]]*$pid\$" /proc/[0-9]*/status 2> /dev/null | cut -d/ -f3)
+kill -9 $kids 2> /dev/null        # the workers (no procps on a bare machine)
+wait "$pid"; rc=$?
+part=$(ls -d "$T"/kd/spikecheck-jobs.* 2> /dev/null)/part
+[ "$rc" -eq 2 ] && [ ! -e "$T/kd.json" ] && grep -q "add --journal $part --jobs 2 to resume" "$T/kd.err" \
+    && ok || bad "a killed worker fails the run and names its kept journals"
+expect_rc 0 "--jobs resumes the kept journals" "$SC" check --jobs 2 --precision 53 --journal "$part" --json "$T/kd.json" "$T/rs"
+cmp -s "$T/u.json" "$T/kd.json" && ok || bad "the resumed run equals the one-process report"
 expect_rc 1 "--jobs with a VIOLATED" "$SC" check --jobs 2 --theorem T3.b --scale-bounds 1/4 "$SPIKE" tests/data/thm_t22.json
 expect_rc 2 "--jobs 0" "$SC" check --jobs 0 "$SPIKE"
 expect_rc 2 "--jobs not a number" "$SC" check --jobs two "$SPIKE"
