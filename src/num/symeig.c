@@ -313,23 +313,58 @@ sc_jacobi(arb_mat_t Q, const arb_mat_t A, slong prec)
     arb_mat_clear(B);
 }
 
+/* [lo, hi] for column i of the basis Q: the Gershgorin disc of row i of
+   C = Q^-1 A Q united with the Rayleigh quotient of column q_i (AQ = A Q);
+   q, Aq are scratch of length n */
+static void
+sc_eig_column(arb_t lo, arb_t hi, const arb_mat_t C, const arb_mat_t Q,
+              const arb_mat_t AQ, slong i, arb_ptr q, arb_ptr Aq,
+              slong prec)
+{
+    slong j, n = arb_mat_nrows(C);
+    arb_t R, g, r;
+
+    arb_init(R);
+    arb_init(g);
+    arb_init(r);
+    for (j = 0; j < n; j++)                     /* Gershgorin radius */
+        if (j != i)
+        {
+            arb_abs(g, arb_mat_entry(C, i, j));
+            arb_add(R, R, g, prec);
+        }
+    arb_add(hi, arb_mat_entry(C, i, i), R, prec);
+    arb_sub(lo, arb_mat_entry(C, i, i), R, prec);
+    for (j = 0; j < n; j++)                     /* Rayleigh quotient */
+    {
+        arb_set(q + j, arb_mat_entry(Q, j, i));
+        arb_set(Aq + j, arb_mat_entry(AQ, j, i));
+    }
+    _sc_vec_dot(r, q, Aq, n, prec);
+    _sc_vec_norm2(g, q, n, prec);
+    arb_div(r, r, g, prec);
+    /* lmax in [max lo(rayleigh), max hi(gershgorin)], lmin likewise */
+    arb_union(hi, hi, r, prec);
+    arb_union(lo, lo, r, prec);
+    arb_clear(r);
+    arb_clear(g);
+    arb_clear(R);
+}
+
 int
 sc_num_sym_eig_range(arb_t lmin, arb_t lmax, arb_mat_t U, const arb_mat_t A,
                      slong prec)
 {
-    slong i, j, n = arb_mat_nrows(A);
+    slong i, n = arb_mat_nrows(A);
     arb_mat_t Q, Qi, C, AQ;
     arb_ptr q = _arb_vec_init(n), Aq = _arb_vec_init(n);
-    arb_t r, R, g, hi, lo;
+    arb_t hi, lo;
     int status = SC_OK;
 
     arb_mat_init(Q, n, n);
     arb_mat_init(Qi, n, n);
     arb_mat_init(C, n, n);
     arb_mat_init(AQ, n, n);
-    arb_init(r);
-    arb_init(R);
-    arb_init(g);
     arb_init(hi);
     arb_init(lo);
     sc_jacobi(Q, A, prec);
@@ -341,26 +376,7 @@ sc_num_sym_eig_range(arb_t lmin, arb_t lmax, arb_mat_t U, const arb_mat_t A,
         arb_mat_mul(C, Qi, AQ, prec);
         for (i = 0; i < n; i++)
         {
-            arb_zero(R);                        /* Gershgorin radius */
-            for (j = 0; j < n; j++)
-                if (j != i)
-                {
-                    arb_abs(g, arb_mat_entry(C, i, j));
-                    arb_add(R, R, g, prec);
-                }
-            arb_add(hi, arb_mat_entry(C, i, i), R, prec);
-            arb_sub(lo, arb_mat_entry(C, i, i), R, prec);
-            for (j = 0; j < n; j++)             /* Rayleigh quotient */
-            {
-                arb_set(q + j, arb_mat_entry(Q, j, i));
-                arb_set(Aq + j, arb_mat_entry(AQ, j, i));
-            }
-            _sc_vec_dot(r, q, Aq, n, prec);
-            _sc_vec_norm2(g, q, n, prec);
-            arb_div(r, r, g, prec);
-            /* lmax in [max lo(rayleigh), max hi(gershgorin)] */
-            arb_union(hi, hi, r, prec);
-            arb_union(lo, lo, r, prec);
+            sc_eig_column(lo, hi, C, Q, AQ, i, q, Aq, prec);
             if (i == 0)
             {
                 arb_set(lmax, hi);
@@ -379,9 +395,6 @@ sc_num_sym_eig_range(arb_t lmin, arb_t lmax, arb_mat_t U, const arb_mat_t A,
         arb_mat_set(U, Q);
     arb_clear(lo);
     arb_clear(hi);
-    arb_clear(g);
-    arb_clear(R);
-    arb_clear(r);
     arb_mat_clear(AQ);
     arb_mat_clear(C);
     arb_mat_clear(Qi);
