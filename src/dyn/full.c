@@ -214,13 +214,14 @@ sc_centred_clear(sc_centred_struct * C, slong d)
     arb_mat_clear(C->J);
 }
 
-/* B from the state (w, gamma) and the image (wn, gn) of its midpoint, then
-   J and g over B (J of the projected step under project_norm; gw is
-   scratch). */
+/* B = the state (w, gamma) stretched towards the image (wn, gn) of its
+   midpoint (2^SC_DYN_J_REUSE_BITS times the movement), so that the
+   following states stay inside it and J is reused; unstretched when the
+   movement is large against w or a radius is 0.  Affine mode: gamma is
+   not part of the box (its last ball is set by the caller). */
 static void
-sc_centred_refresh(sc_centred_struct * C, sc_dyn_t D, arb_srcptr w,
-                   const arb_t gamma, arb_srcptr wn, const arb_t gn,
-                   const arb_t W0, arb_ptr gw, slong prec)
+sc_centred_box(sc_centred_struct * C, sc_dyn_t D, arb_srcptr w,
+               const arb_t gamma, arb_srcptr wn, const arb_t gn, slong prec)
 {
     slong i, d = D->d;
     mag_t ext, emax, wmax, rmin, rmax;
@@ -233,7 +234,6 @@ sc_centred_refresh(sc_centred_struct * C, sc_dyn_t D, arb_srcptr w,
     mag_init(rmax);
     _arb_vec_set(C->B, w, d);
     arb_set(C->B + d, gamma);
-    /* affine: gamma is not part of the box (its last ball is unused) */
     for (i = 0; i < d + !C->affine; i++)
     {
         arb_sub(x, i < d ? wn + i : gn, i < d ? w + i : gamma, prec);
@@ -266,12 +266,28 @@ sc_centred_refresh(sc_centred_struct * C, sc_dyn_t D, arb_srcptr w,
             mag_mul_2exp_si(ext, ext, SC_DYN_J_REUSE_BITS);
             arb_add_error_mag(C->B + i, ext);
         }
+    mag_clear(rmax);
+    mag_clear(rmin);
+    mag_clear(wmax);
+    mag_clear(emax);
+    mag_clear(ext);
+}
+
+/* B from the state (w, gamma) and the image (wn, gn) of its midpoint, then
+   J and g over B (J of the projected step under project_norm; gw is
+   scratch). */
+static void
+sc_centred_refresh(sc_centred_struct * C, sc_dyn_t D, arb_srcptr w,
+                   const arb_t gamma, arb_srcptr wn, const arb_t gn,
+                   const arb_t W0, arb_ptr gw, slong prec)
+{
+    slong i, d = D->d, jprec = FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC);
+
+    sc_centred_box(C, D, w, gamma, wn, gn, prec);
     /* J only multiplies the tiny box - mid: a few dozen correct bits are
        all it needs, and a 64-bit enclosure costs a fraction of the step */
     if (C->affine)
     {
-        slong jprec = FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC);
-
         arb_one(C->B + d);
         sc_dyn_jacobian_grad(C->J, C->g, D, C->B, C->B + d, jprec);
         for (i = 0; i < d; i++)
@@ -281,17 +297,10 @@ sc_centred_refresh(sc_centred_struct * C, sc_dyn_t D, arb_srcptr w,
         }
     }
     else
-        sc_dyn_jacobian_grad(C->J, C->g, D, C->B, C->B + d,
-                             FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC));
+        sc_dyn_jacobian_grad(C->J, C->g, D, C->B, C->B + d, jprec);
     if (D->project_norm)
-        sc_dyn_project_jacobian(C->J, D, C->B, C->B + d, W0, gw,
-                                FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC));
+        sc_dyn_project_jacobian(C->J, D, C->B, C->B + d, W0, gw, jprec);
     C->valid = 1;
-    mag_clear(rmax);
-    mag_clear(rmin);
-    mag_clear(wmax);
-    mag_clear(emax);
-    mag_clear(ext);
 }
 
 /* x inside the ball B, from upper bounds: |mid x - mid B| + rad x <=
