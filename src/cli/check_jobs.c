@@ -123,7 +123,7 @@ sc_jobs_collect(sc_report_t R, const sc_check_opts * o,
 
 int
 sc_cli_check_jobs(sc_report_t R, const sc_check_opts * o,
-               sc_case_struct * cases, slong n)
+                  sc_case_struct * cases, slong n)
 {
     slong k, jobs = FLINT_MIN(o->jobs, FLINT_MAX(n, 1));
     char ** parts = flint_calloc(jobs, sizeof(char *));
@@ -132,12 +132,13 @@ sc_cli_check_jobs(sc_report_t R, const sc_check_opts * o,
     size_t len;
     int rc = SC_OK;
 
+    if (tmp == NULL || tmp[0] == '\0')
+        tmp = "/tmp";
     if (o->journal == NULL)
     {
-        len = strlen(tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp") + 32;
+        len = strlen(tmp) + 32;
         dir = flint_malloc(len);
-        snprintf(dir, len, "%s/spikecheck-jobs.XXXXXX",
-                 tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
+        snprintf(dir, len, "%s/spikecheck-jobs.XXXXXX", tmp);
         if (mkdtemp(dir) == NULL)
         {
             fprintf(stderr, "spikecheck: --jobs: cannot create a temporary "
