@@ -255,6 +255,22 @@ expect_rc 0 "trace --reduced" "$SC" trace --reduced "$SPIKE"
 sed -n '663p' "$T/out" | grep -q '^661,.*,0\.2565967' && ok || bad "reduced trace: rho_661 = 0.2566"
 expect_rc 0 "trace float" "$SC" trace --precision 53 "$SPIKE"
 expect_rc 2 "trace --reduced on plain data" "$SC" trace --reduced tests/data/thm_plain.json
+# the digits printed are certain: at the case's 128 bits the flags are
+# decided but 12 values are not known to 20 digits, so the trace goes on
+# to 256 bits, and then prints exactly what a 4096-bit run prints
+TT=cases/tight/T2.2.json
+expect_rc 3 "trace: digits not certain under the cap" "$SC" trace --max-precision 128 "$TT"
+grep -q 'values are not certain to 20 digits at 128 bits' "$T/err" && ok || bad "trace names the uncertain digits"
+expect_rc 0 "trace: digits certain" "$SC" trace "$TT"
+cp "$T/out" "$T/tt.csv"
+sed 's/"precision": *128/"precision": 4096/' "$TT" > "$T/tt4096.json"
+expect_rc 0 "trace at 4096 bits" "$SC" trace --max-precision 4096 "$T/tt4096.json"
+cmp -s "$T/out" "$T/tt.csv" && ok || bad "trace digits differ from a 4096-bit run"
+# the last attempt streams to stdout, earlier ones to memory: same CSV
+expect_rc 0 "trace streamed" "$SC" trace --max-precision 512 "$SPIKE"
+cp "$T/out" "$T/streamed.csv"
+expect_rc 0 "trace buffered" "$SC" trace "$SPIKE"
+cmp -s "$T/out" "$T/streamed.csv" && ok || bad "streamed and buffered traces differ"
 
 # gen: deterministic, loadable
 expect_rc 0 "gen" "$SC" gen --suite whitened --count 8 --seed 5 -o "$T/g1"

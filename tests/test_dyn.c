@@ -757,7 +757,8 @@ test_dyn_grad_square_exact_rational(void ** state)
 }
 
 /* Square loss on random (non-whitened, often rank-deficient, n < d) data
-   against the simplified closed form; [L12] as well. */
+   against the simplified closed form, through the Gram matrix and through
+   the data; [L12] as well. */
 static void
 test_dyn_grad_square_closed_form_any_data(void ** state)
 {
@@ -810,6 +811,14 @@ test_dyn_grad_square_closed_form_any_data(void ** state)
                      && rad_le_2exp(ggb, 60 - prec / 2);
                 arb_dot(dot, NULL, 0, gw, 1, w, 1, d, prec);
                 ok = ok && arb_contains_zero(dot);
+                /* the other route to X~^T X~ w (Gram matrix or two passes
+                   over the data) meets the same closed form */
+                D->gram = !D->gram;
+                sc_dyn_grad(gw, ggb, Lb, D, w, ga, prec);
+                for (j = 0; j < d; j++)
+                    ok = ok && arb_overlaps(gw + j, rg + j)
+                         && rad_le_2exp(gw + j, 60 - prec / 2);
+                ok = ok && arb_overlaps(ggb, rgg) && arb_overlaps(Lb, rL);
             }
             if (!ok)
             {
@@ -2152,6 +2161,123 @@ check_step_rule(const sc_traj_struct * T, sc_dyn_t D, const sc_case_t c,
     _arb_vec_clear(g, d);
 }
 
+/* What a streaming run's visitor checks against the stored run. */
+typedef struct
+{
+    const sc_traj_struct * ref;
+    slong next;             /* the state expected next */
+    slong stop_at;          /* the visitor stops the run here (-1: never) */
+    int same;
+}
+stream_check;
+
+static int
+stream_visit(const sc_traj_struct * T, slong t, void * arg)
+{
+    stream_check * k = arg;
+    const sc_traj_struct * R = k->ref;
+    slong s = sc_traj_slot(T, t), j;
+    int same = (t == k->next) && t < R->len
+               && arb_equal(T->a + s, R->a + t) && arb_equal(T->b + s, R->b + t)
+               && arb_equal(T->rho + s, R->rho + t)
+               && arb_equal(T->gamma + s, R->gamma + t)
+               && arb_equal(T->W + s, R->W + t) && arb_equal(T->h + s, R->h + t)
+               && arb_equal(T->loss + s, R->loss + t);
+
+    if (same && t + 1 < T->len)
+        same = (t + 1 < R->len) && T->rising[s] == R->rising[t];
+    for (j = 0; same && T->kind == SC_TRAJ_FULL && j < T->d; j++)
+        same = arb_equal(T->w + s * T->d + j, R->w + t * R->d + j);
+    k->same = k->same && same;
+    k->next = t + 1;
+    return t == k->stop_at;
+}
+
+/* Runs c stored and streaming (full or reduced) and compares every state;
+   with stop_at >= 0 the visitor stops the streaming run there.  Returns
+   the stored run's length. */
+static slong
+check_stream(const sc_case_t c, int reduced, slong prec, slong stop_at)
+{
+    sc_data_t data;
+    sc_traj_t R, T;
+    stream_check k;
+    char why[128];
+    sc_traj_kind_t kind = reduced ? SC_TRAJ_REDUCED : SC_TRAJ_FULL;
+    slong len;
+
+    sc_data_init(data, c);
+    sc_traj_init(R, kind, c->d, c->steps);
+    k.ref = R;
+    k.next = 0;
+    k.stop_at = stop_at;
+    k.same = 1;
+    sc_traj_init_stream(T, kind, c->d, c->steps, stream_visit, &k);
+    if (reduced)
+    {
+        assert_int_equal(sc_dyn_run_reduced(R, c, data, 0, prec, why,
+                                            sizeof why), SC_OK);
+        assert_int_equal(sc_dyn_run_reduced(T, c, data, 0, prec, why,
+                                            sizeof why), SC_OK);
+    }
+    else
+    {
+        sc_dyn_run_full(R, c, data, 0, prec);
+        sc_dyn_run_full(T, c, data, 0, prec);
+    }
+    assert_true(k.same);
+    if (stop_at < 0)
+    {
+        assert_int_equal(k.next, R->len);       /* every state, once */
+        assert_int_equal(T->len, R->len);
+        assert_string_equal(T->stop, R->stop);
+    }
+    else
+    {
+        assert_int_equal(k.next, stop_at + 1);
+        assert_int_equal(T->len, stop_at + 1);
+        assert_non_null(strstr(T->stop, "stopped by its reader"));
+    }
+    len = R->len;
+    sc_traj_clear(T);
+    sc_traj_clear(R);
+    sc_data_clear(data);
+    return len;
+}
+
+/*
+ * A streaming trajectory holds three states, yet visits every state once,
+ * in order, with exactly the stored run's balls and rising flags: plain
+ * GD, weight decay with momentum (the step reads state t - 1), the
+ * logistic loss, the reduced recurrence, a run that ends early because its
+ * enclosure got too wide, and a visitor that stops the run.
+ */
+static void
+test_dyn_traj_stream_matches_stored(void ** state)
+{
+    sc_case_t c;
+
+    (void) state;
+    sc_case_init(c);
+    hadamard_case(c, SC_LOSS_SQUARE, 60, 256);
+    check_stream(c, 0, 256, -1);
+    check_stream(c, 1, 256, -1);
+    check_stream(c, 0, 256, 17);
+    check_stream(c, 1, 256, 0);
+    fmpq_set_si(c->weight_decay, 1, 100);
+    fmpq_set_si(c->momentum, 1, 2);
+    check_stream(c, 0, 256, -1);
+    sc_case_clear(c);
+    sc_case_init(c);
+    hadamard_case(c, SC_LOSS_LOGISTIC, 40, 128);
+    check_stream(c, 0, 128, -1);
+    sc_case_clear(c);
+    sc_case_init(c);
+    hadamard_case(c, SC_LOSS_SQUARE, 760, 32);
+    assert_true(check_stream(c, 0, 32, -1) < 761);  /* too wide early */
+    sc_case_clear(c);
+}
+
 static void
 test_dyn_run_full_weight_decay_and_momentum(void ** state)
 {
@@ -2337,6 +2463,7 @@ main(void)
                                         setup_rand, teardown_rand),
         cmocka_unit_test(test_dyn_run_full_point_float64_view),
         cmocka_unit_test(test_dyn_traj_state_mid_and_rising),
+        cmocka_unit_test(test_dyn_traj_stream_matches_stored),
         cmocka_unit_test(test_dyn_run_full_weight_decay_and_momentum),
         cmocka_unit_test(test_dyn_run_full_project_norm_keeps_norm),
         cmocka_unit_test(test_dyn_run_full_project_norm_centred),

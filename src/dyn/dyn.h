@@ -48,7 +48,13 @@ typedef struct
     int has_ref;
     int point;              /* a floating-point run: per-sample formulas,
                                as a float experiment computes them */
-    arb_ptr b;              /* X~^T y (the square loss's gradient) */
+    arb_ptr b;              /* X~^T y (the square loss's gradient),
+                               exact data rounded once */
+    arb_mat_t XtX;          /* X~^T X~ = n Sigma, exact data rounded once:
+                               the square loss's gradient when gram */
+    int gram;               /* the square loss's X~^T X~ w is the d dots
+                               of length d of XtX w, not the 2 n d terms of
+                               X~^T (X~ w) (d < 2 n, certified runs) */
     arb_t Y2n;              /* ||y||^2 / 2n (the square loss) */
     arb_t decay;            /* 1 - eta weight_decay */
     /* the square loss's Jacobian rests on the constant X~^T X~ and X~^T y,
@@ -136,8 +142,28 @@ void sc_dyn_direction(arb_t a, arb_t b, arb_t rho, arb_t W, arb_t h,
                       sc_dyn_t D, arb_srcptr w, const arb_t gamma,
                       slong prec);
 
-/* A trajectory: states t = 0 .. len - 1. */
-typedef struct
+/*
+ * A trajectory: states t = 0 .. len - 1.  A stored trajectory keeps every
+ * state (index t); a streaming one keeps the last SC_TRAJ_WINDOW (slot
+ * t % SC_TRAJ_WINDOW, see sc_traj_slot) and hands each state to a visitor
+ * as soon as it is final, so a run of any length needs memory for three
+ * states (the step reads t - 1 for momentum and t, and writes t + 1).
+ */
+typedef struct sc_traj_struct_ sc_traj_struct;
+
+/*
+ * A visitor of a streaming run: called once for each state t, in order,
+ * when its values and (if t + 1 < T->len) rising[slot] are final; the
+ * last state comes after the run, when T->len and T->stop are.  A nonzero
+ * return stops the run there (T->stop says so, the last state is not
+ * visited).
+ */
+typedef int (*sc_traj_visit_t)(const sc_traj_struct * T, slong t,
+                               void * arg);
+
+#define SC_TRAJ_WINDOW 3
+
+struct sc_traj_struct_
 {
     sc_traj_kind_t kind;
     int point;
@@ -145,19 +171,32 @@ typedef struct
     slong d;
     slong len;              /* states computed */
     slong steps;            /* states requested - 1 */
-    arb_ptr w;              /* full only: len x d, row t at w + t d */
+    slong window;           /* 0: stored; SC_TRAJ_WINDOW: streaming */
+    arb_ptr w;              /* full only: row t at w + sc_traj_slot(t) d */
     arb_ptr gamma, a, b, rho, W, h, loss;
-    sc_truth_t * rising;    /* rising[t]: rho_{t+1} > rho_t, t < len - 1 */
+    sc_truth_t * rising;    /* rising[slot(t)]: rho_{t+1} > rho_t,
+                               t < len - 1 */
     int has_ref;
     char stop[160];         /* why len < steps + 1, "" otherwise */
-    /* a certified run stops when W's relative radius passes this: the
-       enclosure no longer says where the trajectory is */
-}
-sc_traj_struct;
+    sc_traj_visit_t visit;  /* streaming only */
+    void * visit_arg;
+    int stopped;            /* the visitor stopped the run */
+};
 
 typedef sc_traj_struct sc_traj_t[1];
 
+/* Where state t lives: t when stored, t % SC_TRAJ_WINDOW streaming. */
+static inline slong
+sc_traj_slot(const sc_traj_struct * T, slong t)
+{
+    return T->window ? t % T->window : t;
+}
+
+/* A stored trajectory of up to steps + 1 states. */
 void sc_traj_init(sc_traj_t T, sc_traj_kind_t kind, slong d, slong steps);
+/* A streaming trajectory: visit(T, t, arg) sees every state. */
+void sc_traj_init_stream(sc_traj_t T, sc_traj_kind_t kind, slong d,
+                         slong steps, sc_traj_visit_t visit, void * arg);
 void sc_traj_clear(sc_traj_t T);
 
 /* Runs full GD (square or logistic, with the BEYOND.md options) from the
@@ -178,11 +217,20 @@ int sc_dyn_run_reduced(sc_traj_t T, const sc_case_t c, const sc_data_t data,
 /* Why the reduced recurrence does not apply to this case, or NULL. */
 const char * sc_dyn_reduced_domain(const sc_case_t c, const sc_data_t data);
 
-/* w (length d), gamma = the midpoints of state t of a full trajectory:
+/* w (length d), gamma = the midpoints of state t of a stored full
+   trajectory:
    an exact state within the certified enclosure, for per-state checks. */
 void sc_traj_state_mid(arb_ptr w, arb_t gamma, const sc_traj_t T, slong t);
 
-/* The rising truth of step t computed from the stored rho's. */
+/* The rising truth of step t computed from the rho's of t and t + 1. */
 sc_truth_t sc_traj_rising(const sc_traj_t T, slong t);
+
+/* For the runners: state t + 1 is final and usable, so rising[t] is set
+   and state t visited; returns the visitor's verdict (nonzero: stop, and
+   T->stop, T->len say so). */
+int _sc_traj_settle(sc_traj_t T, slong t);
+
+/* For the runners, at the end of a run: the last state is visited. */
+void _sc_traj_finish(sc_traj_t T);
 
 #endif

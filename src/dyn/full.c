@@ -444,12 +444,13 @@ sc_dyn_run_full(sc_traj_t T, const sc_case_t c, const sc_data_t data,
 
     for (t = 0; ; t++)
     {
-        arb_ptr w = T->w + t * d;
+        slong s = sc_traj_slot(T, t), sn = sc_traj_slot(T, t + 1);
+        arb_ptr w = T->w + s * d, wn = T->w + sn * d;
 
-        sc_dyn_direction(T->a + t, T->b + t, T->rho + t, T->W + t, T->h + t,
-                         D, w, T->gamma + t, prec);
+        sc_dyn_direction(T->a + s, T->b + s, T->rho + s, T->W + s, T->h + s,
+                         D, w, T->gamma + s, prec);
         T->len = t + 1;
-        if (!point && !sc_dyn_state_usable(w, d, T->gamma + t, T->W + t))
+        if (!point && !sc_dyn_state_usable(w, d, T->gamma + s, T->W + s))
         {
             T->len = t;
             snprintf(T->stop, sizeof(T->stop),
@@ -457,26 +458,30 @@ sc_dyn_run_full(sc_traj_t T, const sc_case_t c, const sc_data_t data,
                      "(precision %ld bits)", (long) t, (long) prec);
             break;
         }
+        if (t > 0 && _sc_traj_settle(T, t - 1))
+            break;
         if (t == c->steps)
         {
-            sc_dyn_loss(T->loss + t, D, w, T->gamma + t, prec);
+            sc_dyn_loss(T->loss + s, D, w, T->gamma + s, prec);
             break;
         }
         if (centred)
-            sc_dyn_step_centred(w + d, T->gamma + t + 1, T->loss + t, D, w,
-                                T->gamma + t, W0, gw, &C, prec);
+            sc_dyn_step_centred(wn, T->gamma + sn, T->loss + s, D, w,
+                                T->gamma + s, W0, gw, &C, prec);
+        else if (t == 0)
+            sc_dyn_step(wn, T->gamma + sn, T->loss + s, D, w, T->gamma + s,
+                        NULL, NULL, W0, gw, prec);
         else
-            sc_dyn_step(w + d, T->gamma + t + 1, T->loss + t, D, w,
-                        T->gamma + t, t > 0 ? w - d : NULL,
-                        t > 0 ? T->gamma + t - 1 : NULL, W0, gw, prec);
+            sc_dyn_step(wn, T->gamma + sn, T->loss + s, D, w, T->gamma + s,
+                        T->w + sc_traj_slot(T, t - 1) * d,
+                        T->gamma + sc_traj_slot(T, t - 1), W0, gw, prec);
         if (point)
         {
-            sc_dyn_drop_radii(w + d, d);
-            sc_dyn_drop_radii(T->gamma + t + 1, 1);
+            sc_dyn_drop_radii(wn, d);
+            sc_dyn_drop_radii(T->gamma + sn, 1);
         }
     }
-    for (t = 0; t + 1 < T->len; t++)
-        T->rising[t] = sc_traj_rising(T, t);
+    _sc_traj_finish(T);
 
     arb_clear(W0);
     sc_centred_clear(&C, d);

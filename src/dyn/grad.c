@@ -78,8 +78,10 @@ sc_dyn_project(arb_t vn2, arb_t N, sc_dyn_t D, arb_srcptr w, slong prec)
 
 /* The square loss, l'(s) = s - 1 and y_i^2 = 1: e = (k v - y) / n, so
    v.e = (k S - q) / n with q = v.y, and p = e - (v.e / S) v = (q v / S - y)
-   / n.  Then X~^T p = (q / S X~^T v - X~^T y) / n: the two passes over the
-   data are arb_dot's (X~ w, X~^T v), and no per-sample arithmetic is left.
+   / n.  Then X~^T p = (q / S X~^T v - X~^T y) / n, and u = X~^T v =
+   X~^T X~ w is either d dots of length d with the exact Gram matrix
+   (D->gram, d < 2 n) or two passes over the data (X~ w, X~^T v): no
+   per-sample arithmetic is left.
    With u = X~^T v, S = ||v||^2 = w.u and q = v.y = w.(X~^T y) are dots of
    length d, not n; and k^2 S = gamma^2 n (N^2 = S / n) turns
    dL/dgamma = v.e / N into gamma - q / (n N) and the loss
@@ -94,12 +96,19 @@ sc_dyn_grad_square(arb_ptr gw, arb_t ggamma, arb_t loss, sc_dyn_t D,
     arb_ptr S = D->tmp, N = D->tmp + 1, k = D->tmp + 2, q = D->tmp + 3;
     arb_ptr a = D->tmp + 4;
 
-    for (i = 0; i < n; i++)
-        arb_dot(D->v + i, NULL, 0, arb_mat_entry(D->Xc, i, 0), 1, w, 1, d,
-                prec);
-    for (j = 0; j < d; j++)
-        arb_dot(D->u + j, NULL, 0, arb_mat_entry(D->Xc, 0, j), d, D->v, 1,
-                n, prec);
+    if (D->gram)
+        for (j = 0; j < d; j++)
+            arb_dot(D->u + j, NULL, 0, arb_mat_entry(D->XtX, j, 0), 1, w, 1,
+                    d, prec);
+    else
+    {
+        for (i = 0; i < n; i++)
+            arb_dot(D->v + i, NULL, 0, arb_mat_entry(D->Xc, i, 0), 1, w, 1,
+                    d, prec);
+        for (j = 0; j < d; j++)
+            arb_dot(D->u + j, NULL, 0, arb_mat_entry(D->Xc, 0, j), d, D->v,
+                    1, n, prec);
+    }
     _sc_vec_dot(S, w, D->u, d, prec);
     arb_nonnegative_part(S, S);
     _sc_vec_dot(q, w, D->b, d, prec);

@@ -31,31 +31,31 @@ sc_dyn_reduced_domain(const sc_case_t c, const sc_data_t data)
     return NULL;
 }
 
-/* a, b, h and the loss of a reduced state; s, u, v are scratch (the
-   caller's: no step allocates). */
+/* a, b, h and the loss of the reduced state in slot s; r, u, v are
+   scratch (the caller's: no step allocates). */
 static void
-sc_dyn_reduced_derived(sc_traj_t T, slong t, const arb_t c,
-                       const arb_t Lstar, const arb_t eta, arb_t s, arb_t u,
+sc_dyn_reduced_derived(sc_traj_t T, slong s, const arb_t c,
+                       const arb_t Lstar, const arb_t eta, arb_t r, arb_t u,
                        arb_t v, slong prec)
 {
-    arb_sqr(u, T->rho + t, prec);
-    arb_add_ui(s, u, 1, prec);
-    arb_sqrt(s, s, prec);
-    arb_sqrtpos(T->a + t, T->W + t, prec);
-    arb_div(T->a + t, T->a + t, s, prec);
-    arb_mul(T->b + t, T->rho + t, T->a + t, prec);
-    arb_mul(T->h + t, eta, T->gamma + t, prec);
-    arb_mul(T->h + t, T->h + t, c, prec);
-    arb_div(T->h + t, T->h + t, T->W + t, prec);
-    /* loss: (gamma - c/s)^2 + c^2 rho^2 / s^2, halved, plus L* */
-    arb_div(u, c, s, prec);
-    arb_sub(u, T->gamma + t, u, prec);
+    arb_sqr(u, T->rho + s, prec);
+    arb_add_ui(r, u, 1, prec);
+    arb_sqrt(r, r, prec);                   /* r = sqrt(1 + rho^2) */
+    arb_sqrtpos(T->a + s, T->W + s, prec);
+    arb_div(T->a + s, T->a + s, r, prec);
+    arb_mul(T->b + s, T->rho + s, T->a + s, prec);
+    arb_mul(T->h + s, eta, T->gamma + s, prec);
+    arb_mul(T->h + s, T->h + s, c, prec);
+    arb_div(T->h + s, T->h + s, T->W + s, prec);
+    /* loss: (gamma - c/r)^2 + c^2 rho^2 / r^2, halved, plus L* */
+    arb_div(u, c, r, prec);
+    arb_sub(u, T->gamma + s, u, prec);
     arb_sqr(u, u, prec);
-    arb_mul(v, c, T->rho + t, prec);
-    arb_div(v, v, s, prec);
+    arb_mul(v, c, T->rho + s, prec);
+    arb_div(v, v, r, prec);
     arb_addmul(u, v, v, prec);
     arb_mul_2exp_si(u, u, -1);
-    arb_add(T->loss + t, Lstar, u, prec);
+    arb_add(T->loss + s, Lstar, u, prec);
 }
 
 int
@@ -100,43 +100,47 @@ sc_dyn_run_reduced(sc_traj_t T, const sc_case_t c, const sc_data_t data,
 
     for (t = 0; ; t++)
     {
+        slong k = sc_traj_slot(T, t), kn = sc_traj_slot(T, t + 1);
+
         if (point)
         {
-            mag_zero(arb_radref(T->rho + t));
-            mag_zero(arb_radref(T->gamma + t));
-            mag_zero(arb_radref(T->W + t));
+            mag_zero(arb_radref(T->rho + k));
+            mag_zero(arb_radref(T->gamma + k));
+            mag_zero(arb_radref(T->W + k));
         }
-        sc_dyn_reduced_derived(T, t, cc, Lstar, eta, s, u, num, prec);
+        sc_dyn_reduced_derived(T, k, cc, Lstar, eta, s, u, num, prec);
         T->len = t + 1;
+        if (t > 0 && _sc_traj_settle(T, t - 1))
+            break;
         if (t == c->steps)
             break;
-        arb_sqr(u, T->rho + t, prec);
+        arb_sqr(u, T->rho + k, prec);
         arb_add_ui(s, u, 1, prec);
         arb_sqrt(s, s, prec);
-        arb_set(h, T->h + t);
+        arb_set(h, T->h + k);
         /* rho+ */
         arb_sub(num, s, h, prec);
         arb_abs(num, num);
-        arb_mul(num, num, T->rho + t, prec);
+        arb_mul(num, num, T->rho + k, prec);
         arb_mul(den, h, u, prec);
         arb_add(den, den, s, prec);
-        arb_div(T->rho + t + 1, num, den, prec);
+        arb_div(T->rho + kn, num, den, prec);
         /* W+ = W (1 + h^2 rho^2 / s^2) */
-        arb_mul(num, h, T->rho + t, prec);
+        arb_mul(num, h, T->rho + k, prec);
         arb_sqr(num, num, prec);
         arb_sqr(den, s, prec);
         arb_div(num, num, den, prec);
         arb_add_ui(num, num, 1, prec);
-        arb_mul(T->W + t + 1, T->W + t, num, prec);
+        arb_mul(T->W + kn, T->W + k, num, prec);
         /* gamma+ = (1 - eta_g) gamma + eta_g c / s: gamma appears once,
            so its radius contracts as the map does */
         arb_div(num, cc, s, prec);
         arb_mul(num, num, etag, prec);
         arb_sub_ui(den, etag, 1, prec);
         arb_neg(den, den);
-        arb_mul(den, den, T->gamma + t, prec);
-        arb_add(T->gamma + t + 1, den, num, prec);
-        if (!arb_is_finite(T->rho + t + 1) || !arb_is_finite(T->W + t + 1))
+        arb_mul(den, den, T->gamma + k, prec);
+        arb_add(T->gamma + kn, den, num, prec);
+        if (!arb_is_finite(T->rho + kn) || !arb_is_finite(T->W + kn))
         {
             snprintf(T->stop, sizeof(T->stop),
                      "enclosure lost at step %ld (precision %ld bits)",
@@ -144,8 +148,7 @@ sc_dyn_run_reduced(sc_traj_t T, const sc_case_t c, const sc_data_t data,
             break;
         }
     }
-    for (t = 0; t + 1 < T->len; t++)
-        T->rising[t] = sc_traj_rising(T, t);
+    _sc_traj_finish(T);
 
     arb_clear(den);
     arb_clear(num);

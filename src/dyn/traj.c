@@ -1,20 +1,32 @@
 /*
- * traj.c -- storage of a trajectory of balls.
+ * traj.c -- storage of a trajectory of balls: every state, or the last
+ * SC_TRAJ_WINDOW of a streaming run.
  */
+#include <stdio.h>
 #include "dyn/dyn.h"
 #include "num/num.h"
 
-void
-sc_traj_init(sc_traj_t T, sc_traj_kind_t kind, slong d, slong steps)
+/* The number of states T holds. */
+static slong
+sc_traj_slots(const sc_traj_t T)
 {
-    slong len = steps + 1;
+    return T->window ? T->window : T->steps + 1;
+}
 
+static void
+_sc_traj_init(sc_traj_t T, sc_traj_kind_t kind, slong d, slong steps,
+              slong window)
+{
+    slong len;
+
+    T->window = window;
+    T->steps = steps;
+    len = sc_traj_slots(T);
     T->kind = kind;
     T->point = 0;
     T->prec = 0;
     T->d = d;
     T->len = 0;
-    T->steps = steps;
     T->w = (kind == SC_TRAJ_FULL) ? _arb_vec_init(len * d) : NULL;
     T->gamma = _arb_vec_init(len);
     T->a = _arb_vec_init(len);
@@ -26,12 +38,30 @@ sc_traj_init(sc_traj_t T, sc_traj_kind_t kind, slong d, slong steps)
     T->rising = flint_calloc(len, sizeof(sc_truth_t));
     T->has_ref = 0;
     T->stop[0] = '\0';
+    T->visit = NULL;
+    T->visit_arg = NULL;
+    T->stopped = 0;
+}
+
+void
+sc_traj_init(sc_traj_t T, sc_traj_kind_t kind, slong d, slong steps)
+{
+    _sc_traj_init(T, kind, d, steps, 0);
+}
+
+void
+sc_traj_init_stream(sc_traj_t T, sc_traj_kind_t kind, slong d, slong steps,
+                    sc_traj_visit_t visit, void * arg)
+{
+    _sc_traj_init(T, kind, d, steps, SC_TRAJ_WINDOW);
+    T->visit = visit;
+    T->visit_arg = arg;
 }
 
 void
 sc_traj_clear(sc_traj_t T)
 {
-    slong len = T->steps + 1;
+    slong len = sc_traj_slots(T);
 
     flint_free(T->rising);
     _arb_vec_clear(T->loss, len);
@@ -48,15 +78,38 @@ sc_traj_clear(sc_traj_t T)
 sc_truth_t
 sc_traj_rising(const sc_traj_t T, slong t)
 {
+    arb_srcptr r0 = T->rho + sc_traj_slot(T, t);
+    arb_srcptr r1 = T->rho + sc_traj_slot(T, t + 1);
+
     if (T->point)
     {
         /* a floating-point run decides on its (rounded) values */
-        if (!arb_is_finite(T->rho + t) || !arb_is_finite(T->rho + t + 1))
+        if (!arb_is_finite(r0) || !arb_is_finite(r1))
             return SC_UNKNOWN;
-        return arf_cmp(arb_midref(T->rho + t + 1), arb_midref(T->rho + t)) > 0
+        return arf_cmp(arb_midref(r1), arb_midref(r0)) > 0
                ? SC_TRUE : SC_FALSE;
     }
-    return sc_num_gt(T->rho + t + 1, T->rho + t);
+    return sc_num_gt(r1, r0);
+}
+
+int
+_sc_traj_settle(sc_traj_t T, slong t)
+{
+    T->rising[sc_traj_slot(T, t)] = sc_traj_rising(T, t);
+    if (T->visit == NULL || T->visit(T, t, T->visit_arg) == 0)
+        return 0;
+    T->stopped = 1;
+    T->len = t + 1;
+    snprintf(T->stop, sizeof(T->stop), "stopped by its reader after step "
+             "%ld (precision %ld bits)", (long) t, (long) T->prec);
+    return 1;
+}
+
+void
+_sc_traj_finish(sc_traj_t T)
+{
+    if (T->visit != NULL && !T->stopped && T->len > 0)
+        T->visit(T, T->len - 1, T->visit_arg);
 }
 
 void

@@ -231,9 +231,15 @@ int sc_report_is_journal(const char * path);
 int sc_report_read_journals(sc_report_t R, char ** parts, slong nparts,
                             char * err, size_t errlen) SC_WARN_UNUSED;
 
-/* CSV of a trajectory: t,a,b,rho,gamma,W,h,loss,rising with digits
-   significant digits. */
+/* CSV of a stored trajectory: t,a,b,rho,gamma,W,h,loss,rising with
+   digits significant digits. */
 void sc_report_write_trace(FILE * out, const sc_traj_struct * T,
                            slong digits);
+
+/* The same a line at a time: the header, and the row of state t (rising
+   empty on the last state, t = T->len - 1), stored or streaming. */
+void sc_report_trace_header(FILE * out);
+void sc_report_trace_row(FILE * out, const sc_traj_struct * T, slong t,
+                         slong digits);
 
 #endif
