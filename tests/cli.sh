@@ -272,6 +272,18 @@ cp "$T/out" "$T/streamed.csv"
 expect_rc 0 "trace buffered" "$SC" trace "$SPIKE"
 cmp -s "$T/out" "$T/streamed.csv" && ok || bad "streamed and buffered traces differ"
 
+# expand: generated data and init written out exactly; the same case
+W13=cases/default/whitened-0013-wide.json
+expect_rc 0 "expand" "$SC" expand -o "$T/x13.json" "$W13"
+grep -q '"generator"' "$T/x13.json" && bad "expand left a generator" || ok
+"$SC" trace "$W13" > "$T/t13a.csv" 2>&1
+"$SC" trace "$T/x13.json" > "$T/t13b.csv" 2>&1
+cmp -s "$T/t13a.csv" "$T/t13b.csv" && ok || bad "expanded case traces differently"
+expect_rc 2 "expand to an unwritable path" "$SC" expand -o "$T/nodir/x.json" "$W13"
+grep -q "$T/nodir/x.json" "$T/err" && ok || bad "expand names the bad path"
+ls "$T" | grep -q 'tmp' && bad "expand left a temporary file" || ok
+expect_rc 2 "expand without -o" "$SC" expand "$W13"
+
 # gen: deterministic, loadable
 expect_rc 0 "gen" "$SC" gen --suite whitened --count 8 --seed 5 -o "$T/g1"
 expect_rc 0 "gen again" "$SC" gen --suite whitened --count 8 --seed 5 -o "$T/g2"

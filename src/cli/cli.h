@@ -40,5 +40,6 @@ int sc_cli_gen(int argc, char ** argv);
 int sc_cli_merge(int argc, char ** argv);
 int sc_cli_tighten(int argc, char ** argv);
 int sc_cli_shrink(int argc, char ** argv);
+int sc_cli_expand(int argc, char ** argv);
 
 #endif

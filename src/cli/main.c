@@ -39,6 +39,8 @@ sc_cli_usage(FILE * out)
 "  shrink --theorem ID [--scale-bounds Q] [--from-first] [-o DIR] CASE\n"
 "                                     a VIOLATED case reduced while it stays\n"
 "                                     VIOLATED; saved to DIR (cases/regressions)\n"
+"  expand -o FILE CASE                the case with generated data and init\n"
+"                                     written out as exact rationals\n"
 "exit codes: 0 all HOLDS/NOT-APPLICABLE, 1 VIOLATED, 3 UNDECIDED, "
 "2 usage or input error\n");
 }
@@ -75,6 +77,8 @@ main(int argc, char ** argv)
         rc = sc_cli_tighten(argc - 1, argv + 1);
     else if (strcmp(argv[1], "shrink") == 0)
         rc = sc_cli_shrink(argc - 1, argv + 1);
+    else if (strcmp(argv[1], "expand") == 0)
+        rc = sc_cli_expand(argc - 1, argv + 1);
     else
     {
         fprintf(stderr, "spikecheck: unknown command '%s'\n", argv[1]);

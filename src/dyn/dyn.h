@@ -66,7 +66,7 @@ typedef struct
     arb_ptr v, e, p;        /* length n: gradient */
     arb_ptr u, r;           /* length d: X~^T v; direction residual */
     arb_ptr jn;             /* 6 n: Jacobian (any loss) */
-    arb_ptr jd;             /* 4 d + 2: Jacobian and its gradient */
+    arb_ptr jd;             /* 5 d + 2: Jacobian and its gradient */
     arb_ptr tmp;            /* SC_DYN_NTMP scalars, by range: [0, 8)
                                gradient and loss, [8, 28) Jacobian,
                                [28, 32) the step */

@@ -22,6 +22,7 @@ typedef struct
 {
     arb_ptr v, e, C, p, dz, dv;     /* length n */
     arb_ptr xtp, dg;                /* length d */
+    arb_ptr V;                      /* 3 d: the square loss's rows */
     arb_ptr S, N, k, phi, sigma;
     arb_ptr vdv, dN, dk, dphi, dsig, t, dgg, decay;
 }
@@ -41,6 +42,7 @@ sc_jac_carve(sc_jac_struct * J, sc_dyn_t D)
     J->dv = D->jn + 5 * n;
     J->xtp = D->jd;
     J->dg = D->jd + d;
+    J->V = D->jd + 2 * d;
     J->S = x;
     J->N = x + 1;
     J->k = x + 2;
@@ -255,7 +257,7 @@ sc_jac_square(arb_mat_t Jm, sc_jac_struct * J, sc_dyn_t D, arb_srcptr w,
     /* the column constants: -eta times the coefficients above */
     arb_ptr cG = J->decay + 3, c1 = J->decay + 4, c3 = J->decay + 5;
     arb_ptr K1 = J->vdv, K3 = J->dN, Kw = J->dk, Kg = J->dphi;
-    arb_ptr r2 = J->dsig;
+    arb_ptr r2 = J->dsig, V = J->V;
 
     sc_jac_gram(D, prec);
     for (i = 0; i < d; i++)
@@ -290,6 +292,14 @@ sc_jac_square(arb_mat_t Jm, sc_jac_struct * J, sc_dyn_t D, arb_srcptr w,
     arb_neg(Kw, Kw);                                /* -eta / N */
     arb_mul(Kg, D->eta_gamma, t, prec);
     arb_neg(Kg, Kg);                                /* -eta_gamma / N */
+    /* entry (i, j) is the dot of (cG, c1_j, c3_j) (contiguous) with row
+       i of V = (G_ij, Gw_i, xtp_i): one arb_dot of length 3, half the
+       cost of three multiplications at this precision */
+    for (i = 0; i < d; i++)
+    {
+        arb_set(V + 3 * i + 1, Gw + i);
+        arb_set(V + 3 * i + 2, J->xtp + i);
+    }
     for (j = 0; j < d; j++)
     {
         arb_mul(t, r2, Gw + j, prec);
@@ -298,13 +308,9 @@ sc_jac_square(arb_mat_t Jm, sc_jac_struct * J, sc_dyn_t D, arb_srcptr w,
         arb_mul(c3, K3, Gw + j, prec);              /* eta k Gw_j / S */
         for (i = 0; i < d; i++)
         {
-            arb_ptr x = arb_mat_entry(Jm, i, j);
-
-            arb_mul(x, cG, arb_mat_entry(D->G, i, j), prec);
-            arb_addmul(x, c1, Gw + i, prec);
-            arb_addmul(x, c3, J->xtp + i, prec);
-            if (i == j)
-                arb_add(x, x, J->decay, prec);
+            arb_set(V + 3 * i, arb_mat_entry(D->G, i, j));
+            arb_dot(arb_mat_entry(Jm, i, j), i == j ? J->decay : NULL, 0,
+                    cG, 1, V + 3 * i, 1, 3, prec);
         }
         arb_mul(arb_mat_entry(Jm, d, j), Kg, J->xtp + j, prec);
     }

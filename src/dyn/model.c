@@ -55,7 +55,7 @@ sc_dyn_init(sc_dyn_t D, const sc_case_t c, const sc_data_t data, slong prec)
     D->u = _arb_vec_init(d);
     D->r = _arb_vec_init(d);
     D->jn = _arb_vec_init(6 * n);
-    D->jd = _arb_vec_init(4 * d + 2);
+    D->jd = _arb_vec_init(5 * d + 2);
     D->tmp = _arb_vec_init(SC_DYN_NTMP);
     D->b = _arb_vec_init(d);
     arb_mat_init(D->XtX, d, d);
@@ -126,7 +126,7 @@ sc_dyn_clear(sc_dyn_t D)
     arb_mat_clear(D->XtX);
     _arb_vec_clear(D->b, D->d);
     _arb_vec_clear(D->tmp, SC_DYN_NTMP);
-    _arb_vec_clear(D->jd, 4 * D->d + 2);
+    _arb_vec_clear(D->jd, 5 * D->d + 2);
     _arb_vec_clear(D->jn, 6 * D->n);
     _arb_vec_clear(D->r, D->d);
     _arb_vec_clear(D->u, D->d);
