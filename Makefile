@@ -108,10 +108,12 @@ check: test
 	$(Q)$(MAKE) --no-print-directory fuzz
 	$(Q)$(MAKE) --no-print-directory sanitize
 
-# (the mpmath comparison needs python3 with mpmath; it says so if missing)
+# (the mpmath comparison needs python3 with mpmath; it says so if missing):
+# the 16 x 6 showcase at 512 bits and 64 x 16 whitened data at 256 bits
 bench: $(BENCHES) spikecheck
 	$(Q)for b in $(BENCHES); do $$b; done
 	$(Q)sh bench/mpmath_ratio.sh ./spikecheck
+	$(Q)sh bench/mpmath_ratio.sh ./spikecheck bench/whitened-64x16.json 256
 
 sanitize:
 	$(Q)$(MAKE) --no-print-directory BUILD=build-asan \

@@ -695,8 +695,8 @@ test_data_init_unit_diagonal_not_whitened(void ** state)
 
 /*
  * Random integer data: every field of sc_data_init recomputed here
- * (centring, Sigma, its identity test, rank, c2, c2_sigma, y2, W0,
- * <w0, w*>, rho0^2, span membership); such data are almost never
+ * (centring, Sigma and its identity test, X~^T y, rank, c2, c2_sigma, y2,
+ * W0, <w0, w*>, rho0^2, span membership); such data are almost never
  * whitened.
  */
 static void
@@ -795,6 +795,14 @@ test_data_init_random_fields(void ** state)
             fmpq_addmul(t, fmpq_mat_entry(c->y, i, 0),
                         fmpq_mat_entry(c->y, i, 0));
         assert_true(fmpq_equal(D->y2, t));
+        for (j = 0; j < d; j++)         /* X~^T y, entry by entry */
+        {
+            fmpq_zero(t);
+            for (i = 0; i < n; i++)
+                fmpq_addmul(t, fmpq_mat_entry(Xc, i, j),
+                            fmpq_mat_entry(c->y, i, 0));
+            assert_true(fmpq_equal(fmpq_mat_entry(D->Xty, j, 0), t));
+        }
         if (D->has_ref && !fmpq_is_zero(ww))
         {
             /* rho0^2 = tan^2 = (W0 c2 - <w0,w*>^2) / <w0,w*>^2 */

@@ -144,6 +144,7 @@ sc_data_init(sc_data_t D, const sc_case_t c)
     D->d = d;
     fmpq_mat_init(D->Xc, n, d);
     fmpq_mat_init(D->Sigma, d, d);
+    fmpq_mat_init(D->Xty, d, 1);
     fmpq_mat_init(D->wstar, d, 1);
     fmpq_init(D->c2);
     fmpq_init(D->c2_sigma);
@@ -161,6 +162,7 @@ sc_data_init(sc_data_t D, const sc_case_t c)
     fmpq_mat_mul(D->Sigma, Xt, D->Xc);
     fmpz_set_si(nz, n);
     fmpq_mat_scalar_div_fmpz(D->Sigma, D->Sigma, nz);
+    fmpq_mat_mul(D->Xty, Xt, c->y);
     D->whitened = sc_data_is_identity(D->Sigma);
     {
         fmpq_mat_t R;
@@ -215,6 +217,7 @@ sc_data_clear(sc_data_t D)
     fmpq_clear(D->c2_sigma);
     fmpq_clear(D->c2);
     fmpq_mat_clear(D->wstar);
+    fmpq_mat_clear(D->Xty);
     fmpq_mat_clear(D->Sigma);
     fmpq_mat_clear(D->Xc);
 }

@@ -2,10 +2,11 @@
  * data.h -- exact facts about a dataset (sc_data_*), in FLINT fmpq.
  *
  * From (X, y) this module derives, exactly: the mean mu, the centred data
- * X~ = X - 1 mu^T, Sigma = X~^T X~ / n, whether Sigma = I, the rank, and the
- * square-loss reference direction w* (the least-squares solution in the
- * row space of X~, i.e. Sigma w* = X~^T y / n of minimal norm).  Checkers
- * read their hypotheses from here, never from rounded numbers.
+ * X~ = X - 1 mu^T, Sigma = X~^T X~ / n, X~^T y, whether Sigma = I, the
+ * rank, and the square-loss reference direction w* (the least-squares
+ * solution in the row space of X~, i.e. Sigma w* = X~^T y / n of minimal
+ * norm).  Checkers read their hypotheses from here, never from rounded
+ * numbers.
  */
 #ifndef SC_DATA_H
 #define SC_DATA_H
@@ -19,6 +20,7 @@ typedef struct
     slong n, d;
     fmpq_mat_t Xc;          /* centred data, n x d */
     fmpq_mat_t Sigma;       /* d x d */
+    fmpq_mat_t Xty;         /* X~^T y, d x 1 */
     int whitened;           /* Sigma == I exactly */
     slong rank;             /* rank of X~ */
     fmpq_mat_t wstar;       /* reference direction (unnormalised), d x 1 */

@@ -12,20 +12,12 @@ sc_dyn_init_gram(sc_dyn_t D, const sc_case_t c, const sc_data_t data,
                  slong prec)
 {
     slong i, j, n = c->n, d = c->d;
-    fmpq_t s, t;
+    fmpq_t t;
 
-    fmpq_init(s);
     fmpq_init(t);
     for (j = 0; j < d; j++)
     {
-        fmpq_zero(s);
-        for (i = 0; i < n; i++)
-        {
-            fmpq_mul(t, fmpq_mat_entry(data->Xc, i, j),
-                     fmpq_mat_entry(c->y, i, 0));
-            fmpq_add(s, s, t);
-        }
-        arb_set_fmpq(D->b + j, s, prec);
+        arb_set_fmpq(D->b + j, fmpq_mat_entry(data->Xty, j, 0), prec);
         for (i = 0; i < d; i++)
         {
             fmpq_mul_si(t, fmpq_mat_entry(data->Sigma, i, j), n);
@@ -34,7 +26,6 @@ sc_dyn_init_gram(sc_dyn_t D, const sc_case_t c, const sc_data_t data,
     }
     D->gram = (c->loss == SC_LOSS_SQUARE && d < 2 * n);
     fmpq_clear(t);
-    fmpq_clear(s);
 }
 
 void
