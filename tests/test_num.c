@@ -1892,6 +1892,87 @@ test_num_get_str_matches_arb(void ** state)
    that IEEE arithmetic rounds correctly on its own (sqrt) and with the
    double nearest e (0x1.5bf0a8b145769p+1, e = 2.71828182845904523536...
    lies within half an ulp of it). */
+/*
+ * The certain digits of a ball m +- r: c >= 1 digits only with
+ * 4 r 10^c <= |m| (the radius at most a quarter unit in the last digit,
+ * checked in exact arithmetic), and not more than a digit short of the
+ * most that allows (4 r 10^(c + 2) > |m|); exact, non-finite and
+ * zero-straddling balls; and what sc_num_get_str_certain then prints.
+ */
+static void
+test_num_certain_digits(void ** state)
+{
+    test_state * st = *state;
+    slong iter;
+    arb_t x;
+    fmpz_t ten;
+    arf_t lhs, m;
+    char * s;
+
+    arb_init(x);
+    fmpz_init(ten);
+    arf_init(lhs);
+    arf_init(m);
+    for (iter = 0; iter < 2000 * test_multiplier(); iter++)
+    {
+        slong prec = rand_prec(st->r), c;
+        fmpq_t q;
+
+        fmpq_init(q);
+        rand_unit_fmpq(q, st->r, 200);
+        arb_set_fmpq(x, q, prec);
+        arb_mul_2exp_si(x, x, (slong) n_randint(st->r, 200) - 100);
+        if (n_randint(st->r, 2))
+            arb_neg(x, x);
+        mag_set_ui_2exp_si(arb_radref(x), 1 + n_randint(st->r, 1000),
+                           arf_abs_bound_lt_2exp_si(arb_midref(x))
+                           - (slong) n_randint(st->r, 300));
+        c = sc_num_certain_digits(x);
+        arf_abs(m, arb_midref(x));
+        fmpz_set_ui(ten, 10);
+        fmpz_pow_ui(ten, ten, c);
+        arf_set_mag(lhs, arb_radref(x));
+        arf_mul_fmpz(lhs, lhs, ten, ARF_PREC_EXACT, ARF_RND_DOWN);
+        arf_mul_2exp_si(lhs, lhs, 2);
+        if (c > 0 && arf_cmp(lhs, m) > 0)
+        {
+            print_error("c = %ld, accuracy %ld bits: ", (long) c,
+                        (long) arb_rel_accuracy_bits(x));
+            arb_printd(x, 30);
+            print_error("\n");
+            fail();
+        }
+        arf_mul_ui(lhs, lhs, 100, ARF_PREC_EXACT, ARF_RND_DOWN);
+        assert_true(c == 0 || arf_cmp(lhs, m) > 0);
+        assert_true(sc_num_digits_bits(c) <= arb_rel_accuracy_bits(x)
+                    || c == 0);
+        fmpq_clear(q);
+    }
+    arb_set_ui(x, 3);
+    assert_int_equal(sc_num_certain_digits(x), WORD_MAX);
+    arb_zero_pm_one(x);
+    assert_int_equal(sc_num_certain_digits(x), 0);
+    s = sc_num_get_str_certain(x, 17);      /* at least one digit */
+    assert_string_equal(s, "0");
+    flint_free(s);
+    arb_indeterminate(x);
+    assert_int_equal(sc_num_certain_digits(x), 0);
+    arb_const_pi(x, 128);
+    mag_set_d(arb_radref(x), 1e-10);
+    assert_int_equal(sc_num_certain_digits(x), 9);
+    s = sc_num_get_str_certain(x, 17);
+    assert_string_equal(s, "3.14159265");
+    flint_free(s);
+    s = sc_num_get_str_certain(x, 4);
+    assert_string_equal(s, "3.142");
+    flint_free(s);
+    assert_int_equal(sc_num_digits_bits(20), 69);   /* 20 log2(10) = 66.4 */
+    arf_clear(m);
+    arf_clear(lhs);
+    fmpz_clear(ten);
+    arb_clear(x);
+}
+
 static void
 test_num_steer_correctly_rounded(void ** state)
 {
@@ -1953,6 +2034,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_num_max_ubound_is_running_max,
                                         setup_rand, teardown_rand),
         cmocka_unit_test(test_num_steer_correctly_rounded),
+        cmocka_unit_test_setup_teardown(test_num_certain_digits, setup_rand,
+                                        teardown_rand),
         cmocka_unit_test_setup_teardown(test_num_get_str_matches_arb,
                                         setup_rand, teardown_rand),
     };

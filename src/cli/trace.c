@@ -10,6 +10,7 @@
 #include <string.h>
 #include "cli/cli.h"
 #include "report/report.h"
+#include "num/num.h"
 
 /* Where a streaming run's rows go, and what the visitor has seen. */
 typedef struct
@@ -25,15 +26,6 @@ typedef struct
                                precision follows */
 }
 sc_trace_sink;
-
-/* The bits of relative accuracy that make a ball's midpoint, printed to
-   digits significant digits, right for every point of the ball up to one
-   unit in the last digit: 10^-digits / 4 >= 2^-bits. */
-static slong
-sc_trace_need(slong digits)
-{
-    return (digits * 3322 + 999) / 1000 + 2;
-}
 
 /* Values of state t whose ball is too wide for the digits printed.
    Exact and non-finite values (no reference direction) do not count. */
@@ -114,7 +106,7 @@ sc_trace_certified(const sc_case_t c, const sc_data_t data, int reduced,
     int rc = SC_EXIT_OK;
 
     k.digits = digits;
-    k.need = sc_trace_need(digits);
+    k.need = sc_num_digits_bits(digits);
     for (prec = c->precision; ; prec *= 2)
     {
         int last = (2 * prec > prec_max), decided;

@@ -40,6 +40,40 @@ sc_num_get_str(const arb_t x, slong digits)
     return s;
 }
 
+/* 10^-digits / 4 >= 2^-bits, i.e. bits >= digits log2(10) + 2, with
+   log2(10) < 3.3220 and log10(2) > 0.30102 rounded the safe way */
+slong
+sc_num_digits_bits(slong digits)
+{
+    return (digits * 33220 + 9999) / 10000 + 2;
+}
+
+slong
+sc_num_certain_digits(const arb_t x)
+{
+    slong bits;
+
+    if (!arb_is_finite(x))
+        return 0;
+    if (arb_is_exact(x))
+        return WORD_MAX;
+    /* the accuracy is -WORD_MAX-ish for a zero midpoint: no arithmetic
+       on it before the comparisons */
+    bits = arb_rel_accuracy_bits(x);
+    if (bits <= 2)
+        return 0;
+    bits = FLINT_MIN(bits, WORD(1) << 40) - 2;
+    return (bits * 30102) / 100000;
+}
+
+char *
+sc_num_get_str_certain(const arb_t x, slong max_digits)
+{
+    slong c = sc_num_certain_digits(x);
+
+    return sc_num_get_str(x, FLINT_MAX(1, FLINT_MIN(max_digits, c)));
+}
+
 double
 sc_num_get_d_heuristic(const arb_t x)
 {

@@ -67,6 +67,20 @@ void _sc_vec_norm2(arb_t res, arb_srcptr x, slong len, slong prec);
    non-finite balls.  Caller frees with flint_free. */
 char * sc_num_get_str(const arb_t x, slong digits);
 
+/* How many significant digits of x's midpoint every point of the ball
+   shares, up to one unit in the last (the radius at most a quarter of
+   it): at least 0; WORD_MAX for an exact ball, 0 for a non-finite one. */
+slong sc_num_certain_digits(const arb_t x);
+
+/* The relative accuracy (bits) that makes digits significant digits
+   certain in that sense. */
+slong sc_num_digits_bits(slong digits);
+
+/* sc_num_get_str with at most max_digits digits and no more than are
+   certain (but at least one): what a report prints, so that no digit
+   it shows is an artefact of the working precision. */
+char * sc_num_get_str_certain(const arb_t x, slong max_digits);
+
 /* The same string for the midpoint m (decimal.c, a faster route), or NULL
    when m is zero or not finite, or when m lies too near a rounding
    boundary to be sure of arb_get_str's rounding (then use arb_get_str). */

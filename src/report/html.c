@@ -34,7 +34,7 @@ sc_html_num(FILE * out, int has, const arb_t x)
         fputs("<td>-</td>", out);
         return;
     }
-    s = sc_num_get_str(x, 6);
+    s = sc_num_get_str_certain(x, 6);
     fprintf(out, "<td>%s</td>", s);
     flint_free(s);
 }

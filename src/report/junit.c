@@ -40,7 +40,7 @@ sc_xml_num(FILE * out, const char * label, int has, const arb_t x)
         fputs("-\n", out);
         return;
     }
-    s = sc_num_get_str(x, 17);
+    s = sc_num_get_str_certain(x, 17);
     fprintf(out, "%s\n", s);
     flint_free(s);
 }

@@ -16,7 +16,7 @@ sc_print_num(FILE * out, int has, const arb_t x, int width)
         fprintf(out, " %*s", width, "-");
         return;
     }
-    s = sc_num_get_str(x, 6);
+    s = sc_num_get_str_certain(x, 6);
     fprintf(out, " %*s", width, s);
     flint_free(s);
 }
