@@ -8,7 +8,10 @@ v = X~ w, N = ||v|| / sqrt(n), z = gamma v / N, square loss
 (1/2n) sum (1 - y_i z_i)^2 (or logistic), gradients by the chain rule, then
 a = <w, u*>, b = ||w - a u*||, rho = b / a, W = ||w||^2, h = eta gamma c / W
 and the rising flag, every step.  Explicit data and init only (the
-showcase case).  Usage: mpmath_gd.py [--precision BITS] [--csv] CASE
+showcase case).  u* is the least-squares direction: for the logistic
+loss the steps are right but a, b, rho are not LOGISTIC.md's (its u* is
+the SVM direction), so only square-loss cases compare with spikecheck.
+Usage: mpmath_gd.py [--precision BITS] [--csv] CASE
 Written as a user would (mpmath.matrix products, a loop over the samples
 for the loss); prints "mpmath (BACKEND backend): STEPS steps at BITS bits:
 SECONDS s (cpu SECONDS s), rho_T = ..." and then the CPU seconds alone on

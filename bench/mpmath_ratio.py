@@ -75,6 +75,9 @@ def main(argv):
     runs = int(argv[4]) if len(argv) > 4 else 11
     mp_runs = int(argv[5]) if len(argv) > 5 else 5
     case = json.load(open(case_path))
+    if case.get("loss") != "square":
+        sys.exit("mpmath_ratio: %s: square-loss cases only (mpmath_gd.py "
+                 "measures rho against the least-squares w*)" % case_path)
     steps = int(case["steps"])
     gd = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                       "mpmath_gd.py")
