@@ -1888,16 +1888,13 @@ test_num_get_str_matches_arb(void ** state)
     arb_clear(x);
 }
 
-/* The steering exp and pow are correctly rounded: compared with values
-   that IEEE arithmetic rounds correctly on its own (sqrt) and with the
-   double nearest e (0x1.5bf0a8b145769p+1, e = 2.71828182845904523536...
-   lies within half an ulp of it). */
 /*
  * The certain digits of a ball m +- r: c >= 1 digits only with
  * 4 r 10^c <= |m| (the radius at most a quarter unit in the last digit,
  * checked in exact arithmetic), and not more than a digit short of the
- * most that allows (4 r 10^(c + 2) > |m|); exact, non-finite and
- * zero-straddling balls; and what sc_num_get_str_certain then prints.
+ * most that allows (4 r 10^(c + 2) > |m|); c the exact inverse of
+ * sc_num_digits_bits (trace's rule); exact, non-finite and zero-straddling
+ * balls; and what sc_num_get_str_certain then prints.
  */
 static void
 test_num_certain_digits(void ** state)
@@ -1944,8 +1941,10 @@ test_num_certain_digits(void ** state)
         }
         arf_mul_ui(lhs, lhs, 100, ARF_PREC_EXACT, ARF_RND_DOWN);
         assert_true(c == 0 || arf_cmp(lhs, m) > 0);
-        assert_true(sc_num_digits_bits(c) <= arb_rel_accuracy_bits(x)
-                    || c == 0);
+        /* the inverse of sc_num_digits_bits: c fits, c + 1 does not */
+        assert_true(c == 0
+                    || sc_num_digits_bits(c) <= arb_rel_accuracy_bits(x));
+        assert_true(sc_num_digits_bits(c + 1) > arb_rel_accuracy_bits(x));
         fmpq_clear(q);
     }
     arb_set_ui(x, 3);
@@ -1973,6 +1972,10 @@ test_num_certain_digits(void ** state)
     arb_clear(x);
 }
 
+/* The steering exp and pow are correctly rounded: compared with values
+   that IEEE arithmetic rounds correctly on its own (sqrt) and with the
+   double nearest e (0x1.5bf0a8b145769p+1, e = 2.71828182845904523536...
+   lies within half an ulp of it). */
 static void
 test_num_steer_correctly_rounded(void ** state)
 {

@@ -1,29 +1,29 @@
 /*
  * trace.c -- `spikecheck trace`: the per-step trajectory as CSV.  Certified
  * runs escalate precision until every rising flag is decided and every
- * printed value is right to its digits (or the cap); --precision BITS
+ * printed value is certain to its digits (or the cap); --precision BITS
  * prints the uncertified floating-point run instead.  Runs stream: memory
  * does not grow with the steps.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
 #include "report/report.h"
 #include "num/num.h"
 
-/* Where a streaming run's rows go, and what the visitor has seen. */
+/* Where a run's rows go, and what has been printed. */
 typedef struct
 {
-    FILE * out;
+    slong steps;            /* the case's horizon */
     slong digits;
     slong need;             /* relative accuracy (bits) a printed value
                                needs; 0: not checked (uncertified run) */
-    slong undecided;        /* rising flags the enclosures left open */
-    slong vague;            /* values wider than their digits */
-    slong first_vague;      /* the step of the first one */
-    int stop_early;         /* stop at the first of either: a higher
-                               precision follows */
+    int last;               /* no higher precision follows: print every
+                               row as it comes */
+    slong next;             /* the first row not printed yet */
+    slong undecided;        /* rows printed with rising '?' */
+    slong vague;            /* values printed not certain to their digits */
+    slong first_vague;      /* the row of the first one */
 }
 sc_trace_sink;
 
@@ -32,126 +32,102 @@ sc_trace_sink;
 static slong
 sc_trace_vague(const sc_traj_struct * T, slong t, slong need)
 {
-    slong s = sc_traj_slot(T, t), i, count = 0;
-    arb_srcptr v[7];
+    arb_srcptr v[SC_TRACE_VALUES];
+    slong i, count = 0;
 
-    v[0] = T->a + s;
-    v[1] = T->b + s;
-    v[2] = T->rho + s;
-    v[3] = T->gamma + s;
-    v[4] = T->W + s;
-    v[5] = T->h + s;
-    v[6] = T->loss + s;
-    for (i = 0; i < 7; i++)
+    sc_report_trace_values(v, T, t);
+    for (i = 0; i < SC_TRACE_VALUES; i++)
         if (arb_is_finite(v[i]) && !arb_is_exact(v[i])
             && arb_rel_accuracy_bits(v[i]) < need)
             count++;
     return count;
 }
 
+/*
+ * Row t is printed as soon as it is final: its rising flag decided (the
+ * last row: the horizon reached) and its values certain to their digits.
+ * A row that is not stops the run unless it is the last attempt: the next
+ * precision starts again from step 0 and prints from this row on.  Every
+ * printed row is right whichever precision printed it (its digits are
+ * certain), so the CSV does not depend on where the precision rose.
+ */
 static int
 sc_trace_visit(const sc_traj_struct * T, slong t, void * arg)
 {
     sc_trace_sink * k = arg;
-    slong vague = k->need ? sc_trace_vague(T, t, k->need) : 0;
-    int open = (t + 1 < T->len
-                && T->rising[sc_traj_slot(T, t)] == SC_UNKNOWN);
+    slong vague;
+    int open;
 
-    sc_report_trace_row(k->out, T, t, k->digits);
+    if (t < k->next)
+        return 0;                       /* printed at a lower precision */
+    open = (t + 1 < T->len) ? T->rising[sc_traj_slot(T, t)] == SC_UNKNOWN
+                            : t < k->steps;
+    vague = k->need ? sc_trace_vague(T, t, k->need) : 0;
+    if ((open || vague > 0) && !k->last)
+        return 1;
+    sc_report_trace_row(stdout, T, t, k->digits);
+    k->next = t + 1;
+    k->undecided += (t + 1 < T->len && open);
     if (vague > 0 && k->vague == 0)
         k->first_vague = t;
     k->vague += vague;
-    k->undecided += open;
-    return (open || vague > 0) && k->stop_early;
+    return 0;
 }
 
-/* One streaming run at prec (point: uncertified) into k; SC_OK, or
-   SC_DOMAIN for --reduced outside its domain (err says why). */
-static int
+/* One streaming run at prec (point: uncertified) into k; T is cleared.
+   The reduced recurrence's domain has been checked by the caller. */
+static void
 sc_trace_run(sc_traj_t T, const sc_case_t c, const sc_data_t data,
-             int reduced, int point, slong prec, sc_trace_sink * k,
-             char * err, size_t errlen)
+             int reduced, int point, slong prec, sc_trace_sink * k)
 {
-    int rc = SC_OK;
+    char why[SC_ERR_LEN];
 
     sc_traj_init_stream(T, reduced ? SC_TRAJ_REDUCED : SC_TRAJ_FULL, c->d,
                         c->steps, sc_trace_visit, k);
-    k->undecided = 0;
-    k->vague = 0;
-    k->first_vague = -1;
-    sc_report_trace_header(k->out);
-    if (reduced)
-        rc = sc_dyn_run_reduced(T, c, data, point, prec, err, errlen);
-    else
+    if (!reduced)
         sc_dyn_run_full(T, c, data, point, prec);
-    return rc;
+    else if (sc_dyn_run_reduced(T, c, data, point, prec, why, sizeof(why))
+             != SC_OK)
+        flint_abort();                  /* the domain was checked */
 }
 
 /*
- * The certified trace: precision doubles from the case's until every
- * rising flag is decided and every value is right to its digits, or up to
- * prec_max.  Rows stream to stdout on the
- * last attempt, and to memory before it (a run that leaves a flag open
- * stops there and is dropped), so memory does not grow with the steps
- * where no retry can follow.  Returns the exit code.
+ * The certified trace: precision doubles from the case's until every row
+ * is final, or up to prec_max, where the rest is printed as it is.  Rows
+ * go out as they become final, so memory does not grow with the steps
+ * and a long trace shows its progress.  Returns the exit code.
  */
 static int
 sc_trace_certified(const sc_case_t c, const sc_data_t data, int reduced,
                    slong digits, slong prec_max, const char * path)
 {
     slong prec;
-    char err[SC_ERR_LEN];
-    sc_trace_sink k;
+    sc_trace_sink k = { .steps = c->steps, .digits = digits,
+                        .need = sc_num_digits_bits(digits), .first_vague = -1 };
     sc_traj_t T;
-    int rc = SC_EXIT_OK;
+    char stop[sizeof(T->stop)];
 
-    k.digits = digits;
-    k.need = sc_num_digits_bits(digits);
+    sc_report_trace_header(stdout);
     for (prec = c->precision; ; prec *= 2)
     {
-        int last = (2 * prec > prec_max), decided;
-        char * buf = NULL;
-        size_t size = 0;
-
-        k.stop_early = !last;
-        k.out = last ? stdout : open_memstream(&buf, &size);
-        if (k.out == NULL)
-        {
-            fprintf(stderr, "spikecheck: trace: out of memory\n");
-            return SC_EXIT_USAGE;
-        }
-        if (sc_trace_run(T, c, data, reduced, 0, prec, &k, err,
-                         sizeof(err)) != SC_OK)
-        {
-            fprintf(stderr, "spikecheck: %s: --reduced: %s\n", path, err);
-            rc = SC_EXIT_USAGE;
-        }
-        decided = (rc == SC_EXIT_OK && T->len == c->steps + 1
-                   && k.undecided == 0 && k.vague == 0);
-        if (!last)
-        {
-            fclose(k.out);
-            if (decided)
-                fwrite(buf, 1, size, stdout);
-            free(buf);
-        }
-        if (!decided && rc == SC_EXIT_OK && last)
-        {
-            rc = SC_EXIT_UNDECIDED;
-            if (k.undecided > 0 || T->len != c->steps + 1)
-                fprintf(stderr, "spikecheck: %s: some steps undecided at %ld "
-                        "bits%s%s\n", path, (long) prec,
-                        T->stop[0] ? ": " : "", T->stop);
-            if (k.vague > 0)
-                fprintf(stderr, "spikecheck: %s: %ld values are not certain "
-                        "to %ld digits at %ld bits (the first at step %ld)\n",
-                        path, (long) k.vague, (long) digits, (long) prec,
-                        (long) k.first_vague);
-        }
+        k.last = (2 * prec > prec_max);
+        sc_trace_run(T, c, data, reduced, 0, prec, &k);
+        memcpy(stop, T->stop, sizeof(stop));
         sc_traj_clear(T);
-        if (decided || last || rc != SC_EXIT_OK)
-            return rc;
+        if (k.next == c->steps + 1 || k.last)
+            break;
     }
+    if (k.next == c->steps + 1 && k.undecided == 0 && k.vague == 0)
+        return SC_EXIT_OK;
+    if (k.undecided > 0 || k.next != c->steps + 1)
+        fprintf(stderr, "spikecheck: %s: some steps undecided at %ld bits%s%s\n",
+                path, (long) prec, stop[0] ? ": " : "", stop);
+    if (k.vague > 0)
+        fprintf(stderr, "spikecheck: %s: %ld values are not certain to %ld "
+                "digits at %ld bits (the first at step %ld)\n", path,
+                (long) k.vague, (long) digits, (long) prec,
+                (long) k.first_vague);
+    return SC_EXIT_UNDECIDED;
 }
 
 int
@@ -159,7 +135,7 @@ sc_cli_trace(int argc, char ** argv)
 {
     int i, reduced = 0, rc = SC_EXIT_USAGE;
     slong digits = 20, fprec = 0, prec_max = SC_DEFAULT_MAX_PREC;
-    const char * path = NULL;
+    const char * path = NULL, * dom;
     char err[SC_ERR_LEN];
     sc_traj_t T;
     sc_case_t c;
@@ -211,16 +187,18 @@ sc_cli_trace(int argc, char ** argv)
         return SC_EXIT_USAGE;
     }
     sc_data_init(data, c);
-    if (reduced && sc_dyn_reduced_domain(c, data) != NULL)
-        fprintf(stderr, "spikecheck: %s: --reduced: %s\n", path,
-                sc_dyn_reduced_domain(c, data));
+    dom = reduced ? sc_dyn_reduced_domain(c, data) : NULL;
+    if (dom != NULL)
+        fprintf(stderr, "spikecheck: %s: --reduced: %s\n", path, dom);
     else if (fprec > 0)
     {
-        sc_trace_sink k = { stdout, digits, 0, 0, 0, -1, 0 };
+        sc_trace_sink k = { .steps = c->steps, .digits = digits, .last = 1,
+                            .first_vague = -1 };
 
-        rc = (sc_trace_run(T, c, data, reduced, 1, fprec, &k, err,
-                           sizeof(err)) == SC_OK) ? SC_EXIT_OK : SC_EXIT_USAGE;
+        sc_report_trace_header(stdout);
+        sc_trace_run(T, c, data, reduced, 1, fprec, &k);
         sc_traj_clear(T);
+        rc = SC_EXIT_OK;
     }
     else
         rc = sc_trace_certified(c, data, reduced, digits, prec_max, path);

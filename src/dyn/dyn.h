@@ -50,15 +50,15 @@ typedef struct
                                as a float experiment computes them */
     arb_ptr b;              /* X~^T y (the square loss's gradient),
                                exact data rounded once */
-    arb_mat_t XtX;          /* X~^T X~ = n Sigma, exact data rounded once:
-                               the square loss's gradient when gram */
+    arb_mat_t XtX;          /* X~^T X~ = n Sigma, exact data rounded once
+                               (the square loss; 0 x 0 otherwise) */
     int gram;               /* the square loss's X~^T X~ w is the d dots
                                of length d of XtX w, not the 2 n d terms of
                                X~^T (X~ w) (d < 2 n, certified runs) */
     arb_t Y2n;              /* ||y||^2 / 2n (the square loss) */
     arb_t decay;            /* 1 - eta weight_decay */
-    /* the square loss's Jacobian rests on the constant X~^T X~ and X~^T y,
-       rounded once to the precision the Jacobian asks for (gprec) */
+    /* the square loss's Jacobian rests on XtX and b rounded to the
+       precision the Jacobian asks for (gprec) */
     arb_mat_t G;
     arb_ptr Gb;
     slong gprec;            /* 0 until G is formed */
@@ -66,7 +66,7 @@ typedef struct
     arb_ptr v, e, p;        /* length n: gradient */
     arb_ptr u, r;           /* length d: X~^T v; direction residual */
     arb_ptr jn;             /* 6 n: Jacobian (any loss) */
-    arb_ptr jd;             /* 5 d + 2: Jacobian and its gradient */
+    arb_ptr jd;             /* 5 d: the Jacobian's X~^T p, G w and rows */
     arb_ptr tmp;            /* SC_DYN_NTMP scalars, by range: [0, 8)
                                gradient and loss, [8, 28) Jacobian,
                                [28, 32) the step */
@@ -148,6 +148,8 @@ void sc_dyn_direction(arb_t a, arb_t b, arb_t rho, arb_t W, arb_t h,
  * t % SC_TRAJ_WINDOW, see sc_traj_slot) and hands each state to a visitor
  * as soon as it is final, so a run of any length needs memory for three
  * states (the step reads t - 1 for momentum and t, and writes t + 1).
+ * Code that indexes by t directly (the checkers, the context's cache)
+ * takes stored trajectories only.
  */
 typedef struct sc_traj_struct_ sc_traj_struct;
 
@@ -217,8 +219,8 @@ int sc_dyn_run_reduced(sc_traj_t T, const sc_case_t c, const sc_data_t data,
 /* Why the reduced recurrence does not apply to this case, or NULL. */
 const char * sc_dyn_reduced_domain(const sc_case_t c, const sc_data_t data);
 
-/* w (length d), gamma = the midpoints of state t of a stored full
-   trajectory:
+/* w (length d), gamma = the midpoints of state t of a full trajectory
+   (stored, or streaming and t among the last three):
    an exact state within the certified enclosure, for per-state checks. */
 void sc_traj_state_mid(arb_ptr w, arb_t gamma, const sc_traj_t T, slong t);
 

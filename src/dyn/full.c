@@ -35,6 +35,7 @@ sc_dyn_make_point(sc_dyn_t D)
     sc_dyn_drop_radii(D->momentum, 1);
     sc_dyn_drop_radii(D->decay, 1);
     D->point = 1;
+    D->gram = 0;            /* a float experiment goes through the data */
 }
 
 /* Relative radius of W beyond which a certified run stops: past it the

@@ -210,25 +210,21 @@ sc_jac_generic(arb_mat_t Jm, sc_jac_struct * J, sc_dyn_t D, arb_srcptr w,
     }
 }
 
-/* G = X~^T X~ and Gb = X~^T y at prec, once per precision. */
+/* G = X~^T X~ and Gb = X~^T y at prec, once per precision: the model's
+   exact-data values rounded again. */
 static void
 sc_jac_gram(sc_dyn_t D, slong prec)
 {
-    slong i, j, n = D->n, d = D->d;
+    slong i, j, d = D->d;
 
     if (D->gprec == prec)
         return;
     for (i = 0; i < d; i++)
     {
-        for (j = 0; j <= i; j++)
-        {
-            arb_dot(arb_mat_entry(D->G, i, j), NULL, 0,
-                    arb_mat_entry(D->Xc, 0, i), d,
-                    arb_mat_entry(D->Xc, 0, j), d, n, prec);
-            arb_set(arb_mat_entry(D->G, j, i), arb_mat_entry(D->G, i, j));
-        }
-        arb_dot(D->Gb + i, NULL, 0, arb_mat_entry(D->Xc, 0, i), d, D->y, 1,
-                n, prec);
+        for (j = 0; j < d; j++)
+            arb_set_round(arb_mat_entry(D->G, i, j),
+                          arb_mat_entry(D->XtX, i, j), prec);
+        arb_set_round(D->Gb + i, D->b + i, prec);
     }
     D->gprec = prec;
 }

@@ -4,9 +4,10 @@
 #include "dyn/dyn.h"
 #include "num/num.h"
 
-/* X~^T y and X~^T X~ = n Sigma from the exact data, each entry rounded
-   once: tighter than sums of rounded products, and the square loss's
-   gradient then needs d^2 terms a step instead of 2 n d. */
+/* X~^T y and, for the square loss, X~^T X~ = n Sigma from the exact
+   data, each entry rounded once: tighter than sums of rounded products,
+   and the square loss's gradient then needs d^2 terms a step instead of
+   2 n d. */
 static void
 sc_dyn_init_gram(sc_dyn_t D, const sc_case_t c, const sc_data_t data,
                  slong prec)
@@ -14,17 +15,18 @@ sc_dyn_init_gram(sc_dyn_t D, const sc_case_t c, const sc_data_t data,
     slong i, j, n = c->n, d = c->d;
     fmpq_t t;
 
-    fmpq_init(t);
     for (j = 0; j < d; j++)
-    {
         arb_set_fmpq(D->b + j, fmpq_mat_entry(data->Xty, j, 0), prec);
-        for (i = 0; i < d; i++)
+    D->gram = (c->loss == SC_LOSS_SQUARE && d < 2 * n);
+    if (c->loss != SC_LOSS_SQUARE)
+        return;
+    fmpq_init(t);
+    for (i = 0; i < d; i++)
+        for (j = 0; j < d; j++)
         {
             fmpq_mul_si(t, fmpq_mat_entry(data->Sigma, i, j), n);
             arb_set_fmpq(arb_mat_entry(D->XtX, i, j), t, prec);
         }
-    }
-    D->gram = (c->loss == SC_LOSS_SQUARE && d < 2 * n);
     fmpq_clear(t);
 }
 
@@ -46,10 +48,11 @@ sc_dyn_init(sc_dyn_t D, const sc_case_t c, const sc_data_t data, slong prec)
     D->u = _arb_vec_init(d);
     D->r = _arb_vec_init(d);
     D->jn = _arb_vec_init(6 * n);
-    D->jd = _arb_vec_init(5 * d + 2);
+    D->jd = _arb_vec_init(5 * d);
     D->tmp = _arb_vec_init(SC_DYN_NTMP);
     D->b = _arb_vec_init(d);
-    arb_mat_init(D->XtX, d, d);
+    arb_mat_init(D->XtX, c->loss == SC_LOSS_SQUARE ? d : 0,
+                 c->loss == SC_LOSS_SQUARE ? d : 0);
     arb_init(D->Y2n);
     arb_init(D->decay);
     arb_mat_init(D->G, d, d);
@@ -117,7 +120,7 @@ sc_dyn_clear(sc_dyn_t D)
     arb_mat_clear(D->XtX);
     _arb_vec_clear(D->b, D->d);
     _arb_vec_clear(D->tmp, SC_DYN_NTMP);
-    _arb_vec_clear(D->jd, 5 * D->d + 2);
+    _arb_vec_clear(D->jd, 5 * D->d);
     _arb_vec_clear(D->jn, 6 * D->n);
     _arb_vec_clear(D->r, D->d);
     _arb_vec_clear(D->u, D->d);

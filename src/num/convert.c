@@ -41,29 +41,35 @@ sc_num_get_str(const arb_t x, slong digits)
 }
 
 /* 10^-digits / 4 >= 2^-bits, i.e. bits >= digits log2(10) + 2, with
-   log2(10) < 3.3220 and log10(2) > 0.30102 rounded the safe way */
+   log2(10) < 3.3220 rounded up */
 slong
 sc_num_digits_bits(slong digits)
 {
     return (digits * 33220 + 9999) / 10000 + 2;
 }
 
+/* The largest D with sc_num_digits_bits(D) <= bits, so that trace and the
+   reports draw the same line: an estimate with log10(2) > 0.30102, then
+   up while the next digit still fits (at most a step or two). */
 slong
 sc_num_certain_digits(const arb_t x)
 {
-    slong bits;
+    slong bits, digits;
 
     if (!arb_is_finite(x))
         return 0;
     if (arb_is_exact(x))
         return WORD_MAX;
     /* the accuracy is -WORD_MAX-ish for a zero midpoint: no arithmetic
-       on it before the comparisons */
-    bits = arb_rel_accuracy_bits(x);
-    if (bits <= 2)
+       on it before the comparisons; 2^16 bits is 19728 digits, past any
+       report (and no overflow where slong has 32 bits) */
+    bits = FLINT_MIN(arb_rel_accuracy_bits(x), WORD(1) << 16);
+    if (bits < sc_num_digits_bits(1))
         return 0;
-    bits = FLINT_MIN(bits, WORD(1) << 40) - 2;
-    return (bits * 30102) / 100000;
+    digits = ((bits - 2) * 30102) / 100000;
+    while (sc_num_digits_bits(digits + 1) <= bits)
+        digits++;
+    return digits;
 }
 
 char *

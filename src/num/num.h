@@ -67,14 +67,15 @@ void _sc_vec_norm2(arb_t res, arb_srcptr x, slong len, slong prec);
    non-finite balls.  Caller frees with flint_free. */
 char * sc_num_get_str(const arb_t x, slong digits);
 
-/* How many significant digits of x's midpoint every point of the ball
-   shares, up to one unit in the last (the radius at most a quarter of
-   it): at least 0; WORD_MAX for an exact ball, 0 for a non-finite one. */
-slong sc_num_certain_digits(const arb_t x);
-
-/* The relative accuracy (bits) that makes digits significant digits
-   certain in that sense. */
+/* The relative accuracy (bits) that makes digits significant digits of a
+   ball's midpoint certain: every point of the ball shares them up to one
+   unit in the last (the radius at most a quarter of it). */
 slong sc_num_digits_bits(slong digits);
+
+/* How many digits of x are certain in that sense: the largest D with
+   sc_num_digits_bits(D) <= the accuracy of x; WORD_MAX for an exact ball,
+   0 for a non-finite one or one with no certain digit. */
+slong sc_num_certain_digits(const arb_t x);
 
 /* sc_num_get_str with at most max_digits digits and no more than are
    certain (but at least one): what a report prints, so that no digit

@@ -231,15 +231,17 @@ int sc_report_is_journal(const char * path);
 int sc_report_read_journals(sc_report_t R, char ** parts, slong nparts,
                             char * err, size_t errlen) SC_WARN_UNUSED;
 
-/* CSV of a stored trajectory: t,a,b,rho,gamma,W,h,loss,rising with
-   digits significant digits. */
-void sc_report_write_trace(FILE * out, const sc_traj_struct * T,
-                           slong digits);
-
-/* The same a line at a time: the header, and the row of state t (rising
-   empty on the last state, t = T->len - 1), stored or streaming. */
+/* The CSV of `spikecheck trace`, t,a,b,rho,gamma,W,h,loss,rising, a line
+   at a time: the header, and the row of state t of a stored or streaming
+   trajectory with digits significant digits (rising empty on the last
+   state, t = T->len - 1). */
 void sc_report_trace_header(FILE * out);
 void sc_report_trace_row(FILE * out, const sc_traj_struct * T, slong t,
                          slong digits);
+
+/* The row's values a, b, rho, gamma, W, h, loss of state t, in order. */
+#define SC_TRACE_VALUES 7
+void sc_report_trace_values(arb_srcptr v[SC_TRACE_VALUES],
+                            const sc_traj_struct * T, slong t);
 
 #endif

@@ -21,32 +21,34 @@ sc_report_trace_header(FILE * out)
 }
 
 void
-sc_report_trace_row(FILE * out, const sc_traj_struct * T, slong t,
-                    slong digits)
+sc_report_trace_values(arb_srcptr v[SC_TRACE_VALUES],
+                       const sc_traj_struct * T, slong t)
 {
     slong s = sc_traj_slot(T, t);
 
+    v[0] = T->a + s;
+    v[1] = T->b + s;
+    v[2] = T->rho + s;
+    v[3] = T->gamma + s;
+    v[4] = T->W + s;
+    v[5] = T->h + s;
+    v[6] = T->loss + s;
+}
+
+void
+sc_report_trace_row(FILE * out, const sc_traj_struct * T, slong t,
+                    slong digits)
+{
+    slong s = sc_traj_slot(T, t), i;
+    arb_srcptr v[SC_TRACE_VALUES];
+
+    sc_report_trace_values(v, T, t);
     fprintf(out, "%ld", (long) t);
-    sc_trace_field(out, T->a + s, digits);
-    sc_trace_field(out, T->b + s, digits);
-    sc_trace_field(out, T->rho + s, digits);
-    sc_trace_field(out, T->gamma + s, digits);
-    sc_trace_field(out, T->W + s, digits);
-    sc_trace_field(out, T->h + s, digits);
-    sc_trace_field(out, T->loss + s, digits);
+    for (i = 0; i < SC_TRACE_VALUES; i++)
+        sc_trace_field(out, v[i], digits);
     if (t + 1 < T->len)
         fprintf(out, ",%s\n", T->rising[s] == SC_TRUE ? "1"
                               : T->rising[s] == SC_FALSE ? "0" : "?");
     else
         fprintf(out, ",\n");
-}
-
-void
-sc_report_write_trace(FILE * out, const sc_traj_struct * T, slong digits)
-{
-    slong t;
-
-    sc_report_trace_header(out);
-    for (t = 0; t < T->len; t++)
-        sc_report_trace_row(out, T, t, digits);
 }
