@@ -282,6 +282,11 @@ grep -q '"generator"' "$T/x13.json" && bad "expand left a generator" || ok
 "$SC" trace "$W13" > "$T/t13a.csv" 2>&1
 "$SC" trace "$T/x13.json" > "$T/t13b.csv" 2>&1
 cmp -s "$T/t13a.csv" "$T/t13b.csv" && ok || bad "expanded case traces differently"
+L0=cases/default-logistic/logistic-0000-delayed.json
+expect_rc 0 "expand a logistic case" "$SC" expand -o "$T/l0.json" "$L0"
+"$SC" check --all "$L0" > "$T/l0a.txt" 2>&1
+"$SC" check --all "$T/l0.json" > "$T/l0b.txt" 2>&1
+cmp -s "$T/l0a.txt" "$T/l0b.txt" && ok || bad "expanded logistic case checks differently"
 expect_rc 2 "expand to an unwritable path" "$SC" expand -o "$T/nodir/x.json" "$W13"
 grep -q "$T/nodir/x.json" "$T/err" && ok || bad "expand names the bad path"
 ls "$T" | grep -q 'tmp' && bad "expand left a temporary file" || ok
