@@ -2178,10 +2178,12 @@ stream_visit(const sc_traj_struct * T, slong t, void * arg)
     const sc_traj_struct * R = k->ref;
     slong s = sc_traj_slot(T, t), j;
     int same = (t == k->next) && t < R->len
-               && arb_equal(T->a + s, R->a + t) && arb_equal(T->b + s, R->b + t)
+               && arb_equal(T->a + s, R->a + t)
+               && arb_equal(T->b + s, R->b + t)
                && arb_equal(T->rho + s, R->rho + t)
                && arb_equal(T->gamma + s, R->gamma + t)
-               && arb_equal(T->W + s, R->W + t) && arb_equal(T->h + s, R->h + t)
+               && arb_equal(T->W + s, R->W + t)
+               && arb_equal(T->h + s, R->h + t)
                && arb_equal(T->loss + s, R->loss + t);
 
     if (same && t + 1 < T->len)

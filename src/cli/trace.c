@@ -74,8 +74,8 @@ sc_trace_visit(const sc_traj_struct * T, slong t, void * arg)
     return 0;
 }
 
-/* One streaming run at prec (point: uncertified) into k; T is cleared.
-   The reduced recurrence's domain has been checked by the caller. */
+/* One streaming run at prec (point: uncertified) into k; the caller
+   clears T.  The reduced recurrence's domain has been checked. */
 static void
 sc_trace_run(sc_traj_t T, const sc_case_t c, const sc_data_t data,
              int reduced, int point, slong prec, sc_trace_sink * k)
@@ -103,7 +103,8 @@ sc_trace_certified(const sc_case_t c, const sc_data_t data, int reduced,
 {
     slong prec;
     sc_trace_sink k = { .steps = c->steps, .digits = digits,
-                        .need = sc_num_digits_bits(digits), .first_vague = -1 };
+                        .need = sc_num_digits_bits(digits),
+                        .first_vague = -1 };
     sc_traj_t T;
     char stop[sizeof(T->stop)];
 
@@ -120,8 +121,8 @@ sc_trace_certified(const sc_case_t c, const sc_data_t data, int reduced,
     if (k.next == c->steps + 1 && k.undecided == 0 && k.vague == 0)
         return SC_EXIT_OK;
     if (k.undecided > 0 || k.next != c->steps + 1)
-        fprintf(stderr, "spikecheck: %s: some steps undecided at %ld bits%s%s\n",
-                path, (long) prec, stop[0] ? ": " : "", stop);
+        fprintf(stderr, "spikecheck: %s: some steps undecided at %ld "
+                "bits%s%s\n", path, (long) prec, stop[0] ? ": " : "", stop);
     if (k.vague > 0)
         fprintf(stderr, "spikecheck: %s: %ld values are not certain to %ld "
                 "digits at %ld bits (the first at step %ld)\n", path,
