@@ -242,7 +242,8 @@ sc_jac_gram(sc_dyn_t D, slong prec)
  *   d g_gamma / d gamma  = 1.
  * The simplifications are exact identities, so the enclosures stay valid
  * (and get tighter: fewer repeated variables).  The constants are formed
- * once; a column then costs 3 d + 4 multiplications and no division.
+ * once; a column then costs d dots of length 3, 3 multiplications and
+ * no division.
  */
 static void
 sc_jac_square(arb_mat_t Jm, sc_jac_struct * J, sc_dyn_t D, arb_srcptr w,

@@ -115,9 +115,7 @@ _sc_traj_finish(sc_traj_t T)
 void
 sc_traj_state_mid(arb_ptr w, arb_t gamma, const sc_traj_t T, slong t)
 {
-    slong j;
-
-    slong s = sc_traj_slot(T, t);
+    slong j, s = sc_traj_slot(T, t);
 
     for (j = 0; j < T->d; j++)
         arb_get_mid_arb(w + j, T->w + s * T->d + j);
