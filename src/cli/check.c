@@ -170,27 +170,10 @@ sc_check_load(sc_case_struct ** cases, char ** paths, slong n)
 static int
 sc_check_save(const char * dir, const char * id, const sc_case_t c)
 {
-    sc_outfile_t o;
-    char path[4096], err[SC_ERR_LEN];
+    char path[4096];
 
     snprintf(path, sizeof(path), "%s/%s-%s.json", dir, id, c->name);
-    if (sc_outfile_open(o, path, err, sizeof(err)) != SC_OK)
-    {
-        fprintf(stderr, "spikecheck: %s\n", err);
-        return SC_EIO;
-    }
-    if (sc_case_write_explicit(o->f, c) != SC_OK)
-    {
-        sc_outfile_abort(o);
-        return SC_EIO;
-    }
-    if (sc_outfile_commit(o, err, sizeof(err)) != SC_OK)
-    {
-        fprintf(stderr, "spikecheck: %s\n", err);
-        return SC_EIO;
-    }
-    fprintf(stderr, "spikecheck: counterexample saved: %s\n", path);
-    return SC_OK;
+    return sc_cli_save_case(path, c);
 }
 
 /* The figure of a case for the HTML report: its certified trajectory
@@ -453,27 +436,12 @@ sc_check_write(const char * path, int (*writer)(FILE *, const sc_report_t),
                const sc_report_t R)
 {
     sc_outfile_t o;
-    char err[SC_ERR_LEN];
 
     if (path == NULL)
         return SC_OK;
-    if (sc_outfile_open(o, path, err, sizeof(err)) != SC_OK)
-    {
-        fprintf(stderr, "spikecheck: %s\n", err);
+    if (sc_cli_out_open(o, path) != SC_OK)
         return SC_EIO;
-    }
-    if (writer(o->f, R) != SC_OK)
-    {
-        sc_outfile_abort(o);
-        fprintf(stderr, "spikecheck: %s: write failed\n", path);
-        return SC_EIO;
-    }
-    if (sc_outfile_commit(o, err, sizeof(err)) != SC_OK)
-    {
-        fprintf(stderr, "spikecheck: %s\n", err);
-        return SC_EIO;
-    }
-    return SC_OK;
+    return sc_cli_out_close(o, path, writer(o->f, R));
 }
 
 /* --update-baseline rewrites the baseline; --baseline alone compares with

@@ -9,6 +9,7 @@
 
 #include "spikecheck.h"
 #include "cases/cases.h"
+#include "report/report.h"
 
 #define SC_EXIT_OK        0
 #define SC_EXIT_VIOLATED  1
@@ -28,6 +29,18 @@ void sc_cli_free_paths(char ** paths, slong n);
    returns how many are kept.  Shard K/N of a sorted list is the same on
    every machine. */
 slong sc_cli_shard(char ** paths, slong n, slong k, slong nshards);
+
+/* An output file written atomically (out.c): open, write to o->f, then
+   close with the writer's status, which commits (rename) or aborts
+   (nothing left behind).  Both print one line naming the file and return
+   SC_EIO on failure. */
+int sc_cli_out_open(sc_outfile_t o, const char * path) SC_WARN_UNUSED;
+int sc_cli_out_close(sc_outfile_t o, const char * path, int written)
+    SC_WARN_UNUSED;
+
+/* c with explicit exact data (it replays without the generators) to
+   path, atomically; SC_EIO with a message on failure. */
+int sc_cli_save_case(const char * path, const sc_case_t c) SC_WARN_UNUSED;
 
 /* Parses a decimal integer option value in [lo, hi]. */
 int sc_cli_parse_si(slong * x, const char * opt, const char * s, slong lo,

@@ -7,14 +7,12 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli/cli.h"
-#include "report/report.h"
 
 int
 sc_cli_expand(int argc, char ** argv)
 {
     const char * path = NULL, * out = NULL;
     char err[SC_ERR_LEN];
-    sc_outfile_t o;
     sc_case_t c;
     int i, rc = SC_EXIT_USAGE;
 
@@ -38,16 +36,7 @@ sc_cli_expand(int argc, char ** argv)
     sc_case_init(c);
     if (sc_case_load_file(c, path, err, sizeof(err)) != SC_OK)
         fprintf(stderr, "spikecheck: %s\n", err);
-    else if (sc_outfile_open(o, out, err, sizeof(err)) != SC_OK)
-        fprintf(stderr, "spikecheck: %s\n", err);
-    else if (sc_case_write_explicit(o->f, c) != SC_OK)
-    {
-        sc_outfile_abort(o);
-        fprintf(stderr, "spikecheck: %s: write failed\n", out);
-    }
-    else if (sc_outfile_commit(o, err, sizeof(err)) != SC_OK)
-        fprintf(stderr, "spikecheck: %s\n", err);
-    else
+    else if (sc_cli_save_case(out, c) == SC_OK)
         rc = SC_EXIT_OK;
     sc_case_clear(c);
     return rc;

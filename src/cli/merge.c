@@ -40,30 +40,18 @@ sc_merge_write(const char * path, const sc_report_t R, int journals,
     char err[SC_ERR_LEN];
     int rc;
 
-    if (sc_outfile_open(o, path, err, sizeof(err)) != SC_OK)
-    {
-        fprintf(stderr, "spikecheck: %s\n", err);
+    if (sc_cli_out_open(o, path) != SC_OK)
         return SC_EIO;
-    }
     if (journals)
-    {
-        rc = sc_merge_format(path)(o->f, R);
-        snprintf(err, sizeof(err), "%s: write failed", path);
-    }
-    else
-        rc = sc_report_merge_json(o->f, parts, n, err, sizeof(err));
+        return sc_cli_out_close(o, path, sc_merge_format(path)(o->f, R));
+    rc = sc_report_merge_json(o->f, parts, n, err, sizeof(err));
     if (rc != SC_OK)
     {
-        sc_outfile_abort(o);
+        sc_outfile_abort(o);        /* err names the part at fault */
         fprintf(stderr, "spikecheck: merge: %s\n", err);
         return rc;
     }
-    if (sc_outfile_commit(o, err, sizeof(err)) != SC_OK)
-    {
-        fprintf(stderr, "spikecheck: %s\n", err);
-        return SC_EIO;
-    }
-    return SC_OK;
+    return sc_cli_out_close(o, path, SC_OK);
 }
 
 /* Parts must be all journals or all JSON reports; JSON parts give JSON

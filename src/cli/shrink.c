@@ -325,31 +325,6 @@ sc_shrink_bits(sc_case_t c)
     return b;
 }
 
-static int
-sc_shrink_save(const char * path, const sc_case_t c)
-{
-    sc_outfile_t o;
-    char err[SC_ERR_LEN];
-
-    if (sc_outfile_open(o, path, err, sizeof(err)) != SC_OK)
-    {
-        fprintf(stderr, "spikecheck: %s\n", err);
-        return SC_EIO;
-    }
-    if (sc_case_write_explicit(o->f, c) != SC_OK)
-    {
-        sc_outfile_abort(o);
-        fprintf(stderr, "spikecheck: %s: write failed\n", path);
-        return SC_EIO;
-    }
-    if (sc_outfile_commit(o, err, sizeof(err)) != SC_OK)
-    {
-        fprintf(stderr, "spikecheck: %s\n", err);
-        return SC_EIO;
-    }
-    return SC_OK;
-}
-
 /* Shrinks the loaded case c; returns the exit code. */
 static int
 sc_shrink_run(sc_shrink_struct * S, sc_case_t c, const char * dir)
@@ -382,7 +357,7 @@ sc_shrink_run(sc_shrink_struct * S, sc_case_t c, const char * dir)
             break;
     }
     snprintf(path, sizeof(path), "%s/%s-%s.json", dir, S->thm->id, name);
-    if (rc == SC_EXIT_OK && sc_shrink_save(path, cur) != SC_OK)
+    if (rc == SC_EXIT_OK && sc_cli_save_case(path, cur) != SC_OK)
         rc = SC_EXIT_USAGE;
     if (rc == SC_EXIT_OK)
     {

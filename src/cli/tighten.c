@@ -137,20 +137,10 @@ static int
 sc_tight_write(const char * path, const char * text)
 {
     sc_outfile_t o;
-    char err[SC_ERR_LEN];
 
-    if (sc_outfile_open(o, path, err, sizeof(err)) != SC_OK)
-    {
-        fprintf(stderr, "spikecheck: %s\n", err);
+    if (sc_cli_out_open(o, path) != SC_OK)
         return SC_EIO;
-    }
-    fputs(text, o->f);
-    if (sc_outfile_commit(o, err, sizeof(err)) != SC_OK)
-    {
-        fprintf(stderr, "spikecheck: %s\n", err);
-        return SC_EIO;
-    }
-    return SC_OK;
+    return sc_cli_out_close(o, path, fputs(text, o->f) < 0 ? SC_EIO : SC_OK);
 }
 
 /* The search; returns the exit code. */
