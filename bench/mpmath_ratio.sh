@@ -22,6 +22,10 @@ if ! python3 -c 'import mpmath' 2> /dev/null; then
     echo "mpmath ratio: python3 with mpmath not found (pip install mpmath): skipped"
     exit 0
 fi
+if ! grep -q '"loss": *"square"' "$CASE"; then
+    echo "mpmath ratio: $CASE: square-loss cases only (mpmath_gd.py measures rho against the least-squares w*)" >&2
+    exit 1
+fi
 if grep -q '"generator"' "$CASE"; then
     X=$(mktemp /tmp/spikecheck-bench.XXXXXX)
     trap 'rm -f "$X"' EXIT
