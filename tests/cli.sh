@@ -68,6 +68,19 @@ grep -q '<svg' "$T/r.html" && grep -q 'Rising-edge peak' "$T/r.html" && ok || ba
 expect_rc 0 "html without gnuplot" env PATH=/nonexistent "$SC" check --html "$T/r2.html" "$T/showcase/spike.json"
 grep -q 'Plot not drawn: gnuplot is not installed' "$T/r2.html" && ok || bad "HTML notes the missing plot"
 
+# a hostile case name reaches gnuplot only as an inert label: the figure is
+# drawn and nothing runs (the name carries a gnuplot system() call, a
+# backquote, a macro and a newline)
+mkdir -p "$T/evil/showcase"
+sed "s|\"name\": \"[^\"]*\"|\"name\": \"x'; system('touch $T/evil/RAN1'); print '\`touch $T/evil/RAN2\`@m\\\\nset output '$T/evil/RAN3'\"|" \
+    "$SPIKE" > "$T/evil/showcase/e.json"
+grep -q "system('touch" "$T/evil/showcase/e.json" && ok || bad "hostile-name case built"
+expect_rc 0 "html, hostile name" "$SC" check --html "$T/evil/r.html" "$T/evil/showcase/e.json"
+expect_rc 1 "html, hostile name, violated" "$SC" check --html "$T/evil/v.html" --theorem T3.b --scale-bounds 1/4 "$T/evil/showcase/e.json"
+[ "$(grep -c '<svg' "$T/evil/r.html")" -ge 1 ] && [ "$(grep -c '<svg' "$T/evil/v.html")" -ge 1 ] && ok || bad "hostile name: figures drawn"
+ls "$T/evil" | grep -q RAN && bad "hostile name ran a command" || ok
+grep -q 'x?? system(?touch' "$T/evil/r.html" && ok || bad "hostile name shown as an inert label"
+
 # JUnit, claims baseline, shards
 expect_rc 0 "junit" "$SC" check --junit "$T/j.xml" "$SPIKE" tests/data/thm_plain.json
 [ "$(grep -c '<testcase ' "$T/j.xml")" -eq $((2 * NCHK)) ] && ok || bad "one testcase per checker x case"

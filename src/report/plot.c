@@ -6,6 +6,12 @@
  * lambda_max(P^1/2 H P^1/2) against 2, kappa(V_t) and rho(J_t).
  * The numbers arrive as doubles for display only.  Without gnuplot the
  * caller gets SC_UNABLE and the report says where the plot would be.
+ *
+ * Case files are not trusted, and gnuplot is an interpreter (system(),
+ * backquotes, @macros).  No text of a case reaches a script except through
+ * sc_plot_label, which keeps a short list of inert characters; the data go
+ * through a file of numbers; the files live in a fresh private directory
+ * (mkdtemp), so no other user can plant a link under their names.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -13,6 +19,9 @@
 #include <string.h>
 #include <unistd.h>
 #include "report/report.h"
+
+/* the temporary directory, data file and output paths */
+#define SC_PLOT_PATH 256
 
 static char *
 sc_plot_slurp(const char * path)
@@ -53,11 +62,19 @@ sc_plot_write_data(const char * path, const sc_plot_struct * p)
     return fclose(f) == 0 ? SC_OK : SC_EIO;
 }
 
+static void
+sc_plot_cleanup(const char * dir, const char * dat, const char * out)
+{
+    remove(dat);
+    remove(out);
+    rmdir(dir);
+}
+
 /* Runs gnuplot on script (which reads dat and writes out), removes dat,
-   and returns the SVG in *svg. */
+   out and their directory, and returns the SVG in *svg. */
 static int
-sc_plot_run(char ** svg, const char * dat, const char * out,
-            const char * script)
+sc_plot_run(char ** svg, const char * dir, const char * dat,
+            const char * out, const char * script)
 {
     struct sigaction ign, old;
     FILE * g;
@@ -74,51 +91,81 @@ sc_plot_run(char ** svg, const char * dat, const char * out,
     if (g == NULL)
     {
         sigaction(SIGPIPE, &old, NULL);
-        remove(dat);
+        sc_plot_cleanup(dir, dat, out);
         return SC_UNABLE;
     }
     fputs(script, g);
     rc = pclose(g);
     sigaction(SIGPIPE, &old, NULL);
-    remove(dat);
-    if (rc != 0)
-    {
-        remove(out);
-        return SC_UNABLE;
-    }
-    *svg = sc_plot_slurp(out);
-    remove(out);
+    if (rc == 0)
+        *svg = sc_plot_slurp(out);
+    sc_plot_cleanup(dir, dat, out);
     return *svg != NULL ? SC_OK : SC_UNABLE;
 }
 
-/* A fresh temporary data file dat (written by the caller) and out = dat.svg. */
+/* A fresh private directory (mode 0700) holding the data file dat and
+   the output out; sc_plot_run removes all three. */
 static int
-sc_plot_temp(char * dat, char * out, size_t outlen)
+sc_plot_temp(char * dir, char * dat, char * out, size_t len)
 {
-    int fd;
+    const char * base = getenv("TMPDIR");
+    char safe[SC_PLOT_PATH];
 
-    strcpy(dat, "/tmp/spikecheck-plot-XXXXXX");
-    fd = mkstemp(dat);
-    if (fd < 0)
+    /* the paths enter the script: a TMPDIR that is not plainly safe
+       (relative, long, or with a character sc_plot_label would change)
+       gives way to /tmp */
+    if (base != NULL && strlen(base) < sizeof(safe) - 64)
+        sc_plot_label(safe, sizeof(safe), base);
+    if (base == NULL || base[0] != '/' || strlen(base) >= sizeof(safe) - 64
+        || strcmp(safe, base) != 0)
+        base = "/tmp";
+    snprintf(dir, len, "%s/spikecheck-plot-XXXXXX", base);
+    if (mkdtemp(dir) == NULL)
         return SC_EIO;
-    close(fd);
-    snprintf(out, outlen, "%s.svg", dat);
+    snprintf(dat, len, "%s/data", dir);
+    snprintf(out, len, "%s/plot.svg", dir);
     return SC_OK;
+}
+
+/* A label for a gnuplot single-quoted string: letters, digits and
+   " ,.:()+=/-" are kept, every other byte becomes '?'.  None of the kept
+   characters is special to gnuplot's parser (quote, backquote, @, newline)
+   or to its enhanced text mode (_ ^ { } @ & ~ \), so the label is shown as
+   it is and can run nothing. */
+void
+sc_plot_label(char * out, size_t len, const char * in)
+{
+    static const char keep[] = " ,.:()+=/-";
+    size_t i;
+
+    if (len == 0)
+        return;
+    for (i = 0; in[i] != '\0' && i + 1 < len; i++)
+    {
+        unsigned char ch = (unsigned char) in[i];
+
+        out[i] = ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')
+                  || (ch >= '0' && ch <= '9') || (ch != 0 && strchr(keep, ch)))
+                 ? (char) ch : '?';
+    }
+    out[i] = '\0';
 }
 
 int
 sc_plot_svg(char ** svg, const sc_plot_struct * p)
 {
-    char dat[32], out[64], script[2048];
+    char dir[SC_PLOT_PATH], dat[SC_PLOT_PATH], out[SC_PLOT_PATH],
+         title[160], script[4096];
 
     *svg = NULL;
-    if (sc_plot_temp(dat, out, sizeof(out)) != SC_OK)
+    if (sc_plot_temp(dir, dat, out, SC_PLOT_PATH) != SC_OK)
         return SC_EIO;
     if (sc_plot_write_data(dat, p) != SC_OK)
     {
-        remove(dat);
+        sc_plot_cleanup(dir, dat, out);
         return SC_EIO;
     }
+    sc_plot_label(title, sizeof(title), p->title);
     snprintf(script, sizeof(script),
         "set terminal svg size 900,640 font 'sans,10' background '#ffffff'\n"
         "set output '%s'\n"
@@ -133,8 +180,8 @@ sc_plot_svg(char ** svg, const sc_plot_struct * p)
         "set logscale y\nset format y '10^{%%L}'\n"
         "plot '%s' u 1:7 w l lw 1.5 t 'loss'\n"
         "unset multiplot\n",
-        out, p->title, dat, dat, dat, dat);
-    return sc_plot_run(svg, dat, out, script);
+        out, title, dat, dat, dat, dat);
+    return sc_plot_run(svg, dir, dat, out, script);
 }
 
 /* ---- [F3] Figure 3: certified run beside the float run ------------------ */
@@ -180,17 +227,19 @@ int
 sc_plot_figure3_svg(char ** svg, const sc_f3_view_struct * V,
                     const char * title)
 {
-    char dat[32], out[64], script[4096], marks[400];
+    char dir[SC_PLOT_PATH], dat[SC_PLOT_PATH], out[SC_PLOT_PATH],
+         label[160], script[8192], marks[400];
     const char * top;
 
     *svg = NULL;
-    if (sc_plot_temp(dat, out, sizeof(out)) != SC_OK)
+    if (sc_plot_temp(dir, dat, out, SC_PLOT_PATH) != SC_OK)
         return SC_EIO;
     if (sc_plot_f3_write_data(dat, V) != SC_OK)
     {
-        remove(dat);
+        sc_plot_cleanup(dir, dat, out);
         return SC_EIO;
     }
+    sc_plot_label(label, sizeof(label), title);
     sc_plot_f3_marks(marks, sizeof(marks), V);
     /* without a reference direction (logistic line on main) the top row
        shows ||w_t||^2 and gamma_t instead of rho_t and h_t */
@@ -211,7 +260,7 @@ sc_plot_figure3_svg(char ** svg, const sc_f3_view_struct * V,
           "plot '' u 1:9 w l lw 2 lc rgb '#1f5fa8' t 'certified', "
           "'' u 1:10 w l lw 1 lc rgb '#cc0000' dt 2 t 'float64'\n";
     {
-        char topbuf[1400];
+        char topbuf[2048];
         size_t pos;
 
         snprintf(topbuf, sizeof(topbuf), top, dat);
@@ -220,7 +269,7 @@ sc_plot_figure3_svg(char ** svg, const sc_f3_view_struct * V,
             "background '#ffffff'\nset output '%s'\n"
             "set multiplot layout 2,2 title '%s'\n"
             "set xlabel 't'\nset key top left\nset grid\n%s%s",
-            out, title, marks, topbuf);
+            out, label, marks, topbuf);
         snprintf(script + pos, sizeof(script) - pos,
             "set logscale y\nset format y '10^{%%L}'\nset title 'loss'\n"
             "set key bottom left\n"
@@ -237,7 +286,7 @@ sc_plot_figure3_svg(char ** svg, const sc_f3_view_struct * V,
               "abs($2) : 1e-18) w l lw 1 lc rgb '#1f5fa8' t 'rho',"
             : "");
     }
-    return sc_plot_run(svg, dat, out, script);
+    return sc_plot_run(svg, dir, dat, out, script);
 }
 
 /* ---- BEYOND.md s.2-3: sharpness and non-normality ----------------------- */
@@ -259,16 +308,18 @@ sc_plot_sharp_write_data(const char * path, const sc_plot_sharp_struct * p)
 int
 sc_plot_svg_sharp(char ** svg, const sc_plot_sharp_struct * p)
 {
-    char dat[32], out[64], script[2048];
+    char dir[SC_PLOT_PATH], dat[SC_PLOT_PATH], out[SC_PLOT_PATH],
+         title[160], script[4096];
 
     *svg = NULL;
-    if (sc_plot_temp(dat, out, sizeof(out)) != SC_OK)
+    if (sc_plot_temp(dir, dat, out, SC_PLOT_PATH) != SC_OK)
         return SC_EIO;
     if (sc_plot_sharp_write_data(dat, p) != SC_OK)
     {
-        remove(dat);
+        sc_plot_cleanup(dir, dat, out);
         return SC_EIO;
     }
+    sc_plot_label(title, sizeof(title), p->title);
     snprintf(script, sizeof(script),
         "set terminal svg size 900,360 font 'sans,10' background '#ffffff'\n"
         "set output '%s'\n"
@@ -283,6 +334,6 @@ sc_plot_svg_sharp(char ** svg, const sc_plot_sharp_struct * p)
         "plot '%s' u 1:4 w l lw 1.5 t 'kappa(V_t), unit columns', "
         "'' u 1:5 w l lw 1.5 t 'rho(J_t)'\n"
         "unset multiplot\n",
-        out, p->title, dat, p->thr, dat);
-    return sc_plot_run(svg, dat, out, script);
+        out, title, dat, p->thr, dat);
+    return sc_plot_run(svg, dir, dat, out, script);
 }

@@ -35,6 +35,11 @@ typedef struct
 }
 sc_plot_struct;
 
+/* out = in with every byte that is not a letter, a digit or one of
+   " ,.:()+=/-" replaced by '?', truncated to len - 1 bytes: the only way
+   text reaches a gnuplot script (case files are not trusted). */
+void sc_plot_label(char * out, size_t len, const char * in);
+
 /* Runs gnuplot on p; *svg (flint_free) is the SVG text.  SC_UNABLE when
    gnuplot is missing or fails, SC_EIO when a temporary file fails. */
 int sc_plot_svg(char ** svg, const sc_plot_struct * p) SC_WARN_UNUSED;
