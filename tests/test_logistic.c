@@ -19,7 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
-#include "theorems/logistic.h"
+#include "theorems/logistic/logistic.h"
 #include "num/num.h"
 
 #define SC_CAP 4096

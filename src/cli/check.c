@@ -266,7 +266,7 @@ sc_check_step(char * buf, size_t len, slong t)
 
 /* [F3] The Figure 3 entry of a case under a figure3 directory: the
    certified full-GD run beside the float run at fprec bits, with the
-   spike of each and where they part (theorems/f3_view.c). */
+   spike of each and where they part (theorems/figure3/f3_view.c). */
 static void
 sc_check_figure3(sc_report_t R, sc_ctx_t ctx, slong first, slong fprec,
                  slong prec0, slong prec_max)

@@ -1,0 +1,139 @@
+/*
+ * core.h -- the core of the theorem layer: the checker interface
+ * (sc_thm_*), the run context every checker reads its case from, the
+ * registry of statements, and the trajectory helpers all families share.
+ *
+ * A checker is one function
+ *     int sc_thm_<id>_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+ * that verifies the statement's hypotheses and conclusion on one case at
+ * one precision.  It returns SC_OK with res->verdict set (HOLDS, VIOLATED,
+ * NOT-APPLICABLE, or UNDECIDED when the step horizon ran out), or
+ * SC_UNABLE with res->reason saying what could not be separated; the
+ * precision is then raised by sc_thm_run.
+ *
+ * Checkers never compute dynamics themselves: they ask the context for the
+ * full-GD or reduced trajectory at a precision, and the context computes
+ * each (kind, precision) once per case.
+ */
+#ifndef SC_THEOREMS_CORE_H
+#define SC_THEOREMS_CORE_H
+
+#include "spikecheck.h"
+#include "cases/cases.h"
+#include "data/data.h"
+#include "dyn/dyn.h"
+
+/* Two kinds x at most 13 precisions (16 .. 65536 bits, doubling) fit, so
+   no trajectory a checker holds is ever recycled under it. */
+#define SC_CTX_CACHE 32
+
+typedef struct
+{
+    sc_traj_kind_t kind;
+    slong prec;
+    int status;             /* SC_OK or SC_DOMAIN (reduced not applicable) */
+    sc_traj_struct * T;
+}
+sc_ctx_entry_struct;
+
+typedef struct
+{
+    const sc_case_struct * cs;  /* not owned */
+    sc_data_t data;
+    int from_first;         /* [T2.x]: reference time = first t with H2 */
+    /* Negative-test hook (STYLE.md rule 21): every checker multiplies the
+       bound or identity side it checks by this factor.  It is 1 in every
+       run of the tool; tests set it to show that each checker can fail. */
+    fmpq_t factor;
+    slong ncache;
+    sc_ctx_entry_struct cache[SC_CTX_CACHE];
+    char why[SC_REASON_LEN];
+    /* BEYOND.md s.2-3: the sharpness states S1, N1, N3 share, kept by
+       sharpness/sharp_cache.c (NULL until one is asked for), which also
+       sets sharp_clear, the function that frees them: the core knows no
+       family */
+    struct sc_sharp_cache_struct * sharp;
+    void (*sharp_clear)(struct sc_sharp_cache_struct * C);
+}
+sc_ctx_struct;
+
+typedef sc_ctx_struct sc_ctx_t[1];
+
+/* Derives the exact data facts of c; c must outlive ctx. */
+void sc_ctx_init(sc_ctx_t ctx, const sc_case_t c);
+void sc_ctx_clear(sc_ctx_t ctx);
+
+/* The certified full-GD trajectory at prec (computed once, cached). */
+const sc_traj_struct * sc_ctx_full(sc_ctx_t ctx, slong prec);
+
+/* The reduced trajectory at prec, or NULL when the reduced recurrence does
+   not apply to the case (the reason is then in ctx->why). */
+const sc_traj_struct * sc_ctx_reduced(sc_ctx_t ctx, slong prec);
+
+/* The certified trajectory of the case with every rising flag decided: the
+   reduced recurrence where it applies, else full GD, at doubling precision
+   from prec0; the last one tried if the cap prec_max is reached first. */
+const sc_traj_struct * sc_ctx_certified(sc_ctx_t ctx, slong prec0,
+                                        slong prec_max);
+
+typedef int (*sc_thm_check_fn)(sc_result_t res, sc_ctx_t ctx, slong prec);
+
+typedef struct
+{
+    const char * id;            /* [ID] of THEOREMS.md / LOGISTIC.md */
+    const char * title;
+    const char * provenance;    /* SC_PROV_* */
+    const char * source;        /* paper statement and spec section */
+    const char * statement;     /* the statement as checked, one line */
+    sc_thm_check_fn check;
+}
+sc_thm_struct;
+
+extern const sc_thm_struct sc_thm_table[];
+extern const slong sc_thm_count;
+
+/* The registry entry with this id (case-sensitive), or NULL. */
+const sc_thm_struct * sc_thm_lookup(const char * id);
+
+/*
+ * Runs thm on ctx from prec0 bits, doubling while the checker returns
+ * SC_UNABLE, up to prec_max; past the cap the verdict is UNDECIDED with
+ * the checker's last reason.  res->prec is the precision of the last
+ * attempt.
+ */
+void sc_thm_run(sc_result_t res, const sc_thm_struct * thm, sc_ctx_t ctx,
+                slong prec0, slong prec_max);
+
+/* ---- trajectory helpers every family uses (core/traj_common.c) ---- */
+
+/* The reduced trajectory, or NULL with res set to NOT-APPLICABLE. */
+const sc_traj_struct * sc_thm_need_reduced(sc_result_t res, sc_ctx_t ctx,
+                                           slong prec);
+
+/* The certified full-GD trajectory at prec when it reaches the horizon;
+   NULL (reason set: the caller returns SC_UNABLE) when its enclosure
+   became too wide before.  Sets the per-state certificate of res. */
+const sc_traj_struct * sc_thm_need_full(sc_result_t res, sc_ctx_t ctx,
+                                        slong prec);
+
+/* SC_OK when every rising flag of steps [t0, t1) of T is decided and the
+   trajectory reaches t1; SC_UNABLE (reason set) otherwise. */
+int sc_thm_flags_decided(sc_result_t res, const sc_traj_struct * T,
+                         slong t0, slong t1) SC_WARN_UNUSED;
+
+/* The end of the rising run starting at t1: the least t >= t1 whose flag
+   is SC_FALSE, or T->len - 1 if the run reaches the horizon.  Flags must
+   be decided. */
+slong sc_thm_run_end(const sc_traj_struct * T, slong t1);
+
+/* The first step t >= t0 whose flag is SC_TRUE, or -1. */
+slong sc_thm_first_rising(const sc_traj_struct * T, slong t0);
+
+/* ctx->factor as a ball. */
+void sc_thm_factor(arb_t f, const sc_ctx_t ctx, slong prec);
+
+/* c = ||w*||, eta, eta_gamma of the case as balls. */
+void sc_thm_params(arb_t c, arb_t eta, arb_t eta_gamma, const sc_ctx_t ctx,
+                   slong prec);
+
+#endif

@@ -1,0 +1,146 @@
+/*
+ * ctx.c -- the run context of one case: exact data facts and a cache of
+ * trajectories, one per (kind, precision), shared by all checkers.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "theorems/core/core.h"
+
+void
+sc_ctx_init(sc_ctx_t ctx, const sc_case_t c)
+{
+    ctx->cs = c;
+    sc_data_init(ctx->data, c);
+    ctx->from_first = 0;
+    fmpq_init(ctx->factor);
+    fmpq_one(ctx->factor);
+    ctx->ncache = 0;
+    ctx->why[0] = '\0';
+    ctx->sharp = NULL;          /* BEYOND.md s.2-3: sharpness states */
+    ctx->sharp_clear = NULL;
+}
+
+void
+sc_ctx_clear(sc_ctx_t ctx)
+{
+    slong i;
+
+    if (ctx->sharp != NULL)     /* BEYOND.md s.2-3: sharpness states */
+        ctx->sharp_clear(ctx->sharp);
+    for (i = 0; i < ctx->ncache; i++)
+    {
+        if (ctx->cache[i].T != NULL)
+        {
+            sc_traj_clear(ctx->cache[i].T);
+            flint_free(ctx->cache[i].T);
+        }
+    }
+    fmpq_clear(ctx->factor);
+    sc_data_clear(ctx->data);
+}
+
+static sc_ctx_entry_struct *
+sc_ctx_find(sc_ctx_t ctx, sc_traj_kind_t kind, slong prec)
+{
+    slong i;
+
+    for (i = 0; i < ctx->ncache; i++)
+        if (ctx->cache[i].kind == kind && ctx->cache[i].prec == prec)
+            return ctx->cache + i;
+    return NULL;
+}
+
+/* A new cache slot; the oldest is recycled when the cache is full. */
+static sc_ctx_entry_struct *
+sc_ctx_slot(sc_ctx_t ctx, sc_traj_kind_t kind, slong prec)
+{
+    sc_ctx_entry_struct * e;
+
+    if (ctx->ncache == SC_CTX_CACHE)
+    {
+        e = ctx->cache;
+        if (e->T != NULL)
+        {
+            sc_traj_clear(e->T);
+            flint_free(e->T);
+        }
+        memmove(ctx->cache, ctx->cache + 1,
+                (SC_CTX_CACHE - 1) * sizeof(sc_ctx_entry_struct));
+        ctx->ncache--;
+    }
+    e = ctx->cache + ctx->ncache++;
+    e->kind = kind;
+    e->prec = prec;
+    e->status = SC_OK;
+    e->T = flint_malloc(sizeof(sc_traj_struct));
+    sc_traj_init(e->T, kind, ctx->cs->d, ctx->cs->steps);
+    return e;
+}
+
+const sc_traj_struct *
+sc_ctx_full(sc_ctx_t ctx, slong prec)
+{
+    sc_ctx_entry_struct * e = sc_ctx_find(ctx, SC_TRAJ_FULL, prec);
+
+    if (e == NULL)
+    {
+        e = sc_ctx_slot(ctx, SC_TRAJ_FULL, prec);
+        sc_dyn_run_full(e->T, ctx->cs, ctx->data, 0, prec);
+    }
+    return e->T;
+}
+
+const sc_traj_struct *
+sc_ctx_reduced(sc_ctx_t ctx, slong prec)
+{
+    const char * dom = sc_dyn_reduced_domain(ctx->cs, ctx->data);
+    sc_ctx_entry_struct * e;
+
+    if (dom != NULL)
+    {
+        snprintf(ctx->why, sizeof(ctx->why), "%s", dom);
+        return NULL;
+    }
+    e = sc_ctx_find(ctx, SC_TRAJ_REDUCED, prec);
+    if (e == NULL)
+    {
+        e = sc_ctx_slot(ctx, SC_TRAJ_REDUCED, prec);
+        e->status = sc_dyn_run_reduced(e->T, ctx->cs, ctx->data, 0, prec,
+                                       ctx->why, sizeof(ctx->why));
+    }
+    return e->status == SC_OK ? e->T : NULL;
+}
+
+/* Some state has a <= 0 for certain: rho is undefined there at every
+   precision, so raising it would only cost. */
+static int
+sc_ctx_rho_undefined(const sc_traj_struct * T)
+{
+    slong t;
+
+    for (t = 0; t < T->len; t++)
+        if (arb_is_nonpositive(T->a + t))
+            return 1;
+    return 0;
+}
+
+const sc_traj_struct *
+sc_ctx_certified(sc_ctx_t ctx, slong prec0, slong prec_max)
+{
+    const sc_traj_struct * T = NULL;
+    slong prec, t;
+    int decided;
+
+    for (prec = prec0; prec <= prec_max; prec *= 2)
+    {
+        T = sc_ctx_reduced(ctx, prec);
+        if (T == NULL)
+            T = sc_ctx_full(ctx, prec);
+        decided = (T->len == ctx->cs->steps + 1);
+        for (t = 0; decided && t + 1 < T->len; t++)
+            decided = (T->rising[t] != SC_UNKNOWN);
+        if (decided || sc_ctx_rho_undefined(T))
+            break;
+    }
+    return T;
+}

@@ -1,0 +1,51 @@
+/*
+ * figure3.h -- the paper's Section 6 / Figure 3 ([F3]) and the float view:
+ * the certified run beside a float run of the same case.
+ */
+#ifndef SC_THEOREMS_FIGURE3_H
+#define SC_THEOREMS_FIGURE3_H
+
+#include "theorems/core/core.h"
+
+/* One line comparing the rising/falling decisions of an uncertified
+   floating-point full-GD run at fprec bits with the certified ones. */
+void sc_float_view(char * line, size_t linelen, sc_ctx_t ctx, slong fprec,
+                   slong prec0, slong prec_max);
+
+/* [F3] Section 6 / Figure 3 (theorems/f3_figure3.c) */
+int sc_thm_f3_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+
+/* The delayed spike of [F3] on trajectory T: its onset and peak steps (-1
+   when there is none) and ratio = L_peak / L_onset.  SC_UNABLE when a loss
+   comparison of T is undecided. */
+int sc_thm_f3_spike(slong * onset, slong * peak, arb_t ratio,
+                    const sc_traj_struct * T, slong prec) SC_WARN_UNUSED;
+
+/*
+ * The Figure 3 view (figure3/f3_view.c): the certified full-GD run of a
+ * case beside its float run at fprec bits, as doubles for the plots, with
+ * where they part.  Decisions are made on the balls; doubles only carry
+ * the curves to gnuplot.
+ */
+typedef struct
+{
+    slong len, prec;        /* common length; certified precision */
+    int has_ref;            /* rho, h, Theta exist (reference direction) */
+    double * rho_c, * rho_f, * h_c, * h_f, * theta_c, * loss_c, * loss_f,
+           * gamma_c, * gamma_f, * W_c, * W_f;
+    slong onset_c, peak_c, onset_f, peak_f;     /* [F3] spikes, -1 none */
+    double ratio_c, ratio_f;
+    slong loss_flag;        /* first step whose loss rise/fall differs */
+    slong rho_flag;         /* first step whose rho rising flag differs */
+    slong rho_flags;        /* how many rho flags differ */
+    slong leave;            /* first state outside the certified enclosure */
+    slong visible;          /* first step with |L_float - L| > L / 100 */
+    int undecided;          /* some certified flag undecided at the cap */
+}
+sc_f3_view_struct;
+
+void sc_f3_view_init(sc_f3_view_struct * V, sc_ctx_t ctx, slong fprec,
+                     slong prec0, slong prec_max);
+void sc_f3_view_clear(sc_f3_view_struct * V);
+
+#endif

@@ -1,0 +1,110 @@
+/*
+ * logistic_walk.c -- the case-level hypotheses of LOGISTIC.md (A1-A4,
+ * w_0 in span, plain GD) and the walk over the states of a certified
+ * full-GD trajectory that the per-state logistic checkers share.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "theorems/logistic/logistic.h"
+#include "num/num.h"
+
+static int
+sc_logi_na(sc_result_t res, const char * why)
+{
+    res->verdict = SC_NOT_APPLICABLE;
+    sc_result_reason(res, "hypothesis fails: %s", why);
+    return 0;
+}
+
+int
+sc_logi_applies(sc_result_t res, const sc_ctx_t ctx, int need)
+{
+    const sc_case_struct * c = ctx->cs;
+    const sc_svm_struct * S = ctx->data->svm;
+    char why[SC_REASON_LEN];
+
+    if (c->loss != SC_LOSS_LOGISTIC)
+        return sc_logi_na(res, "square loss (a logistic statement)");
+    if (!ctx->data->has_svm)
+        return sc_logi_na(res, "no SVM facts for this case");
+    if (!S->a1 || !S->a3)
+        return sc_logi_na(res, S->why[0] != '\0' ? S->why :
+                          "A3 fails: not all samples are active");
+    if (!ctx->data->w0_in_span)
+        return sc_logi_na(res, "A2 fails: w_0 is not in span(X~^T)");
+    if ((need & SC_LOGI_NEED_A4) && !S->a4)
+    {
+        snprintf(why, sizeof(why), "A4 fails (%.400s)", S->why[0] != '\0'
+                 ? S->why : "some dual weight alpha_i = 0");
+        return sc_logi_na(res, strncmp(S->why, "A4", 2) == 0 ? S->why : why);
+    }
+    if ((need & SC_LOGI_NEED_PLAIN)
+        && (!fmpq_is_zero(c->weight_decay) || !fmpq_is_zero(c->momentum)
+            || c->project_norm))
+        return sc_logi_na(res, "plain GD only (the case uses weight decay, "
+                          "momentum or norm projection)");
+    return 1;
+}
+
+slong
+sc_logi_walk_states(sc_logi_tally_struct * tl, sc_result_t res, sc_logi_t L,
+                    const sc_traj_struct * T, int last, int flags,
+                    sc_logi_state_fn per_state, slong prec)
+{
+    slong t, end = last ? T->len : T->len - 1, nstanding = 0;
+    arb_ptr wmid = _arb_vec_init(L->d);
+    arb_t gamma;
+    sc_logi_state_struct s;
+    sc_truth_t st;
+
+    arb_init(gamma);
+    sc_logi_state_init(&s, L->n, L->d);
+    for (t = 0; t < end && !tl->stop; t++)
+    {
+        sc_logi_tally_step(tl, t);
+        sc_traj_state_mid(wmid, gamma, T, t);
+        sc_logi_state_set(&s, L, wmid, gamma, prec);
+        st = sc_logi_standing(&s);
+        tl->standing = st;
+        if (sc_logi_gate(tl, res, "a > 0 and gamma > 0", st))
+        {
+            nstanding++;
+            if (flags & SC_LOGI_WALK_STEP)
+                sc_logi_state_step(&s, L, prec);
+        }
+        else if (tl->stop || !(flags & SC_LOGI_WALK_ALL))
+            continue;
+        per_state(tl, res, &s, L, prec);
+    }
+    sc_logi_state_clear(&s);
+    arb_clear(gamma);
+    _arb_vec_clear(wmid, L->d);
+    return nstanding;
+}
+
+int
+sc_logi_walk(sc_result_t res, sc_ctx_t ctx, int need, int last, int flags,
+             sc_logi_state_fn per_state, const char * what,
+             const char * gated, slong prec)
+{
+    const sc_traj_struct * T;
+    sc_logi_tally_struct tl;
+    sc_logi_t L;
+    slong nstanding;
+    int status;
+
+    if (!sc_logi_applies(res, ctx, need))
+        return SC_OK;
+    T = sc_thm_need_full(res, ctx, prec);
+    if (T == NULL)
+        return SC_UNABLE;
+    sc_logi_init(L, ctx, prec);
+    sc_logi_tally_init(&tl, ctx, prec);
+    nstanding = sc_logi_walk_states(&tl, res, L, T, last, flags, per_state,
+                                    prec);
+    status = sc_logi_tally_finish(&tl, res, what, nstanding == 0 ?
+                                  "a > 0 and gamma > 0 at no state" : gated);
+    sc_logi_tally_clear(&tl);
+    sc_logi_clear(L);
+    return status;
+}

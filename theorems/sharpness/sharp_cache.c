@@ -1,0 +1,137 @@
+/*
+ * sharp_cache.c -- the sharpness states of a case, computed once: [S1],
+ * [N1] and [N3] examine the same states (the midpoints of the certified
+ * full-GD enclosure at the stride of sc_sharp_stride) at the same
+ * precision, and each state's Hessian and eigenvalue enclosures are most
+ * of their cost.  The context keeps them per (precision, state), filled
+ * lazily to the level asked for; a state extended later is bit-identical
+ * to one filled at once (sc_sharp_extend), so reports do not depend on
+ * which checkers run or in which order.  The walk over the examined
+ * states that the three share is here too.
+ */
+#include "theorems/sharpness/sharpness.h"
+
+/* the states of one precision: S[t] is NULL until asked for */
+typedef struct
+{
+    slong prec, len;
+    sc_dyn_t D;
+    sc_sharp_struct ** S;
+}
+sc_sharp_prec_struct;
+
+struct sc_sharp_cache_struct
+{
+    slong n;
+    sc_sharp_prec_struct * P;
+};
+
+/* frees C (the context calls it through ctx->sharp_clear) */
+static void
+sc_sharp_cache_free(struct sc_sharp_cache_struct * C)
+{
+    slong i, t;
+
+    for (i = 0; i < C->n; i++)
+    {
+        for (t = 0; t < C->P[i].len; t++)
+            if (C->P[i].S[t] != NULL)
+            {
+                sc_sharp_clear(C->P[i].S[t]);
+                flint_free(C->P[i].S[t]);
+            }
+        flint_free(C->P[i].S);
+        sc_dyn_clear(C->P[i].D);
+    }
+    flint_free(C->P);
+    flint_free(C);
+}
+
+/* the states of prec, created empty on first use */
+static sc_sharp_prec_struct *
+sc_sharp_cache_prec(sc_ctx_t ctx, slong len, slong prec)
+{
+    struct sc_sharp_cache_struct * C = ctx->sharp;
+    sc_sharp_prec_struct * P;
+    slong i;
+
+    if (C == NULL)
+    {
+        C = ctx->sharp = flint_malloc(sizeof(struct sc_sharp_cache_struct));
+        ctx->sharp_clear = sc_sharp_cache_free;
+        C->n = 0;
+        C->P = NULL;
+    }
+    for (i = 0; i < C->n; i++)
+        if (C->P[i].prec == prec)
+            return C->P + i;
+    C->P = flint_realloc(C->P, (C->n + 1) * sizeof(sc_sharp_prec_struct));
+    P = C->P + C->n++;
+    P->prec = prec;
+    P->len = len;
+    sc_dyn_init(P->D, ctx->cs, ctx->data, prec);
+    P->S = flint_calloc(len, sizeof(sc_sharp_struct *));
+    return P;
+}
+
+const sc_sharp_struct *
+sc_sharp_cached(int * status, sc_ctx_t ctx, slong t, int what, slong prec)
+{
+    const sc_traj_struct * T = sc_ctx_full(ctx, prec);
+    sc_sharp_prec_struct * P;
+    slong d = ctx->cs->d;
+    arb_ptr w;
+    arb_t gamma;
+
+    /* the trajectory of (case, prec) is deterministic, so its length is
+       the same whenever it is recomputed */
+    P = sc_sharp_cache_prec(ctx, T->len, prec);
+    if (P->S[t] == NULL)
+    {
+        P->S[t] = flint_malloc(sizeof(sc_sharp_struct));
+        sc_sharp_init(P->S[t], d + 1);
+    }
+    w = _arb_vec_init(d);
+    arb_init(gamma);
+    sc_traj_state_mid(w, gamma, T, t);
+    *status = sc_sharp_extend(P->S[t], P->D, w, gamma, what, prec);
+    arb_clear(gamma);
+    _arb_vec_clear(w, d);
+    return P->S[t];
+}
+
+int
+sc_sharp_walk(sc_result_t res, slong * n, slong * stride, sc_ctx_t ctx,
+              const sc_traj_struct * T, int what, sc_sharp_state_fn fn,
+              void * arg, slong prec)
+{
+    const sc_sharp_struct * S;
+    slong t, d = ctx->cs->d;
+    arb_ptr w = _arb_vec_init(d);
+    arb_t gamma;
+    int status = SC_OK;
+
+    arb_init(gamma);
+    *n = 0;
+    *stride = sc_sharp_stride(T->len - 1);
+    for (t = 0; t < T->len && status == SC_OK; t += *stride)
+    {
+        if (t + *stride >= T->len)
+            t = T->len - 1;                     /* the last state always */
+        S = sc_sharp_cached(&status, ctx, t, what, prec);
+        if (status != SC_OK)
+        {
+            sc_result_reason(res, "eigenvalue enclosure failed at step %ld",
+                             (long) t);
+            break;
+        }
+        sc_traj_state_mid(w, gamma, T, t);
+        status = fn(res, S, w, gamma, t, arg, prec);
+        ++*n;
+        if (res->verdict == SC_VIOLATED)
+            break;
+    }
+    arb_clear(gamma);
+    _arb_vec_clear(w, d);
+    return status;
+}

@@ -1,0 +1,405 @@
+/*
+ * [W6] Periodic behaviour under weight decay (observational).
+ *
+ * What is measured on the certified full-GD trajectory (balls):
+ *  - spikes of the excess loss e_t = L_t - L* (square loss; e_t = L_t for
+ *    the logistic loss).  Definition (SC_W6_F = 10): the detector starts
+ *    armed with m = e_0; while armed, m = min e so far, and a step with
+ *    e_t > F m and e_t > e_0 / F^2 (both certified: a rise by the factor F
+ *    that also reaches 1% of the initial excess, so that the steady
+ *    oscillation of a tiny excess loss is not counted) is a spike; it then
+ *    disarms and tracks the peak
+ *    p = max e since the spike; it re-arms (m = e_t) at the first step with
+ *    e_t < p / F (certified: a descent by the factor F).  An undecided
+ *    comparison raises the precision.  period = mean gap between spikes.
+ *  - windowed bounds over the second half of the horizon, t in [T/2, T):
+ *    l = min g~_t, L = max g~_t (balls over the enclosures), and the exact
+ *    equilibrium interval I = [eta l / sqrt(alpha), eta L / sqrt(alpha)],
+ *    alpha = eta lambda (2 - eta lambda); seed 004's kappa l, kappa L use
+ *    alpha ~ 2 eta lambda.  W_min, W_max over the window, the fraction of
+ *    window steps with ||w_t||^2 certainly in I, 1 / (eta lambda).
+ *
+ * What is claimed (HOLDS / VIOLATED), all exact consequences of eq. (3):
+ *  (a) decay rate: ||w_{t+1}||^2 >= (1 - eta lambda)^2 ||w_t||^2 at every
+ *      step (slack = the least ratio; about 1 in the descent phases, where
+ *      the norm decays at exactly the weight-decay rate);
+ *  (b) lower end: once ||w_t||^2 >= eta l / sqrt(alpha) in the window it
+ *      stays there to the end of the window (needs alpha < 1/2);
+ *  (c) upper end: if eta lambda (2 - eta lambda) L <= (1 - eta lambda)^2 l
+ *      (the exact form of seed 004 Prop. 3's condition), once ||w_t||^2 is
+ *      in I it stays in I.  Otherwise (c) is not a claim and is reported.
+ *  Control (project_norm): the norm is constant, ||w_t||^2 = ||w_0||^2
+ *  (claimed), and the spike count is measured; seed 004 says the periodic
+ *  behaviour must vanish (tests and the showcase check it).
+ * Never assumed: a small BN linear model may settle into a steady
+ * oscillation (BEYOND.md: n = 24, d = 3, eta = 0.5, lambda = 8e-3); then
+ * zero spikes are reported, not a violation.
+ *
+ * Source: seed 004 (Lobacheva et al.) Sections 3-4, Prop. 3, Corollary 1;
+ * BEYOND.md section 1.  Provenance: observational.  Momentum makes it
+ * NOT-APPLICABLE; lambda = 0 without projection too (no equilibrium).
+ */
+#include <stdio.h>
+#include "theorems/weight_decay/weight_decay.h"
+#include "num/num.h"
+
+#define SC_W6_F 10
+
+typedef struct
+{
+    slong count, first, last;
+}
+sc_w6_spikes_struct;
+
+/* The spike detector over e_t = loss_t - Lstar (documented above). */
+static int
+sc_w6_spikes(sc_w6_spikes_struct * s, sc_result_t res,
+             const sc_traj_struct * T, const arb_t Lstar, slong prec)
+{
+    arb_t e, m, p, x, floor;
+    slong t;
+    int armed = 1, status = SC_OK;
+    sc_truth_t r;
+
+    arb_init(e); arb_init(m); arb_init(p); arb_init(x); arb_init(floor);
+    s->count = 0;
+    s->first = s->last = -1;
+    arb_sub(m, T->loss, Lstar, prec);
+    arb_div_si(floor, m, SC_W6_F * SC_W6_F, prec);
+    for (t = 1; t < T->len && status == SC_OK; t++)
+    {
+        arb_sub(e, T->loss + t, Lstar, prec);
+        if (armed)
+        {
+            arb_mul_si(x, m, SC_W6_F, prec);
+            r = sc_truth_and(sc_num_gt(e, x), sc_num_gt(e, floor));
+            if (r == SC_TRUE)
+            {
+                armed = 0;
+                arb_set(p, e);
+                s->count++;
+                s->first = (s->first < 0) ? t : s->first;
+                s->last = t;
+            }
+            else
+                arb_min(m, m, e, prec);
+        }
+        else
+        {
+            arb_max(p, p, e, prec);
+            arb_div_si(x, p, SC_W6_F, prec);
+            r = sc_num_lt(e, x);
+            if (r == SC_TRUE)
+            {
+                armed = 1;
+                arb_set(m, e);
+            }
+        }
+        if (r == SC_UNKNOWN)
+        {
+            sc_result_reason(res, "spike detector undecided at step %ld",
+                             (long) t);
+            status = SC_UNABLE;
+        }
+    }
+    arb_clear(e); arb_clear(m); arb_clear(p); arb_clear(x);
+    arb_clear(floor);
+    return status;
+}
+
+/* Sets the spike extras; period = (last - first) / (count - 1). */
+static void
+sc_w6_spike_extras(sc_result_t res, const sc_w6_spikes_struct * s,
+                   const sc_ctx_t ctx, slong prec)
+{
+    arb_t x;
+    fmpq_t p;
+
+    arb_init(x);
+    fmpq_init(p);
+    sc_result_set_extra_si(res, "spikes", s->count);
+    if (s->count >= 2)
+    {
+        arb_set_si(x, s->last - s->first);
+        arb_div_si(x, x, s->count - 1, prec);
+        sc_result_set_extra(res, "period", x);
+    }
+    fmpq_mul(p, ctx->cs->eta, ctx->cs->weight_decay);
+    if (!fmpq_is_zero(p))
+    {
+        fmpq_inv(p, p);
+        arb_set_fmpq(x, p, prec);
+        sc_result_set_extra(res, "inv_eta_lambda", x);
+    }
+    fmpq_clear(p);
+    arb_clear(x);
+}
+
+/* Control: ||w_t||^2 = ||w_0||^2 (times the factor) at every state. */
+static void
+sc_w6_control(sc_result_t res, const sc_traj_struct * T, const arb_t f,
+              const sc_w6_spikes_struct * s, slong prec)
+{
+    arb_t x;
+    slong t;
+
+    arb_init(x);
+    arb_mul(x, T->W, f, prec);
+    res->verdict = SC_HOLDS;
+    for (t = 1; t < T->len; t++)
+    {
+        if (!arb_overlaps(T->W + t, x))
+        {
+            res->verdict = SC_VIOLATED;
+            res->step = t;
+            sc_result_set_predicted(res, x);
+            sc_result_set_observed(res, T->W + t);
+            sc_result_reason(res, "control (project_norm): ||w_t||^2 "
+                             "moved at step %ld", (long) t);
+            break;
+        }
+    }
+    if (res->verdict == SC_HOLDS)
+        sc_result_reason(res, "control (project_norm): ||w_t||^2 constant "
+                         "over %ld states; %ld spike(s) counted",
+                         (long) T->len, (long) s->count);
+    arb_clear(x);
+}
+
+/* Claim (a): W_{t+1} >= f q W_t at every step; slack = min ratio. */
+static int
+sc_w6_decay_rate(sc_result_t res, const sc_traj_struct * T, const arb_t q,
+                 const arb_t f, slong prec)
+{
+    arb_t x, r, worst;
+    slong t;
+    sc_truth_t v;
+    int status = SC_OK;
+
+    arb_init(x); arb_init(r); arb_init(worst);
+    arb_pos_inf(worst);
+    for (t = 0; t + 1 < T->len && status == SC_OK; t++)
+    {
+        arb_mul(x, T->W + t, q, prec);
+        arb_mul(x, x, f, prec);
+        v = sc_num_ge(T->W + t + 1, x);
+        arb_div(r, T->W + t + 1, x, prec);
+        arb_min(worst, worst, r, prec);
+        if (v == SC_FALSE)
+        {
+            res->verdict = SC_VIOLATED;
+            res->step = t;
+            sc_result_set_predicted(res, x);
+            sc_result_set_observed(res, T->W + t + 1);
+            sc_result_reason(res, "||w_t+1||^2 < (1 - eta lambda)^2 "
+                             "||w_t||^2 at step %ld", (long) t);
+            break;
+        }
+        if (v == SC_UNKNOWN)
+        {
+            sc_result_reason(res, "decay-rate bound undecided at step %ld",
+                             (long) t);
+            status = SC_UNABLE;
+        }
+    }
+    if (status == SC_OK && res->verdict != SC_VIOLATED)
+        sc_result_set_slack(res, worst);
+    arb_clear(x); arb_clear(r); arb_clear(worst);
+    return status;
+}
+
+/* Claims (b), (c) from the first certified entry at or after h: the state
+   stays >= lo, and (if upper) <= hi.  Returns the entry step or -1. */
+static slong
+sc_w6_stays(sc_result_t res, int * status, const sc_traj_struct * T,
+            slong h, const arb_t lo, const arb_t hi, int upper)
+{
+    slong t, entry = -1;
+    sc_truth_t v;
+
+    for (t = h; t < T->len && entry < 0; t++)
+        if (sc_num_ge(T->W + t, lo) == SC_TRUE
+            && (!upper || sc_num_le(T->W + t, hi) == SC_TRUE))
+            entry = t;
+    for (t = entry; entry >= 0 && t < T->len; t++)
+    {
+        v = sc_num_ge(T->W + t, lo);
+        if (upper)
+            v = sc_truth_and(v, sc_num_le(T->W + t, hi));
+        if (v == SC_FALSE)
+        {
+            res->verdict = SC_VIOLATED;
+            res->step = t;
+            sc_result_set_observed(res, T->W + t);
+            sc_result_set_predicted(res, upper ? hi : lo);
+            sc_result_reason(res, "||w_t||^2 left the %s after entering "
+                             "it at step %ld (left at %ld)",
+                             upper ? "equilibrium interval" : "lower end",
+                             (long) entry, (long) t);
+            break;
+        }
+        if (v == SC_UNKNOWN)
+        {
+            sc_result_reason(res, "interval membership undecided at step "
+                             "%ld", (long) t);
+            *status = SC_UNABLE;
+            break;
+        }
+    }
+    return entry;
+}
+
+/* The window [h, T) measurements and claims (b), (c). */
+static int
+sc_w6_window(sc_result_t res, sc_ctx_t ctx, const sc_traj_struct * T,
+             const arb_t f, int * cond, slong prec)
+{
+    slong t, n = T->len - 1, h = n / 2, inside = 0;
+    arb_ptr gt2 = _arb_vec_init(T->len);
+    arb_t l, L, alpha, eta, lo, hi, x, wmin, wmax;
+    int status = SC_OK;
+
+    arb_init(l); arb_init(L); arb_init(alpha); arb_init(eta);
+    arb_init(lo); arb_init(hi); arb_init(x); arb_init(wmin);
+    arb_init(wmax);
+    sc_wd_gtilde2_traj(gt2, ctx, T, prec);
+    sc_wd_alpha(alpha, ctx, prec);
+    arb_set_fmpq(eta, ctx->cs->eta, prec);
+    arb_set(l, gt2 + h);
+    arb_set(L, gt2 + h);
+    arb_set(wmin, T->W + h);
+    arb_set(wmax, T->W + h);
+    for (t = h + 1; t < n; t++)
+    {
+        arb_min(l, l, gt2 + t, prec);
+        arb_max(L, L, gt2 + t, prec);
+    }
+    for (t = h + 1; t <= n; t++)
+    {
+        arb_min(wmin, wmin, T->W + t, prec);
+        arb_max(wmax, wmax, T->W + t, prec);
+    }
+    arb_sqrtpos(l, l, prec);
+    arb_sqrtpos(L, L, prec);
+    arb_rsqrt(x, alpha, prec);
+    arb_mul(x, x, eta, prec);
+    arb_mul(lo, l, x, prec);
+    arb_div(lo, lo, f, prec);
+    arb_mul(hi, L, x, prec);
+    arb_mul(hi, hi, f, prec);
+    /* exact condition: alpha L <= (1 - alpha) l */
+    arb_mul(x, alpha, L, prec);
+    arb_sub_ui(eta, alpha, 1, prec);
+    arb_neg(eta, eta);
+    arb_mul(eta, eta, l, prec);
+    *cond = sc_num_le(x, eta) == SC_TRUE;
+    sc_w6_stays(res, &status, T, h, lo, hi, 0);
+    if (*cond && status == SC_OK && res->verdict != SC_VIOLATED)
+        sc_w6_stays(res, &status, T, h, lo, hi, 1);
+    for (t = h; t <= n; t++)
+        inside += sc_num_ge(T->W + t, lo) == SC_TRUE
+                  && sc_num_le(T->W + t, hi) == SC_TRUE;
+    sc_result_set_extra(res, "l", l);
+    sc_result_set_extra(res, "L", L);
+    sc_result_set_extra(res, "W_min", wmin);
+    sc_result_set_extra(res, "W_max", wmax);
+    arb_set_si(x, inside);
+    arb_div_si(x, x, n - h + 1, prec);
+    sc_result_set_extra(res, "in_I_frac", x);
+    arb_clear(l); arb_clear(L); arb_clear(alpha); arb_clear(eta);
+    arb_clear(lo); arb_clear(hi); arb_clear(x); arb_clear(wmin);
+    arb_clear(wmax);
+    _arb_vec_clear(gt2, T->len);
+    return status;
+}
+
+/* alpha = 1 - (1 - eta lambda)^2 < 1/2, decided exactly. */
+static int
+sc_w6_alpha_small(const sc_ctx_t ctx)
+{
+    fmpq_t p;
+    int ok;
+
+    fmpq_init(p);
+    fmpq_mul(p, ctx->cs->eta, ctx->cs->weight_decay);
+    fmpq_sub_ui(p, p, 1);
+    fmpq_mul(p, p, p);
+    fmpq_mul_2exp(p, p, 1);
+    ok = fmpq_cmp_ui(p, 1) > 0;
+    fmpq_clear(p);
+    return ok;
+}
+
+int
+sc_thm_w6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    const sc_traj_struct * T;
+    sc_w6_spikes_struct s;
+    sc_dyn_t D;
+    arb_t f, Lstar, q;
+    char what[128];
+    int status, cond = 0;
+
+    if (!fmpq_is_zero(ctx->cs->momentum))
+    {
+        res->verdict = SC_NOT_APPLICABLE;
+        sc_result_reason(res, "hypothesis fails: momentum is set");
+        return SC_OK;
+    }
+    if (fmpq_is_zero(ctx->cs->weight_decay) && !ctx->cs->project_norm)
+    {
+        res->verdict = SC_NOT_APPLICABLE;
+        sc_result_reason(res, "hypothesis fails: weight_decay = 0 (no "
+                         "equilibrium interval; nothing periodic to see)");
+        return SC_OK;
+    }
+    if (!ctx->cs->project_norm && !sc_w6_alpha_small(ctx))
+    {
+        res->verdict = SC_NOT_APPLICABLE;
+        sc_result_reason(res, "hypothesis fails: alpha = eta lambda (2 - "
+                         "eta lambda) >= 1/2");
+        return SC_OK;
+    }
+    T = sc_thm_need_full(res, ctx, prec);
+    if (T == NULL)
+        return SC_UNABLE;
+    res->certificate = "certified full-GD enclosures (balls)";
+    arb_init(f); arb_init(Lstar); arb_init(q);
+    sc_thm_factor(f, ctx, prec);
+    sc_dyn_init(D, ctx->cs, ctx->data, prec);
+    if (ctx->cs->loss == SC_LOSS_SQUARE)
+        arb_set(Lstar, D->Lstar);
+    status = sc_w6_spikes(&s, res, T, Lstar, prec);
+    if (status != SC_OK)
+        goto cleanup;
+    sc_w6_spike_extras(res, &s, ctx, prec);
+    if (ctx->cs->project_norm)
+    {
+        sc_w6_control(res, T, f, &s, prec);
+        goto cleanup;
+    }
+    res->verdict = SC_HOLDS;
+    sc_wd_decay(q, ctx, prec);
+    arb_sqr(q, q, prec);
+    if (s.count == 0)
+        snprintf(what, sizeof(what), "no spike (steady oscillation or "
+                 "convergence: see W_min, W_max)");
+    else
+        snprintf(what, sizeof(what), "%ld spike(s), first/last at t = "
+                 "%ld/%ld of %ld (period in extras)", (long) s.count,
+                 (long) s.first, (long) s.last, (long) (T->len - 1));
+    status = sc_w6_decay_rate(res, T, q, f, prec);
+    if (status == SC_OK && res->verdict == SC_HOLDS)
+        status = sc_w6_window(res, ctx, T, f, &cond, prec);
+    if (status == SC_OK && res->verdict == SC_HOLDS)
+        sc_result_reason(res, "%s; decay rate and the lower end of the "
+                         "window's interval hold; upper end %s", what,
+                         cond ? "holds (exact Prop. 3 condition met)"
+                              : "not claimed (exact Prop. 3 condition "
+                                "fails on the window)");
+
+cleanup:
+    sc_dyn_clear(D);
+    arb_clear(f); arb_clear(Lstar); arb_clear(q);
+    return status;
+}

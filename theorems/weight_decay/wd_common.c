@@ -1,0 +1,171 @@
+/*
+ * wd_common.c -- helpers shared by the weight-decay checkers [W1]-[W6] of
+ * BEYOND.md section 1 (seed 004, Lobacheva et al.): the hypotheses of the
+ * plain decayed step, the step itself recomputed from an exact state, the
+ * effective gradient norm g~ and the residual test of an exact identity.
+ */
+#include "theorems/weight_decay/weight_decay.h"
+#include "num/num.h"
+
+int
+sc_wd_need_plain(sc_result_t res, const sc_ctx_t ctx)
+{
+    if (!fmpq_is_zero(ctx->cs->momentum))
+    {
+        res->verdict = SC_NOT_APPLICABLE;
+        sc_result_reason(res, "hypothesis fails: momentum is set (the "
+                         "statement is about w+ = (1 - eta lambda) w - eta "
+                         "grad)");
+        return 0;
+    }
+    if (ctx->cs->project_norm)
+    {
+        res->verdict = SC_NOT_APPLICABLE;
+        sc_result_reason(res, "hypothesis fails: project_norm is set (the "
+                         "norm is reset after every step)");
+        return 0;
+    }
+    return 1;
+}
+
+void
+sc_wd_decay(arb_t q1, const sc_ctx_t ctx, slong prec)
+{
+    fmpq_t p;
+
+    fmpq_init(p);
+    fmpq_mul(p, ctx->cs->eta, ctx->cs->weight_decay);
+    fmpq_sub_ui(p, p, 1);
+    fmpq_neg(p, p);
+    arb_set_fmpq(q1, p, prec);
+    fmpq_clear(p);
+}
+
+void
+sc_wd_alpha(arb_t alpha, const sc_ctx_t ctx, slong prec)
+{
+    fmpq_t p, q;
+
+    fmpq_init(p);
+    fmpq_init(q);
+    fmpq_mul(p, ctx->cs->eta, ctx->cs->weight_decay);
+    fmpq_sub_ui(q, p, 2);
+    fmpq_neg(q, q);
+    fmpq_mul(p, p, q);                          /* eta lambda (2 - eta lambda) */
+    arb_set_fmpq(alpha, p, prec);
+    fmpq_clear(q);
+    fmpq_clear(p);
+}
+
+void
+_sc_wd_step(arb_ptr w1, arb_srcptr w, arb_srcptr g, const arb_t q1,
+            const arb_t eta, slong d, slong prec)
+{
+    slong j;
+
+    for (j = 0; j < d; j++)
+    {
+        arb_mul(w1 + j, q1, w + j, prec);
+        arb_submul(w1 + j, eta, g + j, prec);
+    }
+}
+
+void
+_sc_wd_gtilde2(arb_t gt2, arb_srcptr w, arb_srcptr g, slong d, slong prec)
+{
+    arb_t t;
+
+    arb_init(t);
+    _sc_vec_norm2(gt2, g, d, prec);
+    _sc_vec_norm2(t, w, d, prec);
+    arb_mul(gt2, gt2, t, prec);
+    arb_clear(t);
+}
+
+void
+sc_wd_gtilde2_traj(arb_ptr gt2, sc_ctx_t ctx, const sc_traj_struct * T,
+                   slong prec)
+{
+    slong t, d = ctx->cs->d;
+    arb_ptr g = _arb_vec_init(d);
+    sc_dyn_t D;
+
+    sc_dyn_init(D, ctx->cs, ctx->data, prec);
+    for (t = 0; t < T->len; t++)
+    {
+        sc_dyn_grad(g, NULL, NULL, D, T->w + t * d, T->gamma + t, prec);
+        _sc_wd_gtilde2(gt2 + t, T->w + t * d, g, d, prec);
+    }
+    sc_dyn_clear(D);
+    _arb_vec_clear(g, d);
+}
+
+sc_truth_t
+sc_wd_identity(arb_t rel, const arb_t lhs, const arb_t rhs, slong prec)
+{
+    arb_t r, s, tol;
+    sc_truth_t v;
+
+    arb_init(r);
+    arb_init(s);
+    arb_init(tol);
+    arb_sub(r, lhs, rhs, prec);
+    arb_abs(s, rhs);
+    arb_abs(rel, r);
+    if (arb_is_positive(s))
+        arb_div(rel, rel, s, prec);
+    else
+        arb_add_ui(rel, rel, 0, prec);          /* rhs = 0: absolute */
+    arb_one(tol);
+    arb_mul_2exp_si(tol, tol, -prec / 2);
+    if (!arb_contains_zero(r))
+        v = SC_FALSE;
+    else if (arb_le(rel, tol))
+        v = SC_TRUE;
+    else
+        v = SC_UNKNOWN;
+    arb_clear(tol);
+    arb_clear(s);
+    arb_clear(r);
+    return v;
+}
+
+int
+sc_wd_walk(sc_result_t res, arb_t worst, const sc_traj_struct * T,
+           sc_dyn_t D, slong steps, sc_wd_state_fn fn, void * arg,
+           const char * false_fmt, const char * unknown_fmt, slong prec)
+{
+    slong t, d = D->d;
+    arb_ptr w = _arb_vec_init(d);
+    arb_t gamma, rel;
+    sc_truth_t v = SC_TRUE;
+    int status = SC_OK;
+
+    arb_init(gamma);
+    arb_init(rel);
+    arb_zero(worst);
+    res->verdict = SC_HOLDS;
+    for (t = 0; t < steps && v == SC_TRUE; t++)
+    {
+        sc_traj_state_mid(w, gamma, T, t);
+        v = fn(rel, D, w, gamma, t, arg, prec);
+        if (v == SC_FALSE)
+        {
+            res->verdict = SC_VIOLATED;
+            res->step = t;
+            sc_result_set_observed(res, rel);
+            sc_result_reason(res, false_fmt, (long) t);
+        }
+        else if (v == SC_UNKNOWN)
+        {
+            sc_result_reason(res, unknown_fmt, (long) t);
+            status = SC_UNABLE;
+        }
+        else
+            sc_num_max_ubound(worst, rel, prec);
+    }
+    arb_clear(rel);
+    arb_clear(gamma);
+    _arb_vec_clear(w, d);
+    return status;
+}

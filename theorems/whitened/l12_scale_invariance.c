@@ -1,0 +1,112 @@
+/*
+ * [L12] Scale invariance (exact; both losses, any Sigma).
+ *
+ *   <grad_w L(w, gamma), w> = 0.
+ *
+ * Source: paper Lemma 12 (App. A); THEOREMS.md section 2, LOGISTIC.md 2.1.
+ * Checked rigorously at every state of the full-GD trajectory: the state is
+ * the midpoint of the certified enclosure (an exact point), the gradient is
+ * the generic chain-rule gradient in balls, and the step is VIOLATED when
+ * the ball of <g, w> excludes zero.  HOLDS needs every residual ball to
+ * contain zero with radius below 2^(-prec/2) of the Cauchy-Schwarz scale
+ * ||g|| ||w||; a wider ball asks for more precision.
+ */
+#include "theorems/whitened/whitened.h"
+#include "num/num.h"
+
+/* res = |<g, w>| / (||g|| ||w||) as an enclosure, 0 when g = 0 */
+static void
+sc_l12_relative(arb_t rel, arb_t r, arb_srcptr g, arb_srcptr w, slong d,
+                const arb_t factor, slong prec)
+{
+    arb_t s, t;
+
+    arb_init(s);
+    arb_init(t);
+    _sc_vec_dot(r, g, w, d, prec);
+    _sc_vec_norm2(s, g, d, prec);
+    _sc_vec_norm2(t, w, d, prec);
+    arb_mul(s, s, t, prec);
+    arb_sqrtpos(s, s, prec);
+    arb_sub_ui(t, factor, 1, prec);             /* 0 outside tests */
+    arb_addmul(r, t, s, prec);
+    if (arb_is_positive(s))
+    {
+        arb_abs(rel, r);
+        arb_div(rel, rel, s, prec);
+    }
+    else
+        arb_zero_pm_inf(rel);
+    arb_clear(t);
+    arb_clear(s);
+}
+
+int
+sc_thm_l12_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    const sc_traj_struct * T = sc_thm_need_full(res, ctx, prec);
+    slong t, d = ctx->cs->d;
+    arb_ptr w, g;
+    arb_t gamma, r, rel, worst, tol, f;
+    sc_dyn_t D;
+    int status = SC_OK;
+
+    if (T == NULL)
+        return SC_UNABLE;
+    w = _arb_vec_init(d);
+    g = _arb_vec_init(d);
+    arb_init(gamma);
+    arb_init(r);
+    arb_init(rel);
+    arb_init(worst);
+    arb_init(tol);
+    arb_init(f);
+    sc_thm_factor(f, ctx, prec);
+    sc_dyn_init(D, ctx->cs, ctx->data, prec);
+    arb_one(tol);
+    arb_mul_2exp_si(tol, tol, -prec / 2);
+
+    res->verdict = SC_HOLDS;
+    for (t = 0; t < T->len; t++)
+    {
+        sc_traj_state_mid(w, gamma, T, t);
+        sc_dyn_grad(g, NULL, NULL, D, w, gamma, prec);
+        sc_l12_relative(rel, r, g, w, d, f, prec);
+        if (!arb_contains_zero(r))
+        {
+            res->verdict = SC_VIOLATED;
+            res->step = t;
+            sc_result_reason(res, "<grad_w L, w> != 0 at step %ld",
+                             (long) t);
+            sc_result_set_observed(res, rel);
+            break;
+        }
+        sc_num_max_ubound(worst, rel, prec);
+        if (!arb_le(rel, tol))
+        {
+            sc_result_reason(res, "residual of <grad_w L, w> not resolved "
+                             "at step %ld", (long) t);
+            status = SC_UNABLE;
+            break;
+        }
+    }
+    if (status == SC_OK && res->verdict == SC_HOLDS)
+    {
+        arb_zero(r);
+        sc_result_set_predicted(res, r);
+        sc_result_set_observed(res, worst);
+        sc_result_reason(res, "|<grad_w L, w>| / (||grad|| ||w||) <= "
+                         "observed at all %ld states", (long) T->len);
+    }
+
+    sc_dyn_clear(D);
+    arb_clear(f);
+    arb_clear(tol);
+    arb_clear(worst);
+    arb_clear(rel);
+    arb_clear(r);
+    arb_clear(gamma);
+    _arb_vec_clear(g, d);
+    _arb_vec_clear(w, d);
+    return status;
+}

@@ -1,0 +1,193 @@
+/*
+ * [L6] Directional convergence / divergence (exact iff; both losses).
+ *
+ *   w' = w - eta g, <g, w> = 0, a = <w, u*> > 0, q = -<g, u*>,
+ *   a' = a + eta q > 0,  Lambda = eta (a^2 ||g||^2 - ||w||^2 q^2) - 2 a q ||w||^2:
+ *   rho' > rho  iff  Lambda > 0   (divergence, exact);
+ *   eta (a^2 ||g||^2 - b^2 q^2) <= 2 a q ||w||^2  implies  rho' <= rho
+ *   (the paper's convergence condition, sufficient only).
+ *
+ * Source: paper Lemma 6 (App. A); THEOREMS.md section 2; LOGISTIC.md 2.1.
+ * At the midpoint of every certified full-GD state the step w' is recomputed
+ * in balls from that exact state, so the claim is checked on exact states
+ * with tight balls however long the trajectory.  The signs of Lambda and of
+ * rho' - rho must both be certified (q ~ sin^2 theta may be 1e-180: the
+ * checker escalates); a certified disagreement is VIOLATED.
+ */
+#include "theorems/whitened/whitened.h"
+#include "num/num.h"
+
+typedef struct
+{
+    arb_t a, a1, b2, W, q, g2, rho, rho1, lam, suff;
+}
+sc_l6_step_struct;
+
+static void
+sc_l6_step_init(sc_l6_step_struct * s)
+{
+    arb_init(s->a); arb_init(s->a1); arb_init(s->b2); arb_init(s->W);
+    arb_init(s->q); arb_init(s->g2); arb_init(s->rho); arb_init(s->rho1);
+    arb_init(s->lam); arb_init(s->suff);
+}
+
+static void
+sc_l6_step_clear(sc_l6_step_struct * s)
+{
+    arb_clear(s->a); arb_clear(s->a1); arb_clear(s->b2); arb_clear(s->W);
+    arb_clear(s->q); arb_clear(s->g2); arb_clear(s->rho); arb_clear(s->rho1);
+    arb_clear(s->lam); arb_clear(s->suff);
+}
+
+/* All quantities of the lemma at state w, with the plain step w' = w - eta g. */
+static void
+sc_l6_eval(sc_l6_step_struct * s, sc_dyn_t D, arb_srcptr w,
+           const arb_t gamma, arb_ptr g, arb_ptr w1, const arb_t factor,
+           slong prec)
+{
+    slong j, d = D->d;
+    arb_t t, b, x, y;
+
+    arb_init(t);
+    arb_init(b);
+    arb_init(x);
+    arb_init(y);
+    sc_dyn_grad(g, NULL, NULL, D, w, gamma, prec);
+    for (j = 0; j < d; j++)
+    {
+        arb_set(w1 + j, w + j);
+        arb_submul(w1 + j, D->eta, g + j, prec);
+    }
+    /* a, b (from the residual vector), rho and W of w and of w' */
+    sc_dyn_direction(s->a, b, s->rho, s->W, t, D, w, gamma, prec);
+    arb_sqr(s->b2, b, prec);
+    sc_dyn_direction(x, y, s->rho1, t, b, D, w1, gamma, prec);
+    _sc_vec_dot(s->q, g, D->ustar, d, prec);
+    arb_neg(s->q, s->q);
+    _sc_vec_norm2(s->g2, g, d, prec);
+    arb_set(s->a1, s->a);                       /* a' = a + eta q */
+    arb_addmul(s->a1, D->eta, s->q, prec);
+
+    /* Lambda = eta (a^2 g2 - W q^2) - 2 a q W */
+    arb_sqr(t, s->a, prec);
+    arb_mul(s->lam, t, s->g2, prec);
+    arb_set(s->suff, s->lam);
+    arb_sqr(t, s->q, prec);
+    arb_submul(s->lam, s->W, t, prec);
+    arb_submul(s->suff, s->b2, t, prec);
+    arb_mul(s->lam, s->lam, D->eta, prec);
+    arb_mul(s->suff, s->suff, D->eta, prec);
+    arb_mul(t, s->a, s->q, prec);
+    arb_mul(t, t, s->W, prec);
+    arb_mul_2exp_si(t, t, 1);
+    arb_sub(s->suff, s->suff, t, prec);
+    arb_mul(t, t, factor, prec);                /* factor = 1 outside tests */
+    arb_sub(s->lam, s->lam, t, prec);
+    arb_clear(y);
+    arb_clear(x);
+    arb_clear(b);
+    arb_clear(t);
+}
+
+int
+sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    const sc_traj_struct * T;
+    slong t, d = ctx->cs->d, napplied = 0, npred = 0, nrise = 0;
+    arb_ptr w, g, w1;
+    arb_t gamma, x, f;
+    sc_truth_t pos, up, lam, suff;
+    sc_l6_step_struct s;
+    sc_dyn_t D;
+    int status = SC_OK;
+
+    if (!ctx->data->has_ref)
+    {
+        res->verdict = SC_NOT_APPLICABLE;
+        sc_result_reason(res, "hypothesis fails: no reference direction "
+                         "u* (c = 0, or no SVM direction for this loss)");
+        return SC_OK;
+    }
+    T = sc_thm_need_full(res, ctx, prec);
+    if (T == NULL)
+        return SC_UNABLE;
+    w = _arb_vec_init(d);
+    g = _arb_vec_init(d);
+    w1 = _arb_vec_init(d);
+    arb_init(gamma);
+    arb_init(x);
+    arb_init(f);
+    sc_thm_factor(f, ctx, prec);
+    sc_l6_step_init(&s);
+    sc_dyn_init(D, ctx->cs, ctx->data, prec);
+
+    res->verdict = SC_HOLDS;
+    for (t = 0; t < ctx->cs->steps; t++)
+    {
+        sc_traj_state_mid(w, gamma, T, t);
+        sc_l6_eval(&s, D, w, gamma, g, w1, f, prec);
+        pos = sc_truth_and(sc_num_is_positive(s.a), sc_num_is_positive(s.a1));
+        if (pos == SC_FALSE)
+            continue;                           /* a or a' <= 0: not covered */
+        up = sc_num_gt(s.rho1, s.rho);
+        lam = sc_num_is_positive(s.lam);
+        if (pos == SC_UNKNOWN || up == SC_UNKNOWN || lam == SC_UNKNOWN)
+        {
+            sc_result_reason(res, "sign of Lambda or of rho' - rho "
+                             "undecided at step %ld", (long) t);
+            status = SC_UNABLE;
+            break;
+        }
+        napplied++;
+        npred += (lam == SC_TRUE);
+        nrise += (up == SC_TRUE);
+        if (up != lam)
+        {
+            res->verdict = SC_VIOLATED;
+            res->step = t;
+            sc_result_reason(res, "divergence criterion: Lambda %s 0 but "
+                             "rho' %s rho at step %ld",
+                             lam == SC_TRUE ? ">" : "<=",
+                             up == SC_TRUE ? ">" : "<=", (long) t);
+            break;
+        }
+        suff = sc_num_le(s.suff, x);            /* x = 0 */
+        if (suff == SC_TRUE && up == SC_TRUE)
+        {
+            res->verdict = SC_VIOLATED;
+            res->step = t;
+            sc_result_reason(res, "sufficient convergence condition holds "
+                             "but rho' > rho at step %ld", (long) t);
+            break;
+        }
+    }
+    if (status == SC_OK && res->verdict == SC_HOLDS)
+    {
+        if (napplied == 0)
+        {
+            res->verdict = SC_NOT_APPLICABLE;
+            sc_result_reason(res, "hypothesis fails: a > 0 and a' > 0 at "
+                             "no step");
+        }
+        else
+        {
+            arb_set_si(x, npred);
+            sc_result_set_predicted(res, x);
+            arb_set_si(x, nrise);
+            sc_result_set_observed(res, x);
+            sc_result_reason(res, "Lambda > 0 exactly at the %ld rising "
+                             "steps of %ld checked", (long) nrise,
+                             (long) napplied);
+        }
+    }
+
+    sc_dyn_clear(D);
+    sc_l6_step_clear(&s);
+    arb_clear(f);
+    arb_clear(x);
+    arb_clear(gamma);
+    _arb_vec_clear(w1, d);
+    _arb_vec_clear(g, d);
+    _arb_vec_clear(w, d);
+    return status;
+}
