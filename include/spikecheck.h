@@ -50,6 +50,26 @@ typedef enum
 #define SC_EINVAL   4   /* malformed input */
 #define SC_EIO      8   /* file could not be read or written */
 
+/*
+ * One attempt of a certified computation at prec bits: SC_OK when it
+ * decided what it had to, SC_UNABLE when rounding left something open
+ * (more precision may decide it); any other status is an error.  last is
+ * nonzero on the final attempt the cap allows, so that an attempt can
+ * keep (or print) its best open result there.
+ */
+typedef int (*sc_attempt_fn)(void * arg, slong prec, int last);
+
+/*
+ * The precision ladder (src/core/escalate.c), the only loop that raises
+ * precision: attempt at prec0, 2 prec0, 4 prec0, ... while it returns
+ * SC_UNABLE and the next precision is at most prec_max (the first attempt
+ * is made whatever prec_max).  Returns the last attempt's status (SC_UNABLE:
+ * the cap was reached undecided); *prec_used (may be NULL) is its
+ * precision.
+ */
+int sc_escalate(slong * prec_used, slong prec0, slong prec_max,
+                sc_attempt_fn attempt, void * arg);
+
 /* Provenance tags of THEOREMS.md. */
 #define SC_PROV_EXACT          "exact"
 #define SC_PROV_RECONSTRUCTED  "reconstructed"

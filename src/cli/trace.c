@@ -91,8 +91,33 @@ sc_trace_run(sc_traj_t T, const sc_case_t c, const sc_data_t data,
         flint_abort();                  /* the domain was checked */
 }
 
+/* One attempt of the certified trace at prec: decided when every row has
+   been printed. */
+typedef struct
+{
+    const sc_case_struct * c;
+    const sc_data_struct * data;
+    int reduced;
+    sc_trace_sink * k;
+    char stop[160];
+}
+sc_trace_attempt_struct;
+
+static int
+sc_trace_attempt(void * arg, slong prec, int last)
+{
+    sc_trace_attempt_struct * a = arg;
+    sc_traj_t T;
+
+    a->k->last = last;
+    sc_trace_run(T, a->c, a->data, a->reduced, 0, prec, a->k);
+    memcpy(a->stop, T->stop, sizeof(a->stop));
+    sc_traj_clear(T);
+    return a->k->next == a->c->steps + 1 ? SC_OK : SC_UNABLE;
+}
+
 /*
- * The certified trace: precision doubles from the case's until every row
+ * The certified trace: precision rises from the case's until every row
  * is final, or up to prec_max, where the rest is printed as it is.  Rows
  * go out as they become final, so memory does not grow with the steps
  * and a long trace shows its progress.  Returns the exit code.
@@ -105,19 +130,11 @@ sc_trace_certified(const sc_case_t c, const sc_data_t data, int reduced,
     sc_trace_sink k = { .steps = c->steps, .digits = digits,
                         .need = sc_num_digits_bits(digits),
                         .first_vague = -1 };
-    sc_traj_t T;
-    char stop[sizeof(T->stop)];
+    sc_trace_attempt_struct a = { c, data, reduced, &k, "" };
+    const char * stop = a.stop;
 
     sc_report_trace_header(stdout);
-    for (prec = c->precision; ; prec *= 2)
-    {
-        k.last = (2 * prec > prec_max);
-        sc_trace_run(T, c, data, reduced, 0, prec, &k);
-        memcpy(stop, T->stop, sizeof(stop));
-        sc_traj_clear(T);
-        if (k.next == c->steps + 1 || k.last)
-            break;
-    }
+    (void) sc_escalate(&prec, c->precision, prec_max, sc_trace_attempt, &a);
     if (k.next == c->steps + 1 && k.undecided == 0 && k.vague == 0)
         return SC_EXIT_OK;
     if (k.undecided > 0 || k.next != c->steps + 1)

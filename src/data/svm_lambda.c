@@ -139,28 +139,52 @@ sc_svm_count(slong * below, slong * equal, slong * above,
     return *equal == (root ? 1 : 0);
 }
 
+/* one attempt of sc_svm_m2_position at prec */
+typedef struct
+{
+    slong * below, * equal, * above;
+    const fmpz_poly_struct * q;
+    const fmpq * m2;
+    int root;
+}
+sc_svm_count_struct;
+
+static int
+sc_svm_count_attempt(void * arg, slong prec, int last)
+{
+    sc_svm_count_struct * a = arg;
+
+    (void) last;
+    return sc_svm_count(a->below, a->equal, a->above, a->q, a->m2, a->root,
+                        prec) ? SC_OK : SC_UNABLE;
+}
+
 int
 sc_svm_m2_position(slong * below, slong * equal, slong * above,
                    const sc_svm_t S)
 {
     fmpz_poly_t q;
     fmpq_t v;
-    slong prec;
-    int root, done = 0;
+    int status = SC_UNABLE;     /* no root to place: as before, undecided */
 
     fmpz_poly_init(q);
     fmpq_init(v);
     sc_svm_squarefree(q, S);
     /* m^2 is an eigenvalue iff it is a root: an exact evaluation over Q;
        the isolating enclosures are disjoint, so then exactly one of them
-       keeps containing it while the others separate from it */
+       keeps containing it while the others separate from it (the roots
+       are isolated for certain at some precision: the cap only bounds the
+       work on a pathological polynomial) */
     fmpz_poly_evaluate_fmpq(v, q, S->m2);
-    root = fmpq_is_zero(v);
     *below = *equal = *above = 0;
-    for (prec = 64; prec <= 65536 && !done && fmpz_poly_degree(q) >= 1;
-         prec *= 2)
-        done = sc_svm_count(below, equal, above, q, S->m2, root, prec);
+    if (fmpz_poly_degree(q) >= 1)
+    {
+        sc_svm_count_struct a = { below, equal, above, q, S->m2,
+                                  fmpq_is_zero(v) };
+
+        status = sc_escalate(NULL, 64, 65536, sc_svm_count_attempt, &a);
+    }
     fmpq_clear(v);
     fmpz_poly_clear(q);
-    return done ? SC_OK : SC_UNABLE;
+    return status;
 }

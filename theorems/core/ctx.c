@@ -124,23 +124,42 @@ sc_ctx_rho_undefined(const sc_traj_struct * T)
     return 0;
 }
 
+/* one attempt of sc_ctx_certified: the trajectory at prec, decided when
+   it reaches the horizon with every rising flag decided (or when rho is
+   undefined somewhere, which no precision changes) */
+typedef struct
+{
+    sc_ctx_struct * ctx;
+    const sc_traj_struct * T;
+}
+sc_ctx_certified_struct;
+
+static int
+sc_ctx_certified_attempt(void * arg, slong prec, int last)
+{
+    sc_ctx_certified_struct * a = arg;
+    const sc_traj_struct * T = sc_ctx_reduced(a->ctx, prec);
+    slong t;
+
+    (void) last;
+    if (T == NULL)
+        T = sc_ctx_full(a->ctx, prec);
+    a->T = T;
+    if (sc_ctx_rho_undefined(T))
+        return SC_OK;
+    if (T->len != a->ctx->cs->steps + 1)
+        return SC_UNABLE;
+    for (t = 0; t + 1 < T->len; t++)
+        if (T->rising[t] == SC_UNKNOWN)
+            return SC_UNABLE;
+    return SC_OK;
+}
+
 const sc_traj_struct *
 sc_ctx_certified(sc_ctx_t ctx, slong prec0, slong prec_max)
 {
-    const sc_traj_struct * T = NULL;
-    slong prec, t;
-    int decided;
+    sc_ctx_certified_struct a = { ctx, NULL };
 
-    for (prec = prec0; prec <= prec_max; prec *= 2)
-    {
-        T = sc_ctx_reduced(ctx, prec);
-        if (T == NULL)
-            T = sc_ctx_full(ctx, prec);
-        decided = (T->len == ctx->cs->steps + 1);
-        for (t = 0; decided && t + 1 < T->len; t++)
-            decided = (T->rising[t] != SC_UNKNOWN);
-        if (decided || sc_ctx_rho_undefined(T))
-            break;
-    }
-    return T;
+    (void) sc_escalate(NULL, prec0, prec_max, sc_ctx_certified_attempt, &a);
+    return a.T;
 }

@@ -140,26 +140,40 @@ sc_f3_view_series(sc_f3_view_struct * V, const sc_traj_struct * C,
     arb_clear(th);
 }
 
+/* one attempt of the certified side: decided when the run reaches the
+   horizon with its flags and its spike decided */
+typedef struct
+{
+    sc_f3_view_struct * V;
+    sc_ctx_struct * ctx;
+    const sc_traj_struct * C;
+}
+sc_f3_view_attempt_struct;
+
+static int
+sc_f3_view_attempt(void * arg, slong prec, int last)
+{
+    sc_f3_view_attempt_struct * a = arg;
+
+    (void) last;
+    a->C = sc_ctx_full(a->ctx, prec);
+    a->V->prec = prec;
+    return sc_f3_view_decided(a->V, a->C, a->ctx->cs->steps, prec)
+           == SC_TRUE ? SC_OK : SC_UNABLE;
+}
+
 void
 sc_f3_view_init(sc_f3_view_struct * V, sc_ctx_t ctx, slong fprec,
                 slong prec0, slong prec_max)
 {
-    const sc_traj_struct * C = NULL;
+    sc_f3_view_attempt_struct a = { V, ctx, NULL };
+    const sc_traj_struct * C;
     sc_traj_t P;
-    slong prec;
 
     memset(V, 0, sizeof(*V));
-    V->undecided = 1;
-    for (prec = prec0; prec <= prec_max; prec *= 2)
-    {
-        C = sc_ctx_full(ctx, prec);
-        V->prec = prec;
-        if (sc_f3_view_decided(V, C, ctx->cs->steps, prec) == SC_TRUE)
-        {
-            V->undecided = 0;
-            break;
-        }
-    }
+    V->undecided = (sc_escalate(NULL, prec0, prec_max, sc_f3_view_attempt,
+                                &a) != SC_OK);
+    C = a.C;
     sc_traj_init(P, SC_TRAJ_FULL, ctx->cs->d, ctx->cs->steps);
     sc_dyn_run_full(P, ctx->cs, ctx->data, 1, fprec);
     V->len = FLINT_MIN(P->len, C->len);

@@ -183,29 +183,43 @@ sc_sharp_median(arb_t res, arb_ptr x, slong n)
     arb_set(res, x + n / 2);
 }
 
+/* one attempt of the series: decided when the full-GD enclosure reaches
+   the horizon */
+typedef struct
+{
+    sc_ctx_struct * ctx;
+    const sc_traj_struct * T;
+}
+sc_sharp_series_attempt_struct;
+
+static int
+sc_sharp_series_attempt(void * arg, slong prec, int last)
+{
+    sc_sharp_series_attempt_struct * a = arg;
+
+    (void) last;
+    a->T = sc_ctx_full(a->ctx, prec);
+    return a->T->len == a->ctx->cs->steps + 1 ? SC_OK : SC_UNABLE;
+}
+
 slong
 sc_sharp_series_heuristic(double * lmax, double * lmaxP, double * kappa,
                           double * rhoJ, int * rising, sc_ctx_t ctx,
                           slong prec0, slong prec_max)
 {
-    const sc_traj_struct * T = NULL;
+    sc_sharp_series_attempt_struct a = { ctx, NULL };
+    const sc_traj_struct * T;
     slong t, d = ctx->cs->d, prec;
-    arb_ptr w = _arb_vec_init(d);
+    arb_ptr w;
     arb_t gamma;
     sc_sharp_struct S;
     sc_dyn_t D;
 
-    for (prec = prec0; prec <= prec_max; prec *= 2)
-    {
-        T = sc_ctx_full(ctx, prec);
-        if (T->len == ctx->cs->steps + 1)
-            break;
-    }
-    if (prec > prec_max)
-    {
-        _arb_vec_clear(w, d);
+    if (sc_escalate(&prec, prec0, prec_max, sc_sharp_series_attempt, &a)
+        != SC_OK)
         return -1;
-    }
+    T = a.T;
+    w = _arb_vec_init(d);
     arb_init(gamma);
     sc_sharp_init(&S, d + 1);
     sc_dyn_init(D, ctx->cs, ctx->data, prec);
