@@ -526,7 +526,7 @@ static void
 test_logi_tally_semantics(void ** state)
 {
     sc_fixture * f = *state;
-    sc_logi_tally_struct tl;
+    sc_tally_struct tl;
     sc_result_t res;
     arb_t x, b;
 
@@ -537,45 +537,45 @@ test_logi_tally_semantics(void ** state)
     mag_set_d(arb_radref(x), 0.1);
     arb_set_d(b, 1.05);
 
-    sc_logi_tally_init(&tl, f->ctx, 64);
-    sc_logi_tally_step(&tl, 0);
-    assert_int_equal(sc_logi_gate(&tl, res, "h", SC_FALSE), 0);
+    sc_tally_init(&tl, f->ctx, 64);
+    sc_tally_step(&tl, 0);
+    assert_int_equal(sc_tally_gate(&tl, res, "h", SC_FALSE), 0);
     assert_false(tl.stop);
-    assert_int_equal(sc_logi_implies(&tl, res, "i", SC_FALSE, SC_FALSE),
+    assert_int_equal(sc_tally_implies(&tl, res, "i", SC_FALSE, SC_FALSE),
                      SC_TRUE);
-    assert_int_equal(sc_logi_tally_finish(&tl, res, "w", "none applied"),
+    assert_int_equal(sc_tally_finish(&tl, res, "w", "none applied"),
                      SC_OK);
     assert_int_equal(res->verdict, SC_NOT_APPLICABLE);
     assert_non_null(strstr(res->reason, "none applied"));
-    sc_logi_tally_clear(&tl);
+    sc_tally_clear(&tl);
 
     sc_result_reset(res);
-    sc_logi_tally_init(&tl, f->ctx, 64);
-    sc_logi_tally_step(&tl, 3);
-    assert_int_equal(sc_logi_upper(&tl, res, "u", x, b, 64), SC_UNKNOWN);
+    sc_tally_init(&tl, f->ctx, 64);
+    sc_tally_step(&tl, 3);
+    assert_int_equal(sc_tally_upper(&tl, res, "u", x, b, 64), SC_UNKNOWN);
     assert_true(tl.stop);
-    assert_int_equal(sc_logi_tally_finish(&tl, res, "w", "n"), SC_UNABLE);
+    assert_int_equal(sc_tally_finish(&tl, res, "w", "n"), SC_UNABLE);
     assert_int_not_equal(res->verdict, SC_VIOLATED);
-    sc_logi_tally_clear(&tl);
+    sc_tally_clear(&tl);
 
     sc_result_reset(res);
-    sc_logi_tally_init(&tl, f->ctx, 64);
-    sc_logi_tally_step(&tl, 2);
-    assert_int_equal(sc_logi_implies(&tl, res, "i", SC_UNKNOWN, SC_TRUE),
+    sc_tally_init(&tl, f->ctx, 64);
+    sc_tally_step(&tl, 2);
+    assert_int_equal(sc_tally_implies(&tl, res, "i", SC_UNKNOWN, SC_TRUE),
                      SC_TRUE);
-    assert_int_equal(sc_logi_implies(&tl, res, "i", SC_TRUE, SC_FALSE),
+    assert_int_equal(sc_tally_implies(&tl, res, "i", SC_TRUE, SC_FALSE),
                      SC_FALSE);
-    assert_int_equal(sc_logi_tally_finish(&tl, res, "w", "n"), SC_OK);
+    assert_int_equal(sc_tally_finish(&tl, res, "w", "n"), SC_OK);
     assert_int_equal(res->verdict, SC_VIOLATED);
     assert_int_equal(res->step, 2);
-    sc_logi_tally_clear(&tl);
+    sc_tally_clear(&tl);
 
     sc_result_reset(res);
-    sc_logi_tally_init(&tl, f->ctx, 64);
-    sc_logi_tally_step(&tl, 0);
-    assert_int_equal(sc_logi_gate(&tl, res, "h", SC_UNKNOWN), 0);
-    assert_int_equal(sc_logi_tally_finish(&tl, res, "w", "n"), SC_UNABLE);
-    sc_logi_tally_clear(&tl);
+    sc_tally_init(&tl, f->ctx, 64);
+    sc_tally_step(&tl, 0);
+    assert_int_equal(sc_tally_gate(&tl, res, "h", SC_UNKNOWN), 0);
+    assert_int_equal(sc_tally_finish(&tl, res, "w", "n"), SC_UNABLE);
+    sc_tally_clear(&tl);
 
     arb_clear(b);
     arb_clear(x);
@@ -591,7 +591,7 @@ test_logi_tiny_rho_escalates(void ** state)
     sc_fixture * f = *state;
     static const slong precs[2] = { 128, 1024 };
     static const sc_truth_t want[2] = { SC_UNKNOWN, SC_TRUE };
-    sc_logi_tally_struct tl;
+    sc_tally_struct tl;
     sc_logi_state_struct s;
     sc_result_t res;
     sc_logi_t L;
@@ -620,12 +620,12 @@ test_logi_tiny_rho_escalates(void ** state)
         arb_mul(k, k, s.gbar, prec);
         arb_div(k, k, s.Ns, prec);
         arb_mul(k, k, s.sin2, prec);
-        sc_logi_tally_init(&tl, f->ctx, prec);
+        sc_tally_init(&tl, f->ctx, prec);
         sc_result_reset(res);
-        assert_int_equal(sc_logi_lower(&tl, res, "L9", s.q, k, prec),
+        assert_int_equal(sc_tally_lower(&tl, res, "L9", s.q, k, prec),
                          want[i]);
         assert_int_not_equal(res->verdict, SC_VIOLATED);
-        sc_logi_tally_clear(&tl);
+        sc_tally_clear(&tl);
         sc_logi_state_clear(&s);
         sc_logi_clear(L);
     }

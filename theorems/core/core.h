@@ -136,4 +136,136 @@ void sc_thm_factor(arb_t f, const sc_ctx_t ctx, slong prec);
 void sc_thm_params(arb_t c, arb_t eta, arb_t eta_gamma, const sc_ctx_t ctx,
                    slong prec);
 
+/*
+ * The tally (core/tally.c): many certified claims, one verdict, for every
+ * family.  Each claim is decided by certified
+ * comparison: SC_TRUE keeps its slack if it is the tightest so far,
+ * SC_FALSE records the certified counterexample (verdict VIOLATED, step,
+ * predicted, observed) and stops, SC_UNKNOWN records the reason and stops
+ * with SC_UNABLE.  Every claim is a no-op once the tally has stopped.
+ * Slack is the claim's room as a ratio >= 1: bound / observed for an
+ * upper bound, observed / bound for a lower bound, kept only when both
+ * sides are certified positive.  ctx->factor f makes every claim
+ * stricter: observed <= f bound and bound <= f observed.
+ */
+typedef struct
+{
+    slong step;             /* the step being examined */
+    slong napplied;         /* steps at which some claim applied */
+    int applied;            /* some claim applied at this step */
+    int stop;               /* a failure or an undecided claim */
+    int status;             /* SC_OK or SC_UNABLE */
+    int has_best;
+    int noslack;            /* claims keep no slack while set */
+    void * arg;             /* checker data for its per-state function */
+    sc_truth_t standing;    /* the family's standing hypotheses at the
+                               current state (logistic: a > 0, gamma > 0) */
+    slong best_step;
+    const char * best_form;
+    arb_t f, best, best_pred, best_obs;
+    arb_t worst;            /* largest residual of sc_tally_residual */
+}
+sc_tally_struct;
+
+void sc_tally_init(sc_tally_struct * tl, const sc_ctx_t ctx,
+                        slong prec);
+void sc_tally_clear(sc_tally_struct * tl);
+
+/* Starts step t (the "applied" flag is per step). */
+void sc_tally_step(sc_tally_struct * tl, slong t);
+
+/* Claim observed <= bound (upper) or bound <= observed (lower). */
+sc_truth_t sc_tally_upper(sc_tally_struct * tl, sc_result_t res,
+                         const char * form, const arb_t observed,
+                         const arb_t bound, slong prec);
+sc_truth_t sc_tally_lower(sc_tally_struct * tl, sc_result_t res,
+                         const char * form, const arb_t observed,
+                         const arb_t bound, slong prec);
+
+/* A lower-bound claim decided exactly elsewhere (truth, e.g. over Q),
+   counted as sc_tally_lower counts a certified comparison; observed and
+   bound are what a failure reports. */
+sc_truth_t sc_tally_lower_decided(sc_tally_struct * tl, sc_result_t res,
+                                 const char * form, sc_truth_t truth,
+                                 const arb_t observed, const arb_t bound,
+                                 slong prec);
+
+/* Offers slack = bound / observed (both positive) without deciding
+   anything: for a checker whose slack is not one of its claims. */
+void sc_tally_note(sc_tally_struct * tl, const char * form,
+                  const arb_t observed, const arb_t bound, slong prec);
+
+/* Claim lhs = rhs exactly: VIOLATED when lhs - rhs + (f - 1) scale
+   excludes 0; decided only when that ball's radius is below
+   2^(-prec/2) scale (else SC_UNKNOWN).  No slack. */
+sc_truth_t sc_tally_identity(sc_tally_struct * tl, sc_result_t res,
+                            const char * form, const arb_t lhs,
+                            const arb_t rhs, const arb_t scale, slong prec);
+
+/* Claim hyp => concl for one step, e.g. "F_t => not rising": violated
+   when hyp is certified and concl certifiably false; SC_UNKNOWN only when
+   the outcome depends on an undecided truth.  Counts as applied when hyp
+   is SC_TRUE. */
+sc_truth_t sc_tally_implies(sc_tally_struct * tl, sc_result_t res,
+                           const char * form, sc_truth_t hyp,
+                           sc_truth_t concl);
+
+/* Truth of a per-step hypothesis of a form ("eps_Sigma < 1"): 1 when
+   certified, 0 when certifiably false (the form is gated off at this step,
+   not passed), 0 and the tally stopped (SC_UNABLE) when undecided. */
+int sc_tally_gate(sc_tally_struct * tl, sc_result_t res,
+                 const char * hyp, sc_truth_t truth);
+
+/*
+ * Ends a tally: returns SC_UNABLE if it stopped undecided; otherwise sets
+ * the verdict unless already VIOLATED: NOT-APPLICABLE when no claim
+ * applied (reason "hypothesis fails: " na_why), else HOLDS with the
+ * tightest slack (predicted, observed, slack, step) and the reason
+ * "what; tightest: FORM at step t".
+ */
+int sc_tally_finish(sc_tally_struct * tl, sc_result_t res,
+                         const char * what, const char * na_why);
+
+/* Stops the tally from outside a claim: status SC_UNABLE when something
+   was left undecided (the caller set the reason), SC_OK after the caller
+   set a VIOLATED verdict. */
+void sc_tally_halt(sc_tally_struct * tl, int status);
+
+/* An identity the caller decided (truth) with relative residual rel >= 0:
+   SC_TRUE keeps the largest upper bound of rel in tl->worst; SC_FALSE is
+   VIOLATED at this step with observed = rel and the reason false_fmt;
+   SC_UNKNOWN stops undecided with the reason unknown_fmt (each format
+   takes one %ld, the step). */
+sc_truth_t sc_tally_residual(sc_tally_struct * tl, sc_result_t res,
+                             sc_truth_t truth, const arb_t rel,
+                             const char * false_fmt,
+                             const char * unknown_fmt, slong prec);
+
+/*
+ * The walk (core/walk.c) over states t0, t0 + stride, ... < t1 of T, and
+ * t1 - 1 always when stride > 1, until the tally stops.  Each state is one
+ * tally step; on a full-GD trajectory s->w, s->gamma are the midpoints of
+ * the state (an exact point inside the certified enclosure).  Returns the
+ * number of states visited.
+ */
+typedef struct
+{
+    const sc_traj_struct * T;
+    slong t, d;
+    arb_ptr w;              /* full GD: the midpoint of state t */
+    arb_t gamma;
+}
+sc_walk_state_struct;
+
+void sc_walk_state_init(sc_walk_state_struct * s, slong d);
+void sc_walk_state_clear(sc_walk_state_struct * s);
+
+typedef void (*sc_walk_fn)(sc_tally_struct * tl, sc_result_t res,
+                           const sc_walk_state_struct * s, void * arg,
+                           slong prec);
+
+slong sc_walk(sc_tally_struct * tl, sc_result_t res,
+              const sc_traj_struct * T, slong t0, slong t1, slong stride,
+              sc_walk_fn fn, void * arg, slong prec);
+
 #endif

@@ -22,7 +22,7 @@
 #include "num/num.h"
 
 static void
-sc_l10_chain_i(sc_logi_tally_struct * tl, sc_result_t res,
+sc_l10_chain_i(sc_tally_struct * tl, sc_result_t res,
                const sc_logi_state_struct * s, sc_logi_t L, arb_t k,
                slong prec)
 {
@@ -33,22 +33,22 @@ sc_l10_chain_i(sc_logi_tally_struct * tl, sc_result_t res,
     arb_mul(k, s->gamma, L->slmax, prec);       /* gamma sqrt(lmax) / Ns */
     arb_div(k, k, s->Ns, prec);
     arb_mul(b1, k, s->grms, prec);
-    sc_logi_upper(tl, res, "L10(i) |grad| <= (gamma sqrt(lmax)/N_Sigma) "
+    sc_tally_upper(tl, res, "L10(i) |grad| <= (gamma sqrt(lmax)/N_Sigma) "
                   "rms(g)", s->gnorm, b1, prec);
-    sc_logi_upper(tl, res, "L10(i) rms(g) form <= gamma sqrt(lmax)/N_Sigma",
+    sc_tally_upper(tl, res, "L10(i) rms(g) form <= gamma sqrt(lmax)/N_Sigma",
                   b1, k, prec);
     arb_sqrt(b3, L->kappa, prec);
     arb_mul(b3, b3, s->gamma, prec);
     arb_sqrtpos(b1, s->W, prec);
     arb_div(b3, b3, b1, prec);
-    sc_logi_upper(tl, res, "L10(i) gamma sqrt(lmax)/N_Sigma <= gamma "
+    sc_tally_upper(tl, res, "L10(i) gamma sqrt(lmax)/N_Sigma <= gamma "
                   "sqrt(kappa)/|w|", k, b3, prec);
     arb_clear(b3);
     arb_clear(b1);
 }
 
 static void
-sc_l10_state(sc_logi_tally_struct * tl, sc_result_t res,
+sc_l10_state(sc_tally_struct * tl, sc_result_t res,
              const sc_logi_state_struct * s, sc_logi_t L, slong prec)
 {
     arb_t k, sn, b1, b2, b3, t, zero;
@@ -68,13 +68,13 @@ sc_l10_state(sc_logi_tally_struct * tl, sc_result_t res,
     arb_mul(t, t, s->D, prec);
     arb_addmul(t, s->sigm, sn, prec);
     arb_mul(b1, k, t, prec);
-    sc_logi_upper(tl, res, "L10(ii) |grad| <= (..)[sigma(-gamma) sin + "
+    sc_tally_upper(tl, res, "L10(ii) |grad| <= (..)[sigma(-gamma) sin + "
                   "gamma D sqrt(2(1-cos))]", s->gnorm, b1, prec);
-    if (sc_logi_gate(tl, res, "cos_Sigma >= 0", sc_num_ge(s->cos, zero)))
+    if (sc_tally_gate(tl, res, "cos_Sigma >= 0", sc_num_ge(s->cos, zero)))
     {
         arb_mul(b2, k, s->C, prec);
         arb_mul(b2, b2, sn, prec);
-        sc_logi_upper(tl, res, "L10(ii) [..] <= C sin_Sigma", b1, b2, prec);
+        sc_tally_upper(tl, res, "L10(ii) [..] <= C sin_Sigma", b1, b2, prec);
         arb_sqr(t, s->rho, prec);
         arb_add_ui(t, t, 1, prec);
         arb_mul(t, t, s->a, prec);
@@ -82,7 +82,7 @@ sc_l10_state(sc_logi_tally_struct * tl, sc_result_t res,
         arb_mul(b3, b3, s->rho, prec);
         arb_mul(b3, b3, s->C, prec);
         arb_div(b3, b3, t, prec);
-        sc_logi_upper(tl, res, "L10(ii) C sin form <= gamma kappa rho C/"
+        sc_tally_upper(tl, res, "L10(ii) C sin form <= gamma kappa rho C/"
                       "(a(1+rho^2))", b2, b3, prec);
     }
     arb_clear(zero);

@@ -55,7 +55,7 @@ sc_l14_phi(arb_t phi, const sc_logi_state_struct * s, sc_logi_t L,
 }
 
 static void
-sc_l14_state(sc_logi_tally_struct * tl, sc_result_t res,
+sc_l14_state(sc_tally_struct * tl, sc_result_t res,
              const sc_logi_state_struct * s, sc_logi_t L, slong prec)
 {
     arb_t x, y;
@@ -71,17 +71,17 @@ sc_l14_state(sc_logi_tally_struct * tl, sc_result_t res,
     arb_neg(x, x);
     arb_sub_ui(y, s->ymin, 1, prec);
     arb_neg(y, y);
-    sc_logi_lower(tl, res, "L14(a) 1 - min y^ >= 1 - (m - beta rho)/N", y, x,
+    sc_tally_lower(tl, res, "L14(a) 1 - min y^ >= 1 - (m - beta rho)/N", y, x,
                   prec);
     arb_mul(x, s->gamma, s->ymin, prec);
     sc_dyn_margin_loss(y, NULL, NULL, SC_LOSS_LOGISTIC, x, prec);
     arb_div_si(y, y, L->n, prec);
-    sc_logi_lower(tl, res, "L14(b) L >= l(gamma min y^)/n", s->loss, y, prec);
+    sc_tally_lower(tl, res, "L14(b) L >= l(gamma min y^)/n", s->loss, y, prec);
     sc_l14_phi(x, s, L, prec);
     arb_mul(x, x, s->gamma, prec);
     sc_dyn_margin_loss(y, NULL, NULL, SC_LOSS_LOGISTIC, x, prec);
     arb_div_si(y, y, L->n, prec);
-    sc_logi_lower(tl, res, "L14(c) L >= l(gamma phi)/n", s->loss, y, prec);
+    sc_tally_lower(tl, res, "L14(c) L >= l(gamma phi)/n", s->loss, y, prec);
     arb_clear(y);
     arb_clear(x);
 }

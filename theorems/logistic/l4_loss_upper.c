@@ -33,7 +33,7 @@ sc_l4_curv(arb_t k, const sc_logi_state_struct * s, slong prec)
 }
 
 static void
-sc_l4_state(sc_logi_tally_struct * tl, sc_result_t res,
+sc_l4_state(sc_tally_struct * tl, sc_result_t res,
             const sc_logi_state_struct * s, sc_logi_t L, slong prec)
 {
     arb_t k, ex, x, y, zero, one;
@@ -46,26 +46,26 @@ sc_l4_state(sc_logi_tally_struct * tl, sc_result_t res,
     arb_init(one);
     arb_one(one);
     arb_sub(ex, s->loss, s->ell, prec);         /* L - l(gamma) */
-    sc_logi_lower(tl, res, "L4 lo: L - l(gamma) >= 0", ex, zero, prec);
+    sc_tally_lower(tl, res, "L4 lo: L - l(gamma) >= 0", ex, zero, prec);
     sc_l4_curv(k, s, prec);
     arb_mul(x, s->sigm, s->gamma, prec);
     arb_mul(x, x, s->omc, prec);
-    sc_logi_lower(tl, res, "L4 sandwich: L - l(gamma) >= sigma(-gamma) "
+    sc_tally_lower(tl, res, "L4 sandwich: L - l(gamma) >= sigma(-gamma) "
                   "gamma (1 - cos)", ex, x, prec);
     arb_mul(x, k, s->omc, prec);
-    sc_logi_upper(tl, res, "L4 sandwich: L - l(gamma) <= gamma "
+    sc_tally_upper(tl, res, "L4 sandwich: L - l(gamma) <= gamma "
                   "(sigma(-gamma) + gamma/4)(1 - cos)", ex, x, prec);
-    if (sc_logi_gate(tl, res, "cos_Sigma >= 0", sc_num_ge(s->cos, zero)))
+    if (sc_tally_gate(tl, res, "cos_Sigma >= 0", sc_num_ge(s->cos, zero)))
     {
         arb_sqr(x, s->rho, prec);
         arb_add_ui(y, x, 1, prec);
         arb_div(x, x, y, prec);
         arb_mul(x, x, L->kappa, prec);
         arb_mul(x, x, k, prec);
-        sc_logi_upper(tl, res, "L4 rho-form: L - l(gamma) <= gamma (sigma + "
+        sc_tally_upper(tl, res, "L4 rho-form: L - l(gamma) <= gamma (sigma + "
                       "gamma/4) kappa rho^2/(1+rho^2)", ex, x, prec);
     }
-    if (sc_logi_gate(tl, res, "eps_Sigma < 1 and eps_inf < 1",
+    if (sc_tally_gate(tl, res, "eps_Sigma < 1 and eps_inf < 1",
                      sc_truth_and(sc_num_lt(s->epsS, one),
                                   sc_num_lt(s->epsI, one))))
     {
@@ -76,7 +76,7 @@ sc_l4_state(sc_logi_tally_struct * tl, sc_result_t res,
         arb_mul(x, x, s->gamma, prec);
         sc_dyn_margin_loss(y, NULL, NULL, SC_LOSS_LOGISTIC, x, prec);
         arb_sub(y, y, s->ell, prec);
-        sc_logi_upper(tl, res, "L4 paper-style: L - l(gamma) <= l(gamma "
+        sc_tally_upper(tl, res, "L4 paper-style: L - l(gamma) <= l(gamma "
                       "(1-eps_inf)/(1+eps_Sigma)) - l(gamma)", ex, y, prec);
     }
     arb_clear(one);

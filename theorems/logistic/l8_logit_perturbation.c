@@ -32,7 +32,7 @@
 #include "num/num.h"
 
 static void
-sc_l8_identities(sc_logi_tally_struct * tl, sc_result_t res,
+sc_l8_identities(sc_tally_struct * tl, sc_result_t res,
                  const sc_logi_state_struct * s, slong prec)
 {
     arb_t one, t;
@@ -40,19 +40,19 @@ sc_l8_identities(sc_logi_tally_struct * tl, sc_result_t res,
     arb_init(one);
     arb_init(t);
     arb_one(one);
-    sc_logi_identity(tl, res, "L8.id mean(y^2) = 1", s->yh2, one, one, prec);
-    sc_logi_identity(tl, res, "L8.id mean(y^) = cos_Sigma", s->cos,
+    sc_tally_identity(tl, res, "L8.id mean(y^2) = 1", s->yh2, one, one, prec);
+    sc_tally_identity(tl, res, "L8.id mean(y^) = cos_Sigma", s->cos,
                      s->cosdef, one, prec);
     arb_sub_ui(t, s->cosdef, 1, prec);
     arb_neg(t, t);
-    sc_logi_identity(tl, res, "L8.id 1 - cos_Sigma = mean((y^-1)^2)/2",
+    sc_tally_identity(tl, res, "L8.id 1 - cos_Sigma = mean((y^-1)^2)/2",
                      s->omc, t, one, prec);
     arb_clear(t);
     arb_clear(one);
 }
 
 static void
-sc_l8_item1(sc_logi_tally_struct * tl, sc_result_t res,
+sc_l8_item1(sc_tally_struct * tl, sc_result_t res,
             const sc_logi_state_struct * s, sc_logi_t L, slong prec)
 {
     arb_t x, y, nm;
@@ -63,17 +63,17 @@ sc_l8_item1(sc_logi_tally_struct * tl, sc_result_t res,
     arb_mul(x, s->a, L->m, prec);
     arb_sub(x, s->Ns, x, prec);
     arb_abs(x, x);
-    sc_logi_upper(tl, res, "L8.1 |N_Sigma - a m| <= ||r||_Sigma", x, s->rS,
+    sc_tally_upper(tl, res, "L8.1 |N_Sigma - a m| <= ||r||_Sigma", x, s->rS,
                   prec);
     arb_mul(y, L->slmax, s->b, prec);
-    sc_logi_upper(tl, res, "L8.1 ||r||_Sigma <= sqrt(lmax) b", s->rS, y,
+    sc_tally_upper(tl, res, "L8.1 ||r||_Sigma <= sqrt(lmax) b", s->rS, y,
                   prec);
     /* 1 - eps <= N/m <= 1 + eps as a deviation, so that its slack is
        eps / |N/m - 1| and not a ratio of two numbers near 1 */
     arb_div(nm, s->N, L->m, prec);
     arb_sub_ui(nm, nm, 1, prec);
     arb_abs(nm, nm);
-    sc_logi_upper(tl, res, "L8.1 |N/m - 1| <= eps_Sigma", nm, s->epsS, prec);
+    sc_tally_upper(tl, res, "L8.1 |N/m - 1| <= eps_Sigma", nm, s->epsS, prec);
     arb_clear(nm);
     arb_clear(y);
     arb_clear(x);
@@ -82,7 +82,7 @@ sc_l8_item1(sc_logi_tally_struct * tl, sc_result_t res,
 /* The naive lower bound (1 - eps_inf) / (1 + eps_Sigma) of (2), certified
    above min y^ once eps_inf > 1: the spec's finding, counted (no claim). */
 static void
-sc_l8_naive(sc_logi_tally_struct * tl, const sc_logi_state_struct * s,
+sc_l8_naive(sc_tally_struct * tl, const sc_logi_state_struct * s,
             const arb_t naive)
 {
     arb_t one;
@@ -96,7 +96,7 @@ sc_l8_naive(sc_logi_tally_struct * tl, const sc_logi_state_struct * s,
 
 /* (2) and (3), for eps_Sigma < 1 */
 static void
-sc_l8_items23(sc_logi_tally_struct * tl, sc_result_t res,
+sc_l8_items23(sc_tally_struct * tl, sc_result_t res,
               const sc_logi_state_struct * s, slong prec)
 {
     arb_t lo, hi, p, m, t;
@@ -115,7 +115,7 @@ sc_l8_items23(sc_logi_tally_struct * tl, sc_result_t res,
     arb_div(hi, hi, m, prec);
     arb_sub_ui(hi, hi, 1, prec);
     arb_sub_ui(t, s->ymax, 1, prec);
-    sc_logi_upper(tl, res, "L8.2 max y^ - 1 <= (1+eps_inf)/(1-eps_Sigma) - 1",
+    sc_tally_upper(tl, res, "L8.2 max y^ - 1 <= (1+eps_inf)/(1-eps_Sigma) - 1",
                   t, hi, prec);
     arb_sub_ui(t, s->epsI, 1, prec);
     arb_neg(t, t);                              /* 1 - eps_inf */
@@ -127,11 +127,11 @@ sc_l8_items23(sc_logi_tally_struct * tl, sc_result_t res,
     arb_neg(lo, lo);
     arb_sub_ui(t, s->ymin, 1, prec);
     arb_neg(t, t);
-    sc_logi_upper(tl, res, "L8.2 1 - min y^ <= 1 - (1-eps_inf)/(1+-eps_Sigma)",
+    sc_tally_upper(tl, res, "L8.2 1 - min y^ <= 1 - (1-eps_inf)/(1+-eps_Sigma)",
                   t, lo, prec);
     arb_mul_2exp_si(t, s->epsS, 1);
     arb_div(t, t, p, prec);                     /* 1 - (1-eps)/(1+eps) */
-    sc_logi_upper(tl, res, "L8.3 1 - cos_Sigma <= 2 eps_Sigma/(1+eps_Sigma)",
+    sc_tally_upper(tl, res, "L8.3 1 - cos_Sigma <= 2 eps_Sigma/(1+eps_Sigma)",
                   s->omc, t, prec);
     arb_clear(t);
     arb_clear(m);
@@ -141,7 +141,7 @@ sc_l8_items23(sc_logi_tally_struct * tl, sc_result_t res,
 }
 
 static void
-sc_l8_item4(sc_logi_tally_struct * tl, sc_result_t res,
+sc_l8_item4(sc_tally_struct * tl, sc_result_t res,
             const sc_logi_state_struct * s, sc_logi_t L, slong prec)
 {
     arb_t r2, x;
@@ -152,17 +152,17 @@ sc_l8_item4(sc_logi_tally_struct * tl, sc_result_t res,
     arb_add_ui(x, r2, 1, prec);
     arb_div(r2, r2, x, prec);
     arb_mul(x, r2, L->kappa, prec);
-    sc_logi_upper(tl, res, "L8.4 sin^2 <= kappa rho^2/(1+rho^2)", s->sin2,
+    sc_tally_upper(tl, res, "L8.4 sin^2 <= kappa rho^2/(1+rho^2)", s->sin2,
                   x, prec);
     arb_div(x, r2, L->kappa, prec);
-    sc_logi_lower(tl, res, "L8.4 sin^2 >= rho^2/(kappa(1+rho^2))", s->sin2,
+    sc_tally_lower(tl, res, "L8.4 sin^2 >= rho^2/(kappa(1+rho^2))", s->sin2,
                   x, prec);
     arb_clear(x);
     arb_clear(r2);
 }
 
 static void
-sc_l8_state(sc_logi_tally_struct * tl, sc_result_t res,
+sc_l8_state(sc_tally_struct * tl, sc_result_t res,
             const sc_logi_state_struct * s, sc_logi_t L, slong prec)
 {
     arb_t one;
@@ -171,7 +171,7 @@ sc_l8_state(sc_logi_tally_struct * tl, sc_result_t res,
     arb_one(one);
     sc_l8_identities(tl, res, s, prec);
     sc_l8_item1(tl, res, s, L, prec);
-    if (sc_logi_gate(tl, res, "eps_Sigma < 1", sc_num_lt(s->epsS, one)))
+    if (sc_tally_gate(tl, res, "eps_Sigma < 1", sc_num_lt(s->epsS, one)))
         sc_l8_items23(tl, res, s, prec);
     sc_l8_item4(tl, res, s, L, prec);
     arb_clear(one);
@@ -181,7 +181,7 @@ int
 sc_thm_l8_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * T;
-    sc_logi_tally_struct tl;
+    sc_tally_struct tl;
     sc_logi_t L;
     slong nnaive = 0;
     int status;
@@ -192,10 +192,10 @@ sc_thm_l8_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     if (T == NULL)
         return SC_UNABLE;
     sc_logi_init(L, ctx, prec);
-    sc_logi_tally_init(&tl, ctx, prec);
+    sc_tally_init(&tl, ctx, prec);
     tl.arg = &nnaive;
     sc_logi_walk_states(&tl, res, L, T, 1, 0, sc_l8_state, prec);
-    status = sc_logi_tally_finish(&tl, res, nnaive > 0 ? "identities and "
+    status = sc_tally_finish(&tl, res, nnaive > 0 ? "identities and "
                                   "L8.1-L8.4 held (the naive L8.2 lower bound "
                                   "fails where eps_inf > 1: extra "
                                   "naive_L8.2_fails)" : "identities and "
@@ -203,7 +203,7 @@ sc_thm_l8_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                                   "no state");
     if (nnaive > 0)
         sc_result_set_extra_si(res, "naive_L8.2_fails", nnaive);
-    sc_logi_tally_clear(&tl);
+    sc_tally_clear(&tl);
     sc_logi_clear(L);
     return status;
 }

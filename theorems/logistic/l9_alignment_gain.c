@@ -22,7 +22,7 @@
 #include "num/num.h"
 
 static void
-sc_l9_state(sc_logi_tally_struct * tl, sc_result_t res,
+sc_l9_state(sc_tally_struct * tl, sc_result_t res,
             const sc_logi_state_struct * s, sc_logi_t L, slong prec)
 {
     arb_t k, b1, b2, b3, r2, zero;
@@ -35,20 +35,20 @@ sc_l9_state(sc_logi_tally_struct * tl, sc_result_t res,
     arb_init(zero);
     arb_mul(k, s->gamma, L->m, prec);           /* gamma m / Ns */
     arb_div(k, k, s->Ns, prec);
-    sc_logi_identity(tl, res, "L9 q = (gamma m/N_Sigma) mean(g(1 - cos y^))",
+    sc_tally_identity(tl, res, "L9 q = (gamma m/N_Sigma) mean(g(1 - cos y^))",
                      s->qf, s->q, k, prec);
-    if (sc_logi_gate(tl, res, "cos_Sigma >= 0", sc_num_ge(s->cos, zero)))
+    if (sc_tally_gate(tl, res, "cos_Sigma >= 0", sc_num_ge(s->cos, zero)))
     {
         arb_mul(k, k, s->gbar, prec);
         arb_mul(b1, k, s->sin2, prec);
-        sc_logi_lower(tl, res, "L9 q >= (gamma m gbar/N_Sigma) sin^2", s->q,
+        sc_tally_lower(tl, res, "L9 q >= (gamma m gbar/N_Sigma) sin^2", s->q,
                       b1, prec);
         arb_sqr(r2, s->rho, prec);
         arb_add_ui(b2, r2, 1, prec);
         arb_div(r2, r2, b2, prec);
         arb_div(r2, r2, L->kappa, prec);        /* rho^2/(kappa(1+rho^2)) */
         arb_mul(b2, k, r2, prec);
-        sc_logi_lower(tl, res, "L9 (..) sin^2 >= (..) rho^2/(kappa(1+rho^2))",
+        sc_tally_lower(tl, res, "L9 (..) sin^2 >= (..) rho^2/(kappa(1+rho^2))",
                       b1, b2, prec);
         arb_mul(b3, s->gamma, L->m, prec);
         arb_mul(b3, b3, s->gbar, prec);
@@ -56,9 +56,9 @@ sc_l9_state(sc_logi_tally_struct * tl, sc_result_t res,
         arb_sqrtpos(k, s->W, prec);
         arb_mul(k, k, L->slmax, prec);
         arb_div(b3, b3, k, prec);
-        sc_logi_lower(tl, res, "L9 N_Sigma <= sqrt(lmax W) form", b2, b3,
+        sc_tally_lower(tl, res, "L9 N_Sigma <= sqrt(lmax W) form", b2, b3,
                       prec);
-        sc_logi_lower(tl, res, "L9 last bound >= 0", b3, zero, prec);
+        sc_tally_lower(tl, res, "L9 last bound >= 0", b3, zero, prec);
     }
     arb_clear(zero);
     arb_clear(r2);

@@ -112,93 +112,6 @@ void sc_logi_thm5_init(sc_logi_thm5_struct * K, sc_logi_t L,
 void sc_logi_thm5_clear(sc_logi_thm5_struct * K);
 
 /*
- * The tally of a per-step checker.  Each claim is decided by certified
- * comparison: SC_TRUE keeps its slack if it is the tightest so far,
- * SC_FALSE records the certified counterexample (verdict VIOLATED, step,
- * predicted, observed) and stops, SC_UNKNOWN records the reason and stops
- * with SC_UNABLE.  Every claim is a no-op once the tally has stopped.
- * Slack is the claim's room as a ratio >= 1: bound / observed for an
- * upper bound, observed / bound for a lower bound, kept only when both
- * sides are certified positive.  ctx->factor f makes every claim
- * stricter: observed <= f bound and bound <= f observed.
- */
-typedef struct
-{
-    slong step;             /* the step being examined */
-    slong napplied;         /* steps at which some claim applied */
-    int applied;            /* some claim applied at this step */
-    int stop;               /* a failure or an undecided claim */
-    int status;             /* SC_OK or SC_UNABLE */
-    int has_best;
-    int noslack;            /* claims keep no slack while set */
-    void * arg;             /* checker data for its per-state function */
-    sc_truth_t standing;    /* a > 0 and gamma > 0 at the current state */
-    slong best_step;
-    const char * best_form;
-    arb_t f, best, best_pred, best_obs;
-}
-sc_logi_tally_struct;
-
-void sc_logi_tally_init(sc_logi_tally_struct * tl, const sc_ctx_t ctx,
-                        slong prec);
-void sc_logi_tally_clear(sc_logi_tally_struct * tl);
-
-/* Starts step t (the "applied" flag is per step). */
-void sc_logi_tally_step(sc_logi_tally_struct * tl, slong t);
-
-/* Claim observed <= bound (upper) or bound <= observed (lower). */
-sc_truth_t sc_logi_upper(sc_logi_tally_struct * tl, sc_result_t res,
-                         const char * form, const arb_t observed,
-                         const arb_t bound, slong prec);
-sc_truth_t sc_logi_lower(sc_logi_tally_struct * tl, sc_result_t res,
-                         const char * form, const arb_t observed,
-                         const arb_t bound, slong prec);
-
-/* A lower-bound claim decided exactly elsewhere (truth, e.g. over Q),
-   counted as sc_logi_lower counts a certified comparison; observed and
-   bound are what a failure reports. */
-sc_truth_t sc_logi_lower_decided(sc_logi_tally_struct * tl, sc_result_t res,
-                                 const char * form, sc_truth_t truth,
-                                 const arb_t observed, const arb_t bound,
-                                 slong prec);
-
-/* Offers slack = bound / observed (both positive) without deciding
-   anything: for a checker whose slack is not one of its claims. */
-void sc_logi_note(sc_logi_tally_struct * tl, const char * form,
-                  const arb_t observed, const arb_t bound, slong prec);
-
-/* Claim lhs = rhs exactly: VIOLATED when lhs - rhs + (f - 1) scale
-   excludes 0; decided only when that ball's radius is below
-   2^(-prec/2) scale (else SC_UNKNOWN).  No slack. */
-sc_truth_t sc_logi_identity(sc_logi_tally_struct * tl, sc_result_t res,
-                            const char * form, const arb_t lhs,
-                            const arb_t rhs, const arb_t scale, slong prec);
-
-/* Claim hyp => concl for one step, e.g. "F_t => not rising": violated
-   when hyp is certified and concl certifiably false; SC_UNKNOWN only when
-   the outcome depends on an undecided truth.  Counts as applied when hyp
-   is SC_TRUE. */
-sc_truth_t sc_logi_implies(sc_logi_tally_struct * tl, sc_result_t res,
-                           const char * form, sc_truth_t hyp,
-                           sc_truth_t concl);
-
-/* Truth of a per-step hypothesis of a form ("eps_Sigma < 1"): 1 when
-   certified, 0 when certifiably false (the form is gated off at this step,
-   not passed), 0 and the tally stopped (SC_UNABLE) when undecided. */
-int sc_logi_gate(sc_logi_tally_struct * tl, sc_result_t res,
-                 const char * hyp, sc_truth_t truth);
-
-/*
- * Ends a tally: returns SC_UNABLE if it stopped undecided; otherwise sets
- * the verdict unless already VIOLATED: NOT-APPLICABLE when no claim
- * applied (reason "hypothesis fails: " na_why), else HOLDS with the
- * tightest slack (predicted, observed, slack, step) and the reason
- * "what; tightest: FORM at step t".
- */
-int sc_logi_tally_finish(sc_logi_tally_struct * tl, sc_result_t res,
-                         const char * what, const char * na_why);
-
-/*
  * The per-state walk: for every state t = 0 .. steps - 1 (last = 0) or
  * .. steps (last = 1) of the certified full-GD trajectory T, sets s by
  * sc_logi_state_set (and sc_logi_state_step with SC_LOGI_WALK_STEP),
@@ -211,11 +124,11 @@ int sc_logi_tally_finish(sc_logi_tally_struct * tl, sc_result_t res,
 #define SC_LOGI_WALK_STEP   1
 #define SC_LOGI_WALK_ALL    2
 
-typedef void (*sc_logi_state_fn)(sc_logi_tally_struct * tl, sc_result_t res,
+typedef void (*sc_logi_state_fn)(sc_tally_struct * tl, sc_result_t res,
                                  const sc_logi_state_struct * s,
                                  sc_logi_t L, slong prec);
 
-slong sc_logi_walk_states(sc_logi_tally_struct * tl, sc_result_t res,
+slong sc_logi_walk_states(sc_tally_struct * tl, sc_result_t res,
                           sc_logi_t L, const sc_traj_struct * T, int last,
                           int flags, sc_logi_state_fn per_state, slong prec);
 

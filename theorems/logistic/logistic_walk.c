@@ -46,40 +46,54 @@ sc_logi_applies(sc_result_t res, const sc_ctx_t ctx, int need)
     return 1;
 }
 
+/* the walk's view of a per-state logistic checker */
+typedef struct
+{
+    sc_logi_struct * L;
+    sc_logi_state_struct s;
+    int flags;
+    sc_logi_state_fn per_state;
+    slong nstanding;
+}
+sc_logi_walk_struct;
+
+static void
+sc_logi_walk_state(sc_tally_struct * tl, sc_result_t res,
+                   const sc_walk_state_struct * w, void * arg, slong prec)
+{
+    sc_logi_walk_struct * a = arg;
+    sc_truth_t st;
+
+    sc_logi_state_set(&a->s, a->L, w->w, w->gamma, prec);
+    st = sc_logi_standing(&a->s);
+    tl->standing = st;
+    if (sc_tally_gate(tl, res, "a > 0 and gamma > 0", st))
+    {
+        a->nstanding++;
+        if (a->flags & SC_LOGI_WALK_STEP)
+            sc_logi_state_step(&a->s, a->L, prec);
+    }
+    else if (tl->stop || !(a->flags & SC_LOGI_WALK_ALL))
+        return;
+    a->per_state(tl, res, &a->s, a->L, prec);
+}
+
 slong
-sc_logi_walk_states(sc_logi_tally_struct * tl, sc_result_t res, sc_logi_t L,
+sc_logi_walk_states(sc_tally_struct * tl, sc_result_t res, sc_logi_t L,
                     const sc_traj_struct * T, int last, int flags,
                     sc_logi_state_fn per_state, slong prec)
 {
-    slong t, end = last ? T->len : T->len - 1, nstanding = 0;
-    arb_ptr wmid = _arb_vec_init(L->d);
-    arb_t gamma;
-    sc_logi_state_struct s;
-    sc_truth_t st;
+    sc_logi_walk_struct a;
 
-    arb_init(gamma);
-    sc_logi_state_init(&s, L->n, L->d);
-    for (t = 0; t < end && !tl->stop; t++)
-    {
-        sc_logi_tally_step(tl, t);
-        sc_traj_state_mid(wmid, gamma, T, t);
-        sc_logi_state_set(&s, L, wmid, gamma, prec);
-        st = sc_logi_standing(&s);
-        tl->standing = st;
-        if (sc_logi_gate(tl, res, "a > 0 and gamma > 0", st))
-        {
-            nstanding++;
-            if (flags & SC_LOGI_WALK_STEP)
-                sc_logi_state_step(&s, L, prec);
-        }
-        else if (tl->stop || !(flags & SC_LOGI_WALK_ALL))
-            continue;
-        per_state(tl, res, &s, L, prec);
-    }
-    sc_logi_state_clear(&s);
-    arb_clear(gamma);
-    _arb_vec_clear(wmid, L->d);
-    return nstanding;
+    a.L = L;
+    a.flags = flags;
+    a.per_state = per_state;
+    a.nstanding = 0;
+    sc_logi_state_init(&a.s, L->n, L->d);
+    sc_walk(tl, res, T, 0, last ? T->len : T->len - 1, 1,
+            sc_logi_walk_state, &a, prec);
+    sc_logi_state_clear(&a.s);
+    return a.nstanding;
 }
 
 int
@@ -88,7 +102,7 @@ sc_logi_walk(sc_result_t res, sc_ctx_t ctx, int need, int last, int flags,
              const char * gated, slong prec)
 {
     const sc_traj_struct * T;
-    sc_logi_tally_struct tl;
+    sc_tally_struct tl;
     sc_logi_t L;
     slong nstanding;
     int status;
@@ -99,12 +113,12 @@ sc_logi_walk(sc_result_t res, sc_ctx_t ctx, int need, int last, int flags,
     if (T == NULL)
         return SC_UNABLE;
     sc_logi_init(L, ctx, prec);
-    sc_logi_tally_init(&tl, ctx, prec);
+    sc_tally_init(&tl, ctx, prec);
     nstanding = sc_logi_walk_states(&tl, res, L, T, last, flags, per_state,
                                     prec);
-    status = sc_logi_tally_finish(&tl, res, what, nstanding == 0 ?
+    status = sc_tally_finish(&tl, res, what, nstanding == 0 ?
                                   "a > 0 and gamma > 0 at no state" : gated);
-    sc_logi_tally_clear(&tl);
+    sc_tally_clear(&tl);
     sc_logi_clear(L);
     return status;
 }

@@ -35,7 +35,7 @@ sc_t51_arg;
 /* Item (1) at step t of the certified trajectory, then F_t at s:
    lhs = eta gamma lmax C^2, rhs = 2 m gbar W N. */
 static void
-sc_t51_state(sc_logi_tally_struct * tl, sc_result_t res,
+sc_t51_state(sc_tally_struct * tl, sc_result_t res,
              const sc_logi_state_struct * s, sc_logi_t L, slong prec)
 {
     const sc_traj_struct * T = ((const sc_t51_arg *) tl->arg)->T;
@@ -45,9 +45,9 @@ sc_t51_state(sc_logi_tally_struct * tl, sc_result_t res,
 
     if (T != NULL)
     {
-        sc_logi_implies(tl, res, "item (1): rho_{t+1} <= rho_t", SC_TRUE,
+        sc_tally_implies(tl, res, "item (1): rho_{t+1} <= rho_t", SC_TRUE,
                         sc_truth_not(T->rising[t]));
-        sc_logi_implies(tl, res, "item (1): a_{t+1} >= a_t", SC_TRUE,
+        sc_tally_implies(tl, res, "item (1): a_{t+1} >= a_t", SC_TRUE,
                         sc_num_ge(T->a + t + 1, T->a + t));
     }
     if (tl->standing != SC_TRUE)
@@ -55,8 +55,8 @@ sc_t51_state(sc_logi_tally_struct * tl, sc_result_t res,
     arb_init(lhs);
     arb_init(rhs);
     arb_init(zero);
-    if (sc_logi_gate(tl, res, "a' > 0", sc_num_is_positive(s->a1))
-        && sc_logi_gate(tl, res, "cos_Sigma >= 0", sc_num_ge(s->cos, zero)))
+    if (sc_tally_gate(tl, res, "a' > 0", sc_num_is_positive(s->a1))
+        && sc_tally_gate(tl, res, "cos_Sigma >= 0", sc_num_ge(s->cos, zero)))
     {
         arb_sqr(lhs, s->C, prec);
         arb_mul(lhs, lhs, L->lmax, prec);
@@ -69,8 +69,8 @@ sc_t51_state(sc_logi_tally_struct * tl, sc_result_t res,
         arb_mul(zero, lhs, tl->f, prec);        /* Q lhs <= rhs */
         F = sc_num_le(zero, rhs);
         if (F == SC_TRUE)
-            sc_logi_note(tl, "F_t margin", lhs, rhs, prec);
-        sc_logi_implies(tl, res, "F_t => rho' <= rho", F,
+            sc_tally_note(tl, "F_t margin", lhs, rhs, prec);
+        sc_tally_implies(tl, res, "F_t => rho' <= rho", F,
                         sc_num_le(s->rho1, s->rho));
     }
     arb_clear(zero);
@@ -99,7 +99,7 @@ int
 sc_thm_t5_1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * T;
-    sc_logi_tally_struct tl;
+    sc_tally_struct tl;
     sc_logi_thm5_struct K;
     sc_logi_t L;
     sc_truth_t item1;
@@ -115,7 +115,7 @@ sc_thm_t5_1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
         return SC_UNABLE;
     sc_logi_init(L, ctx, prec);
     sc_logi_thm5_init(&K, L, ctx, prec);
-    sc_logi_tally_init(&tl, ctx, prec);
+    sc_tally_init(&tl, ctx, prec);
     item1 = sc_t51_applies(&K, tl.f, L, prec);
     if (item1 == SC_UNKNOWN)
     {
@@ -145,12 +145,12 @@ sc_thm_t5_1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
              (K.hyp == SC_TRUE ? "item (1) empty" : K.why));
     if (s != NULL)
         flint_free(s);
-    status = sc_logi_tally_finish(&tl, res, what, na);
+    status = sc_tally_finish(&tl, res, what, na);
     if (K.hyp == SC_TRUE)
         sc_result_set_extra(res, "eta_max", K.eta_max);
 
 cleanup:
-    sc_logi_tally_clear(&tl);
+    sc_tally_clear(&tl);
     sc_logi_thm5_clear(&K);
     sc_logi_clear(L);
     return status;

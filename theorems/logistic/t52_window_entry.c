@@ -53,7 +53,7 @@ sc_t52_window_top(arb_t Wp, const sc_ctx_t ctx, sc_logi_t L, slong prec)
 }
 
 static void
-sc_t52_window(sc_logi_tally_struct * tl, sc_result_t res,
+sc_t52_window(sc_tally_struct * tl, sc_result_t res,
               const sc_traj_struct * T, const arb_t W0, const arb_t Wp,
               slong prec)
 {
@@ -65,15 +65,15 @@ sc_t52_window(sc_logi_tally_struct * tl, sc_result_t res,
     arb_sub(allow, Wp, W0, prec);
     for (t = 0; t < T->len && !tl->stop; t++)
     {
-        sc_logi_tally_step(tl, t);
+        sc_tally_step(tl, t);
         /* the slack is the growth claim's alone; at t = 0 W_t is W_0
            itself, not a comparison of balls */
         tl->noslack = 1;
         if (t > 0)
-            sc_logi_lower(tl, res, "window W_t >= W_0", T->W + t, W0, prec);
+            sc_tally_lower(tl, res, "window W_t >= W_0", T->W + t, W0, prec);
         tl->noslack = (t == 0);
         arb_sub(grow, T->W + t, W0, prec);
-        sc_logi_upper(tl, res, "window W_t - W_0 <= W_T+ - W_0", grow, allow,
+        sc_tally_upper(tl, res, "window W_t - W_0 <= W_T+ - W_0", grow, allow,
                       prec);
         tl->noslack = 0;
     }
@@ -137,7 +137,7 @@ sc_t52_first_below(const sc_traj_struct * T, const arb_t eps, int * undec)
 /* Item (2) at eps = rho_0 k / 4, k = 1, 2, 3; best = the largest ratio,
    tentry = the observed entry step below rho_0 k / 4 of the last k. */
 static void
-sc_t52_entry(sc_logi_tally_struct * tl, sc_result_t res,
+sc_t52_entry(sc_tally_struct * tl, sc_result_t res,
              const sc_traj_struct * T, const sc_logi_thm5_struct * K,
              sc_logi_t L, const arb_t Wp, arb_t best, slong * tentry,
              slong * nmet, slong prec)
@@ -167,7 +167,7 @@ sc_t52_entry(sc_logi_tally_struct * tl, sc_result_t res,
         *tentry = t;
         *nmet += (cond == SC_TRUE);
         tl->step = t < 0 ? steps : t;
-        sc_logi_implies(tl, res, "item (2): entry rho_t <= eps by T", cond,
+        sc_tally_implies(tl, res, "item (2): entry rho_t <= eps by T", cond,
                         t >= 0 ? SC_TRUE : (undec ? SC_UNKNOWN : SC_FALSE));
     }
     arb_clear(one);
@@ -215,7 +215,7 @@ int
 sc_thm_t5_2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * T;
-    sc_logi_tally_struct tl;
+    sc_tally_struct tl;
     sc_logi_thm5_struct K;
     sc_logi_t L;
     arb_t Wp, W0, best;
@@ -234,7 +234,7 @@ sc_thm_t5_2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     arb_init(best);
     sc_logi_init(L, ctx, prec);
     sc_logi_thm5_init(&K, L, ctx, prec);
-    sc_logi_tally_init(&tl, ctx, prec);
+    sc_tally_init(&tl, ctx, prec);
     sc_t52_window_top(Wp, ctx, L, prec);
     arb_set_fmpq(W0, ctx->data->W0, prec);
     sc_t52_window(&tl, res, T, W0, Wp, prec);
@@ -249,7 +249,7 @@ sc_thm_t5_2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     if (item2 == SC_TRUE)
         sc_t52_entry(&tl, res, T, &K, L, Wp, best, &tentry, &nmet, prec);
     sc_t52_what(what, sizeof(what), item2, nmet, best, tentry, &K);
-    status = sc_logi_tally_finish(&tl, res, what, "no state to check");
+    status = sc_tally_finish(&tl, res, what, "no state to check");
     sc_result_set_extra(res, "W_T+", Wp);
     if (item2 == SC_TRUE)
     {
@@ -258,7 +258,7 @@ sc_thm_t5_2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     }
 
 cleanup:
-    sc_logi_tally_clear(&tl);
+    sc_tally_clear(&tl);
     sc_logi_thm5_clear(&K);
     sc_logi_clear(L);
     arb_clear(best);

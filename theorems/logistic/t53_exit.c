@@ -130,7 +130,7 @@ sc_t53_E(const sc_logi_state_struct * s, sc_logi_t L, const arb_t f,
 
 /* The uniform threshold and the scaling claims (no slack). */
 static void
-sc_t53_bounds(sc_logi_tally_struct * tl, sc_result_t res,
+sc_t53_bounds(sc_tally_struct * tl, sc_result_t res,
               const sc_logi_state_struct * s, sc_logi_t L,
               const arb_t rexit, slong prec)
 {
@@ -153,21 +153,21 @@ sc_t53_bounds(sc_logi_tally_struct * tl, sc_result_t res,
     arb_neg(g, g);
     sc_t53_rho_exit(u, C, g, L, prec);
     tl->noslack = 1;
-    sc_logi_upper(tl, res, "item (3): rho_exit <= uniform rho_exit", rexit,
+    sc_tally_upper(tl, res, "item (3): rho_exit <= uniform rho_exit", rexit,
                   u, prec);
     arb_mul(t, L->kappa, L->lmax, prec);
     arb_sqrtpos(t, t, prec);
     arb_div(t, t, L->m, prec);
-    sc_logi_lower(tl, res, "item (3): rho_exit >= sqrt(kappa lmax)/m", rexit,
+    sc_tally_lower(tl, res, "item (3): rho_exit >= sqrt(kappa lmax)/m", rexit,
                   t, prec);
     arb_sqrtpos(u, L->kappa, prec);
     /* this one is lambda_max >= m^2, often an equality: decided exactly
        unless a control factor is applied */
     if (arb_is_one(tl->f) && L->m2_le_lmax != SC_UNKNOWN)
-        sc_logi_lower_decided(tl, res, "item (3): sqrt(kappa lmax)/m >= "
+        sc_tally_lower_decided(tl, res, "item (3): sqrt(kappa lmax)/m >= "
                               "sqrt(kappa)", L->m2_le_lmax, t, u, prec);
     else
-        sc_logi_lower(tl, res, "item (3): sqrt(kappa lmax)/m >= sqrt(kappa)",
+        sc_tally_lower(tl, res, "item (3): sqrt(kappa lmax)/m >= sqrt(kappa)",
                       t, u, prec);
     tl->noslack = 0;
     arb_clear(u);
@@ -177,7 +177,7 @@ sc_t53_bounds(sc_logi_tally_struct * tl, sc_result_t res,
 }
 
 static void
-sc_t53_state(sc_logi_tally_struct * tl, sc_result_t res,
+sc_t53_state(sc_tally_struct * tl, sc_result_t res,
              const sc_logi_state_struct * s, sc_logi_t L, slong prec)
 {
     sc_t53_arg * A = tl->arg;
@@ -188,18 +188,18 @@ sc_t53_state(sc_logi_tally_struct * tl, sc_result_t res,
     arb_init(zero);
     arb_init(sK);
     arb_init(thr);
-    if (sc_logi_gate(tl, res, "a' > 0", sc_num_is_positive(s->a1))
-        && sc_logi_gate(tl, res, "cos_Sigma >= 0", sc_num_ge(s->cos, zero)))
+    if (sc_tally_gate(tl, res, "a' > 0", sc_num_is_positive(s->a1))
+        && sc_tally_gate(tl, res, "cos_Sigma >= 0", sc_num_ge(s->cos, zero)))
     {
         sc_t53_rho_exit_K(rexit, sK, s->C, s->gbar, L, prec);
         arb_sqrtpos(sK, sK, prec);
         up = sc_num_gt(s->rho1, s->rho);
         E = sc_t53_E(s, L, tl->f, prec);
-        sc_logi_implies(tl, res, "E_t => rho' <= rho", E,
+        sc_tally_implies(tl, res, "E_t => rho' <= rho", E,
                         sc_truth_not(up));
         arb_mul(thr, rexit, tl->f, prec);
         beyond = sc_num_ge(s->rho, thr);
-        sc_logi_implies(tl, res, "rho >= rho_exit => rho' <= rho", beyond,
+        sc_tally_implies(tl, res, "rho >= rho_exit => rho' <= rho", beyond,
                         sc_truth_not(up));
         arb_mul(thr, sK, tl->f, prec);          /* ours: counted only */
         if (sc_num_ge(s->rho, thr) == SC_TRUE && up == SC_TRUE)
@@ -210,7 +210,7 @@ sc_t53_state(sc_logi_tally_struct * tl, sc_result_t res,
         A->has = 1;
         if (up == SC_TRUE)
         {
-            sc_logi_note(tl, "rho_exit / rho at a rising step", s->rho,
+            sc_tally_note(tl, "rho_exit / rho at a rising step", s->rho,
                          rexit, prec);
             if (!A->has_peak || sc_t53_mid_less(A->peak, s->rho, prec))
                 arb_set(A->peak, s->rho);
@@ -230,7 +230,7 @@ int
 sc_thm_t5_3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * T;
-    sc_logi_tally_struct tl;
+    sc_tally_struct tl;
     sc_logi_t L;
     sc_t53_arg A;
     slong nst;
@@ -242,7 +242,7 @@ sc_thm_t5_3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     if (T == NULL)
         return SC_UNABLE;
     sc_logi_init(L, ctx, prec);
-    sc_logi_tally_init(&tl, ctx, prec);
+    sc_tally_init(&tl, ctx, prec);
     A.has = A.has_peak = 0;
     A.sharp_fails = 0;
     arb_init(A.exit_min);
@@ -251,7 +251,7 @@ sc_thm_t5_3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     tl.arg = &A;
     nst = sc_logi_walk_states(&tl, res, L, T, 0, SC_LOGI_WALK_STEP,
                               sc_t53_state, prec);
-    status = sc_logi_tally_finish(&tl, res, A.has_peak ? "E_t, exit "
+    status = sc_tally_finish(&tl, res, A.has_peak ? "E_t, exit "
                                   "threshold and its bounds held; rising "
                                   "steps below rho_exit" : "E_t, exit "
                                   "threshold and its bounds held; no rising "
@@ -271,7 +271,7 @@ sc_thm_t5_3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     arb_clear(A.sharp);
     arb_clear(A.peak);
     arb_clear(A.exit_min);
-    sc_logi_tally_clear(&tl);
+    sc_tally_clear(&tl);
     sc_logi_clear(L);
     return status;
 }

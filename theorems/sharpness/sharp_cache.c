@@ -100,38 +100,53 @@ sc_sharp_cached(int * status, sc_ctx_t ctx, slong t, int what, slong prec)
     return P->S[t];
 }
 
+/* the walk's view of a sharpness checker */
+typedef struct
+{
+    sc_ctx_struct * ctx;
+    int what;
+    sc_sharp_state_fn fn;
+    void * arg;
+    slong n;
+}
+sc_sharp_walk_struct;
+
+static void
+sc_sharp_walk_state(sc_tally_struct * tl, sc_result_t res,
+                    const sc_walk_state_struct * s, void * arg, slong prec)
+{
+    sc_sharp_walk_struct * a = arg;
+    const sc_sharp_struct * S;
+    int status;
+
+    S = sc_sharp_cached(&status, a->ctx, s->t, a->what, prec);
+    if (status != SC_OK)
+    {
+        sc_result_reason(res, "eigenvalue enclosure failed at step %ld",
+                         (long) s->t);
+        sc_tally_halt(tl, status);
+        return;
+    }
+    status = a->fn(res, S, s->w, s->gamma, s->t, a->arg, prec);
+    a->n++;
+    if (status != SC_OK || res->verdict == SC_VIOLATED)
+        sc_tally_halt(tl, status);
+}
+
 int
 sc_sharp_walk(sc_result_t res, slong * n, slong * stride, sc_ctx_t ctx,
               const sc_traj_struct * T, int what, sc_sharp_state_fn fn,
               void * arg, slong prec)
 {
-    const sc_sharp_struct * S;
-    slong t, d = ctx->cs->d;
-    arb_ptr w = _arb_vec_init(d);
-    arb_t gamma;
-    int status = SC_OK;
+    sc_sharp_walk_struct a = { ctx, what, fn, arg, 0 };
+    sc_tally_struct tl;
+    int status;
 
-    arb_init(gamma);
-    *n = 0;
     *stride = sc_sharp_stride(T->len - 1);
-    for (t = 0; t < T->len && status == SC_OK; t += *stride)
-    {
-        if (t + *stride >= T->len)
-            t = T->len - 1;                     /* the last state always */
-        S = sc_sharp_cached(&status, ctx, t, what, prec);
-        if (status != SC_OK)
-        {
-            sc_result_reason(res, "eigenvalue enclosure failed at step %ld",
-                             (long) t);
-            break;
-        }
-        sc_traj_state_mid(w, gamma, T, t);
-        status = fn(res, S, w, gamma, t, arg, prec);
-        ++*n;
-        if (res->verdict == SC_VIOLATED)
-            break;
-    }
-    arb_clear(gamma);
-    _arb_vec_clear(w, d);
+    sc_tally_init(&tl, ctx, prec);
+    sc_walk(&tl, res, T, 0, T->len, *stride, sc_sharp_walk_state, &a, prec);
+    status = tl.status;
+    sc_tally_clear(&tl);
+    *n = a.n;
     return status;
 }

@@ -174,7 +174,8 @@ sc_thm_w1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     sc_wd_decay(a.q1, ctx, prec);
     sc_dyn_init(D, ctx->cs, ctx->data, prec);
 
-    status = sc_wd_walk(res, worst, T, D, ctx->cs->steps, sc_w1_state, &a,
+    status = sc_wd_walk(res, worst, ctx, T, D, ctx->cs->steps,
+                        sc_w1_state, &a,
                         "||w+||^2 != (1 - eta lambda)^2 ||w||^2 + eta^2 "
                         "||g||^2 at step %ld (relative residual shown)",
                         "residual of the norm identity not resolved at "

@@ -141,7 +141,8 @@ sc_thm_w2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     sc_wd_decay(a.q1, ctx, prec);
     sc_dyn_init(D, ctx->cs, ctx->data, prec);
 
-    status = sc_wd_walk(res, worst, T, D, ctx->cs->steps, sc_w2_identity, &a,
+    status = sc_wd_walk(res, worst, ctx, T, D, ctx->cs->steps,
+                        sc_w2_identity, &a,
                         "cos(w_t, w_t+1) differs from eq. (8) at step %ld",
                         "residual of eq. (8) not resolved at step %ld",
                         prec);

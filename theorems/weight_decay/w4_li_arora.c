@@ -106,7 +106,8 @@ sc_thm_w4_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     sc_wd_decay(a.q1, ctx, prec);
     sc_dyn_init(D, ctx->cs, ctx->data, prec);
 
-    status = sc_wd_walk(res, worst, T, D, ctx->cs->steps, sc_w4_state, &a,
+    status = sc_wd_walk(res, worst, ctx, T, D, ctx->cs->steps,
+                        sc_w4_state, &a,
                         "(1 - eta lambda)^-t w_t does not follow plain GD "
                         "with step eta (1 - eta lambda)^(-2t-1) at step "
                         "%ld", "residual of the rescaled step not resolved "

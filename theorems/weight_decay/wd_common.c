@@ -130,42 +130,50 @@ sc_wd_identity(arb_t rel, const arb_t lhs, const arb_t rhs, slong prec)
     return v;
 }
 
-int
-sc_wd_walk(sc_result_t res, arb_t worst, const sc_traj_struct * T,
-           sc_dyn_t D, slong steps, sc_wd_state_fn fn, void * arg,
-           const char * false_fmt, const char * unknown_fmt, slong prec)
+/* the walk's view of one weight-decay identity */
+typedef struct
 {
-    slong t, d = D->d;
-    arb_ptr w = _arb_vec_init(d);
-    arb_t gamma, rel;
-    sc_truth_t v = SC_TRUE;
-    int status = SC_OK;
+    sc_dyn_struct * D;
+    sc_wd_state_fn fn;
+    void * arg;
+    const char * false_fmt, * unknown_fmt;
+    arb_t rel;
+}
+sc_wd_walk_struct;
 
-    arb_init(gamma);
-    arb_init(rel);
-    arb_zero(worst);
+static void
+sc_wd_walk_state(sc_tally_struct * tl, sc_result_t res,
+                 const sc_walk_state_struct * s, void * arg, slong prec)
+{
+    sc_wd_walk_struct * a = arg;
+    sc_truth_t v = a->fn(a->rel, a->D, s->w, s->gamma, s->t, a->arg, prec);
+
+    sc_tally_residual(tl, res, v, a->rel, a->false_fmt, a->unknown_fmt,
+                      prec);
+}
+
+int
+sc_wd_walk(sc_result_t res, arb_t worst, const sc_ctx_t ctx,
+           const sc_traj_struct * T, sc_dyn_t D, slong steps,
+           sc_wd_state_fn fn, void * arg, const char * false_fmt,
+           const char * unknown_fmt, slong prec)
+{
+    sc_wd_walk_struct a;
+    sc_tally_struct tl;
+    int status;
+
+    a.D = D;
+    a.fn = fn;
+    a.arg = arg;
+    a.false_fmt = false_fmt;
+    a.unknown_fmt = unknown_fmt;
+    arb_init(a.rel);
+    sc_tally_init(&tl, ctx, prec);
     res->verdict = SC_HOLDS;
-    for (t = 0; t < steps && v == SC_TRUE; t++)
-    {
-        sc_traj_state_mid(w, gamma, T, t);
-        v = fn(rel, D, w, gamma, t, arg, prec);
-        if (v == SC_FALSE)
-        {
-            res->verdict = SC_VIOLATED;
-            res->step = t;
-            sc_result_set_observed(res, rel);
-            sc_result_reason(res, false_fmt, (long) t);
-        }
-        else if (v == SC_UNKNOWN)
-        {
-            sc_result_reason(res, unknown_fmt, (long) t);
-            status = SC_UNABLE;
-        }
-        else
-            sc_num_max_ubound(worst, rel, prec);
-    }
-    arb_clear(rel);
-    arb_clear(gamma);
-    _arb_vec_clear(w, d);
+    sc_walk(&tl, res, T, 0, steps, 1, sc_wd_walk_state, &a, prec);
+    arb_set(worst, tl.worst);
+    status = tl.status;
+    sc_tally_clear(&tl);
+    arb_clear(a.rel);
     return status;
 }

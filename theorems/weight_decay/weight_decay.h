@@ -51,10 +51,10 @@ typedef sc_truth_t (*sc_wd_state_fn)(arb_t rel, sc_dyn_t D, arb_srcptr w,
    largest residual, or VIOLATED at the first certified failure (step,
    observed = its residual, reason false_fmt with the step as a long), or
    SC_UNABLE (reason unknown_fmt) at the first undecided state. */
-int sc_wd_walk(sc_result_t res, arb_t worst, const sc_traj_struct * T,
-               sc_dyn_t D, slong steps, sc_wd_state_fn fn, void * arg,
-               const char * false_fmt, const char * unknown_fmt, slong prec)
-    SC_WARN_UNUSED;
+int sc_wd_walk(sc_result_t res, arb_t worst, const sc_ctx_t ctx,
+               const sc_traj_struct * T, sc_dyn_t D, slong steps,
+               sc_wd_state_fn fn, void * arg, const char * false_fmt,
+               const char * unknown_fmt, slong prec) SC_WARN_UNUSED;
 
 int sc_thm_w1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_w2_check(sc_result_t res, sc_ctx_t ctx, slong prec);

@@ -1,14 +1,14 @@
 /*
- * logistic_tally.c -- many certified per-step claims, one verdict: the
- * first certified failure is the counterexample, an undecided claim asks
- * for more precision, and the tightest claim that held is the slack.
+ * tally.c -- many certified per-step claims, one verdict: the first
+ * certified failure is the counterexample, an undecided claim asks for
+ * more precision, and the tightest claim that held is the slack.
  */
 #include <string.h>
-#include "theorems/logistic/logistic.h"
+#include "theorems/core/core.h"
 #include "num/num.h"
 
 void
-sc_logi_tally_init(sc_logi_tally_struct * tl, const sc_ctx_t ctx,
+sc_tally_init(sc_tally_struct * tl, const sc_ctx_t ctx,
                    slong prec)
 {
     tl->step = 0;
@@ -26,12 +26,14 @@ sc_logi_tally_init(sc_logi_tally_struct * tl, const sc_ctx_t ctx,
     arb_init(tl->best);
     arb_init(tl->best_pred);
     arb_init(tl->best_obs);
+    arb_init(tl->worst);
     sc_thm_factor(tl->f, ctx, prec);
 }
 
 void
-sc_logi_tally_clear(sc_logi_tally_struct * tl)
+sc_tally_clear(sc_tally_struct * tl)
 {
+    arb_clear(tl->worst);
     arb_clear(tl->best_obs);
     arb_clear(tl->best_pred);
     arb_clear(tl->best);
@@ -39,7 +41,7 @@ sc_logi_tally_clear(sc_logi_tally_struct * tl)
 }
 
 void
-sc_logi_tally_step(sc_logi_tally_struct * tl, slong t)
+sc_tally_step(sc_tally_struct * tl, slong t)
 {
     if (tl->applied)
         tl->napplied++;
@@ -48,7 +50,7 @@ sc_logi_tally_step(sc_logi_tally_struct * tl, slong t)
 }
 
 static void
-sc_logi_fail(sc_logi_tally_struct * tl, sc_result_t res, const char * form,
+sc_tally_fail(sc_tally_struct * tl, sc_result_t res, const char * form,
              const arb_t observed, const arb_t bound)
 {
     tl->stop = 1;
@@ -62,7 +64,7 @@ sc_logi_fail(sc_logi_tally_struct * tl, sc_result_t res, const char * form,
 }
 
 static void
-sc_logi_unable(sc_logi_tally_struct * tl, sc_result_t res, const char * form)
+sc_tally_unable(sc_tally_struct * tl, sc_result_t res, const char * form)
 {
     tl->stop = 1;
     tl->status = SC_UNABLE;
@@ -71,7 +73,7 @@ sc_logi_unable(sc_logi_tally_struct * tl, sc_result_t res, const char * form)
 
 /* Keeps slack = big / small if both are positive and it is the least. */
 static void
-sc_logi_keep(sc_logi_tally_struct * tl, const char * form, const arb_t big,
+sc_tally_keep(sc_tally_struct * tl, const char * form, const arb_t big,
              const arb_t small, const arb_t observed, const arb_t bound,
              slong prec)
 {
@@ -98,33 +100,33 @@ sc_logi_keep(sc_logi_tally_struct * tl, const char * form, const arb_t big,
 }
 
 void
-sc_logi_note(sc_logi_tally_struct * tl, const char * form,
+sc_tally_note(sc_tally_struct * tl, const char * form,
              const arb_t observed, const arb_t bound, slong prec)
 {
     if (!tl->stop)
-        sc_logi_keep(tl, form, bound, observed, observed, bound, prec);
+        sc_tally_keep(tl, form, bound, observed, observed, bound, prec);
 }
 
 /* The outcome r of the claim small <= f big in the tally. */
 static void
-sc_logi_record(sc_logi_tally_struct * tl, sc_result_t res, const char * form,
+sc_tally_record(sc_tally_struct * tl, sc_result_t res, const char * form,
                sc_truth_t r, const arb_t small, const arb_t big,
                const arb_t observed, const arb_t bound, slong prec)
 {
     if (r == SC_TRUE)
     {
         tl->applied = 1;
-        sc_logi_keep(tl, form, big, small, observed, bound, prec);
+        sc_tally_keep(tl, form, big, small, observed, bound, prec);
     }
     else if (r == SC_FALSE)
-        sc_logi_fail(tl, res, form, observed, bound);
+        sc_tally_fail(tl, res, form, observed, bound);
     else
-        sc_logi_unable(tl, res, form);
+        sc_tally_unable(tl, res, form);
 }
 
 /* Decides small <= f big. */
 static sc_truth_t
-sc_logi_claim(sc_logi_tally_struct * tl, sc_result_t res, const char * form,
+sc_tally_claim(sc_tally_struct * tl, sc_result_t res, const char * form,
               const arb_t small, const arb_t big, const arb_t observed,
               const arb_t bound, slong prec)
 {
@@ -136,41 +138,41 @@ sc_logi_claim(sc_logi_tally_struct * tl, sc_result_t res, const char * form,
     arb_init(fb);
     arb_mul(fb, big, tl->f, prec);
     r = sc_num_le(small, fb);
-    sc_logi_record(tl, res, form, r, small, big, observed, bound, prec);
+    sc_tally_record(tl, res, form, r, small, big, observed, bound, prec);
     arb_clear(fb);
     return r;
 }
 
 sc_truth_t
-sc_logi_lower_decided(sc_logi_tally_struct * tl, sc_result_t res,
+sc_tally_lower_decided(sc_tally_struct * tl, sc_result_t res,
                       const char * form, sc_truth_t truth,
                       const arb_t observed, const arb_t bound, slong prec)
 {
     if (tl->stop)
         return SC_UNKNOWN;
-    sc_logi_record(tl, res, form, truth, bound, observed, observed, bound,
+    sc_tally_record(tl, res, form, truth, bound, observed, observed, bound,
                    prec);
     return truth;
 }
 
 sc_truth_t
-sc_logi_upper(sc_logi_tally_struct * tl, sc_result_t res, const char * form,
+sc_tally_upper(sc_tally_struct * tl, sc_result_t res, const char * form,
               const arb_t observed, const arb_t bound, slong prec)
 {
-    return sc_logi_claim(tl, res, form, observed, bound, observed, bound,
+    return sc_tally_claim(tl, res, form, observed, bound, observed, bound,
                          prec);
 }
 
 sc_truth_t
-sc_logi_lower(sc_logi_tally_struct * tl, sc_result_t res, const char * form,
+sc_tally_lower(sc_tally_struct * tl, sc_result_t res, const char * form,
               const arb_t observed, const arb_t bound, slong prec)
 {
-    return sc_logi_claim(tl, res, form, bound, observed, observed, bound,
+    return sc_tally_claim(tl, res, form, bound, observed, observed, bound,
                          prec);
 }
 
 sc_truth_t
-sc_logi_identity(sc_logi_tally_struct * tl, sc_result_t res,
+sc_tally_identity(sc_tally_struct * tl, sc_result_t res,
                  const char * form, const arb_t lhs, const arb_t rhs,
                  const arb_t scale, slong prec)
 {
@@ -191,12 +193,12 @@ sc_logi_identity(sc_logi_tally_struct * tl, sc_result_t res,
     if (!arb_contains_zero(r))
     {
         out = SC_FALSE;
-        sc_logi_fail(tl, res, form, lhs, rhs);
+        sc_tally_fail(tl, res, form, lhs, rhs);
     }
     else if (mag_cmp(arb_radref(r), tol) > 0)
     {
         out = SC_UNKNOWN;
-        sc_logi_unable(tl, res, form);
+        sc_tally_unable(tl, res, form);
     }
     else
     {
@@ -210,7 +212,7 @@ sc_logi_identity(sc_logi_tally_struct * tl, sc_result_t res,
 }
 
 sc_truth_t
-sc_logi_implies(sc_logi_tally_struct * tl, sc_result_t res,
+sc_tally_implies(sc_tally_struct * tl, sc_result_t res,
                 const char * form, sc_truth_t hyp, sc_truth_t concl)
 {
     if (tl->stop)
@@ -221,32 +223,32 @@ sc_logi_implies(sc_logi_tally_struct * tl, sc_result_t res,
         return SC_TRUE;
     if (hyp == SC_TRUE && concl == SC_FALSE)
     {
-        sc_logi_fail(tl, res, form, NULL, NULL);
+        sc_tally_fail(tl, res, form, NULL, NULL);
         return SC_FALSE;
     }
-    sc_logi_unable(tl, res, form);
+    sc_tally_unable(tl, res, form);
     return SC_UNKNOWN;
 }
 
 int
-sc_logi_gate(sc_logi_tally_struct * tl, sc_result_t res, const char * hyp,
+sc_tally_gate(sc_tally_struct * tl, sc_result_t res, const char * hyp,
              sc_truth_t truth)
 {
     if (tl->stop || truth == SC_FALSE)
         return 0;
     if (truth == SC_UNKNOWN)
     {
-        sc_logi_unable(tl, res, hyp);
+        sc_tally_unable(tl, res, hyp);
         return 0;
     }
     return 1;
 }
 
 int
-sc_logi_tally_finish(sc_logi_tally_struct * tl, sc_result_t res,
+sc_tally_finish(sc_tally_struct * tl, sc_result_t res,
                      const char * what, const char * na_why)
 {
-    sc_logi_tally_step(tl, tl->step);           /* count the last step */
+    sc_tally_step(tl, tl->step);           /* count the last step */
     if (tl->status != SC_OK)
         return tl->status;
     if (res->verdict == SC_VIOLATED)
@@ -272,4 +274,39 @@ sc_logi_tally_finish(sc_logi_tally_struct * tl, sc_result_t res,
         sc_result_reason(res, "%s at %ld step(s)", what,
                          (long) tl->napplied);
     return SC_OK;
+}
+
+void
+sc_tally_halt(sc_tally_struct * tl, int status)
+{
+    tl->stop = 1;
+    tl->status = status;
+}
+
+sc_truth_t
+sc_tally_residual(sc_tally_struct * tl, sc_result_t res, sc_truth_t truth,
+                  const arb_t rel, const char * false_fmt,
+                  const char * unknown_fmt, slong prec)
+{
+    if (tl->stop)
+        return SC_UNKNOWN;
+    if (truth == SC_TRUE)
+    {
+        tl->applied = 1;
+        sc_num_max_ubound(tl->worst, rel, prec);
+    }
+    else if (truth == SC_FALSE)
+    {
+        tl->stop = 1;
+        res->verdict = SC_VIOLATED;
+        res->step = tl->step;
+        sc_result_set_observed(res, rel);
+        sc_result_reason(res, false_fmt, (long) tl->step);
+    }
+    else
+    {
+        sc_result_reason(res, unknown_fmt, (long) tl->step);
+        sc_tally_halt(tl, SC_UNABLE);
+    }
+    return truth;
 }
