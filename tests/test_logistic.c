@@ -143,7 +143,7 @@ static void
 test_logi_state_matches_double(void ** state)
 {
     sc_fixture * f = *state;
-    sc_logi_t L;
+    sc_logi_struct * L;
     sc_logi_state_struct s;
     sc_ref_state r;
     arb_ptr w;
@@ -151,7 +151,7 @@ test_logi_state_matches_double(void ** state)
     slong j;
     int i;
 
-    sc_logi_init(L, f->ctx, 256);
+    L = sc_ctx_logi(f->ctx, 256);
     sc_logi_state_init(&s, 4, 5);
     w = _arb_vec_init(5);
     arb_init(gamma);
@@ -191,7 +191,6 @@ test_logi_state_matches_double(void ** state)
     arb_clear(gamma);
     _arb_vec_clear(w, 5);
     sc_logi_state_clear(&s);
-    sc_logi_clear(L);
 }
 
 /* lambda_max of X~ X~^T / n by power iteration, R = max ||x~_i|| */
@@ -594,7 +593,7 @@ test_logi_tiny_rho_escalates(void ** state)
     sc_tally_struct tl;
     sc_logi_state_struct s;
     sc_result_t res;
-    sc_logi_t L;
+    sc_logi_struct * L;
     arb_ptr w;
     arb_t gamma, k;
     slong i, prec;
@@ -606,7 +605,7 @@ test_logi_tiny_rho_escalates(void ** state)
     for (i = 0; i < 2; i++)
     {
         prec = precs[i];
-        sc_logi_init(L, f->ctx, prec);
+        L = sc_ctx_logi(f->ctx, prec);
         sc_logi_state_init(&s, 4, 5);
         arb_set_si(w + 0, 2);                   /* w* + 2^-200 (0,1,0,1,2) */
         arb_one(w + 1);
@@ -627,7 +626,6 @@ test_logi_tiny_rho_escalates(void ** state)
         assert_int_not_equal(res->verdict, SC_VIOLATED);
         sc_tally_clear(&tl);
         sc_logi_state_clear(&s);
-        sc_logi_clear(L);
     }
     arb_clear(k);
     arb_clear(gamma);

@@ -22,6 +22,7 @@
 #include "cases/cases.h"
 #include "data/data.h"
 #include "arb_mat.h"
+#include "data/svm.h"
 
 typedef enum
 {
@@ -234,5 +235,79 @@ int _sc_traj_settle(sc_traj_t T, slong t);
 
 /* For the runners, at the end of a run: the last state is visited. */
 void _sc_traj_finish(sc_traj_t T);
+
+/* ---- BN logistic regression (LOGISTIC.md section 1; dyn/logistic.c) ----
+
+   States are exact points: the midpoint of a certified full-GD state,
+   projected onto span(X~^T) in balls (the lemmas are stated for w in that
+   span; a midpoint is off it by its rounding, which would fake violations
+   of every bound that uses lambda_min).  The projection is no further from
+   the exact GD state than the midpoint is. */
+
+/* The case in balls at one precision. */
+typedef struct
+{
+    sc_dyn_struct * D;      /* data, u* = w* / ||w*||, eta (plain step);
+                               not owned */
+    slong n, d, r;          /* r = rank X~ */
+    arb_t m, lmin, lmax, kappa, slmax, R, beta;
+    sc_truth_t m2_le_lmax;  /* m^2 <= lambda_max, decided exactly (equality
+                               is common and no enclosure decides it) */
+    arb_ptr xs;             /* X~ w* (n) */
+    arb_t ws;               /* ||w*||_Sigma */
+    arb_mat_t Bt;           /* d x r: a basis of span(X~^T) as columns */
+    arb_mat_t Ginv;         /* (B B^T)^-1, r x r, exact inverse in balls */
+    arb_ptr u, z;           /* scratch, length r */
+}
+sc_logi_struct;
+
+typedef sc_logi_struct sc_logi_t[1];
+
+/* The constants of case c (logistic loss, A1-A3 and w_0 in span(X~^T);
+   beta is set only when A4 holds, else 0) at prec, on the model D at the
+   same precision, which must outlive L. */
+void sc_logi_init(sc_logi_t L, sc_dyn_struct * D, const sc_case_t c,
+                  const sc_data_t data, slong prec);
+void sc_logi_clear(sc_logi_t L);
+
+/* The quantities of LOGISTIC.md section 1 at one state. */
+typedef struct
+{
+    slong n, d;
+    arb_ptr w, grad, yhat, g, w1;
+    arb_t gamma, a, b, rho, W, gnorm, q, qf, Ns, N, rS;
+    arb_t gbar, grms, cos, cosdef, yh2, omc, sin2, ymin, ymax;
+    arb_t epsS, epsI, sigm, ell, loss, D, C;
+    arb_t a1, rho1;         /* of the plain step w - eta grad (when asked) */
+}
+sc_logi_state_struct;
+
+void sc_logi_state_init(sc_logi_state_struct * s, slong n, slong d);
+void sc_logi_state_clear(sc_logi_state_struct * s);
+
+/*
+ * Sets s to the state (P w, gamma), P the orthogonal projection onto
+ * span(X~^T), in balls:
+ *   grad = grad_w L, q = -<grad, u*>, gnorm = ||grad||, loss = L,
+ *   a, b, rho, W of sc_dyn_direction, Ns = ||w||_Sigma, N = Ns / a,
+ *   rS = ||r||_Sigma (r = w - a u*), yhat_i = y_i x~_i^T w / Ns,
+ *   g_i = sigma(-gamma yhat_i), gbar = mean g, grms = rms g,
+ *   cos = mean yhat, cosdef = <w, w*>_Sigma / (Ns ||w*||_Sigma),
+ *   yh2 = mean yhat^2, omc = 1 - cos = mean((yhat - 1)^2) / 2,
+ *   sin2 = mean((yhat - cos)^2), ymin, ymax, epsS = sqrt(lmax) rho / m,
+ *   epsI = R rho / m, sigm = sigma(-gamma), ell = l(gamma),
+ *   D = sigma'(gamma max(0, min(1, ymin))), C = sigm + sqrt2 gamma D,
+ *   qf = (gamma m / Ns) mean(g_i (1 - cos yhat_i))  (LOGISTIC.md 2.4).
+ * Quantities that need a > 0 are indeterminate otherwise.
+ */
+void sc_logi_state_set(sc_logi_state_struct * s, sc_logi_t L,
+                       arb_srcptr wmid, const arb_t gamma, slong prec);
+
+/* Sets s->w1 = w - eta grad, s->a1 = a', s->rho1 = rho' (plain step). */
+void sc_logi_state_step(sc_logi_state_struct * s, sc_logi_t L, slong prec);
+
+/* Truth of the standing hypotheses of LOGISTIC.md 2.2-2.7 at s:
+   a > 0 and gamma > 0. */
+sc_truth_t sc_logi_standing(const sc_logi_state_struct * s);
 
 #endif

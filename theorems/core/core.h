@@ -36,6 +36,17 @@ typedef struct
 }
 sc_ctx_entry_struct;
 
+/* The model of the case in balls at one precision, built on first use
+   and kept until the context is cleared. */
+typedef struct
+{
+    slong prec;
+    sc_dyn_struct * D;      /* data, reference direction, steps */
+    sc_logi_struct * L;     /* the logistic line's constants (NULL until
+                               asked for) */
+}
+sc_ctx_model_struct;
+
 typedef struct
 {
     const sc_case_struct * cs;  /* not owned */
@@ -47,6 +58,8 @@ typedef struct
     fmpq_t factor;
     slong ncache;
     sc_ctx_entry_struct cache[SC_CTX_CACHE];
+    slong nmodel;
+    sc_ctx_model_struct * model;
     char why[SC_REASON_LEN];
     /* BEYOND.md s.2-3: the sharpness states S1, N1, N3 share, kept by
        sharpness/sharp_cache.c (NULL until one is asked for), which also
@@ -62,6 +75,19 @@ typedef sc_ctx_struct sc_ctx_t[1];
 /* Derives the exact data facts of c; c must outlive ctx. */
 void sc_ctx_init(sc_ctx_t ctx, const sc_case_t c);
 void sc_ctx_clear(sc_ctx_t ctx);
+
+/*
+ * The model of the case in balls at prec, built once per context and
+ * precision and shared by every checker (STYLE.md: who inits, clears; the
+ * context does).  Its workspace is shared too: a caller keeps nothing of
+ * it across calls, and computes only through its functions.
+ */
+sc_dyn_struct * sc_ctx_dyn(sc_ctx_t ctx, slong prec);
+
+/* The logistic line's constants at prec on sc_ctx_dyn's model; only for
+   a case that sc_logi_applies accepts (logistic loss, A1-A3, w_0 in
+   span). */
+sc_logi_struct * sc_ctx_logi(sc_ctx_t ctx, slong prec);
 
 /* The certified full-GD trajectory at prec (computed once, cached). */
 const sc_traj_struct * sc_ctx_full(sc_ctx_t ctx, slong prec);

@@ -15,6 +15,8 @@ sc_ctx_init(sc_ctx_t ctx, const sc_case_t c)
     fmpq_init(ctx->factor);
     fmpq_one(ctx->factor);
     ctx->ncache = 0;
+    ctx->nmodel = 0;
+    ctx->model = NULL;
     ctx->why[0] = '\0';
     ctx->sharp = NULL;          /* BEYOND.md s.2-3: sharpness states */
     ctx->sharp_clear = NULL;
@@ -35,8 +37,57 @@ sc_ctx_clear(sc_ctx_t ctx)
             flint_free(ctx->cache[i].T);
         }
     }
+    for (i = ctx->nmodel - 1; i >= 0; i--)
+    {
+        if (ctx->model[i].L != NULL)
+        {
+            sc_logi_clear(ctx->model[i].L);
+            flint_free(ctx->model[i].L);
+        }
+        sc_dyn_clear(ctx->model[i].D);
+        flint_free(ctx->model[i].D);
+    }
+    flint_free(ctx->model);
     fmpq_clear(ctx->factor);
     sc_data_clear(ctx->data);
+}
+
+static sc_ctx_model_struct *
+sc_ctx_model(sc_ctx_t ctx, slong prec)
+{
+    sc_ctx_model_struct * m;
+    slong i;
+
+    for (i = 0; i < ctx->nmodel; i++)
+        if (ctx->model[i].prec == prec)
+            return ctx->model + i;
+    ctx->model = flint_realloc(ctx->model, (ctx->nmodel + 1)
+                               * sizeof(sc_ctx_model_struct));
+    m = ctx->model + ctx->nmodel++;
+    m->prec = prec;
+    m->D = flint_malloc(sizeof(sc_dyn_struct));
+    sc_dyn_init(m->D, ctx->cs, ctx->data, prec);
+    m->L = NULL;
+    return m;
+}
+
+sc_dyn_struct *
+sc_ctx_dyn(sc_ctx_t ctx, slong prec)
+{
+    return sc_ctx_model(ctx, prec)->D;
+}
+
+sc_logi_struct *
+sc_ctx_logi(sc_ctx_t ctx, slong prec)
+{
+    sc_ctx_model_struct * m = sc_ctx_model(ctx, prec);
+
+    if (m->L == NULL)
+    {
+        m->L = flint_malloc(sizeof(sc_logi_struct));
+        sc_logi_init(m->L, m->D, ctx->cs, ctx->data, prec);
+    }
+    return m->L;
 }
 
 static sc_ctx_entry_struct *

@@ -182,7 +182,7 @@ sc_thm_l8_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * T;
     sc_tally_struct tl;
-    sc_logi_t L;
+    sc_logi_struct * L;
     slong nnaive = 0;
     int status;
 
@@ -191,7 +191,7 @@ sc_thm_l8_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     T = sc_thm_need_full(res, ctx, prec);
     if (T == NULL)
         return SC_UNABLE;
-    sc_logi_init(L, ctx, prec);
+    L = sc_ctx_logi(ctx, prec);
     sc_tally_init(&tl, ctx, prec);
     tl.arg = &nnaive;
     sc_logi_walk_states(&tl, res, L, T, 1, 0, sc_l8_state, prec);
@@ -204,6 +204,5 @@ sc_thm_l8_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     if (nnaive > 0)
         sc_result_set_extra_si(res, "naive_L8.2_fails", nnaive);
     sc_tally_clear(&tl);
-    sc_logi_clear(L);
     return status;
 }

@@ -1,15 +1,10 @@
 /*
- * logistic.h -- what the checkers of LOGISTIC.md (BN logistic regression)
- * share: the case's constants in balls (sc_logi_*), the quantities of one
- * state (normalised margins y^, g = sigma(-gamma y^), cos_Sigma, ...),
- * the closed-form constants of Theorem 5', and a tally that turns many
- * per-step inequalities into one verdict.
- *
- * States are exact points: the midpoint of a certified full-GD state,
- * projected onto span(X~^T) in balls (the lemmas are stated for w in that
- * span; a midpoint is off it by its rounding, which would fake violations
- * of every bound that uses lambda_min).  The projection is no further from
- * the exact GD state than the midpoint is.
+ * logistic.h -- the logistic line (LOGISTIC.md, BN logistic regression):
+ * its case-level hypotheses, the closed-form constants of Theorem 5', the
+ * per-state walk, and the checkers [A1-A4] [L4] [L8]-[L10] [L14] [T5.x].
+ * The model and the quantities of one state are below the theorem layer
+ * (src/dyn/logistic.c, sc_logi_*), cached per precision by the context
+ * (sc_ctx_logi).
  */
 #ifndef SC_LOGISTIC_H
 #define SC_LOGISTIC_H
@@ -25,69 +20,6 @@
 /* 1 when the case meets need; else 0 and res is NOT-APPLICABLE with the
    failed hypothesis named ("square loss", "A3 fails: ...", ...). */
 int sc_logi_applies(sc_result_t res, const sc_ctx_t ctx, int need);
-
-/* The case in balls at one precision. */
-typedef struct
-{
-    sc_dyn_t D;             /* data, u* = w* / ||w*||, eta (plain step) */
-    slong n, d, r;          /* r = rank X~ */
-    arb_t m, lmin, lmax, kappa, slmax, R, beta;
-    sc_truth_t m2_le_lmax;  /* m^2 <= lambda_max, decided exactly (equality
-                               is common and no enclosure decides it) */
-    arb_ptr xs;             /* X~ w* (n) */
-    arb_t ws;               /* ||w*||_Sigma */
-    arb_mat_t Bt;           /* d x r: a basis of span(X~^T) as columns */
-    arb_mat_t Ginv;         /* (B B^T)^-1, r x r, exact inverse in balls */
-    arb_ptr u, z;           /* scratch, length r */
-}
-sc_logi_struct;
-
-typedef sc_logi_struct sc_logi_t[1];
-
-/* Needs SC_LOGI_NEED_A3 (checked by sc_logi_applies); beta is set only
-   when A4 holds (else 0). */
-void sc_logi_init(sc_logi_t L, const sc_ctx_t ctx, slong prec);
-void sc_logi_clear(sc_logi_t L);
-
-/* The quantities of LOGISTIC.md section 1 at one state. */
-typedef struct
-{
-    slong n, d;
-    arb_ptr w, grad, yhat, g, w1;
-    arb_t gamma, a, b, rho, W, gnorm, q, qf, Ns, N, rS;
-    arb_t gbar, grms, cos, cosdef, yh2, omc, sin2, ymin, ymax;
-    arb_t epsS, epsI, sigm, ell, loss, D, C;
-    arb_t a1, rho1;         /* of the plain step w - eta grad (when asked) */
-}
-sc_logi_state_struct;
-
-void sc_logi_state_init(sc_logi_state_struct * s, slong n, slong d);
-void sc_logi_state_clear(sc_logi_state_struct * s);
-
-/*
- * Sets s to the state (P w, gamma), P the orthogonal projection onto
- * span(X~^T), in balls:
- *   grad = grad_w L, q = -<grad, u*>, gnorm = ||grad||, loss = L,
- *   a, b, rho, W of sc_dyn_direction, Ns = ||w||_Sigma, N = Ns / a,
- *   rS = ||r||_Sigma (r = w - a u*), yhat_i = y_i x~_i^T w / Ns,
- *   g_i = sigma(-gamma yhat_i), gbar = mean g, grms = rms g,
- *   cos = mean yhat, cosdef = <w, w*>_Sigma / (Ns ||w*||_Sigma),
- *   yh2 = mean yhat^2, omc = 1 - cos = mean((yhat - 1)^2) / 2,
- *   sin2 = mean((yhat - cos)^2), ymin, ymax, epsS = sqrt(lmax) rho / m,
- *   epsI = R rho / m, sigm = sigma(-gamma), ell = l(gamma),
- *   D = sigma'(gamma max(0, min(1, ymin))), C = sigm + sqrt2 gamma D,
- *   qf = (gamma m / Ns) mean(g_i (1 - cos yhat_i))  (LOGISTIC.md 2.4).
- * Quantities that need a > 0 are indeterminate otherwise.
- */
-void sc_logi_state_set(sc_logi_state_struct * s, sc_logi_t L,
-                       arb_srcptr wmid, const arb_t gamma, slong prec);
-
-/* Sets s->w1 = w - eta grad, s->a1 = a', s->rho1 = rho' (plain step). */
-void sc_logi_state_step(sc_logi_state_struct * s, sc_logi_t L, slong prec);
-
-/* Truth of the standing hypotheses of LOGISTIC.md 2.2-2.7 at s:
-   a > 0 and gamma > 0. */
-sc_truth_t sc_logi_standing(const sc_logi_state_struct * s);
 
 /*
  * Theorem 5' constants (LOGISTIC.md 2.7) for the case's horizon T:

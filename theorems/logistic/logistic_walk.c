@@ -103,7 +103,7 @@ sc_logi_walk(sc_result_t res, sc_ctx_t ctx, int need, int last, int flags,
 {
     const sc_traj_struct * T;
     sc_tally_struct tl;
-    sc_logi_t L;
+    sc_logi_struct * L;
     slong nstanding;
     int status;
 
@@ -112,13 +112,12 @@ sc_logi_walk(sc_result_t res, sc_ctx_t ctx, int need, int last, int flags,
     T = sc_thm_need_full(res, ctx, prec);
     if (T == NULL)
         return SC_UNABLE;
-    sc_logi_init(L, ctx, prec);
+    L = sc_ctx_logi(ctx, prec);
     sc_tally_init(&tl, ctx, prec);
     nstanding = sc_logi_walk_states(&tl, res, L, T, last, flags, per_state,
                                     prec);
     status = sc_tally_finish(&tl, res, what, nstanding == 0 ?
                                   "a > 0 and gamma > 0 at no state" : gated);
     sc_tally_clear(&tl);
-    sc_logi_clear(L);
     return status;
 }

@@ -101,7 +101,7 @@ sc_thm_t5_1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     const sc_traj_struct * T;
     sc_tally_struct tl;
     sc_logi_thm5_struct K;
-    sc_logi_t L;
+    sc_logi_struct * L;
     sc_truth_t item1;
     sc_t51_arg arg;
     char what[SC_REASON_LEN], na[SC_REASON_LEN];
@@ -113,7 +113,7 @@ sc_thm_t5_1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     T = sc_thm_need_full(res, ctx, prec);
     if (T == NULL)
         return SC_UNABLE;
-    sc_logi_init(L, ctx, prec);
+    L = sc_ctx_logi(ctx, prec);
     sc_logi_thm5_init(&K, L, ctx, prec);
     sc_tally_init(&tl, ctx, prec);
     item1 = sc_t51_applies(&K, tl.f, L, prec);
@@ -152,6 +152,5 @@ sc_thm_t5_1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 cleanup:
     sc_tally_clear(&tl);
     sc_logi_thm5_clear(&K);
-    sc_logi_clear(L);
     return status;
 }

@@ -217,7 +217,7 @@ sc_thm_t5_2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     const sc_traj_struct * T;
     sc_tally_struct tl;
     sc_logi_thm5_struct K;
-    sc_logi_t L;
+    sc_logi_struct * L;
     arb_t Wp, W0, best;
     slong tentry = -1, nmet = 0;
     sc_truth_t item2;
@@ -232,7 +232,7 @@ sc_thm_t5_2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     arb_init(Wp);
     arb_init(W0);
     arb_init(best);
-    sc_logi_init(L, ctx, prec);
+    L = sc_ctx_logi(ctx, prec);
     sc_logi_thm5_init(&K, L, ctx, prec);
     sc_tally_init(&tl, ctx, prec);
     sc_t52_window_top(Wp, ctx, L, prec);
@@ -260,7 +260,6 @@ sc_thm_t5_2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 cleanup:
     sc_tally_clear(&tl);
     sc_logi_thm5_clear(&K);
-    sc_logi_clear(L);
     arb_clear(best);
     arb_clear(W0);
     arb_clear(Wp);

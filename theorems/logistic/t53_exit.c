@@ -231,7 +231,7 @@ sc_thm_t5_3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * T;
     sc_tally_struct tl;
-    sc_logi_t L;
+    sc_logi_struct * L;
     sc_t53_arg A;
     slong nst;
     int status;
@@ -241,7 +241,7 @@ sc_thm_t5_3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     T = sc_thm_need_full(res, ctx, prec);
     if (T == NULL)
         return SC_UNABLE;
-    sc_logi_init(L, ctx, prec);
+    L = sc_ctx_logi(ctx, prec);
     sc_tally_init(&tl, ctx, prec);
     A.has = A.has_peak = 0;
     A.sharp_fails = 0;
@@ -272,6 +272,5 @@ sc_thm_t5_3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     arb_clear(A.peak);
     arb_clear(A.exit_min);
     sc_tally_clear(&tl);
-    sc_logi_clear(L);
     return status;
 }

@@ -171,7 +171,7 @@ sc_thm_n1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     slong d = ctx->cs->d, stride, n;
     sc_n1_walk_struct A;
     arb_t f, worst, b;
-    sc_dyn_t D;
+    sc_dyn_struct * D;
     int status;
 
     if (!sc_sharp_plain_gd(res, ctx))
@@ -186,7 +186,7 @@ sc_thm_n1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     A.rho = _arb_vec_init(T->len);
     _arb_vec_indeterminate(A.kappa, T->len);
     _arb_vec_indeterminate(A.rho, T->len);
-    sc_dyn_init(D, ctx->cs, ctx->data, prec);
+    D = sc_ctx_dyn(ctx, prec);
     sc_thm_factor(f, ctx, prec);
     A.D = D;
     A.f = f;
@@ -214,7 +214,6 @@ sc_thm_n1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                          "P^1/2-similarity", (long) n, (long) A.nn,
                          sc_num_get_d_heuristic(b));
     }
-    sc_dyn_clear(D);
     _arb_vec_clear(A.rho, T->len);
     _arb_vec_clear(A.kappa, T->len);
     arb_clear(b);

@@ -151,7 +151,7 @@ sc_thm_n3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     slong stride, n;
     sc_n3_walk_struct A;
     arb_t fl, f, worst;
-    sc_dyn_t D;
+    sc_dyn_struct * D;
     int status, both;
 
     if (!sc_sharp_plain_gd(res, ctx))
@@ -166,7 +166,7 @@ sc_thm_n3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     A.rho = _arb_vec_init(T->len);
     _arb_vec_indeterminate(A.kappa, T->len);
     _arb_vec_indeterminate(A.rho, T->len);
-    sc_dyn_init(D, ctx->cs, ctx->data, prec);
+    D = sc_ctx_dyn(ctx, prec);
     sc_thm_factor(f, ctx, prec);
     arb_mul(fl, D->eta, D->weight_decay, prec);
     arb_sub_ui(fl, fl, 1, prec);
@@ -192,7 +192,6 @@ sc_thm_n3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                          "extras (measured, not judged)" : "one phase "
                          "only: separation not measured");
     }
-    sc_dyn_clear(D);
     _arb_vec_clear(A.rho, T->len);
     _arb_vec_clear(A.kappa, T->len);
     arb_clear(worst);

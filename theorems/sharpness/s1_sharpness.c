@@ -172,7 +172,7 @@ sc_thm_s1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     const sc_traj_struct * T = sc_thm_need_full(res, ctx, prec);
     sc_s1_walk_struct A;
     slong stride, n;
-    sc_dyn_t D;
+    sc_dyn_struct * D;
     arb_t zero;
     int status;
 
@@ -183,7 +183,7 @@ sc_thm_s1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     arb_init(A.worst);
     A.lam = _arb_vec_init(3);
     A.tpeak = 0;
-    sc_dyn_init(D, ctx->cs, ctx->data, prec);
+    D = sc_ctx_dyn(ctx, prec);
     A.D = D;
     sc_thm_factor(A.f, ctx, prec);
     res->verdict = SC_HOLDS;
@@ -200,7 +200,6 @@ sc_thm_s1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                          "observed relative residual at %ld states "
                          "(stride %ld)", (long) n, (long) stride);
     }
-    sc_dyn_clear(D);
     _arb_vec_clear(A.lam, 3);
     arb_clear(A.worst);
     arb_clear(A.f);

@@ -143,7 +143,7 @@ sc_thm_s2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     const sc_traj_struct * T;
     sc_s2_struct E = { -1, -1, -1, 0, 1, 1 };
     sc_sharp_struct S;
-    sc_dyn_t D;
+    sc_dyn_struct * D;
     arb_t thr, thr_P, f;
     int status;
 
@@ -166,7 +166,7 @@ sc_thm_s2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     arb_init(thr_P);
     arb_init(f);
     sc_sharp_init(&S, ctx->cs->d + 1);
-    sc_dyn_init(D, ctx->cs, ctx->data, prec);
+    D = sc_ctx_dyn(ctx, prec);
     sc_thm_factor(f, ctx, prec);
     arb_set_ui(thr_P, 2);
     arb_mul(thr_P, thr_P, f, prec);
@@ -189,7 +189,6 @@ sc_thm_s2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                                  (long) E.t_cross_P);
         }
     }
-    sc_dyn_clear(D);
     sc_sharp_clear(&S);
     arb_clear(f);
     arb_clear(thr_P);

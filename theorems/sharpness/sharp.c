@@ -213,7 +213,7 @@ sc_sharp_series_heuristic(double * lmax, double * lmaxP, double * kappa,
     arb_ptr w;
     arb_t gamma;
     sc_sharp_struct S;
-    sc_dyn_t D;
+    sc_dyn_struct * D;
 
     if (sc_escalate(&prec, prec0, prec_max, sc_sharp_series_attempt, &a)
         != SC_OK)
@@ -222,7 +222,7 @@ sc_sharp_series_heuristic(double * lmax, double * lmaxP, double * kappa,
     w = _arb_vec_init(d);
     arb_init(gamma);
     sc_sharp_init(&S, d + 1);
-    sc_dyn_init(D, ctx->cs, ctx->data, prec);
+    D = sc_ctx_dyn(ctx, prec);
     for (t = 0; t < T->len; t++)
     {
         sc_traj_state_mid(w, gamma, T, t);
@@ -235,7 +235,6 @@ sc_sharp_series_heuristic(double * lmax, double * lmaxP, double * kappa,
         rhoJ[t] = sc_num_get_d_heuristic(S.rhoJ);
         rising[t] = (t + 1 < T->len && T->rising[t] == SC_TRUE);
     }
-    sc_dyn_clear(D);
     sc_sharp_clear(&S);
     arb_clear(gamma);
     _arb_vec_clear(w, d);

@@ -15,7 +15,7 @@
 typedef struct
 {
     slong prec, len;
-    sc_dyn_t D;
+    sc_dyn_struct * D;
     sc_sharp_struct ** S;
 }
 sc_sharp_prec_struct;
@@ -41,7 +41,6 @@ sc_sharp_cache_free(struct sc_sharp_cache_struct * C)
                 flint_free(C->P[i].S[t]);
             }
         flint_free(C->P[i].S);
-        sc_dyn_clear(C->P[i].D);
     }
     flint_free(C->P);
     flint_free(C);
@@ -69,7 +68,7 @@ sc_sharp_cache_prec(sc_ctx_t ctx, slong len, slong prec)
     P = C->P + C->n++;
     P->prec = prec;
     P->len = len;
-    sc_dyn_init(P->D, ctx->cs, ctx->data, prec);
+    P->D = sc_ctx_dyn(ctx, prec);
     P->S = flint_calloc(len, sizeof(sc_sharp_struct *));
     return P;
 }

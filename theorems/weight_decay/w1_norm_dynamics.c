@@ -82,14 +82,14 @@ sc_w1_unrolled(arb_t pred, arb_t paper, sc_ctx_t ctx,
     slong t, d = ctx->cs->d, last = T->len - 1;
     arb_ptr g = _arb_vec_init(d);
     arb_t q, qT, sum, x, k;
-    sc_dyn_t D;
+    sc_dyn_struct * D;
 
     arb_init(q);
     arb_init(qT);
     arb_init(sum);
     arb_init(x);
     arb_init(k);
-    sc_dyn_init(D, ctx->cs, ctx->data, prec);
+    D = sc_ctx_dyn(ctx, prec);
     arb_sqr(q, q1, prec);
     for (t = 0; t < last; t++)
     {
@@ -111,7 +111,6 @@ sc_w1_unrolled(arb_t pred, arb_t paper, sc_ctx_t ctx,
     arb_mul(x, x, k, prec);
     arb_mul(paper, qT, T->W, prec);
     arb_add(paper, paper, x, prec);
-    sc_dyn_clear(D);
     arb_clear(k);
     arb_clear(x);
     arb_clear(sum);
@@ -156,7 +155,7 @@ sc_thm_w1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     slong d = ctx->cs->d;
     sc_w1_arg a;
     arb_t worst, zero;
-    sc_dyn_t D;
+    sc_dyn_struct * D;
     int status;
 
     if (!sc_wd_need_plain(res, ctx))
@@ -172,7 +171,7 @@ sc_thm_w1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     arb_init(zero);
     sc_thm_factor(a.f, ctx, prec);
     sc_wd_decay(a.q1, ctx, prec);
-    sc_dyn_init(D, ctx->cs, ctx->data, prec);
+    D = sc_ctx_dyn(ctx, prec);
 
     status = sc_wd_walk(res, worst, ctx, T, D, ctx->cs->steps,
                         sc_w1_state, &a,
@@ -191,7 +190,6 @@ sc_thm_w1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                          (long) ctx->cs->steps);
     }
 
-    sc_dyn_clear(D);
     arb_clear(zero);
     arb_clear(worst);
     arb_clear(a.f);

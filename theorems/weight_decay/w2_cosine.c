@@ -115,7 +115,7 @@ sc_thm_w2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     slong d = ctx->cs->d;
     sc_w2_arg a;
     arb_t worst;
-    sc_dyn_t D;
+    sc_dyn_struct * D;
     int status;
 
     if (!sc_wd_need_plain(res, ctx))
@@ -139,7 +139,7 @@ sc_thm_w2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     a.first = -1;
     sc_thm_factor(a.f, ctx, prec);
     sc_wd_decay(a.q1, ctx, prec);
-    sc_dyn_init(D, ctx->cs, ctx->data, prec);
+    D = sc_ctx_dyn(ctx, prec);
 
     status = sc_wd_walk(res, worst, ctx, T, D, ctx->cs->steps,
                         sc_w2_identity, &a,
@@ -163,7 +163,6 @@ sc_thm_w2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                          "of them", (long) ctx->cs->steps, (long) a.nfalse);
     }
 
-    sc_dyn_clear(D);
     arb_clear(worst);
     arb_clear(a.s.lhs4a);
     arb_clear(a.s.gt2);

@@ -87,7 +87,7 @@ sc_thm_w4_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     slong d = ctx->cs->d;
     sc_w4_arg a;
     arb_t worst, x;
-    sc_dyn_t D;
+    sc_dyn_struct * D;
     int status;
 
     if (!sc_wd_need_plain(res, ctx))
@@ -104,7 +104,7 @@ sc_thm_w4_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     arb_init(x);
     sc_thm_factor(a.f, ctx, prec);
     sc_wd_decay(a.q1, ctx, prec);
-    sc_dyn_init(D, ctx->cs, ctx->data, prec);
+    D = sc_ctx_dyn(ctx, prec);
 
     status = sc_wd_walk(res, worst, ctx, T, D, ctx->cs->steps,
                         sc_w4_state, &a,
@@ -126,7 +126,6 @@ sc_thm_w4_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                          "observed; last step size in extra eta_last)");
     }
 
-    sc_dyn_clear(D);
     arb_clear(x);
     arb_clear(worst);
     arb_clear(a.f);

@@ -335,7 +335,7 @@ sc_thm_w6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * T;
     sc_w6_spikes_struct s;
-    sc_dyn_t D;
+    sc_dyn_struct * D;
     arb_t f, Lstar, q;
     char what[128];
     int status, cond = 0;
@@ -366,7 +366,7 @@ sc_thm_w6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     res->certificate = "certified full-GD enclosures (balls)";
     arb_init(f); arb_init(Lstar); arb_init(q);
     sc_thm_factor(f, ctx, prec);
-    sc_dyn_init(D, ctx->cs, ctx->data, prec);
+    D = sc_ctx_dyn(ctx, prec);
     if (ctx->cs->loss == SC_LOSS_SQUARE)
         arb_set(Lstar, D->Lstar);
     status = sc_w6_spikes(&s, res, T, Lstar, prec);
@@ -399,7 +399,6 @@ sc_thm_w6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                                 "fails on the window)");
 
 cleanup:
-    sc_dyn_clear(D);
     arb_clear(f); arb_clear(Lstar); arb_clear(q);
     return status;
 }

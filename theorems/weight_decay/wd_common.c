@@ -88,15 +88,14 @@ sc_wd_gtilde2_traj(arb_ptr gt2, sc_ctx_t ctx, const sc_traj_struct * T,
 {
     slong t, d = ctx->cs->d;
     arb_ptr g = _arb_vec_init(d);
-    sc_dyn_t D;
+    sc_dyn_struct * D;
 
-    sc_dyn_init(D, ctx->cs, ctx->data, prec);
+    D = sc_ctx_dyn(ctx, prec);
     for (t = 0; t < T->len; t++)
     {
         sc_dyn_grad(g, NULL, NULL, D, T->w + t * d, T->gamma + t, prec);
         _sc_wd_gtilde2(gt2 + t, T->w + t * d, g, d, prec);
     }
-    sc_dyn_clear(D);
     _arb_vec_clear(g, d);
 }
 

@@ -48,7 +48,7 @@ sc_thm_l12_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     slong t, d = ctx->cs->d;
     arb_ptr w, g;
     arb_t gamma, r, rel, worst, tol, f;
-    sc_dyn_t D;
+    sc_dyn_struct * D;
     int status = SC_OK;
 
     if (T == NULL)
@@ -62,7 +62,7 @@ sc_thm_l12_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     arb_init(tol);
     arb_init(f);
     sc_thm_factor(f, ctx, prec);
-    sc_dyn_init(D, ctx->cs, ctx->data, prec);
+    D = sc_ctx_dyn(ctx, prec);
     arb_one(tol);
     arb_mul_2exp_si(tol, tol, -prec / 2);
 
@@ -99,7 +99,6 @@ sc_thm_l12_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                          "observed at all %ld states", (long) T->len);
     }
 
-    sc_dyn_clear(D);
     arb_clear(f);
     arb_clear(tol);
     arb_clear(worst);

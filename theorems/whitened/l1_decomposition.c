@@ -64,7 +64,7 @@ sc_thm_l1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     slong t, i, j, n = ctx->cs->n, d = ctx->cs->d;
     arb_ptr w, vstar;
     arb_t gamma, lhs, rhs, scale, diff, worst, c2, f;
-    sc_dyn_t D;
+    sc_dyn_struct * D;
     int status = SC_OK;
 
     if (ctx->cs->loss != SC_LOSS_SQUARE)
@@ -88,7 +88,7 @@ sc_thm_l1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     arb_init(c2);
     arb_init(f);
     sc_thm_factor(f, ctx, prec);
-    sc_dyn_init(D, ctx->cs, ctx->data, prec);
+    D = sc_ctx_dyn(ctx, prec);
     arb_set_fmpq(c2, ctx->data->c2_sigma, prec);
     for (i = 0; i < n; i++)
         for (j = 0; j < d; j++)
@@ -136,7 +136,6 @@ sc_thm_l1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                          "all %ld states", (long) T->len);
     }
 
-    sc_dyn_clear(D);
     arb_clear(f);
     arb_clear(c2);
     arb_clear(worst);

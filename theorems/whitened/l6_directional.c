@@ -98,7 +98,7 @@ sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     arb_t gamma, x, f;
     sc_truth_t pos, up, lam, suff;
     sc_l6_step_struct s;
-    sc_dyn_t D;
+    sc_dyn_struct * D;
     int status = SC_OK;
 
     if (!ctx->data->has_ref)
@@ -119,7 +119,7 @@ sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     arb_init(f);
     sc_thm_factor(f, ctx, prec);
     sc_l6_step_init(&s);
-    sc_dyn_init(D, ctx->cs, ctx->data, prec);
+    D = sc_ctx_dyn(ctx, prec);
 
     res->verdict = SC_HOLDS;
     for (t = 0; t < ctx->cs->steps; t++)
@@ -181,7 +181,6 @@ sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
         }
     }
 
-    sc_dyn_clear(D);
     sc_l6_step_clear(&s);
     arb_clear(f);
     arb_clear(x);

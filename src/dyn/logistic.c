@@ -1,6 +1,7 @@
 /*
- * logistic_state.c -- the quantities of LOGISTIC.md section 1 at one state
- * of a BN logistic-regression case, in balls.
+ * logistic.c -- the BN logistic-regression model in balls: the case's
+ * constants of LOGISTIC.md section 1 at one precision (sc_logi_init), and
+ * the quantities of one state (sc_logi_state_set).
  *
  * The gradient, loss, a, b, rho and W come from the dynamics module
  * (sc_dyn_grad, sc_dyn_direction), so the checkers judge the very
@@ -9,7 +10,7 @@
  * 1 - cos_Sigma = mean((y^ - 1)^2) / 2 and sin^2 = mean((y^ - cos)^2),
  * both sums of squares, never differences of numbers near 1.
  */
-#include "theorems/logistic/logistic.h"
+#include "dyn/dyn.h"
 #include "num/num.h"
 
 static void
@@ -50,16 +51,17 @@ sc_logi_init_projection(sc_logi_t L, const fmpq_mat_t Xc, slong prec)
 }
 
 void
-sc_logi_init(sc_logi_t L, const sc_ctx_t ctx, slong prec)
+sc_logi_init(sc_logi_t L, sc_dyn_struct * D, const sc_case_t c,
+             const sc_data_t data, slong prec)
 {
-    const sc_svm_struct * S = ctx->data->svm;
+    const sc_svm_struct * S = data->svm;
     fmpq_mat_t xs;
     fmpq_t t;
     slong i;
 
-    L->n = ctx->cs->n;
-    L->d = ctx->cs->d;
-    sc_dyn_init(L->D, ctx->cs, ctx->data, prec);
+    L->n = c->n;
+    L->d = c->d;
+    L->D = D;
     arb_init(L->m);
     arb_init(L->lmin);
     arb_init(L->lmax);
@@ -84,7 +86,7 @@ sc_logi_init(sc_logi_t L, const sc_ctx_t ctx, slong prec)
     /* X~ w* and ||w*||_Sigma exactly, for cos_Sigma by its definition */
     fmpq_mat_init(xs, L->n, 1);
     fmpq_init(t);
-    fmpq_mat_mul(xs, ctx->data->Xc, S->wstar);
+    fmpq_mat_mul(xs, data->Xc, S->wstar);
     L->xs = _arb_vec_init(L->n);
     fmpq_zero(t);
     for (i = 0; i < L->n; i++)
@@ -97,7 +99,7 @@ sc_logi_init(sc_logi_t L, const sc_ctx_t ctx, slong prec)
     arb_sqrtpos(L->ws, L->ws, prec);
     fmpq_clear(t);
     fmpq_mat_clear(xs);
-    sc_logi_init_projection(L, ctx->data->Xc, prec);
+    sc_logi_init_projection(L, data->Xc, prec);
 }
 
 void
@@ -116,7 +118,6 @@ sc_logi_clear(sc_logi_t L)
     arb_clear(L->lmax);
     arb_clear(L->lmin);
     arb_clear(L->m);
-    sc_dyn_clear(L->D);
 }
 
 void
