@@ -128,7 +128,7 @@ valgrind: $(TESTS)
 # tests/data/good and tests/data/bad, new inputs go to build-fuzz/corpus.
 FUZZ_RUNS ?= 50000
 FUZZ_SECONDS ?= 600
-FUZZ_SRC := $(filter src/cases/% src/data/%,$(LIB_SRC)) src/num/steer.c
+FUZZ_SRC := $(filter src/cases/% src/data/% src/core/escalate.c,$(LIB_SRC)) src/num/steer.c
 fuzz: build-fuzz/fuzz_case
 	$(Q)mkdir -p build-fuzz/corpus
 	build-fuzz/fuzz_case -runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_SECONDS) -seed=1 \
