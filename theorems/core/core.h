@@ -44,6 +44,12 @@ typedef struct
     sc_dyn_struct * D;      /* data, reference direction, steps */
     sc_logi_struct * L;     /* the logistic line's constants (NULL until
                                asked for) */
+    /* the logistic quantities of the states of the full-GD trajectory at
+       prec (NULL until asked for): slen entries, each NULL, set (level
+       1) or set and stepped (level 2) */
+    sc_logi_state_struct ** Ls;
+    int * Ls_level;
+    slong Ls_len;
 }
 sc_ctx_model_struct;
 
@@ -88,6 +94,14 @@ sc_dyn_struct * sc_ctx_dyn(sc_ctx_t ctx, slong prec);
    a case that sc_logi_applies accepts (logistic loss, A1-A3, w_0 in
    span). */
 sc_logi_struct * sc_ctx_logi(sc_ctx_t ctx, slong prec);
+
+/* The logistic quantities (sc_logi_state_set) at the midpoint of state t
+   of sc_ctx_full(ctx, prec), which must reach t; with step nonzero also
+   those of the plain step (sc_logi_state_step).  Computed once per
+   context, precision and state and bit-identical whichever checker asks
+   first; valid until sc_ctx_clear.  Same cases as sc_ctx_logi. */
+const sc_logi_state_struct * sc_ctx_logi_state(sc_ctx_t ctx, slong prec,
+                                               slong t, int step);
 
 /* The certified full-GD trajectory at prec (computed once, cached). */
 const sc_traj_struct * sc_ctx_full(sc_ctx_t ctx, slong prec);

@@ -22,6 +22,21 @@ sc_ctx_init(sc_ctx_t ctx, const sc_case_t c)
     ctx->sharp_clear = NULL;
 }
 
+static void
+sc_ctx_model_states_clear(sc_ctx_model_struct * m)
+{
+    slong t;
+
+    for (t = 0; t < m->Ls_len; t++)
+        if (m->Ls[t] != NULL)
+        {
+            sc_logi_state_clear(m->Ls[t]);
+            flint_free(m->Ls[t]);
+        }
+    flint_free(m->Ls);
+    flint_free(m->Ls_level);
+}
+
 void
 sc_ctx_clear(sc_ctx_t ctx)
 {
@@ -39,6 +54,7 @@ sc_ctx_clear(sc_ctx_t ctx)
     }
     for (i = ctx->nmodel - 1; i >= 0; i--)
     {
+        sc_ctx_model_states_clear(ctx->model + i);
         if (ctx->model[i].L != NULL)
         {
             sc_logi_clear(ctx->model[i].L);
@@ -68,6 +84,9 @@ sc_ctx_model(sc_ctx_t ctx, slong prec)
     m->D = flint_malloc(sizeof(sc_dyn_struct));
     sc_dyn_init(m->D, ctx->cs, ctx->data, prec);
     m->L = NULL;
+    m->Ls = NULL;
+    m->Ls_level = NULL;
+    m->Ls_len = 0;
     return m;
 }
 
@@ -126,6 +145,43 @@ sc_ctx_slot(sc_ctx_t ctx, sc_traj_kind_t kind, slong prec)
     e->T = flint_malloc(sizeof(sc_traj_struct));
     sc_traj_init(e->T, kind, ctx->cs->d, ctx->cs->steps);
     return e;
+}
+
+const sc_logi_state_struct *
+sc_ctx_logi_state(sc_ctx_t ctx, slong prec, slong t, int step)
+{
+    sc_logi_struct * L = sc_ctx_logi(ctx, prec);
+    sc_ctx_model_struct * m = sc_ctx_model(ctx, prec);
+    const sc_traj_struct * T = sc_ctx_full(ctx, prec);
+
+    if (t < 0 || t >= T->len)
+        flint_abort();                  /* the caller checked the horizon */
+    if (m->Ls == NULL)
+    {
+        m->Ls_len = T->len;
+        m->Ls = flint_calloc(T->len, sizeof(sc_logi_state_struct *));
+        m->Ls_level = flint_calloc(T->len, sizeof(int));
+    }
+    if (m->Ls_level[t] == 0)
+    {
+        arb_ptr w = _arb_vec_init(L->d);
+        arb_t gamma;
+
+        arb_init(gamma);
+        m->Ls[t] = flint_malloc(sizeof(sc_logi_state_struct));
+        sc_logi_state_init(m->Ls[t], L->n, L->d);
+        sc_traj_state_mid(w, gamma, T, t);
+        sc_logi_state_set(m->Ls[t], L, w, gamma, prec);
+        m->Ls_level[t] = 1;
+        arb_clear(gamma);
+        _arb_vec_clear(w, L->d);
+    }
+    if (step && m->Ls_level[t] == 1)
+    {
+        sc_logi_state_step(m->Ls[t], L, prec);
+        m->Ls_level[t] = 2;
+    }
+    return m->Ls[t];
 }
 
 const sc_traj_struct *

@@ -182,7 +182,6 @@ sc_thm_l8_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * T;
     sc_tally_struct tl;
-    sc_logi_struct * L;
     slong nnaive = 0;
     int status;
 
@@ -191,10 +190,9 @@ sc_thm_l8_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     T = sc_thm_need_full(res, ctx, prec);
     if (T == NULL)
         return SC_UNABLE;
-    L = sc_ctx_logi(ctx, prec);
     sc_tally_init(&tl, ctx, prec);
     tl.arg = &nnaive;
-    sc_logi_walk_states(&tl, res, L, T, 1, 0, sc_l8_state, prec);
+    sc_logi_walk_states(&tl, res, ctx, T, 1, 0, sc_l8_state, prec);
     status = sc_tally_finish(&tl, res, nnaive > 0 ? "identities and "
                                   "L8.1-L8.4 held (the naive L8.2 lower bound "
                                   "fails where eps_inf > 1: extra "

@@ -61,7 +61,7 @@ typedef void (*sc_logi_state_fn)(sc_tally_struct * tl, sc_result_t res,
                                  sc_logi_t L, slong prec);
 
 slong sc_logi_walk_states(sc_tally_struct * tl, sc_result_t res,
-                          sc_logi_t L, const sc_traj_struct * T, int last,
+                          sc_ctx_t ctx, const sc_traj_struct * T, int last,
                           int flags, sc_logi_state_fn per_state, slong prec);
 
 /* The whole per-state checker ([L8] [L4] [L9] [L10] [L14]): case-level

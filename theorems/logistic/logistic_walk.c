@@ -46,11 +46,12 @@ sc_logi_applies(sc_result_t res, const sc_ctx_t ctx, int need)
     return 1;
 }
 
-/* the walk's view of a per-state logistic checker */
+/* the walk's view of a per-state logistic checker: the states come from
+   the context, computed once for all the checkers */
 typedef struct
 {
+    sc_ctx_struct * ctx;
     sc_logi_struct * L;
-    sc_logi_state_struct s;
     int flags;
     sc_logi_state_fn per_state;
     slong nstanding;
@@ -62,37 +63,39 @@ sc_logi_walk_state(sc_tally_struct * tl, sc_result_t res,
                    const sc_walk_state_struct * w, void * arg, slong prec)
 {
     sc_logi_walk_struct * a = arg;
+    const sc_logi_state_struct * s;
     sc_truth_t st;
 
-    sc_logi_state_set(&a->s, a->L, w->w, w->gamma, prec);
-    st = sc_logi_standing(&a->s);
+    s = sc_ctx_logi_state(a->ctx, prec, w->t, 0);
+    st = sc_logi_standing(s);
     tl->standing = st;
     if (sc_tally_gate(tl, res, "a > 0 and gamma > 0", st))
     {
         a->nstanding++;
         if (a->flags & SC_LOGI_WALK_STEP)
-            sc_logi_state_step(&a->s, a->L, prec);
+            s = sc_ctx_logi_state(a->ctx, prec, w->t, 1);
     }
     else if (tl->stop || !(a->flags & SC_LOGI_WALK_ALL))
         return;
-    a->per_state(tl, res, &a->s, a->L, prec);
+    a->per_state(tl, res, s, a->L, prec);
 }
 
 slong
-sc_logi_walk_states(sc_tally_struct * tl, sc_result_t res, sc_logi_t L,
+sc_logi_walk_states(sc_tally_struct * tl, sc_result_t res, sc_ctx_t ctx,
                     const sc_traj_struct * T, int last, int flags,
                     sc_logi_state_fn per_state, slong prec)
 {
     sc_logi_walk_struct a;
 
-    a.L = L;
+    if (T != sc_ctx_full(ctx, prec))
+        flint_abort();          /* the states are the context's */
+    a.ctx = ctx;
+    a.L = sc_ctx_logi(ctx, prec);
     a.flags = flags;
     a.per_state = per_state;
     a.nstanding = 0;
-    sc_logi_state_init(&a.s, L->n, L->d);
     sc_walk(tl, res, T, 0, last ? T->len : T->len - 1, 1,
             sc_logi_walk_state, &a, prec);
-    sc_logi_state_clear(&a.s);
     return a.nstanding;
 }
 
@@ -103,7 +106,6 @@ sc_logi_walk(sc_result_t res, sc_ctx_t ctx, int need, int last, int flags,
 {
     const sc_traj_struct * T;
     sc_tally_struct tl;
-    sc_logi_struct * L;
     slong nstanding;
     int status;
 
@@ -112,9 +114,8 @@ sc_logi_walk(sc_result_t res, sc_ctx_t ctx, int need, int last, int flags,
     T = sc_thm_need_full(res, ctx, prec);
     if (T == NULL)
         return SC_UNABLE;
-    L = sc_ctx_logi(ctx, prec);
     sc_tally_init(&tl, ctx, prec);
-    nstanding = sc_logi_walk_states(&tl, res, L, T, last, flags, per_state,
+    nstanding = sc_logi_walk_states(&tl, res, ctx, T, last, flags, per_state,
                                     prec);
     status = sc_tally_finish(&tl, res, what, nstanding == 0 ?
                                   "a > 0 and gamma > 0 at no state" : gated);

@@ -126,7 +126,7 @@ sc_thm_t5_1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     }
     arg.T = (item1 == SC_TRUE) ? T : NULL;
     tl.arg = &arg;
-    sc_logi_walk_states(&tl, res, L, T, 0,
+    sc_logi_walk_states(&tl, res, ctx, T, 0,
                         SC_LOGI_WALK_STEP | SC_LOGI_WALK_ALL, sc_t51_state,
                         prec);
 

@@ -231,7 +231,6 @@ sc_thm_t5_3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * T;
     sc_tally_struct tl;
-    sc_logi_struct * L;
     sc_t53_arg A;
     slong nst;
     int status;
@@ -241,7 +240,6 @@ sc_thm_t5_3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     T = sc_thm_need_full(res, ctx, prec);
     if (T == NULL)
         return SC_UNABLE;
-    L = sc_ctx_logi(ctx, prec);
     sc_tally_init(&tl, ctx, prec);
     A.has = A.has_peak = 0;
     A.sharp_fails = 0;
@@ -249,7 +247,7 @@ sc_thm_t5_3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     arb_init(A.peak);
     arb_init(A.sharp);
     tl.arg = &A;
-    nst = sc_logi_walk_states(&tl, res, L, T, 0, SC_LOGI_WALK_STEP,
+    nst = sc_logi_walk_states(&tl, res, ctx, T, 0, SC_LOGI_WALK_STEP,
                               sc_t53_state, prec);
     status = sc_tally_finish(&tl, res, A.has_peak ? "E_t, exit "
                                   "threshold and its bounds held; rising "
