@@ -385,5 +385,60 @@ expect_rc 0 "N3 alone" "$SC" check --json "$T/n3.json" --theorem N3 "$SH"
 [ -n "$(rec N1 "$T/n1.json")" ] && [ "$(rec N1 "$T/n1.json")" = "$(rec N1 "$T/sn.json")" ] && ok || bad "N1 record independent of the selection"
 [ -n "$(rec N3 "$T/n3.json")" ] && [ "$(rec N3 "$T/n3.json")" = "$(rec N3 "$T/sn.json")" ] && ok || bad "N3 record independent of the selection"
 
+# ---- issue 15 (a tool that fits a reviewer's hands) ----
+# help: every command's options come from one table (src/cli/commands.c)
+# that the parser reads; --help, help CMD and CMD --help print them and
+# exit 0; an unknown option is one line with a hint, exit 2; every option
+# the help lists is accepted, and README's synopsis lists the same ones
+expect_rc 0 "--help" "$SC" --help
+cp "$T/out" "$T/help"
+CMDS=$(sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z]*\) .*/\1/p' "$T/help")
+[ "$(echo $CMDS)" = "list check replay trace gen merge tighten shrink expand help" ] && ok || bad "--help lists the commands: $CMDS"
+help_opts() {   # the options of a help text's "Options:" block, sorted
+    sed -n '/^Options:/,/^$/p' "$1" | grep -o '^  -[-a-z0-9]*\(, --[a-z]*\)*' | tr -d ' ' | tr ',' '\n' | sort -u
+}
+usage_opts() {  # the options of the text from its first line on, sorted
+    sed -n "$2" "$1" | grep -o '[[ ]-[-a-z0-9]*' | tr -d '[ ' | sort -u
+}
+for c in $CMDS; do
+    expect_rc 0 "$c --help" "$SC" "$c" --help
+    cp "$T/out" "$T/h.$c"
+    expect_rc 0 "help $c" "$SC" help "$c"
+    cmp -s "$T/out" "$T/h.$c" && ok || bad "help $c differs from $c --help"
+    expect_rc 0 "$c -h" "$SC" "$c" -h
+    cmp -s "$T/out" "$T/h.$c" && ok || bad "$c -h differs from $c --help"
+    help_opts "$T/h.$c" | grep -v -e '^-h$' -e '^--help$' > "$T/o.$c"
+    usage_opts "$T/h.$c" '1,/^$/p' > "$T/u.$c"
+    cmp -s "$T/o.$c" "$T/u.$c" && ok || bad "$c: usage line and option list differ"
+    # the overview's synopsis of the command lists the same options
+    awk -v c="$c" '$1 == "spikecheck" && $2 == c { p = 1 } p && /^(  [a-z].*)?$/ { exit } p' "$T/help" \
+        | grep -o '[[ ]-[-a-z0-9]*' | tr -d '[ ' | sort -u | cmp -s - "$T/o.$c" && ok || bad "$c: --help's synopsis differs"
+    # README's synopsis of the command lists the same options
+    awk -v c="$c" '/^## Command line/ { s = 1 } s && /^```/ { n++; next } s && n == 1 && $1 == "spikecheck" { p = ($2 == c) }
+                   s && n == 1 && p' README.md \
+        | grep -o '[[ ]-[-a-z0-9]*' | tr -d '[ ' | sort -u | cmp -s - "$T/o.$c" && ok || bad "$c: README's synopsis differs from the help"
+    for o in $(cat "$T/o.$c"); do
+        "$SC" "$c" "$o" "$T/none1" "$T/none2" > /dev/null 2> "$T/err" < /dev/null
+        grep -q 'unknown option' "$T/err" && bad "$c: $o listed but refused" || ok
+    done
+    expect_rc 2 "$c --bogus" "$SC" "$c" --bogus
+    [ "$(wc -l < "$T/err")" -eq 1 ] && grep -q "^spikecheck: $c: unknown option '--bogus' (see spikecheck $c --help)\$" "$T/err" \
+        && ok || bad "$c: an unknown option is one line with the hint"
+done
+# no command parses an option outside the tables (opts.c is the parser)
+grep -n 'strcmp([^,]*, *"--*[a-z]' src/cli/*.c | grep -v -e '^src/cli/main.c:' -e '^src/cli/opts.c:' > "$T/adhoc" && bad "options parsed outside the tables: $(head -1 "$T/adhoc")" || ok
+expect_rc 0 "--opt=value" "$SC" check --theorem=L7 --json="$T/eq.json" "$SPIKE"
+[ -s "$T/eq.json" ] && ok || bad "--json=FILE writes FILE"
+expect_rc 2 "a flag given a value" "$SC" check --all=1 "$SPIKE"
+expect_rc 2 "help of an unknown command" "$SC" help nope
+expect_rc 0 "the man page" "$SC" help --man
+grep -q '^\.TH SPIKECHECK 1' "$T/out" && [ "$(grep -c '^\.SS "spikecheck ' "$T/out")" -eq "$(echo $CMDS | wc -w)" ] \
+    && grep -q '^\.SH "EXIT STATUS"' "$T/out" && grep -q '^\.SH "CASE FILES"' "$T/out" && ok || bad "man page: a section per command, exit status, case files"
+if command -v man > /dev/null 2>&1; then
+    cp "$T/out" "$T/sc.1"
+    MANWIDTH=80 man --warnings -l "$T/sc.1" > "$T/man.txt" 2> "$T/err" && [ ! -s "$T/err" ] && grep -q 'save-counterexamples' "$T/man.txt" \
+        && ok || bad "man renders the page without warnings"
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

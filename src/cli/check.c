@@ -10,14 +10,21 @@
 #include <unistd.h>
 #include "cli/cli.h"
 #include "cli/check.h"
+#include "cli/opts.h"
 #include "report/report.h"
 #include "num/num.h"
 
 
+/* The options of check (replay = 0) or replay, from their tables in
+   commands.c.  Returns -1 when the run goes on, else the exit code: 0
+   after --help, 2 after a usage error (one line printed). */
 static int
-sc_check_parse(sc_check_opts * o, int argc, char ** argv)
+sc_check_parse(sc_check_opts * o, int argc, char ** argv, int replay)
 {
-    int i;
+    const char * cmd = replay ? "replay" : "check";
+    sc_cli_getopt_struct g;
+    const char * v;
+    int i, k;
 
     memset(o, 0, sizeof(*o));
     fmpq_init(o->factor);
@@ -26,60 +33,57 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv)
     o->jobs = 1;
     o->progress = isatty(2);
     o->args = flint_malloc(argc * sizeof(char *));
-    for (i = 1; i < argc; i++)
+    sc_cli_getopt_init(&g, cmd, argc, argv);
+    while ((k = sc_cli_getopt_next(&g)) != SC_OPT_END)
     {
-        const char * a = argv[i], * v = (i + 1 < argc) ? argv[i + 1] : NULL;
-
-        if (strcmp(a, "--theorem") == 0)
+        v = g.value;
+        if (k == SC_OPT_THEOREM)
         {
-            const sc_thm_struct * t = v != NULL ? sc_thm_lookup(v) : NULL;
+            const sc_thm_struct * t = sc_thm_lookup(v);
 
             if (t == NULL || o->nsel == SC_MAX_SELECT)
             {
                 fprintf(stderr, "spikecheck: --theorem: unknown checker "
-                        "'%s' (see spikecheck list)\n", v ? v : "");
-                return SC_EINVAL;
+                        "'%s' (see spikecheck list)\n", v);
+                return SC_EXIT_USAGE;
             }
             o->sel[o->nsel++] = t;
-            i++;
         }
-        else if (strcmp(a, "--json") == 0 && v != NULL)
-            o->json = v, i++;
-        else if (strcmp(a, "--junit") == 0 && v != NULL)
-            o->junit = v, i++;
-        else if (strcmp(a, "--html") == 0 && v != NULL)
-            o->html = v, i++;
-        else if (strcmp(a, "--journal") == 0 && v != NULL)
-            o->journal = v, i++;
-        else if (strcmp(a, "--save-counterexamples") == 0 && v != NULL)
-            o->save_dir = v, i++;
-        else if (strcmp(a, "--baseline") == 0 && v != NULL)
-            o->baseline = v, i++;
-        else if (strcmp(a, "--update-baseline") == 0)
+        else if (k == SC_OPT_JSON)
+            o->json = v;
+        else if (k == SC_OPT_JUNIT)
+            o->junit = v;
+        else if (k == SC_OPT_HTML)
+            o->html = v;
+        else if (k == SC_OPT_JOURNAL)
+            o->journal = v;
+        else if (k == SC_OPT_SAVE_COUNTEREXAMPLES)
+            o->save_dir = v;
+        else if (k == SC_OPT_BASELINE)
+            o->baseline = v;
+        else if (k == SC_OPT_UPDATE_BASELINE)
             o->update_baseline = 1;
-        else if (strcmp(a, "--shard") == 0 && v != NULL)
+        else if (k == SC_OPT_SHARD)
         {
-            long k, n;
+            long kk, n;
             char tail;
 
-            if (sscanf(v, "%ld/%ld%c", &k, &n, &tail) != 2 || n < 1
-                || k < 1 || k > n)
+            if (sscanf(v, "%ld/%ld%c", &kk, &n, &tail) != 2 || n < 1
+                || kk < 1 || kk > n)
             {
                 fprintf(stderr, "spikecheck: --shard: '%s' is not K/N with "
                         "1 <= K <= N\n", v);
-                return SC_EINVAL;
+                return SC_EXIT_USAGE;
             }
-            o->shard_k = k;
+            o->shard_k = kk;
             o->shard_n = n;
-            i++;
         }
-        else if (strcmp(a, "--jobs") == 0)
+        else if (k == SC_OPT_JOBS)
         {
-            if (sc_cli_parse_si(&o->jobs, a, v, 1, SC_MAX_JOBS))
-                return SC_EINVAL;
-            i++;
+            if (sc_cli_parse_si(&o->jobs, g.opt, v, 1, SC_MAX_JOBS))
+                return SC_EXIT_USAGE;
         }
-        else if (strcmp(a, "--scale-bounds") == 0 && v != NULL)
+        else if (k == SC_OPT_SCALE_BOUNDS)
         {
             char err[SC_ERR_LEN];
 
@@ -88,59 +92,50 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv)
             {
                 fprintf(stderr, "spikecheck: --scale-bounds: '%s' is not a "
                         "positive exact number\n", v);
-                return SC_EINVAL;
+                return SC_EXIT_USAGE;
             }
             o->scale = v;
-            i++;
         }
-        else if (strcmp(a, "--all") == 0)
+        else if (k == SC_OPT_ALL)
             o->all = 1;
-        else if (strcmp(a, "--from-first") == 0)
+        else if (k == SC_OPT_FROM_FIRST)
             o->from_first = 1;
-        else if (strcmp(a, "--prec0") == 0)
+        else if (k == SC_OPT_PREC0)
         {
-            if (sc_cli_parse_si(&o->prec0, a, v, SC_CASE_MIN_PREC,
+            if (sc_cli_parse_si(&o->prec0, g.opt, v, SC_CASE_MIN_PREC,
                                 SC_CASE_MAX_PREC))
-                return SC_EINVAL;
-            i++;
+                return SC_EXIT_USAGE;
         }
-        else if (strcmp(a, "--max-precision") == 0)
+        else if (k == SC_OPT_MAX_PRECISION)
         {
-            if (sc_cli_parse_si(&o->prec_max, a, v, SC_CASE_MIN_PREC,
+            if (sc_cli_parse_si(&o->prec_max, g.opt, v, SC_CASE_MIN_PREC,
                                 SC_CASE_MAX_PREC))
-                return SC_EINVAL;
-            i++;
+                return SC_EXIT_USAGE;
         }
-        else if (strcmp(a, "--precision") == 0)
+        else if (k == SC_OPT_PRECISION)
         {
-            if (sc_cli_parse_si(&o->fprec, a, v, 2, SC_CASE_MAX_PREC))
-                return SC_EINVAL;
-            i++;
+            if (sc_cli_parse_si(&o->fprec, g.opt, v, 2, SC_CASE_MAX_PREC))
+                return SC_EXIT_USAGE;
         }
-        else if (a[0] == '-' && a[1] == '-')
-        {
-            fprintf(stderr, "spikecheck: unknown or incomplete option "
-                    "'%s'\n", a);
-            return SC_EINVAL;
-        }
+        else if (k == SC_OPT_OPERAND)
+            o->args[o->nargs++] = g.value;
         else
-            o->args[o->nargs++] = argv[i];
+            return sc_cli_getopt_exit(&g, k);
     }
     if (o->nargs == 0)
     {
-        fprintf(stderr, "spikecheck: no case files given\n");
-        return SC_EINVAL;
+        sc_cli_usage_error(cmd, "no case files given");
+        return SC_EXIT_USAGE;
     }
     if (o->update_baseline && o->baseline == NULL)
     {
-        fprintf(stderr, "spikecheck: --update-baseline needs --baseline "
-                "FILE\n");
-        return SC_EINVAL;
+        sc_cli_usage_error(cmd, "--update-baseline needs --baseline FILE");
+        return SC_EXIT_USAGE;
     }
     if (o->nsel == 0)
         for (i = 0; i < sc_thm_count; i++)
             o->sel[o->nsel++] = sc_thm_table + i;
-    return SC_OK;
+    return -1;
 }
 
 /* Loads every case; on the first bad one prints its message. */
@@ -578,8 +573,9 @@ sc_cli_check(int argc, char ** argv, int replay)
     int rc = SC_EXIT_USAGE;
 
     sc_report_init(R);
-    if (sc_check_parse(&o, argc, argv) != SC_OK)
+    if ((rc = sc_check_parse(&o, argc, argv, replay)) >= 0)
         goto cleanup;
+    rc = SC_EXIT_USAGE;
     if (replay && (o.nargs != 1 || o.nsel != 1))
     {
         fprintf(stderr, "spikecheck: replay needs one --theorem and one "
