@@ -257,7 +257,7 @@ expect_rc 0 "T2.2 --from-first" "$SC" check --from-first --theorem T2.2 "$F"
 grep -q 'reference time [1-9]' "$T/out" && ok || bad "--from-first finds a later reference time"
 
 # the float64 view
-expect_rc 0 "float view" "$SC" check --theorem L7 --precision 53 "$SPIKE"
+expect_rc 0 "float view" "$SC" check --theorem L7 --precision 53 --verbose "$SPIKE"
 grep -q 'float view .* at 53 bits: [1-9][0-9]* of 760' "$T/out" && ok || bad "float view lists differing steps"
 
 # trace
@@ -425,6 +425,17 @@ for c in $CMDS; do
     [ "$(wc -l < "$T/err")" -eq 1 ] && grep -q "^spikecheck: $c: unknown option '--bogus' (see spikecheck $c --help)\$" "$T/err" \
         && ok || bad "$c: an unknown option is one line with the hint"
 done
+# the terminal ends on the result: the float view is one line (the
+# per-case lines with --verbose), and the per-checker summary comes last
+expect_rc 0 "float view, one line" "$SC" check --theorem L7 --theorem T2.1 --precision 53 "$SPIKE" cases/figure3
+[ "$(grep -c '^float view' "$T/out")" -eq 1 ] && grep -q '^float view (53 bits = float64): 3 cases compared, float64 differs on 2, [1-9][0-9]* spurious rising steps in all' "$T/out" \
+    && ok || bad "float view: one summary line"
+tail -3 "$T/out" | head -1 | grep -q '^check provenance' && tail -1 "$T/out" | grep -q '^T2.1 ' && ok || bad "the per-checker summary is printed last"
+expect_rc 0 "float view, verbose" "$SC" check --theorem L7 --precision 53 --verbose "$SPIKE" cases/figure3
+[ "$(grep -c '^float view figure3-\|^float view whitened' "$T/out")" -eq 3 ] && ok || bad "--verbose: a float-view line per case"
+expect_rc 0 "float view JSON" "$SC" check --theorem L7 --precision 53 --json "$T/fv.json" "$SPIKE" cases/figure3
+grep -q '"float_view_records"' "$T/fv.json" && grep -q '"spurious_rising": 100' "$T/fv.json" && grep -q '"first_differing": 201' "$T/fv.json" \
+    && ok || bad "JSON: the float view as records"
 # no command parses an option outside the tables (opts.c is the parser)
 grep -n 'strcmp([^,]*, *"--*[a-z]' src/cli/*.c | grep -v -e '^src/cli/main.c:' -e '^src/cli/opts.c:' > "$T/adhoc" && bad "options parsed outside the tables: $(head -1 "$T/adhoc")" || ok
 expect_rc 0 "--opt=value" "$SC" check --theorem=L7 --json="$T/eq.json" "$SPIKE"

@@ -98,6 +98,8 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv, int replay)
         }
         else if (k == SC_OPT_ALL)
             o->all = 1;
+        else if (k == SC_OPT_VERBOSE)
+            o->verbose = 1;
         else if (k == SC_OPT_FROM_FIRST)
             o->from_first = 1;
         else if (k == SC_OPT_PREC0)
@@ -348,7 +350,7 @@ sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
     sc_ctx_t ctx;
     sc_result_t res;
     slong j, prec0 = o->prec0 > 0 ? o->prec0 : c->precision;
-    char line[1024], flags[128];
+    char flags[128];
 
     snprintf(flags, sizeof(flags), "%s%s%s", o->from_first
              ? " --from-first" : "", o->scale ? " --scale-bounds " : "",
@@ -373,9 +375,14 @@ sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
     }
     if (o->fprec > 0)
     {
-        sc_float_view(line, sizeof(line), ctx, o->fprec, prec0,
+        sc_float_view_t fv;
+
+        sc_float_view_init(fv);
+        sc_float_view(fv, ctx, o->fprec, prec0,
                       FLINT_MAX(prec0, o->prec_max));
-        sc_report_add_float_line(R, line);
+        sc_report_add_float(R, c->name != NULL ? c->name : "",
+                            c->path != NULL ? c->path : "", fv);
+        sc_float_view_clear(fv);
     }
     for (j = R->len - o->nsel; o->save_dir != NULL && j < R->len; j++)
         if (R->rec[j].res->verdict == SC_VIOLATED)
@@ -600,6 +607,7 @@ sc_cli_check(int argc, char ** argv, int replay)
         != SC_OK)
         goto cleanup;
     sc_report_print_table(stdout, R, o.all || n == 1);
+    sc_report_print_float(stdout, R, o.verbose);
     sc_report_print_summary(stdout, R);
     rc = sc_check_exit_code(R);
     if (sc_check_write(o.json, sc_report_write_json, R) != SC_OK

@@ -24,6 +24,7 @@ typedef struct
     slong jobs;                 /* --jobs N, worker processes (1: none) */
     int progress;               /* "[i/n] case" on stderr (a terminal) */
     int all, from_first;
+    int verbose;                /* --verbose: a float-view line per case */
     slong prec0, prec_max, fprec;
     const char * scale;         /* --scale-bounds Q, or NULL */
     fmpq_t factor;

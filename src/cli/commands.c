@@ -19,6 +19,9 @@ static const sc_cli_opt_struct o_theorem_one = { SC_OPT_THEOREM,
 static const sc_cli_opt_struct o_all = { SC_OPT_ALL, "--all", NULL,
     "the table shows every verdict, not only VIOLATED and UNDECIDED ones "
     "(a run on one case shows every verdict anyway)", 0 };
+static const sc_cli_opt_struct o_verbose = { SC_OPT_VERBOSE, "--verbose",
+    NULL, "with --precision: one float-view line per case before the "
+    "summary (else one line for the whole run)", 0 };
 static const sc_cli_opt_struct o_json = { SC_OPT_JSON, "--json", "FILE",
     "write the JSON report: one record per verdict, the float view, the "
     "versions", 0 };
@@ -65,13 +68,13 @@ static const sc_cli_opt_struct o_journal = { SC_OPT_JOURNAL, "--journal",
 static const sc_cli_opt_struct * const list_opts[] = { NULL };
 
 static const sc_cli_opt_struct * const check_opts[] = {
-    &o_theorem, &o_all, &o_json, &o_junit, &o_html, &o_save, &o_baseline,
+    &o_theorem, &o_all, &o_verbose, &o_json, &o_junit, &o_html, &o_save, &o_baseline,
     &o_update, &o_from_first, &o_prec0, &o_max_prec, &o_float, &o_scale,
     &o_shard, &o_jobs, &o_journal, NULL };
 
 static const sc_cli_opt_struct * const replay_opts[] = {
     &o_theorem_one, &o_from_first, &o_scale, &o_prec0, &o_max_prec,
-    &o_float, &o_json, &o_junit, &o_html, NULL };
+    &o_float, &o_verbose, &o_json, &o_junit, &o_html, NULL };
 
 static const sc_cli_opt_struct * const trace_opts[] = {
     &(const sc_cli_opt_struct) { SC_OPT_REDUCED, "--reduced", NULL,
@@ -177,7 +180,8 @@ const sc_cli_cmd_struct sc_cli_cmd_table[] = {
       "A directory stands for its *.json files, in byte order. Every case "
       "is loaded and every output path probed before the run, so a bad "
       "file stops it before anything is written. The terminal shows the "
-      "VIOLATED and UNDECIDED verdicts (each with its replay line) and the "
+      "VIOLATED and UNDECIDED verdicts (each with its replay line), one "
+      "line for the float view (with --precision), and last the "
       "per-checker summary: verdict counts and slack quantiles. Reports "
       "are written atomically.",
       check_opts, -1, 1 },

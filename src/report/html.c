@@ -6,10 +6,11 @@
  */
 #include <string.h>
 #include "report/report.h"
+#include "report/html.h"
 #include "num/num.h"
 
-static void
-sc_html_text(FILE * out, const char * s)
+void
+sc_report_html_text(FILE * out, const char * s)
 {
     for ( ; *s != '\0'; s++)
     {
@@ -55,11 +56,11 @@ sc_html_summary(FILE * out, const sc_report_t R)
 
         n = sc_report_checker_stats(cnt, q, R, t);
         fprintf(out, "<tr><td>%s</td><td><b>", t->id);
-        sc_html_text(out, t->title);
+        sc_report_html_text(out, t->title);
         fputs("</b><br>", out);
-        sc_html_text(out, t->statement);
+        sc_report_html_text(out, t->statement);
         fputs("<br><small>", out);
-        sc_html_text(out, t->source);
+        sc_report_html_text(out, t->source);
         fprintf(out, "</small></td><td class=\"%s\">%s</td><td>%ld</td>"
                 "<td class=\"%s\">%ld</td><td>%ld</td><td class=\"%s\">%ld"
                 "</td>", t->provenance, t->provenance, (long) cnt[0],
@@ -91,16 +92,16 @@ sc_html_findings(FILE * out, const sc_report_t R)
                   "<th>step</th><th>predicted</th><th>observed</th>"
                   "<th>slack</th><th>reason and replay</th></tr>\n", out);
         fprintf(out, "<tr><td>%s</td><td>", r->thm->id);
-        sc_html_text(out, r->case_name);
+        sc_report_html_text(out, r->case_name);
         fprintf(out, "</td><td class=\"bad\">%s</td><td>%ld</td>",
                 sc_verdict_name(r->res->verdict), (long) r->res->step);
         sc_html_num(out, r->res->has_predicted, r->res->predicted);
         sc_html_num(out, r->res->has_observed, r->res->observed);
         sc_html_num(out, r->res->has_slack, r->res->slack);
         fputs("<td>", out);
-        sc_html_text(out, r->res->reason);
+        sc_report_html_text(out, r->res->reason);
         fputs("<br><code>", out);
-        sc_html_text(out, r->replay);
+        sc_report_html_text(out, r->replay);
         fputs("</code></td></tr>\n", out);
     }
     fputs(n > 0 ? "</table>\n" : "<p>None: every verdict is HOLDS or "
@@ -138,9 +139,9 @@ sc_html_figure3(FILE * out, const sc_report_t R)
     for (i = 0; i < R->nf3; i++)
     {
         fputs("<h3>", out);
-        sc_html_text(out, R->f3_title[i]);
+        sc_report_html_text(out, R->f3_title[i]);
         fputs("</h3>\n<p>", out);
-        sc_html_text(out, R->f3_note[i]);
+        sc_report_html_text(out, R->f3_note[i]);
         fputs("</p>\n", out);
         sc_html_svg(out, R->f3_svg[i]);
     }
@@ -170,24 +171,14 @@ sc_report_write_html(FILE * out, const sc_report_t R)
             (long) cnt[1], (long) cnt[2], (long) cnt[3]);
     sc_html_summary(out, R);
     sc_html_findings(out, R);
-    if (R->nfloat > 0)
-    {
-        fputs("<h2>Float view</h2>\n<ul>\n", out);
-        for (i = 0; i < R->nfloat; i++)
-        {
-            fputs("<li>", out);
-            sc_html_text(out, R->float_lines[i]);
-            fputs("</li>\n", out);
-        }
-        fputs("</ul>\n", out);
-    }
+    sc_report_write_html_float(out, R);
     sc_html_figure3(out, R);
     if (R->nfig > 0)
         fputs("<h2>Trajectories</h2>\n", out);
     for (i = 0; i < R->nfig; i++)
     {
         fputs("<h3>", out);
-        sc_html_text(out, R->fig_title[i]);
+        sc_report_html_text(out, R->fig_title[i]);
         fputs("</h3>\n", out);
         if (R->fig_svg[i] != NULL)      /* inline: drop the XML prologue */
             fputs(strstr(R->fig_svg[i], "<svg") != NULL

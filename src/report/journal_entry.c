@@ -1,8 +1,8 @@
 /*
  * journal_entry.c -- one line of a journal: the records of one case with
  * their balls as arb_dump_str (a restored record prints the same digits as
- * the original), its float-view lines and its figures, and the way back
- * into a report.
+ * the original), its float view and its figures, and the way back into a
+ * report.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -148,6 +148,59 @@ sc_journal_restore_record(sc_report_t R, json_t * o)
     return bad;
 }
 
+static json_t *
+sc_journal_float(const sc_report_float_struct * f)
+{
+    const sc_float_view_struct * v = f->fv;
+    json_t * steps = json_array();
+    slong i;
+
+    for (i = 0; i < v->ndiff; i++)
+        json_array_append_new(steps, json_integer(v->steps[i]));
+    return json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:o}", "case",
+                     f->case_name, "case_file", f->case_file, "fprec",
+                     (json_int_t) v->fprec, "prec", (json_int_t) v->prec,
+                     "compared", (json_int_t) v->compared, "undecided",
+                     (json_int_t) v->undecided, "spurious",
+                     (json_int_t) v->spurious, "steps", steps);
+}
+
+/* Appends the float view o to R; 0 on success. */
+static int
+sc_journal_restore_float(sc_report_t R, json_t * o)
+{
+    const char * name, * file;
+    json_int_t fprec, prec, compared, undecided, spurious;
+    json_t * steps, * t;
+    sc_float_view_t fv;
+    size_t i;
+    int bad;
+
+    bad = json_unpack(o, "{s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:o}", "case",
+                      &name, "case_file", &file, "fprec", &fprec, "prec",
+                      &prec, "compared", &compared, "undecided", &undecided,
+                      "spurious", &spurious, "steps", &steps) != 0
+          || !json_is_array(steps);
+    sc_float_view_init(fv);
+    if (!bad)
+    {
+        fv->fprec = fprec;
+        fv->prec = prec;
+        fv->compared = compared;
+        fv->undecided = undecided;
+        fv->spurious = spurious;
+        json_array_foreach(steps, i, t)
+        {
+            bad |= !json_is_integer(t);
+            sc_float_view_push_step(fv, (slong) json_integer_value(t));
+        }
+    }
+    if (!bad)
+        sc_report_add_float(R, name, file, fv);
+    sc_float_view_clear(fv);
+    return bad;
+}
+
 int
 _sc_journal_restore_entry(sc_report_t R, json_t * e)
 {
@@ -164,11 +217,8 @@ _sc_journal_restore_entry(sc_report_t R, json_t * e)
         if (sc_journal_restore_record(R, x) != 0)
             return 1;
     json_array_foreach(fl, i, x)
-    {
-        if (!json_is_string(x))
+        if (sc_journal_restore_float(R, x) != 0)
             return 1;
-        sc_report_add_float_line(R, json_string_value(x));
-    }
     json_array_foreach(figs, i, x)
     {
         json_t * title = json_array_get(x, 0), * svg = json_array_get(x, 1);
@@ -205,7 +255,7 @@ _sc_journal_entry(const sc_report_t R, const char * case_file, slong rec0,
     for (i = rec0; i < R->len; i++)
         json_array_append_new(recs, sc_journal_record(R->rec + i));
     for (i = float0; i < R->nfloat; i++)
-        json_array_append_new(fl, json_string(R->float_lines[i]));
+        json_array_append_new(fl, sc_journal_float(R->fl + i));
     for (i = fig0; i < R->nfig; i++)
         json_array_append_new(figs, json_pack("[ss?]", R->fig_title[i],
                                               R->fig_svg[i]));

@@ -20,7 +20,7 @@ sc_report_init(sc_report_t R)
 {
     R->rec = NULL;
     R->len = R->alloc = 0;
-    R->float_lines = NULL;
+    R->fl = NULL;
     R->nfloat = 0;
     R->fig_title = R->fig_svg = NULL;
     R->nfig = 0;
@@ -44,8 +44,12 @@ sc_report_clear(sc_report_t R)
     }
     flint_free(R->rec);
     for (i = 0; i < R->nfloat; i++)
-        flint_free(R->float_lines[i]);
-    flint_free(R->float_lines);
+    {
+        sc_float_view_clear(R->fl[i].fv);
+        flint_free(R->fl[i].case_file);
+        flint_free(R->fl[i].case_name);
+    }
+    flint_free(R->fl);
     for (i = 0; i < R->nfig; i++)
     {
         flint_free(R->fig_title[i]);
@@ -165,11 +169,18 @@ sc_report_add(sc_report_t R, const sc_thm_struct * thm, const sc_case_t c,
 }
 
 void
-sc_report_add_float_line(sc_report_t R, const char * line)
+sc_report_add_float(sc_report_t R, const char * case_name,
+                    const char * case_file, const sc_float_view_t fv)
 {
-    R->float_lines = flint_realloc(R->float_lines,
-                                   (R->nfloat + 1) * sizeof(char *));
-    R->float_lines[R->nfloat++] = sc_strdup(line);
+    sc_report_float_struct * f;
+
+    R->fl = flint_realloc(R->fl, (R->nfloat + 1)
+                                 * sizeof(sc_report_float_struct));
+    f = R->fl + R->nfloat++;
+    f->case_name = sc_strdup(case_name);
+    f->case_file = sc_strdup(case_file);
+    sc_float_view_init(f->fv);
+    sc_float_view_set(f->fv, fv);
 }
 
 void

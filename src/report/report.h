@@ -64,12 +64,22 @@ sc_plot_sharp_struct;
 int sc_plot_svg_sharp(char ** svg, const sc_plot_sharp_struct * p)
     SC_WARN_UNUSED;
 
+/* The float view of one case (theorems/figure3/float_view.c) with the
+   case it belongs to. */
+typedef struct
+{
+    char * case_name;           /* owned */
+    char * case_file;           /* owned */
+    sc_float_view_t fv;
+}
+sc_report_float_struct;
+
 typedef struct
 {
     sc_record_struct * rec;
     slong len, alloc;
-    /* float view: steps whose rising flag differs (one line per case) */
-    char ** float_lines;
+    /* the float view, one record per case */
+    sc_report_float_struct * fl;
     slong nfloat;
     /* figures for the HTML report: a title and an SVG, or NULL with the
        reason the plot is missing */
@@ -108,8 +118,26 @@ void sc_report_add_record(sc_report_t R, const sc_thm_struct * thm,
    and extra names of records read back from a journal. */
 const char * sc_report_intern(sc_report_t R, const char * s);
 
-/* Adds a line of the float-view section (copied). */
-void sc_report_add_float_line(sc_report_t R, const char * line);
+/* Adds the float view fv of a case (all copied). */
+void sc_report_add_float(sc_report_t R, const char * case_name,
+                         const char * case_file, const sc_float_view_t fv);
+
+/* ---- the float view's writers (float_table.c) ---- */
+
+/* The line of f as the JSON report's "float_view" strings have it: "float
+   view CASE at B bits: N of M rising/falling decisions differ ..." with
+   the first steps (about 250 characters of them, then " ..."). */
+void sc_report_float_line(char * buf, size_t len,
+                          const sc_report_float_struct * f);
+
+/* Over the float views of R: cases compared, cases with a differing
+   decision, spurious rising steps in all. */
+void sc_report_float_totals(slong * cases, slong * differ, slong * spurious,
+                            const sc_report_t R);
+
+/* The terminal: with verbose one line per case, then one summary line
+   (nothing when R has no float view). */
+void sc_report_print_float(FILE * out, const sc_report_t R, int verbose);
 
 /* Adds a figure (title and svg copied; svg NULL for a missing plot). */
 void sc_report_add_figure(sc_report_t R, const char * title,
@@ -167,7 +195,7 @@ int sc_report_write_json(FILE * out, const sc_report_t R) SC_WARN_UNUSED;
 
 /* One self-contained HTML file: per checker the statement, provenance,
    verdict counts and slack quantiles; the VIOLATED / UNDECIDED records; the
-   float-view lines; the figures. */
+   float view as a table; the figures. */
 int sc_report_write_html(FILE * out, const sc_report_t R) SC_WARN_UNUSED;
 
 /* JUnit XML: a testsuite per checker, a testcase per record. */
@@ -214,13 +242,13 @@ void sc_journal_clear(sc_journal_t J);
 /* Number of finished cases read from the journal. */
 slong sc_journal_count(const sc_journal_t J);
 
-/* Appends to R the records, float-view lines and figures of case_file
+/* Appends to R the records, float views and figures of case_file
    from the journal: 1 if it was there, 0 if not, -1 if its entry is
    damaged. */
 int sc_journal_restore(sc_report_t R, const sc_journal_t J,
                        const char * case_file) SC_WARN_UNUSED;
 
-/* Appends one line for case_file: the records rec0.., float-view lines
+/* Appends one line for case_file: the records rec0.., float views
    float0.., figures fig0.. and Figure 3 entries f30.. of R; flushed and
    fsync'd.  SC_EIO. */
 int sc_journal_append(sc_journal_t J, const sc_report_t R,
