@@ -436,6 +436,54 @@ expect_rc 0 "float view, verbose" "$SC" check --theorem L7 --precision 53 --verb
 expect_rc 0 "float view JSON" "$SC" check --theorem L7 --precision 53 --json "$T/fv.json" "$SPIKE" cases/figure3
 grep -q '"float_view_records"' "$T/fv.json" && grep -q '"spurious_rising": 100' "$T/fv.json" && grep -q '"first_differing": 201' "$T/fv.json" \
     && ok || bad "JSON: the float view as records"
+# a report to navigate: contents with anchors, the float view as a table
+# with the steps folded, findings linked to their figures; every
+# counterexample plotted, also the 1- and 2-step ones (all-NaN rho once made
+# gnuplot refuse the whole figure); when gnuplot fails the page says what
+# it said; which cases get figures is the case file's "report" field or
+# --plot, never the path
+expect_rc 1 "html of the saved counterexamples" "$SC" check --html "$T/rg.html" --precision 53 cases/regressions
+[ "$(grep -c '<svg' "$T/rg.html")" -eq 3 ] && ! grep -q 'Plot not drawn' "$T/rg.html" && ok || bad "every 1- and 2-step counterexample plotted"
+grep -q 'is not defined for this case (no reference direction)' "$T/rg.html" && ok || bad "an empty panel says why"
+grep -q '<nav><b>Contents</b>' "$T/rg.html" && grep -q '<a href="#findings">' "$T/rg.html" && grep -q '<h2 id="findings">' "$T/rg.html" \
+    && grep -q '<a href="#fig-2">' "$T/rg.html" && grep -q '<h3 id="fig-2">' "$T/rg.html" && ok || bad "contents with anchors"
+grep -q '<td><a href="#thm-S2">S2</a></td><td><a href="#fig-0">logistic-0017-main-shrunk</a>' "$T/rg.html" && grep -q '<tr id="thm-S2">' "$T/rg.html" \
+    && ok || bad "a finding links to its statement and its figure"
+grep -q '<p>VIOLATED: S2 (step 1)</p>' "$T/rg.html" && ok || bad "a counterexample's figure names its finding"
+grep -q '<h2 id="float-view">Float view</h2>' "$T/rg.html" && grep -q '<th>first differing step</th><th>certified precision</th>' "$T/rg.html" \
+    && ok || bad "float view as a table"
+expect_rc 0 "html, float steps folded" "$SC" check --theorem L7 --precision 53 --html "$T/fd.html" "$SPIKE"
+grep -q '<details><summary>335 steps</summary>' "$T/fd.html" && ok || bad "the differing steps folded in <details>"
+mkdir -p "$T/fakebin"
+printf '#!/bin/sh\necho "\\"-\\" line 9: all points y value undefined!" >&2\nexit 1\n' > "$T/fakebin/gnuplot"
+chmod +x "$T/fakebin/gnuplot"
+expect_rc 1 "html, gnuplot fails" env PATH="$T/fakebin:$PATH" "$SC" check --html "$T/gf.html" --theorem S2 cases/regressions/S2-logistic-0017-main-shrunk.json
+grep -q 'Plot not drawn; gnuplot said:' "$T/gf.html" || grep -q 'Plot not drawn: gnuplot failed (exit 1): &quot;-&quot; line 9: all points y value undefined!' "$T/gf.html" \
+    || grep -q 'Plot not drawn: gnuplot failed (exit 1): "-" line 9: all points y value undefined!' "$T/gf.html" && ok || bad "the page says what gnuplot said"
+# figures by the case file's field and --plot, not by the directory
+mkdir -p "$T/fig/showcase" "$T/fig/plain"
+cp "$SPIKE" "$T/fig/showcase/a-no-field.json"
+cp tests/data/thm_t22.json "$T/fig/showcase/b-no-field.json"
+sed 's/"steps": /"report": {"figures": ["trajectory", "sharpness"]}, "steps": /' tests/data/thm_t21.json > "$T/fig/plain/c-field.json"
+grep -q '"report"' "$T/fig/plain/c-field.json" && ok || bad "a case with the figures field built"
+expect_rc 0 "figures by field" "$SC" check --theorem L7 --html "$T/ff.html" "$T/fig/showcase" "$T/fig/plain"
+[ "$(grep -c '<h3 id="fig-' "$T/ff.html")" -eq 2 ] && grep -q 'thm_t21: showcase' "$T/ff.html" && grep -q 'thm_t21: sharpness' "$T/ff.html" \
+    && ok || bad "figures follow the case file's field, not the showcase directory"
+expect_rc 0 "--plot CASE" "$SC" check --theorem L7 --html "$T/fp.html" --plot thm_t22 --plot "$T/fig/showcase/a-no-field.json" "$T/fig/showcase"
+[ "$(grep -c '<h3 id="fig-' "$T/fp.html")" -eq 2 ] && grep -q 'thm_t22: trajectory' "$T/fp.html" && grep -q 'whitened-delayed-spike: trajectory' "$T/fp.html" \
+    && ok || bad "--plot by name and by file"
+expect_rc 0 "--plot all" "$SC" check --theorem L7 --html "$T/fa.html" --plot all "$T/fig/showcase" "$T/fig/plain"
+[ "$(grep -c ': trajectory</h3>' "$T/fa.html")" -eq 2 ] && grep -q 'thm_t21: showcase</h3>' "$T/fa.html" && ok || bad "--plot all"
+expect_rc 0 "one case plots" "$SC" check --theorem L7 --html "$T/f1.html" "$T/fig/showcase/b-no-field.json"
+grep -q 'thm_t22: trajectory</h3>' "$T/f1.html" && ok || bad "a run on one case plots it"
+expect_rc 2 "--plot without --html" "$SC" check --plot all "$SPIKE"
+grep -q 'plot needs --html' "$T/err" && ok || bad "--plot without --html is refused with a reason"
+for f in cases/showcase/*.json cases/figure3/*.json; do
+    grep -q '"report": {"figures": \[' "$f" && ok || bad "$f asks for its figures"
+done
+expect_rc 0 "expand keeps the figures" "$SC" expand -o "$T/xf.json" "$T/fig/plain/c-field.json"
+grep -q '"report": {"figures": \["trajectory", "sharpness"\]}' "$T/xf.json" && ok || bad "expand writes the report field"
+
 # no command parses an option outside the tables (opts.c is the parser)
 grep -n 'strcmp([^,]*, *"--*[a-z]' src/cli/*.c | grep -v -e '^src/cli/main.c:' -e '^src/cli/opts.c:' > "$T/adhoc" && bad "options parsed outside the tables: $(head -1 "$T/adhoc")" || ok
 expect_rc 0 "--opt=value" "$SC" check --theorem=L7 --json="$T/eq.json" "$SPIKE"

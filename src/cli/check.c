@@ -100,6 +100,16 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv, int replay)
             o->all = 1;
         else if (k == SC_OPT_VERBOSE)
             o->verbose = 1;
+        else if (k == SC_OPT_PLOT && strcmp(v, "all") == 0)
+            o->plot_all = 1;
+        else if (k == SC_OPT_PLOT && o->nplot < SC_MAX_SELECT)
+            o->plot[o->nplot++] = v;
+        else if (k == SC_OPT_PLOT)
+        {
+            sc_cli_usage_error(cmd, "--plot: at most %d cases",
+                               SC_MAX_SELECT);
+            return SC_EXIT_USAGE;
+        }
         else if (k == SC_OPT_FROM_FIRST)
             o->from_first = 1;
         else if (k == SC_OPT_PREC0)
@@ -132,6 +142,13 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv, int replay)
     if (o->update_baseline && o->baseline == NULL)
     {
         sc_cli_usage_error(cmd, "--update-baseline needs --baseline FILE");
+        return SC_EXIT_USAGE;
+    }
+    if ((o->plot_all || o->nplot > 0) && o->html == NULL
+        && o->journal == NULL)
+    {
+        sc_cli_usage_error(cmd, "--plot needs --html FILE (or --journal "
+                           "FILE, merged to HTML later)");
         return SC_EXIT_USAGE;
     }
     if (o->nsel == 0)
@@ -171,177 +188,6 @@ sc_check_save(const char * dir, const char * id, const sc_case_t c)
 
     snprintf(path, sizeof(path), "%s/%s-%s.json", dir, id, c->name);
     return sc_cli_save_case(path, c);
-}
-
-/* The figure of a case for the HTML report: its certified trajectory
-   (reduced where it applies), as doubles for display. */
-static void
-sc_check_figure(sc_report_t R, sc_ctx_t ctx, slong prec0, slong prec_max,
-                const char * why)
-{
-    const sc_traj_struct * T = sc_ctx_certified(ctx, prec0, prec_max);
-    sc_plot_struct p;
-    slong t, len = T->len;
-    arb_t th;
-    char * svg = NULL, title[200];
-
-    arb_init(th);
-    snprintf(p.title, sizeof(p.title), "%s (%s, %ld bits)", ctx->cs->name,
-             T->kind == SC_TRAJ_REDUCED ? "reduced recurrence" : "full GD",
-             (long) T->prec);
-    p.len = len;
-    p.rho = flint_malloc(6 * FLINT_MAX(len, 1) * sizeof(double));
-    p.h = p.rho + len;
-    p.theta = p.h + len;
-    p.gamma = p.theta + len;
-    p.W = p.gamma + len;
-    p.loss = p.W + len;
-    p.rising = flint_malloc(FLINT_MAX(len, 1) * sizeof(int));
-    for (t = 0; t < len; t++)
-    {
-        p.rho[t] = sc_num_get_d_heuristic(T->rho + t);
-        p.h[t] = sc_num_get_d_heuristic(T->h + t);
-        sc_num_theta(th, T->rho + t, 53);
-        p.theta[t] = arb_is_finite(th) ? sc_num_get_d_heuristic(th) : NAN;
-        p.gamma[t] = sc_num_get_d_heuristic(T->gamma + t);
-        p.W[t] = sc_num_get_d_heuristic(T->W + t);
-        p.loss[t] = sc_num_get_d_heuristic(T->loss + t);
-        p.rising[t] = (t + 1 < len && T->rising[t] == SC_TRUE);
-    }
-    snprintf(title, sizeof(title), "%s: %s", ctx->cs->name, why);
-    if (sc_plot_svg(&svg, &p) != SC_OK)
-        svg = NULL;
-    sc_report_add_figure(R, title, svg);
-    flint_free(svg);
-    flint_free(p.rising);
-    flint_free(p.rho);
-    arb_clear(th);
-}
-
-/* [F3] " name = value" of the extra name of the case's F3 record, or "". */
-static void
-sc_check_f3_extra(char * buf, size_t len, const sc_report_t R, slong first,
-                  const char * name, const char * label)
-{
-    slong i, k;
-    char * s;
-
-    buf[0] = '\0';
-    for (i = first; i < R->len; i++)
-    {
-        if (strcmp(R->rec[i].thm->id, "F3") != 0)
-            continue;
-        for (k = 0; k < SC_MAX_EXTRA; k++)
-            if (R->rec[i].res->extra[k].set
-                && strcmp(R->rec[i].res->extra[k].name, name) == 0)
-            {
-                const arb_struct * x = R->rec[i].res->extra[k].value;
-
-                s = sc_num_get_str(x, 4);
-                if (arb_is_int(x) && arb_is_negative(x))
-                    snprintf(buf, len, "%s none", label);
-                else if (arb_is_int(x))
-                    snprintf(buf, len, "%s %ld", label,
-                             (long) sc_num_get_d_heuristic(x));
-                else
-                    snprintf(buf, len, "%s %s", label, s);
-                flint_free(s);
-            }
-    }
-}
-
-/* A step or "none". */
-static const char *
-sc_check_step(char * buf, size_t len, slong t)
-{
-    if (t < 0)
-        snprintf(buf, len, "none");
-    else
-        snprintf(buf, len, "%ld", (long) t);
-    return buf;
-}
-
-/* [F3] The Figure 3 entry of a case under a figure3 directory: the
-   certified full-GD run beside the float run at fprec bits, with the
-   spike of each and where they part (theorems/figure3/f3_view.c). */
-static void
-sc_check_figure3(sc_report_t R, sc_ctx_t ctx, slong first, slong fprec,
-                 slong prec0, slong prec_max)
-{
-    sc_f3_view_struct V;
-    char title[256], note[1400], rho[64], hx[64], hq[64], s[8][24],
-         * svg = NULL;
-
-    sc_f3_view_init(&V, ctx, fprec, prec0, prec_max);
-    snprintf(title, sizeof(title), "%s (%s loss, %s): certified at %ld bits "
-             "beside the %ld-bit run", ctx->cs->name, sc_loss_name(ctx->cs->loss),
-             ctx->cs->data_desc, (long) V.prec, (long) fprec);
-    sc_check_f3_extra(rho, sizeof(rho), R, first, "rho_peak",
-                      ", peak rho");
-    sc_check_f3_extra(hx, sizeof(hx), R, first, "h_cross",
-                      ", first h_t > Theta(rho_t) at step");
-    sc_check_f3_extra(hq, sizeof(hq), R, first, "h/Theta",
-                      ", max h_t/Theta(rho_t) up to the peak");
-    snprintf(note, sizeof(note), "Certified run: spike onset step %s, peak "
-             "step %s, loss ratio %.4g%s%s%s%s. %ld-bit run (float64 at 53): "
-             "onset %s, peak %s, loss ratio %.4g. Where the %ld-bit run "
-             "parts: first loss "
-             "rise/fall decision that differs at step %s; first rho "
-             "rising flag that differs at step %s (%ld differ); first state "
-             "outside the certified enclosure at step %s; first loss off by "
-             "more than 1%% at step %s.%s",
-             sc_check_step(s[0], 24, V.onset_c),
-             sc_check_step(s[1], 24, V.peak_c), V.ratio_c, rho, hx, hq,
-             V.has_ref ? "" : "; rho, h_t and Theta are not defined (no "
-             "reference direction for this loss yet)", (long) fprec,
-             sc_check_step(s[2], 24, V.onset_f),
-             sc_check_step(s[3], 24, V.peak_f), V.ratio_f, (long) fprec,
-             sc_check_step(s[4], 24, V.loss_flag),
-             V.has_ref ? sc_check_step(s[5], 24, V.rho_flag) : "n/a",
-             (long) V.rho_flags, sc_check_step(s[6], 24, V.leave),
-             sc_check_step(s[7], 24, V.visible),
-             V.undecided ? " Some certified decisions were undecided at the "
-             "precision cap." : "");
-    if (sc_plot_figure3_svg(&svg, &V, ctx->cs->name) != SC_OK)
-        svg = NULL;
-    sc_report_add_figure3(R, title, note, svg);
-    flint_free(svg);
-    sc_f3_view_clear(&V);
-}
-
-/* The sharpness panel of a showcase case (BEYOND.md s.2-3): plain GD only,
-   nothing when the trajectory does not reach the horizon. */
-static void
-sc_check_sharp_figure(sc_report_t R, sc_ctx_t ctx, slong prec0,
-                      slong prec_max)
-{
-    slong n = ctx->cs->steps + 1;
-    sc_plot_sharp_struct p;
-    char * svg = NULL, title[200];
-
-    if (!fmpq_is_zero(ctx->cs->momentum) || ctx->cs->project_norm)
-        return;
-    p.lmax = flint_malloc(4 * n * sizeof(double));
-    p.lmaxP = p.lmax + n;
-    p.kappa = p.lmaxP + n;
-    p.rhoJ = p.kappa + n;
-    p.rising = flint_malloc(n * sizeof(int));
-    p.len = sc_sharp_series_heuristic(p.lmax, p.lmaxP, p.kappa, p.rhoJ,
-                                      p.rising, ctx, prec0, prec_max);
-    p.thr = 2 / fmpq_get_d(ctx->cs->eta);
-    snprintf(p.title, sizeof(p.title), "%s: sharpness and non-normality",
-             ctx->cs->name);
-    if (p.len > 0)
-    {
-        snprintf(title, sizeof(title), "%s: sharpness (S1-S2, N1-N3)",
-                 ctx->cs->name);
-        if (sc_plot_svg_sharp(&svg, &p) != SC_OK)
-            svg = NULL;
-        sc_report_add_figure(R, title, svg);
-        flint_free(svg);
-    }
-    flint_free(p.rising);
-    flint_free(p.lmax);
 }
 
 static void
@@ -388,22 +234,8 @@ sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
         if (R->rec[j].res->verdict == SC_VIOLATED)
             (void) sc_check_save(o->save_dir, R->rec[j].thm->id, c);
     if (o->html != NULL)
-    {
-        int violated = 0;
-
-        for (j = R->len - o->nsel; j < R->len; j++)
-            violated |= (R->rec[j].res->verdict == SC_VIOLATED);
-        if (violated || (c->path != NULL && strstr(c->path, "showcase")))
-            sc_check_figure(R, ctx, prec0, FLINT_MAX(prec0, o->prec_max),
-                            violated ? "counterexample" : "showcase");
-        if (c->path != NULL && strstr(c->path, "figure3"))     /* [F3] */
-            sc_check_figure3(R, ctx, R->len - o->nsel,
-                             o->fprec > 0 ? o->fprec : 53, prec0,
+        sc_cli_check_figures(R, o, ctx, R->len - o->nsel, prec0,
                              FLINT_MAX(prec0, o->prec_max));
-        if (c->path != NULL && strstr(c->path, "showcase"))
-            sc_check_sharp_figure(R, ctx, prec0,
-                                  FLINT_MAX(prec0, o->prec_max));
-    }
     sc_result_clear(res);
     sc_ctx_clear(ctx);
 }
@@ -488,11 +320,14 @@ sc_cli_check_fingerprint(char * buf, size_t len, const sc_check_opts * o)
         k += (size_t) snprintf(buf + k, len - k, "%s%s", j ? "," : "",
                                o->sel[j]->id);
     if (k < len)
-        snprintf(buf + k, len - k, ";from_first=%d;prec0=%ld;"
-                 "max_precision=%ld;precision=%ld;scale=%s;html=%d",
+        k += (size_t) snprintf(buf + k, len - k, ";from_first=%d;prec0=%ld;"
+                 "max_precision=%ld;precision=%ld;scale=%s;html=%d;plot=%s",
                  o->from_first, (long) o->prec0, (long) o->prec_max,
                  (long) o->fprec, o->scale != NULL ? o->scale : "1",
-                 o->html != NULL);
+                 o->html != NULL, o->plot_all ? "all" : "");
+    for (j = 0; j < o->nplot && !o->plot_all && k < len; j++)
+        k += (size_t) snprintf(buf + k, len - k, "%s%s", j ? "," : "",
+                               o->plot[j]);
 }
 
 int
@@ -596,6 +431,10 @@ sc_cli_check(int argc, char ** argv, int replay)
         n = 0;
         goto cleanup;
     }
+    /* a run on one case plots it (a shard of a larger run does not: the
+       shards' figures must be those of the whole run) */
+    if (n == 1 && o.nplot == 0)
+        o.plot_all = 1;
     if (o.shard_n > 0)
         n = sc_cli_shard(paths, n, o.shard_k, o.shard_n);
     if (sc_check_load(&cases, paths, n) != SC_OK)

@@ -31,6 +31,11 @@ static const sc_cli_opt_struct o_junit = { SC_OPT_JUNIT, "--junit", "FILE",
 static const sc_cli_opt_struct o_html = { SC_OPT_HTML, "--html", "FILE",
     "write the HTML report: statements, counterexamples, float view, "
     "figures", 0 };
+static const sc_cli_opt_struct o_plot = { SC_OPT_PLOT, "--plot",
+    "all|CASE", "with --html: plot the trajectory of every case, or of "
+    "CASE (a case name or file; repeatable). A run on one case plots it "
+    "unasked; counterexamples and UNDECIDED cases are always plotted",
+    SC_OPT_REPEAT };
 static const sc_cli_opt_struct o_save = { SC_OPT_SAVE_COUNTEREXAMPLES,
     "--save-counterexamples", "DIR", "save the case of every VIOLATED "
     "verdict as DIR/ID-CASE.json, with explicit data", 0 };
@@ -68,9 +73,9 @@ static const sc_cli_opt_struct o_journal = { SC_OPT_JOURNAL, "--journal",
 static const sc_cli_opt_struct * const list_opts[] = { NULL };
 
 static const sc_cli_opt_struct * const check_opts[] = {
-    &o_theorem, &o_all, &o_verbose, &o_json, &o_junit, &o_html, &o_save, &o_baseline,
-    &o_update, &o_from_first, &o_prec0, &o_max_prec, &o_float, &o_scale,
-    &o_shard, &o_jobs, &o_journal, NULL };
+    &o_theorem, &o_all, &o_verbose, &o_json, &o_junit, &o_html, &o_plot,
+    &o_save, &o_baseline, &o_update, &o_from_first, &o_prec0, &o_max_prec,
+    &o_float, &o_scale, &o_shard, &o_jobs, &o_journal, NULL };
 
 static const sc_cli_opt_struct * const replay_opts[] = {
     &o_theorem_one, &o_from_first, &o_scale, &o_prec0, &o_max_prec,

@@ -40,13 +40,17 @@ sc_plot_struct;
    text reaches a gnuplot script (case files are not trusted). */
 void sc_plot_label(char * out, size_t len, const char * in);
 
-/* Runs gnuplot on p; *svg (flint_free) is the SVG text.  SC_UNABLE when
-   gnuplot is missing or fails, SC_EIO when a temporary file fails. */
-int sc_plot_svg(char ** svg, const sc_plot_struct * p) SC_WARN_UNUSED;
+/* Runs gnuplot on p: SC_OK with *svg (flint_free) the SVG text, else *why
+   (flint_free) says what went wrong, in gnuplot's words when it ran:
+   SC_UNABLE when gnuplot is missing or fails, SC_EIO when a temporary
+   file fails.  A panel whose series has nothing to draw (rho of a case
+   without a reference direction) is drawn empty with a note. */
+int sc_plot_svg(char ** svg, char ** why, const sc_plot_struct * p)
+    SC_WARN_UNUSED;
 
 /* [F3] Runs gnuplot on the Figure 3 view V (certified and float runs,
-   their parting steps); *svg as for sc_plot_svg. */
-int sc_plot_figure3_svg(char ** svg, const sc_f3_view_struct * V,
+   their parting steps); *svg and *why as for sc_plot_svg. */
+int sc_plot_figure3_svg(char ** svg, char ** why, const sc_f3_view_struct * V,
                         const char * title) SC_WARN_UNUSED;
 /* The sharpness series of one trajectory (BEYOND.md s.2-3), as doubles
    (display only); thr = 2/eta. */
@@ -61,7 +65,7 @@ typedef struct
 sc_plot_sharp_struct;
 
 /* As sc_plot_svg, for the sharpness panel. */
-int sc_plot_svg_sharp(char ** svg, const sc_plot_sharp_struct * p)
+int sc_plot_svg_sharp(char ** svg, char ** why, const sc_plot_sharp_struct * p)
     SC_WARN_UNUSED;
 
 /* The float view of one case (theorems/figure3/float_view.c) with the
@@ -74,6 +78,19 @@ typedef struct
 }
 sc_report_float_struct;
 
+/* A figure of the HTML report: the case it shows (case file), its title,
+   a caption (NULL for none) and the SVG, or NULL with why it was not
+   drawn (gnuplot's message).  All owned. */
+typedef struct
+{
+    char * case_file;
+    char * title;
+    char * note;
+    char * svg;
+    char * why;
+}
+sc_figure_struct;
+
 typedef struct
 {
     sc_record_struct * rec;
@@ -81,14 +98,11 @@ typedef struct
     /* the float view, one record per case */
     sc_report_float_struct * fl;
     slong nfloat;
-    /* figures for the HTML report: a title and an SVG, or NULL with the
-       reason the plot is missing */
-    char ** fig_title;
-    char ** fig_svg;
+    /* the figures of the HTML report ("Trajectories") */
+    sc_figure_struct * fig;
     slong nfig;
-    /* [F3] the Figure 3 section: title, caption (HTML-escaped by the
-       writer) and SVG (NULL when the plot is missing) per case */
-    char ** f3_title, ** f3_note, ** f3_svg;
+    /* [F3] the Figure 3 section, one entry per case */
+    sc_figure_struct * f3;
     slong nf3;
     /* owned copies of the certificate and extra names of records read
        back from a journal (records of a run point to string literals) */
@@ -139,13 +153,16 @@ void sc_report_float_totals(slong * cases, slong * differ, slong * spurious,
    (nothing when R has no float view). */
 void sc_report_print_float(FILE * out, const sc_report_t R, int verbose);
 
-/* Adds a figure (title and svg copied; svg NULL for a missing plot). */
-void sc_report_add_figure(sc_report_t R, const char * title,
-                          const char * svg);
+/* Adds a figure of case_file (all copied; note may be NULL; svg NULL for
+   a missing plot, and then why says why). */
+void sc_report_add_figure(sc_report_t R, const char * case_file,
+                          const char * title, const char * note,
+                          const char * svg, const char * why);
 
-/* [F3] Adds a Figure 3 entry (all copied; svg NULL for a missing plot). */
-void sc_report_add_figure3(sc_report_t R, const char * title,
-                           const char * note, const char * svg);
+/* [F3] Adds a Figure 3 entry, as sc_report_add_figure. */
+void sc_report_add_figure3(sc_report_t R, const char * case_file,
+                           const char * title, const char * note,
+                           const char * svg, const char * why);
 
 /* Counts of each verdict over all records. */
 void sc_report_counts(slong counts[SC_NUM_VERDICTS], const sc_report_t R);
