@@ -257,7 +257,7 @@ expect_rc 0 "T2.2 --from-first" "$SC" check --from-first --theorem T2.2 "$F"
 grep -q 'reference time [1-9]' "$T/out" && ok || bad "--from-first finds a later reference time"
 
 # the float64 view
-expect_rc 0 "float view" "$SC" check --theorem L7 --precision 53 "$SPIKE"
+expect_rc 0 "float view" "$SC" check --theorem L7 --precision 53 --verbose "$SPIKE"
 grep -q 'float view .* at 53 bits: [1-9][0-9]* of 760' "$T/out" && ok || bad "float view lists differing steps"
 
 # trace
@@ -384,6 +384,120 @@ expect_rc 0 "N3, S1, N1" "$SC" check --json "$T/sn.json" --theorem N3 --theorem 
 expect_rc 0 "N3 alone" "$SC" check --json "$T/n3.json" --theorem N3 "$SH"
 [ -n "$(rec N1 "$T/n1.json")" ] && [ "$(rec N1 "$T/n1.json")" = "$(rec N1 "$T/sn.json")" ] && ok || bad "N1 record independent of the selection"
 [ -n "$(rec N3 "$T/n3.json")" ] && [ "$(rec N3 "$T/n3.json")" = "$(rec N3 "$T/sn.json")" ] && ok || bad "N3 record independent of the selection"
+
+# ---- issue 15 (a tool that fits a reviewer's hands) ----
+# help: every command's options come from one table (src/cli/commands.c)
+# that the parser reads; --help, help CMD and CMD --help print them and
+# exit 0; an unknown option is one line with a hint, exit 2; every option
+# the help lists is accepted, and README's synopsis lists the same ones
+expect_rc 0 "--help" "$SC" --help
+cp "$T/out" "$T/help"
+CMDS=$(sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z]*\) .*/\1/p' "$T/help")
+[ "$(echo $CMDS)" = "list check replay trace gen merge tighten shrink expand help" ] && ok || bad "--help lists the commands: $CMDS"
+help_opts() {   # the options of a help text's "Options:" block, sorted
+    sed -n '/^Options:/,/^$/p' "$1" | grep -o '^  -[-a-z0-9]*\(, --[a-z]*\)*' | tr -d ' ' | tr ',' '\n' | sort -u
+}
+usage_opts() {  # the options of the text from its first line on, sorted
+    sed -n "$2" "$1" | grep -o '[[ ]-[-a-z0-9]*' | tr -d '[ ' | sort -u
+}
+for c in $CMDS; do
+    expect_rc 0 "$c --help" "$SC" "$c" --help
+    cp "$T/out" "$T/h.$c"
+    expect_rc 0 "help $c" "$SC" help "$c"
+    cmp -s "$T/out" "$T/h.$c" && ok || bad "help $c differs from $c --help"
+    expect_rc 0 "$c -h" "$SC" "$c" -h
+    cmp -s "$T/out" "$T/h.$c" && ok || bad "$c -h differs from $c --help"
+    help_opts "$T/h.$c" | grep -v -e '^-h$' -e '^--help$' > "$T/o.$c"
+    usage_opts "$T/h.$c" '1,/^$/p' > "$T/u.$c"
+    cmp -s "$T/o.$c" "$T/u.$c" && ok || bad "$c: usage line and option list differ"
+    # the overview's synopsis of the command lists the same options
+    awk -v c="$c" '$1 == "spikecheck" && $2 == c { p = 1 } p && /^(  [a-z].*)?$/ { exit } p' "$T/help" \
+        | grep -o '[[ ]-[-a-z0-9]*' | tr -d '[ ' | sort -u | cmp -s - "$T/o.$c" && ok || bad "$c: --help's synopsis differs"
+    # README's synopsis of the command lists the same options
+    awk -v c="$c" '/^## Command line/ { s = 1 } s && /^```/ { n++; next } s && n == 1 && $1 == "spikecheck" { p = ($2 == c) }
+                   s && n == 1 && p' README.md \
+        | grep -o '[[ ]-[-a-z0-9]*' | tr -d '[ ' | sort -u | cmp -s - "$T/o.$c" && ok || bad "$c: README's synopsis differs from the help"
+    for o in $(cat "$T/o.$c"); do
+        "$SC" "$c" "$o" "$T/none1" "$T/none2" > /dev/null 2> "$T/err" < /dev/null
+        grep -q 'unknown option' "$T/err" && bad "$c: $o listed but refused" || ok
+    done
+    expect_rc 2 "$c --bogus" "$SC" "$c" --bogus
+    [ "$(wc -l < "$T/err")" -eq 1 ] && grep -q "^spikecheck: $c: unknown option '--bogus' (see spikecheck $c --help)\$" "$T/err" \
+        && ok || bad "$c: an unknown option is one line with the hint"
+done
+# the terminal ends on the result: the float view is one line (the
+# per-case lines with --verbose), and the per-checker summary comes last
+expect_rc 0 "float view, one line" "$SC" check --theorem L7 --theorem T2.1 --precision 53 "$SPIKE" cases/figure3
+[ "$(grep -c '^float view' "$T/out")" -eq 1 ] && grep -q '^float view (53 bits = float64): 3 cases compared, float64 differs on 2, [1-9][0-9]* spurious rising steps in all' "$T/out" \
+    && ok || bad "float view: one summary line"
+tail -3 "$T/out" | head -1 | grep -q '^check provenance' && tail -1 "$T/out" | grep -q '^T2.1 ' && ok || bad "the per-checker summary is printed last"
+expect_rc 0 "float view, verbose" "$SC" check --theorem L7 --precision 53 --verbose "$SPIKE" cases/figure3
+[ "$(grep -c '^float view figure3-\|^float view whitened' "$T/out")" -eq 3 ] && ok || bad "--verbose: a float-view line per case"
+expect_rc 0 "float view JSON" "$SC" check --theorem L7 --precision 53 --json "$T/fv.json" "$SPIKE" cases/figure3
+grep -q '"float_view_records"' "$T/fv.json" && grep -q '"spurious_rising": 100' "$T/fv.json" && grep -q '"first_differing": 201' "$T/fv.json" \
+    && ok || bad "JSON: the float view as records"
+# a report to navigate: contents with anchors, the float view as a table
+# with the steps folded, findings linked to their figures; every
+# counterexample plotted, also the 1- and 2-step ones (all-NaN rho once made
+# gnuplot refuse the whole figure); when gnuplot fails the page says what
+# it said; which cases get figures is the case file's "report" field or
+# --plot, never the path
+expect_rc 1 "html of the saved counterexamples" "$SC" check --html "$T/rg.html" --precision 53 cases/regressions
+[ "$(grep -c '<svg' "$T/rg.html")" -eq 3 ] && ! grep -q 'Plot not drawn' "$T/rg.html" && ok || bad "every 1- and 2-step counterexample plotted"
+grep -q 'is not defined for this case (no reference direction)' "$T/rg.html" && ok || bad "an empty panel says why"
+grep -q '<nav><b>Contents</b>' "$T/rg.html" && grep -q '<a href="#findings">' "$T/rg.html" && grep -q '<h2 id="findings">' "$T/rg.html" \
+    && grep -q '<a href="#fig-2">' "$T/rg.html" && grep -q '<h3 id="fig-2">' "$T/rg.html" && ok || bad "contents with anchors"
+grep -q '<td><a href="#thm-S2">S2</a></td><td><a href="#fig-0">logistic-0017-main-shrunk</a>' "$T/rg.html" && grep -q '<tr id="thm-S2">' "$T/rg.html" \
+    && ok || bad "a finding links to its statement and its figure"
+grep -q '<p>VIOLATED: S2 (step 1)</p>' "$T/rg.html" && ok || bad "a counterexample's figure names its finding"
+grep -q '<h2 id="float-view">Float view</h2>' "$T/rg.html" && grep -q '<th>first differing step</th><th>certified precision</th>' "$T/rg.html" \
+    && ok || bad "float view as a table"
+expect_rc 0 "html, float steps folded" "$SC" check --theorem L7 --precision 53 --html "$T/fd.html" "$SPIKE"
+grep -q '<details><summary>335 steps</summary>' "$T/fd.html" && ok || bad "the differing steps folded in <details>"
+mkdir -p "$T/fakebin"
+printf '#!/bin/sh\necho "\\"-\\" line 9: all points y value undefined!" >&2\nexit 1\n' > "$T/fakebin/gnuplot"
+chmod +x "$T/fakebin/gnuplot"
+expect_rc 1 "html, gnuplot fails" env PATH="$T/fakebin:$PATH" "$SC" check --html "$T/gf.html" --theorem S2 cases/regressions/S2-logistic-0017-main-shrunk.json
+grep -q 'Plot not drawn; gnuplot said:' "$T/gf.html" || grep -q 'Plot not drawn: gnuplot failed (exit 1): &quot;-&quot; line 9: all points y value undefined!' "$T/gf.html" \
+    || grep -q 'Plot not drawn: gnuplot failed (exit 1): "-" line 9: all points y value undefined!' "$T/gf.html" && ok || bad "the page says what gnuplot said"
+# figures by the case file's field and --plot, not by the directory
+mkdir -p "$T/fig/showcase" "$T/fig/plain"
+cp "$SPIKE" "$T/fig/showcase/a-no-field.json"
+cp tests/data/thm_t22.json "$T/fig/showcase/b-no-field.json"
+sed 's/"steps": /"report": {"figures": ["trajectory", "sharpness"]}, "steps": /' tests/data/thm_t21.json > "$T/fig/plain/c-field.json"
+grep -q '"report"' "$T/fig/plain/c-field.json" && ok || bad "a case with the figures field built"
+expect_rc 0 "figures by field" "$SC" check --theorem L7 --html "$T/ff.html" "$T/fig/showcase" "$T/fig/plain"
+[ "$(grep -c '<h3 id="fig-' "$T/ff.html")" -eq 2 ] && grep -q 'thm_t21: showcase' "$T/ff.html" && grep -q 'thm_t21: sharpness' "$T/ff.html" \
+    && ok || bad "figures follow the case file's field, not the showcase directory"
+expect_rc 0 "--plot CASE" "$SC" check --theorem L7 --html "$T/fp.html" --plot thm_t22 --plot "$T/fig/showcase/a-no-field.json" "$T/fig/showcase"
+[ "$(grep -c '<h3 id="fig-' "$T/fp.html")" -eq 2 ] && grep -q 'thm_t22: trajectory' "$T/fp.html" && grep -q 'whitened-delayed-spike: trajectory' "$T/fp.html" \
+    && ok || bad "--plot by name and by file"
+expect_rc 0 "--plot all" "$SC" check --theorem L7 --html "$T/fa.html" --plot all "$T/fig/showcase" "$T/fig/plain"
+[ "$(grep -c ': trajectory</h3>' "$T/fa.html")" -eq 2 ] && grep -q 'thm_t21: showcase</h3>' "$T/fa.html" && ok || bad "--plot all"
+expect_rc 0 "one case plots" "$SC" check --theorem L7 --html "$T/f1.html" "$T/fig/showcase/b-no-field.json"
+grep -q 'thm_t22: trajectory</h3>' "$T/f1.html" && ok || bad "a run on one case plots it"
+expect_rc 2 "--plot without --html" "$SC" check --plot all "$SPIKE"
+grep -q 'plot needs --html' "$T/err" && ok || bad "--plot without --html is refused with a reason"
+for f in cases/showcase/*.json cases/figure3/*.json; do
+    grep -q '"report": {"figures": \[' "$f" && ok || bad "$f asks for its figures"
+done
+expect_rc 0 "expand keeps the figures" "$SC" expand -o "$T/xf.json" "$T/fig/plain/c-field.json"
+grep -q '"report": {"figures": \["trajectory", "sharpness"\]}' "$T/xf.json" && ok || bad "expand writes the report field"
+
+# no command parses an option outside the tables (opts.c is the parser)
+grep -n 'strcmp([^,]*, *"--*[a-z]' src/cli/*.c | grep -v -e '^src/cli/main.c:' -e '^src/cli/opts.c:' > "$T/adhoc" && bad "options parsed outside the tables: $(head -1 "$T/adhoc")" || ok
+expect_rc 0 "--opt=value" "$SC" check --theorem=L7 --json="$T/eq.json" "$SPIKE"
+[ -s "$T/eq.json" ] && ok || bad "--json=FILE writes FILE"
+expect_rc 2 "a flag given a value" "$SC" check --all=1 "$SPIKE"
+expect_rc 2 "help of an unknown command" "$SC" help nope
+expect_rc 0 "the man page" "$SC" help --man
+grep -q '^\.TH SPIKECHECK 1' "$T/out" && [ "$(grep -c '^\.SS "spikecheck ' "$T/out")" -eq "$(echo $CMDS | wc -w)" ] \
+    && grep -q '^\.SH "EXIT STATUS"' "$T/out" && grep -q '^\.SH "CASE FILES"' "$T/out" && ok || bad "man page: a section per command, exit status, case files"
+if command -v man > /dev/null 2>&1; then
+    cp "$T/out" "$T/sc.1"
+    MANWIDTH=80 man --warnings -l "$T/sc.1" > "$T/man.txt" 2> "$T/err" && [ ! -s "$T/err" ] && grep -q 'save-counterexamples' "$T/man.txt" \
+        && ok || bad "man renders the page without warnings"
+fi
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

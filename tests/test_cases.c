@@ -1497,6 +1497,11 @@ static const bad_row bad_files[] =
     { "momentum_negative.json", "momentum", "must be in [0, 1)" },
     { "project_norm_string.json", "project_norm", "must be true or false" },
     { "project_norm_number.json", "project_norm", "must be true or false" },
+    { "report_not_object.json", "report", "must be an object" },
+    { "report_unknown_key.json", "report.plots", "unknown key" },
+    { "report_figures_string.json", "report.figures", "must be an array" },
+    { "report_figure_unknown.json", "report.figures[1]", "unknown figure" },
+    { "report_figure_number.json", "report.figures[0]", "unknown figure" },
     { "steps_missing.json", "steps", "missing" },
     { "steps_zero.json", "steps", "must be in [1, 1000000]" },
     { "steps_too_large.json", "steps", "must be in [1, 1000000]" },
@@ -1857,12 +1862,14 @@ test_case_load_file_defaults(void ** state)
     assert_true(fmpq_equal_str(c->weight_decay, "1", "1000"));
     assert_true(fmpq_equal_str(c->momentum, "9", "10"));
     assert_int_equal(c->project_norm, 1);
+    assert_int_equal(c->figures, SC_FIGURE_FIGURE3 | SC_FIGURE_TRAJECTORY);
     assert_int_equal(c->precision, SC_CASE_MIN_PREC);
     assert_int_equal(c->steps, 100000);
     assert_true(fmpq_equal_str(c->gamma0, "-1", "2"));
 
     load_good(c, "minimal.json");       /* ... must not leak into these */
     assert_string_equal(c->name, "minimal");
+    assert_int_equal(c->figures, 0);
     assert_int_equal(c->loss, SC_LOSS_LOGISTIC);
     assert_int_equal(c->precision, SC_CASE_DEFAULT_PREC);
     assert_true(fmpq_is_zero(c->weight_decay) && fmpq_is_zero(c->momentum));
@@ -2070,6 +2077,7 @@ assert_cases_equal(const sc_case_t a, const sc_case_t b)
     assert_true(fmpq_equal(a->weight_decay, b->weight_decay));
     assert_true(fmpq_equal(a->momentum, b->momentum));
     assert_int_equal(a->project_norm, b->project_norm);
+    assert_int_equal(a->figures, b->figures);
     assert_int_equal(a->steps, b->steps);
     assert_int_equal(a->precision, b->precision);
 }

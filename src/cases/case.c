@@ -19,6 +19,17 @@ sc_loss_name(sc_loss_t loss)
     return sc_loss_names[loss];
 }
 
+static const char * const sc_figure_names[SC_NUM_FIGURES] = {
+    "trajectory", "sharpness", "figure3" };
+
+const char *
+sc_case_figure_name(slong k)
+{
+    if (k < 0 || k >= SC_NUM_FIGURES)
+        flint_abort();
+    return sc_figure_names[k];
+}
+
 /* A flint_malloc'ed copy; flint_malloc aborts rather than return NULL. */
 static char *
 sc_str_copy(const char * s)
@@ -50,6 +61,7 @@ sc_case_init(sc_case_t c)
     c->steps = 0;
     c->precision = SC_CASE_DEFAULT_PREC;
     c->seed = 0;
+    c->figures = 0;
     strcpy(c->data_desc, "explicit");
 }
 

@@ -52,6 +52,16 @@ typedef enum
 
 const char * sc_loss_name(sc_loss_t loss);
 
+/* The figures a case file asks the HTML report for ("report": {"figures":
+   ["trajectory", ...]}), as bits of sc_case_struct.figures; bit k is
+   named sc_case_figure_name(k). */
+#define SC_FIGURE_TRAJECTORY 1  /* rho, h against Theta, gamma, W, loss */
+#define SC_FIGURE_SHARPNESS  2  /* BEYOND.md s.2-3 (plain GD) */
+#define SC_FIGURE_FIGURE3    4  /* [F3]: certified beside the float run */
+#define SC_NUM_FIGURES       3
+
+const char * sc_case_figure_name(slong k);
+
 typedef struct
 {
     char * name;            /* owned */
@@ -70,6 +80,7 @@ typedef struct
     slong steps;
     slong precision;        /* starting precision in bits */
     ulong seed;             /* data generator seed; 0 for explicit data */
+    int figures;            /* SC_FIGURE_* bits: "report": {"figures"} */
     char data_desc[128];    /* "explicit", "whitened(n=16,d=6)", ... */
 }
 sc_case_struct;

@@ -833,7 +833,7 @@ sc_load_header(sc_case_t c, sc_load_t L, json_t * root)
 {
     static const char * const keys[] = { "format", "name", "loss", "data",
         "init", "eta", "eta_gamma", "steps", "precision", "weight_decay",
-        "momentum", "project_norm", NULL };
+        "momentum", "project_norm", "report", NULL };
     json_t * v;
     const char * s;
 
@@ -915,6 +915,44 @@ sc_load_steps(sc_case_t c, sc_load_t L, json_t * root)
                           SC_CASE_MIN_PREC, SC_CASE_MAX_PREC);
 }
 
+/* "report": {"figures": ["trajectory", "sharpness", "figure3"]}, optional:
+   what the HTML report draws for the case. */
+static int
+sc_load_report(sc_case_t c, sc_load_t L, json_t * root)
+{
+    static const char * const keys[] = { "figures", NULL };
+    json_t * rep = json_object_get(root, "report"), * figs, * v;
+    char field[SC_FIELD_LEN];
+    size_t i;
+    slong k;
+
+    if (rep == NULL)
+        return SC_OK;
+    if (!json_is_object(rep))
+        return sc_fail(L, "report", "must be an object");
+    if (sc_check_keys(L, rep, "report.", keys) != SC_OK)
+        return SC_EINVAL;
+    figs = json_object_get(rep, "figures");
+    if (figs != NULL && !json_is_array(figs))
+        return sc_fail(L, "report.figures", "must be an array of figure "
+                       "names");
+    json_array_foreach(figs, i, v)
+    {
+        for (k = 0; k < SC_NUM_FIGURES; k++)
+            if (json_is_string(v)
+                && strcmp(json_string_value(v), sc_case_figure_name(k)) == 0)
+                break;
+        if (k == SC_NUM_FIGURES)
+        {
+            snprintf(field, sizeof(field), "report.figures[%ld]", (long) i);
+            return sc_fail(L, field, "unknown figure (known: trajectory, "
+                           "sharpness, figure3)");
+        }
+        c->figures |= 1 << k;
+    }
+    return SC_OK;
+}
+
 /* Cheap scalar checks first, so a typo is reported before any matrix work;
    init last, since it needs the data. */
 static int
@@ -926,6 +964,7 @@ sc_load_root(sc_case_t c, sc_load_t L, json_t * root)
         return sc_fail(L, "(root)", "must be a JSON object");
     if (sc_load_header(c, L, root) != SC_OK
         || sc_load_steps(c, L, root) != SC_OK
+        || sc_load_report(c, L, root) != SC_OK
         || sc_member(&data, L, root, "", "data", 1) != SC_OK
         || sc_member(&init, L, root, "", "init", 1) != SC_OK
         || sc_load_data(c, L, data) != SC_OK

@@ -82,6 +82,22 @@ sc_put_key_fmpq(FILE * out, const char * key, const fmpq_t x)
     fputs(",\n", out);
 }
 
+/* "report": {"figures": [...]}, when the case asks for any */
+static void
+sc_put_report(FILE * out, const sc_case_t c)
+{
+    slong k, n = 0;
+
+    if (c->figures == 0)
+        return;
+    fputs("  \"report\": {\"figures\": [", out);
+    for (k = 0; k < SC_NUM_FIGURES; k++)
+        if (c->figures & (1 << k))
+            fprintf(out, "%s\"%s\"", n++ > 0 ? ", " : "",
+                    sc_case_figure_name(k));
+    fputs("]},\n", out);
+}
+
 int
 sc_case_write_explicit(FILE * out, const sc_case_t c)
 {
@@ -110,6 +126,7 @@ sc_case_write_explicit(FILE * out, const sc_case_t c)
         sc_put_key_fmpq(out, "momentum", c->momentum);
     if (c->project_norm)
         fputs("  \"project_norm\": true,\n", out);
+    sc_put_report(out, c);
     fprintf(out, "  \"steps\": %lld,\n  \"precision\": %lld\n}\n",
             (long long) c->steps, (long long) c->precision);
 

@@ -10,14 +10,21 @@
 #include <unistd.h>
 #include "cli/cli.h"
 #include "cli/check.h"
+#include "cli/opts.h"
 #include "report/report.h"
 #include "num/num.h"
 
 
+/* The options of check (replay = 0) or replay, from their tables in
+   commands.c.  Returns -1 when the run goes on, else the exit code: 0
+   after --help, 2 after a usage error (one line printed). */
 static int
-sc_check_parse(sc_check_opts * o, int argc, char ** argv)
+sc_check_parse(sc_check_opts * o, int argc, char ** argv, int replay)
 {
-    int i;
+    const char * cmd = replay ? "replay" : "check";
+    sc_cli_getopt_struct g;
+    const char * v;
+    int i, k;
 
     memset(o, 0, sizeof(*o));
     fmpq_init(o->factor);
@@ -26,60 +33,57 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv)
     o->jobs = 1;
     o->progress = isatty(2);
     o->args = flint_malloc(argc * sizeof(char *));
-    for (i = 1; i < argc; i++)
+    sc_cli_getopt_init(&g, cmd, argc, argv);
+    while ((k = sc_cli_getopt_next(&g)) != SC_OPT_END)
     {
-        const char * a = argv[i], * v = (i + 1 < argc) ? argv[i + 1] : NULL;
-
-        if (strcmp(a, "--theorem") == 0)
+        v = g.value;
+        if (k == SC_OPT_THEOREM)
         {
-            const sc_thm_struct * t = v != NULL ? sc_thm_lookup(v) : NULL;
+            const sc_thm_struct * t = sc_thm_lookup(v);
 
             if (t == NULL || o->nsel == SC_MAX_SELECT)
             {
                 fprintf(stderr, "spikecheck: --theorem: unknown checker "
-                        "'%s' (see spikecheck list)\n", v ? v : "");
-                return SC_EINVAL;
+                        "'%s' (see spikecheck list)\n", v);
+                return SC_EXIT_USAGE;
             }
             o->sel[o->nsel++] = t;
-            i++;
         }
-        else if (strcmp(a, "--json") == 0 && v != NULL)
-            o->json = v, i++;
-        else if (strcmp(a, "--junit") == 0 && v != NULL)
-            o->junit = v, i++;
-        else if (strcmp(a, "--html") == 0 && v != NULL)
-            o->html = v, i++;
-        else if (strcmp(a, "--journal") == 0 && v != NULL)
-            o->journal = v, i++;
-        else if (strcmp(a, "--save-counterexamples") == 0 && v != NULL)
-            o->save_dir = v, i++;
-        else if (strcmp(a, "--baseline") == 0 && v != NULL)
-            o->baseline = v, i++;
-        else if (strcmp(a, "--update-baseline") == 0)
+        else if (k == SC_OPT_JSON)
+            o->json = v;
+        else if (k == SC_OPT_JUNIT)
+            o->junit = v;
+        else if (k == SC_OPT_HTML)
+            o->html = v;
+        else if (k == SC_OPT_JOURNAL)
+            o->journal = v;
+        else if (k == SC_OPT_SAVE_COUNTEREXAMPLES)
+            o->save_dir = v;
+        else if (k == SC_OPT_BASELINE)
+            o->baseline = v;
+        else if (k == SC_OPT_UPDATE_BASELINE)
             o->update_baseline = 1;
-        else if (strcmp(a, "--shard") == 0 && v != NULL)
+        else if (k == SC_OPT_SHARD)
         {
-            long k, n;
+            long kk, n;
             char tail;
 
-            if (sscanf(v, "%ld/%ld%c", &k, &n, &tail) != 2 || n < 1
-                || k < 1 || k > n)
+            if (sscanf(v, "%ld/%ld%c", &kk, &n, &tail) != 2 || n < 1
+                || kk < 1 || kk > n)
             {
                 fprintf(stderr, "spikecheck: --shard: '%s' is not K/N with "
                         "1 <= K <= N\n", v);
-                return SC_EINVAL;
+                return SC_EXIT_USAGE;
             }
-            o->shard_k = k;
+            o->shard_k = kk;
             o->shard_n = n;
-            i++;
         }
-        else if (strcmp(a, "--jobs") == 0)
+        else if (k == SC_OPT_JOBS)
         {
-            if (sc_cli_parse_si(&o->jobs, a, v, 1, SC_MAX_JOBS))
-                return SC_EINVAL;
-            i++;
+            if (sc_cli_parse_si(&o->jobs, g.opt, v, 1, SC_MAX_JOBS))
+                return SC_EXIT_USAGE;
         }
-        else if (strcmp(a, "--scale-bounds") == 0 && v != NULL)
+        else if (k == SC_OPT_SCALE_BOUNDS)
         {
             char err[SC_ERR_LEN];
 
@@ -88,59 +92,69 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv)
             {
                 fprintf(stderr, "spikecheck: --scale-bounds: '%s' is not a "
                         "positive exact number\n", v);
-                return SC_EINVAL;
+                return SC_EXIT_USAGE;
             }
             o->scale = v;
-            i++;
         }
-        else if (strcmp(a, "--all") == 0)
+        else if (k == SC_OPT_ALL)
             o->all = 1;
-        else if (strcmp(a, "--from-first") == 0)
+        else if (k == SC_OPT_VERBOSE)
+            o->verbose = 1;
+        else if (k == SC_OPT_PLOT && strcmp(v, "all") == 0)
+            o->plot_all = 1;
+        else if (k == SC_OPT_PLOT && o->nplot < SC_MAX_SELECT)
+            o->plot[o->nplot++] = v;
+        else if (k == SC_OPT_PLOT)
+        {
+            sc_cli_usage_error(cmd, "--plot: at most %d cases",
+                               SC_MAX_SELECT);
+            return SC_EXIT_USAGE;
+        }
+        else if (k == SC_OPT_FROM_FIRST)
             o->from_first = 1;
-        else if (strcmp(a, "--prec0") == 0)
+        else if (k == SC_OPT_PREC0)
         {
-            if (sc_cli_parse_si(&o->prec0, a, v, SC_CASE_MIN_PREC,
+            if (sc_cli_parse_si(&o->prec0, g.opt, v, SC_CASE_MIN_PREC,
                                 SC_CASE_MAX_PREC))
-                return SC_EINVAL;
-            i++;
+                return SC_EXIT_USAGE;
         }
-        else if (strcmp(a, "--max-precision") == 0)
+        else if (k == SC_OPT_MAX_PRECISION)
         {
-            if (sc_cli_parse_si(&o->prec_max, a, v, SC_CASE_MIN_PREC,
+            if (sc_cli_parse_si(&o->prec_max, g.opt, v, SC_CASE_MIN_PREC,
                                 SC_CASE_MAX_PREC))
-                return SC_EINVAL;
-            i++;
+                return SC_EXIT_USAGE;
         }
-        else if (strcmp(a, "--precision") == 0)
+        else if (k == SC_OPT_PRECISION)
         {
-            if (sc_cli_parse_si(&o->fprec, a, v, 2, SC_CASE_MAX_PREC))
-                return SC_EINVAL;
-            i++;
+            if (sc_cli_parse_si(&o->fprec, g.opt, v, 2, SC_CASE_MAX_PREC))
+                return SC_EXIT_USAGE;
         }
-        else if (a[0] == '-' && a[1] == '-')
-        {
-            fprintf(stderr, "spikecheck: unknown or incomplete option "
-                    "'%s'\n", a);
-            return SC_EINVAL;
-        }
+        else if (k == SC_OPT_OPERAND)
+            o->args[o->nargs++] = g.value;
         else
-            o->args[o->nargs++] = argv[i];
+            return sc_cli_getopt_exit(&g, k);
     }
     if (o->nargs == 0)
     {
-        fprintf(stderr, "spikecheck: no case files given\n");
-        return SC_EINVAL;
+        sc_cli_usage_error(cmd, "no case files given");
+        return SC_EXIT_USAGE;
     }
     if (o->update_baseline && o->baseline == NULL)
     {
-        fprintf(stderr, "spikecheck: --update-baseline needs --baseline "
-                "FILE\n");
-        return SC_EINVAL;
+        sc_cli_usage_error(cmd, "--update-baseline needs --baseline FILE");
+        return SC_EXIT_USAGE;
+    }
+    if ((o->plot_all || o->nplot > 0) && o->html == NULL
+        && o->journal == NULL)
+    {
+        sc_cli_usage_error(cmd, "--plot needs --html FILE (or --journal "
+                           "FILE, merged to HTML later)");
+        return SC_EXIT_USAGE;
     }
     if (o->nsel == 0)
         for (i = 0; i < sc_thm_count; i++)
             o->sel[o->nsel++] = sc_thm_table + i;
-    return SC_OK;
+    return -1;
 }
 
 /* Loads every case; on the first bad one prints its message. */
@@ -176,184 +190,13 @@ sc_check_save(const char * dir, const char * id, const sc_case_t c)
     return sc_cli_save_case(path, c);
 }
 
-/* The figure of a case for the HTML report: its certified trajectory
-   (reduced where it applies), as doubles for display. */
-static void
-sc_check_figure(sc_report_t R, sc_ctx_t ctx, slong prec0, slong prec_max,
-                const char * why)
-{
-    const sc_traj_struct * T = sc_ctx_certified(ctx, prec0, prec_max);
-    sc_plot_struct p;
-    slong t, len = T->len;
-    arb_t th;
-    char * svg = NULL, title[200];
-
-    arb_init(th);
-    snprintf(p.title, sizeof(p.title), "%s (%s, %ld bits)", ctx->cs->name,
-             T->kind == SC_TRAJ_REDUCED ? "reduced recurrence" : "full GD",
-             (long) T->prec);
-    p.len = len;
-    p.rho = flint_malloc(6 * FLINT_MAX(len, 1) * sizeof(double));
-    p.h = p.rho + len;
-    p.theta = p.h + len;
-    p.gamma = p.theta + len;
-    p.W = p.gamma + len;
-    p.loss = p.W + len;
-    p.rising = flint_malloc(FLINT_MAX(len, 1) * sizeof(int));
-    for (t = 0; t < len; t++)
-    {
-        p.rho[t] = sc_num_get_d_heuristic(T->rho + t);
-        p.h[t] = sc_num_get_d_heuristic(T->h + t);
-        sc_num_theta(th, T->rho + t, 53);
-        p.theta[t] = arb_is_finite(th) ? sc_num_get_d_heuristic(th) : NAN;
-        p.gamma[t] = sc_num_get_d_heuristic(T->gamma + t);
-        p.W[t] = sc_num_get_d_heuristic(T->W + t);
-        p.loss[t] = sc_num_get_d_heuristic(T->loss + t);
-        p.rising[t] = (t + 1 < len && T->rising[t] == SC_TRUE);
-    }
-    snprintf(title, sizeof(title), "%s: %s", ctx->cs->name, why);
-    if (sc_plot_svg(&svg, &p) != SC_OK)
-        svg = NULL;
-    sc_report_add_figure(R, title, svg);
-    flint_free(svg);
-    flint_free(p.rising);
-    flint_free(p.rho);
-    arb_clear(th);
-}
-
-/* [F3] " name = value" of the extra name of the case's F3 record, or "". */
-static void
-sc_check_f3_extra(char * buf, size_t len, const sc_report_t R, slong first,
-                  const char * name, const char * label)
-{
-    slong i, k;
-    char * s;
-
-    buf[0] = '\0';
-    for (i = first; i < R->len; i++)
-    {
-        if (strcmp(R->rec[i].thm->id, "F3") != 0)
-            continue;
-        for (k = 0; k < SC_MAX_EXTRA; k++)
-            if (R->rec[i].res->extra[k].set
-                && strcmp(R->rec[i].res->extra[k].name, name) == 0)
-            {
-                const arb_struct * x = R->rec[i].res->extra[k].value;
-
-                s = sc_num_get_str(x, 4);
-                if (arb_is_int(x) && arb_is_negative(x))
-                    snprintf(buf, len, "%s none", label);
-                else if (arb_is_int(x))
-                    snprintf(buf, len, "%s %ld", label,
-                             (long) sc_num_get_d_heuristic(x));
-                else
-                    snprintf(buf, len, "%s %s", label, s);
-                flint_free(s);
-            }
-    }
-}
-
-/* A step or "none". */
-static const char *
-sc_check_step(char * buf, size_t len, slong t)
-{
-    if (t < 0)
-        snprintf(buf, len, "none");
-    else
-        snprintf(buf, len, "%ld", (long) t);
-    return buf;
-}
-
-/* [F3] The Figure 3 entry of a case under a figure3 directory: the
-   certified full-GD run beside the float run at fprec bits, with the
-   spike of each and where they part (theorems/figure3/f3_view.c). */
-static void
-sc_check_figure3(sc_report_t R, sc_ctx_t ctx, slong first, slong fprec,
-                 slong prec0, slong prec_max)
-{
-    sc_f3_view_struct V;
-    char title[256], note[1400], rho[64], hx[64], hq[64], s[8][24],
-         * svg = NULL;
-
-    sc_f3_view_init(&V, ctx, fprec, prec0, prec_max);
-    snprintf(title, sizeof(title), "%s (%s loss, %s): certified at %ld bits "
-             "beside the %ld-bit run", ctx->cs->name, sc_loss_name(ctx->cs->loss),
-             ctx->cs->data_desc, (long) V.prec, (long) fprec);
-    sc_check_f3_extra(rho, sizeof(rho), R, first, "rho_peak",
-                      ", peak rho");
-    sc_check_f3_extra(hx, sizeof(hx), R, first, "h_cross",
-                      ", first h_t > Theta(rho_t) at step");
-    sc_check_f3_extra(hq, sizeof(hq), R, first, "h/Theta",
-                      ", max h_t/Theta(rho_t) up to the peak");
-    snprintf(note, sizeof(note), "Certified run: spike onset step %s, peak "
-             "step %s, loss ratio %.4g%s%s%s%s. %ld-bit run (float64 at 53): "
-             "onset %s, peak %s, loss ratio %.4g. Where the %ld-bit run "
-             "parts: first loss "
-             "rise/fall decision that differs at step %s; first rho "
-             "rising flag that differs at step %s (%ld differ); first state "
-             "outside the certified enclosure at step %s; first loss off by "
-             "more than 1%% at step %s.%s",
-             sc_check_step(s[0], 24, V.onset_c),
-             sc_check_step(s[1], 24, V.peak_c), V.ratio_c, rho, hx, hq,
-             V.has_ref ? "" : "; rho, h_t and Theta are not defined (no "
-             "reference direction for this loss yet)", (long) fprec,
-             sc_check_step(s[2], 24, V.onset_f),
-             sc_check_step(s[3], 24, V.peak_f), V.ratio_f, (long) fprec,
-             sc_check_step(s[4], 24, V.loss_flag),
-             V.has_ref ? sc_check_step(s[5], 24, V.rho_flag) : "n/a",
-             (long) V.rho_flags, sc_check_step(s[6], 24, V.leave),
-             sc_check_step(s[7], 24, V.visible),
-             V.undecided ? " Some certified decisions were undecided at the "
-             "precision cap." : "");
-    if (sc_plot_figure3_svg(&svg, &V, ctx->cs->name) != SC_OK)
-        svg = NULL;
-    sc_report_add_figure3(R, title, note, svg);
-    flint_free(svg);
-    sc_f3_view_clear(&V);
-}
-
-/* The sharpness panel of a showcase case (BEYOND.md s.2-3): plain GD only,
-   nothing when the trajectory does not reach the horizon. */
-static void
-sc_check_sharp_figure(sc_report_t R, sc_ctx_t ctx, slong prec0,
-                      slong prec_max)
-{
-    slong n = ctx->cs->steps + 1;
-    sc_plot_sharp_struct p;
-    char * svg = NULL, title[200];
-
-    if (!fmpq_is_zero(ctx->cs->momentum) || ctx->cs->project_norm)
-        return;
-    p.lmax = flint_malloc(4 * n * sizeof(double));
-    p.lmaxP = p.lmax + n;
-    p.kappa = p.lmaxP + n;
-    p.rhoJ = p.kappa + n;
-    p.rising = flint_malloc(n * sizeof(int));
-    p.len = sc_sharp_series_heuristic(p.lmax, p.lmaxP, p.kappa, p.rhoJ,
-                                      p.rising, ctx, prec0, prec_max);
-    p.thr = 2 / fmpq_get_d(ctx->cs->eta);
-    snprintf(p.title, sizeof(p.title), "%s: sharpness and non-normality",
-             ctx->cs->name);
-    if (p.len > 0)
-    {
-        snprintf(title, sizeof(title), "%s: sharpness (S1-S2, N1-N3)",
-                 ctx->cs->name);
-        if (sc_plot_svg_sharp(&svg, &p) != SC_OK)
-            svg = NULL;
-        sc_report_add_figure(R, title, svg);
-        flint_free(svg);
-    }
-    flint_free(p.rising);
-    flint_free(p.lmax);
-}
-
 static void
 sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
 {
     sc_ctx_t ctx;
     sc_result_t res;
     slong j, prec0 = o->prec0 > 0 ? o->prec0 : c->precision;
-    char line[1024], flags[128];
+    char flags[128];
 
     snprintf(flags, sizeof(flags), "%s%s%s", o->from_first
              ? " --from-first" : "", o->scale ? " --scale-bounds " : "",
@@ -378,30 +221,21 @@ sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
     }
     if (o->fprec > 0)
     {
-        sc_float_view(line, sizeof(line), ctx, o->fprec, prec0,
+        sc_float_view_t fv;
+
+        sc_float_view_init(fv);
+        sc_float_view(fv, ctx, o->fprec, prec0,
                       FLINT_MAX(prec0, o->prec_max));
-        sc_report_add_float_line(R, line);
+        sc_report_add_float(R, c->name != NULL ? c->name : "",
+                            c->path != NULL ? c->path : "", fv);
+        sc_float_view_clear(fv);
     }
     for (j = R->len - o->nsel; o->save_dir != NULL && j < R->len; j++)
         if (R->rec[j].res->verdict == SC_VIOLATED)
             (void) sc_check_save(o->save_dir, R->rec[j].thm->id, c);
     if (o->html != NULL)
-    {
-        int violated = 0;
-
-        for (j = R->len - o->nsel; j < R->len; j++)
-            violated |= (R->rec[j].res->verdict == SC_VIOLATED);
-        if (violated || (c->path != NULL && strstr(c->path, "showcase")))
-            sc_check_figure(R, ctx, prec0, FLINT_MAX(prec0, o->prec_max),
-                            violated ? "counterexample" : "showcase");
-        if (c->path != NULL && strstr(c->path, "figure3"))     /* [F3] */
-            sc_check_figure3(R, ctx, R->len - o->nsel,
-                             o->fprec > 0 ? o->fprec : 53, prec0,
+        sc_cli_check_figures(R, o, ctx, R->len - o->nsel, prec0,
                              FLINT_MAX(prec0, o->prec_max));
-        if (c->path != NULL && strstr(c->path, "showcase"))
-            sc_check_sharp_figure(R, ctx, prec0,
-                                  FLINT_MAX(prec0, o->prec_max));
-    }
     sc_result_clear(res);
     sc_ctx_clear(ctx);
 }
@@ -486,11 +320,14 @@ sc_cli_check_fingerprint(char * buf, size_t len, const sc_check_opts * o)
         k += (size_t) snprintf(buf + k, len - k, "%s%s", j ? "," : "",
                                o->sel[j]->id);
     if (k < len)
-        snprintf(buf + k, len - k, ";from_first=%d;prec0=%ld;"
-                 "max_precision=%ld;precision=%ld;scale=%s;html=%d",
+        k += (size_t) snprintf(buf + k, len - k, ";from_first=%d;prec0=%ld;"
+                 "max_precision=%ld;precision=%ld;scale=%s;html=%d;plot=%s",
                  o->from_first, (long) o->prec0, (long) o->prec_max,
                  (long) o->fprec, o->scale != NULL ? o->scale : "1",
-                 o->html != NULL);
+                 o->html != NULL, o->plot_all ? "all" : "");
+    for (j = 0; j < o->nplot && !o->plot_all && k < len; j++)
+        k += (size_t) snprintf(buf + k, len - k, "%s%s", j ? "," : "",
+                               o->plot[j]);
 }
 
 int
@@ -578,8 +415,9 @@ sc_cli_check(int argc, char ** argv, int replay)
     int rc = SC_EXIT_USAGE;
 
     sc_report_init(R);
-    if (sc_check_parse(&o, argc, argv) != SC_OK)
+    if ((rc = sc_check_parse(&o, argc, argv, replay)) >= 0)
         goto cleanup;
+    rc = SC_EXIT_USAGE;
     if (replay && (o.nargs != 1 || o.nsel != 1))
     {
         fprintf(stderr, "spikecheck: replay needs one --theorem and one "
@@ -593,6 +431,10 @@ sc_cli_check(int argc, char ** argv, int replay)
         n = 0;
         goto cleanup;
     }
+    /* a run on one case plots it (a shard of a larger run does not: the
+       shards' figures must be those of the whole run) */
+    if (n == 1 && o.nplot == 0)
+        o.plot_all = 1;
     if (o.shard_n > 0)
         n = sc_cli_shard(paths, n, o.shard_k, o.shard_n);
     if (sc_check_load(&cases, paths, n) != SC_OK)
@@ -604,6 +446,7 @@ sc_cli_check(int argc, char ** argv, int replay)
         != SC_OK)
         goto cleanup;
     sc_report_print_table(stdout, R, o.all || n == 1);
+    sc_report_print_float(stdout, R, o.verbose);
     sc_report_print_summary(stdout, R);
     rc = sc_check_exit_code(R);
     if (sc_check_write(o.json, sc_report_write_json, R) != SC_OK

@@ -24,8 +24,12 @@ typedef struct
     slong jobs;                 /* --jobs N, worker processes (1: none) */
     int progress;               /* "[i/n] case" on stderr (a terminal) */
     int all, from_first;
+    int verbose;                /* --verbose: a float-view line per case */
     slong prec0, prec_max, fprec;
     const char * scale;         /* --scale-bounds Q, or NULL */
+    const char * plot[SC_MAX_SELECT];   /* --plot CASE: names or files */
+    slong nplot;
+    int plot_all;               /* --plot all, or a run on one case */
     fmpq_t factor;
     char ** args;
     slong nargs;
@@ -44,6 +48,14 @@ int sc_cli_check_run(sc_report_t R, const sc_check_opts * o,
    journals in case order, so the report is the one of sc_cli_check_run. */
 int sc_cli_check_jobs(sc_report_t R, const sc_check_opts * o,
                       sc_case_struct * cases, slong n);
+
+/* The figures of the case of ctx for the HTML report (check_figures.c),
+   after its records R->rec[first ..]: the trajectory of a counterexample
+   or an UNDECIDED case, of a case --plot asks for, and those its case
+   file asks for ("report": {"figures": [...]}). */
+void sc_cli_check_figures(sc_report_t R, const sc_check_opts * o,
+                          sc_ctx_t ctx, slong first, slong prec0,
+                          slong prec_max);
 
 /* Everything that shapes the report of a case (the journal header): a
    journal written under other options cannot be resumed. */

@@ -7,30 +7,30 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "cli/opts.h"
 
 int
 sc_cli_expand(int argc, char ** argv)
 {
     const char * path = NULL, * out = NULL;
     char err[SC_ERR_LEN];
+    sc_cli_getopt_struct g;
     sc_case_t c;
-    int i, rc = SC_EXIT_USAGE;
+    int k, rc = SC_EXIT_USAGE;
 
-    for (i = 1; i < argc; i++)
+    sc_cli_getopt_init(&g, "expand", argc, argv);
+    while ((k = sc_cli_getopt_next(&g)) != SC_OPT_END)
     {
-        if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
-            out = argv[++i];
-        else if (argv[i][0] == '-' || path != NULL)
-        {
-            fprintf(stderr, "spikecheck: expand: unexpected '%s'\n", argv[i]);
-            return SC_EXIT_USAGE;
-        }
+        if (k == SC_OPT_OUTPUT)
+            out = g.value;
+        else if (k == SC_OPT_OPERAND)
+            path = g.value;
         else
-            path = argv[i];
+            return sc_cli_getopt_exit(&g, k);
     }
     if (path == NULL || out == NULL)
     {
-        fprintf(stderr, "spikecheck: expand needs -o FILE CASE\n");
+        sc_cli_usage_error("expand", "needs -o FILE CASE");
         return SC_EXIT_USAGE;
     }
     sc_case_init(c);

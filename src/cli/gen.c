@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "cli/opts.h"
 
 int
 sc_cli_gen(int argc, char ** argv)
@@ -11,37 +12,33 @@ sc_cli_gen(int argc, char ** argv)
     const char * suite = NULL, * dir = NULL;
     slong count = -1, seed = -1;
     char err[SC_ERR_LEN];
-    int i;
+    sc_cli_getopt_struct g;
+    int k;
 
-    for (i = 1; i < argc; i++)
+    sc_cli_getopt_init(&g, "gen", argc, argv);
+    while ((k = sc_cli_getopt_next(&g)) != SC_OPT_END)
     {
-        const char * v = (i + 1 < argc) ? argv[i + 1] : NULL;
-
-        if (strcmp(argv[i], "--suite") == 0 && v != NULL)
-            suite = v;
-        else if (strcmp(argv[i], "-o") == 0 && v != NULL)
-            dir = v;
-        else if (strcmp(argv[i], "--count") == 0)
+        if (k == SC_OPT_SUITE)
+            suite = g.value;
+        else if (k == SC_OPT_OUTPUT)
+            dir = g.value;
+        else if (k == SC_OPT_COUNT)
         {
-            if (sc_cli_parse_si(&count, "--count", v, 1, 1000000))
+            if (sc_cli_parse_si(&count, g.opt, g.value, 1, 1000000))
                 return SC_EXIT_USAGE;
         }
-        else if (strcmp(argv[i], "--seed") == 0)
+        else if (k == SC_OPT_SEED)
         {
-            if (sc_cli_parse_si(&seed, "--seed", v, 0, WORD_MAX))
+            if (sc_cli_parse_si(&seed, g.opt, g.value, 0, WORD_MAX))
                 return SC_EXIT_USAGE;
         }
         else
-        {
-            fprintf(stderr, "spikecheck: gen: unexpected '%s'\n", argv[i]);
-            return SC_EXIT_USAGE;
-        }
-        i++;
+            return sc_cli_getopt_exit(&g, k);
     }
     if (suite == NULL || dir == NULL || count < 0 || seed < 0)
     {
-        fprintf(stderr, "spikecheck: gen needs --suite NAME --count N "
-                "--seed S -o DIR\n");
+        sc_cli_usage_error("gen", "needs --suite NAME --count N --seed S "
+                           "-o DIR");
         return SC_EXIT_USAGE;
     }
     if (sc_case_write_suite(dir, suite, count, (ulong) seed, err,

@@ -3,19 +3,19 @@
  */
 #include <stdio.h>
 #include "cli/cli.h"
+#include "cli/opts.h"
 #include "theorems/theorems.h"
 
 int
 sc_cli_list(int argc, char ** argv)
 {
+    sc_cli_getopt_struct g;
     slong i;
+    int k;
 
-    (void) argv;
-    if (argc > 1)
-    {
-        fprintf(stderr, "spikecheck: list takes no arguments\n");
-        return SC_EXIT_USAGE;
-    }
+    sc_cli_getopt_init(&g, "list", argc, argv);
+    if ((k = sc_cli_getopt_next(&g)) != SC_OPT_END)
+        return sc_cli_getopt_exit(&g, k);
     for (i = 0; i < sc_thm_count; i++)
     {
         const sc_thm_struct * t = sc_thm_table + i;

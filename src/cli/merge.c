@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "cli/opts.h"
 #include "report/report.h"
 
 #define SC_MERGE_MAX_OUT 8
@@ -94,26 +95,33 @@ sc_cli_merge(int argc, char ** argv)
     const char * out[SC_MERGE_MAX_OUT];
     char ** parts = flint_malloc(argc * sizeof(char *)), err[SC_ERR_LEN];
     slong n = 0, nout = 0, i;
-    int rc = SC_EXIT_USAGE, journals;
+    int rc = SC_EXIT_USAGE, journals, k;
+    sc_cli_getopt_struct g;
     sc_report_t R;
 
     sc_report_init(R);
-    for (i = 1; i < argc; i++)
+    sc_cli_getopt_init(&g, "merge", argc, argv);
+    while ((k = sc_cli_getopt_next(&g)) != SC_OPT_END)
     {
-        if (strcmp(argv[i], "-o") == 0 && i + 1 < argc
-            && nout < SC_MERGE_MAX_OUT)
-            out[nout++] = argv[++i];
-        else if (argv[i][0] == '-')
+        if (k == SC_OPT_OUTPUT && nout < SC_MERGE_MAX_OUT)
+            out[nout++] = g.value;
+        else if (k == SC_OPT_OUTPUT)
         {
-            fprintf(stderr, "spikecheck: merge: unexpected '%s'\n", argv[i]);
+            sc_cli_usage_error("merge", "at most %d outputs",
+                               SC_MERGE_MAX_OUT);
             goto cleanup;
         }
+        else if (k == SC_OPT_OPERAND)
+            parts[n++] = g.value;
         else
-            parts[n++] = argv[i];
+        {
+            rc = sc_cli_getopt_exit(&g, k);
+            goto cleanup;
+        }
     }
     if (nout == 0 || n == 0)
     {
-        fprintf(stderr, "spikecheck: merge needs -o FILE and parts\n");
+        sc_cli_usage_error("merge", "needs -o FILE and parts");
         goto cleanup;
     }
     journals = sc_merge_kind(parts, n, out, nout);

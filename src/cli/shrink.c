@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "cli/opts.h"
 #include "report/report.h"
 
 #define SC_SHRINK_PASSES 4
@@ -382,18 +383,20 @@ sc_cli_shrink(int argc, char ** argv)
     sc_shrink_struct S;
     const char * dir = "cases/regressions", * path = NULL;
     char err[SC_ERR_LEN], probe[4096];
+    sc_cli_getopt_struct g;
+    const char * v;
     sc_case_t c;
-    int i, rc = SC_EXIT_USAGE;
+    int k, rc = SC_EXIT_USAGE;
 
     memset(&S, 0, sizeof(S));
     fmpq_init(S.factor);
     fmpq_one(S.factor);
     sc_case_init(c);
-    for (i = 1; i < argc; i++)
+    sc_cli_getopt_init(&g, "shrink", argc, argv);
+    while ((k = sc_cli_getopt_next(&g)) != SC_OPT_END)
     {
-        const char * a = argv[i], * v = (i + 1 < argc) ? argv[i + 1] : NULL;
-
-        if (strcmp(a, "--theorem") == 0 && v != NULL)
+        v = g.value;
+        if (k == SC_OPT_THEOREM)
         {
             if ((S.thm = sc_thm_lookup(v)) == NULL)
             {
@@ -401,9 +404,8 @@ sc_cli_shrink(int argc, char ** argv)
                         "'%s' (see spikecheck list)\n", v);
                 goto cleanup;
             }
-            i++;
         }
-        else if (strcmp(a, "--scale-bounds") == 0 && v != NULL)
+        else if (k == SC_OPT_SCALE_BOUNDS)
         {
             if (sc_num_parse_fmpq(S.factor, v, err, sizeof(err)) != SC_OK
                 || fmpq_sgn(S.factor) <= 0)
@@ -413,24 +415,22 @@ sc_cli_shrink(int argc, char ** argv)
                 goto cleanup;
             }
             S.scale = v;
-            i++;
         }
-        else if (strcmp(a, "--from-first") == 0)
+        else if (k == SC_OPT_FROM_FIRST)
             S.from_first = 1;
-        else if (strcmp(a, "-o") == 0 && v != NULL)
-            dir = v, i++;
-        else if (a[0] == '-' || path != NULL)
+        else if (k == SC_OPT_OUTPUT)
+            dir = v;
+        else if (k == SC_OPT_OPERAND)
+            path = v;
+        else
         {
-            fprintf(stderr, "spikecheck: shrink: unexpected '%s'\n", a);
+            rc = sc_cli_getopt_exit(&g, k);
             goto cleanup;
         }
-        else
-            path = a;
     }
     if (S.thm == NULL || path == NULL)
     {
-        fprintf(stderr, "spikecheck: shrink needs --theorem ID and a case "
-                "file\n");
+        sc_cli_usage_error("shrink", "needs --theorem ID and a case file");
         goto cleanup;
     }
     if (sc_case_load_file(c, path, err, sizeof(err)) != SC_OK)

@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli/tighten.h"
+#include "cli/opts.h"
 #include "report/report.h"
 #include "num/num.h"
 
@@ -214,15 +215,18 @@ sc_cli_tighten(int argc, char ** argv)
     slong seed = 1, iters = 200;
     const char * outp = NULL, * family = NULL;
     char err[SC_ERR_LEN], defpath[256], name[96];
-    int i;
+    sc_cli_getopt_struct g;
+    const char * a, * v;
+    int k;
 
     memset(&best, 0, sizeof(best));
     best.value = HUGE_VAL;
-    for (i = 1; i < argc; i++)
+    sc_cli_getopt_init(&g, "tighten", argc, argv);
+    while ((k = sc_cli_getopt_next(&g)) != SC_OPT_END)
     {
-        const char * a = argv[i], * v = (i + 1 < argc) ? argv[i + 1] : NULL;
-
-        if (strcmp(a, "--theorem") == 0 && v != NULL)
+        a = g.opt;
+        v = g.value;
+        if (k == SC_OPT_THEOREM)
         {
             if ((best.thm = sc_thm_lookup(v)) == NULL)
             {
@@ -231,19 +235,19 @@ sc_cli_tighten(int argc, char ** argv)
                 return SC_EXIT_USAGE;
             }
         }
-        else if (strcmp(a, "--seed") == 0)
+        else if (k == SC_OPT_SEED)
         {
             if (sc_cli_parse_si(&seed, a, v, 0, WORD_MAX))
                 return SC_EXIT_USAGE;
         }
-        else if (strcmp(a, "--iters") == 0)
+        else if (k == SC_OPT_ITERS)
         {
             if (sc_cli_parse_si(&iters, a, v, 1, 1000000))
                 return SC_EXIT_USAGE;
         }
-        else if (strcmp(a, "--objective") == 0 && v != NULL)
+        else if (k == SC_OPT_OBJECTIVE)
             best.objective = v;
-        else if (strcmp(a, "--family") == 0 && v != NULL)
+        else if (k == SC_OPT_FAMILY)
         {
             if ((best.fam = sc_tight_family_named(v)) == NULL)
             {
@@ -253,23 +257,19 @@ sc_cli_tighten(int argc, char ** argv)
             }
             family = v;
         }
-        else if (strcmp(a, "--min-observed") == 0)
+        else if (k == SC_OPT_MIN_OBSERVED)
         {
             if (sc_cli_parse_si(&best.min_observed, a, v, 0, WORD_MAX))
                 return SC_EXIT_USAGE;
         }
-        else if (strcmp(a, "-o") == 0 && v != NULL)
+        else if (k == SC_OPT_OUTPUT)
             outp = v;
         else
-        {
-            fprintf(stderr, "spikecheck: tighten: unexpected '%s'\n", a);
-            return SC_EXIT_USAGE;
-        }
-        i++;
+            return sc_cli_getopt_exit(&g, k);
     }
     if (best.thm == NULL)
     {
-        fprintf(stderr, "spikecheck: tighten needs --theorem ID\n");
+        sc_cli_usage_error("tighten", "needs --theorem ID");
         return SC_EXIT_USAGE;
     }
     /* the case name says the family only when it is not the checker's */

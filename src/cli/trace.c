@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "cli/opts.h"
 #include "report/report.h"
 #include "num/num.h"
 
@@ -151,7 +152,8 @@ sc_trace_certified(const sc_case_t c, const sc_data_t data, int reduced,
 int
 sc_cli_trace(int argc, char ** argv)
 {
-    int i, reduced = 0, rc = SC_EXIT_USAGE;
+    int key, reduced = 0, rc = SC_EXIT_USAGE;
+    sc_cli_getopt_struct g;
     slong digits = 20, fprec = 0, prec_max = SC_DEFAULT_MAX_PREC;
     const char * path = NULL, * dom;
     char err[SC_ERR_LEN];
@@ -159,42 +161,35 @@ sc_cli_trace(int argc, char ** argv)
     sc_case_t c;
     sc_data_t data;
 
-    for (i = 1; i < argc; i++)
+    sc_cli_getopt_init(&g, "trace", argc, argv);
+    while ((key = sc_cli_getopt_next(&g)) != SC_OPT_END)
     {
-        const char * v = (i + 1 < argc) ? argv[i + 1] : NULL;
-
-        if (strcmp(argv[i], "--reduced") == 0)
+        if (key == SC_OPT_REDUCED)
             reduced = 1;
-        else if (strcmp(argv[i], "--digits") == 0)
+        else if (key == SC_OPT_DIGITS)
         {
-            if (sc_cli_parse_si(&digits, "--digits", v, 1, 1000))
+            if (sc_cli_parse_si(&digits, g.opt, g.value, 1, 1000))
                 return SC_EXIT_USAGE;
-            i++;
         }
-        else if (strcmp(argv[i], "--precision") == 0)
+        else if (key == SC_OPT_PRECISION)
         {
-            if (sc_cli_parse_si(&fprec, "--precision", v, 2, SC_CASE_MAX_PREC))
+            if (sc_cli_parse_si(&fprec, g.opt, g.value, 2, SC_CASE_MAX_PREC))
                 return SC_EXIT_USAGE;
-            i++;
         }
-        else if (strcmp(argv[i], "--max-precision") == 0)
+        else if (key == SC_OPT_MAX_PRECISION)
         {
-            if (sc_cli_parse_si(&prec_max, "--max-precision", v,
-                                SC_CASE_MIN_PREC, SC_CASE_MAX_PREC))
+            if (sc_cli_parse_si(&prec_max, g.opt, g.value, SC_CASE_MIN_PREC,
+                                SC_CASE_MAX_PREC))
                 return SC_EXIT_USAGE;
-            i++;
         }
-        else if (argv[i][0] == '-' || path != NULL)
-        {
-            fprintf(stderr, "spikecheck: trace: unexpected '%s'\n", argv[i]);
-            return SC_EXIT_USAGE;
-        }
+        else if (key == SC_OPT_OPERAND)
+            path = g.value;
         else
-            path = argv[i];
+            return sc_cli_getopt_exit(&g, key);
     }
     if (path == NULL)
     {
-        fprintf(stderr, "spikecheck: trace needs a case file\n");
+        sc_cli_usage_error("trace", "needs a case file");
         return SC_EXIT_USAGE;
     }
     sc_case_init(c);

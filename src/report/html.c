@@ -1,15 +1,17 @@
 /*
  * html.c -- one self-contained HTML report a reviewer reads: per checker the
  * statement, source, provenance, verdict counts and slack quantiles; every
- * VIOLATED and UNDECIDED record with its replay line; the float view; the
- * trajectory figures (inline SVG from gnuplot).  No timestamps.
+ * VIOLATED and UNDECIDED record with its replay line, linked to its
+ * figure; the float view; the figures (html_figures.c).  A table of
+ * contents with anchors on top.  No timestamps.
  */
 #include <string.h>
 #include "report/report.h"
+#include "report/html.h"
 #include "num/num.h"
 
-static void
-sc_html_text(FILE * out, const char * s)
+void
+sc_report_html_text(FILE * out, const char * s)
 {
     for ( ; *s != '\0'; s++)
     {
@@ -45,7 +47,8 @@ sc_html_summary(FILE * out, const sc_report_t R)
     slong j, n, cnt[SC_NUM_VERDICTS];
     double q[4];
 
-    fputs("<h2>Statements</h2>\n<table>\n<tr><th>id</th><th>statement"
+    fputs("<h2 id=\"statements\">Statements</h2>\n<table>\n<tr><th>id</th>"
+          "<th>statement"
           "</th><th>provenance</th><th>HOLDS</th><th>VIOLATED</th>"
           "<th>N/A</th><th>UNDECIDED</th><th>slack min / median / p90 / "
           "max</th></tr>\n", out);
@@ -54,12 +57,12 @@ sc_html_summary(FILE * out, const sc_report_t R)
         const sc_thm_struct * t = sc_thm_table + j;
 
         n = sc_report_checker_stats(cnt, q, R, t);
-        fprintf(out, "<tr><td>%s</td><td><b>", t->id);
-        sc_html_text(out, t->title);
+        fprintf(out, "<tr id=\"thm-%s\"><td>%s</td><td><b>", t->id, t->id);
+        sc_report_html_text(out, t->title);
         fputs("</b><br>", out);
-        sc_html_text(out, t->statement);
+        sc_report_html_text(out, t->statement);
         fputs("<br><small>", out);
-        sc_html_text(out, t->source);
+        sc_report_html_text(out, t->source);
         fprintf(out, "</small></td><td class=\"%s\">%s</td><td>%ld</td>"
                 "<td class=\"%s\">%ld</td><td>%ld</td><td class=\"%s\">%ld"
                 "</td>", t->provenance, t->provenance, (long) cnt[0],
@@ -77,9 +80,10 @@ sc_html_summary(FILE * out, const sc_report_t R)
 static void
 sc_html_findings(FILE * out, const sc_report_t R)
 {
-    slong i, n = 0;
+    slong i, n = 0, fig;
 
-    fputs("<h2>Counterexamples and undecided checks</h2>\n", out);
+    fputs("<h2 id=\"findings\">Counterexamples and undecided checks</h2>\n",
+          out);
     for (i = 0; i < R->len; i++)
     {
         const sc_record_struct * r = R->rec + i;
@@ -90,66 +94,75 @@ sc_html_findings(FILE * out, const sc_report_t R)
             fputs("<table>\n<tr><th>check</th><th>case</th><th>verdict</th>"
                   "<th>step</th><th>predicted</th><th>observed</th>"
                   "<th>slack</th><th>reason and replay</th></tr>\n", out);
-        fprintf(out, "<tr><td>%s</td><td>", r->thm->id);
-        sc_html_text(out, r->case_name);
-        fprintf(out, "</td><td class=\"bad\">%s</td><td>%ld</td>",
+        fig = sc_report_html_figure_of(R, r->case_path);
+        fprintf(out, "<tr><td><a href=\"#thm-%s\">%s</a></td><td>",
+                r->thm->id, r->thm->id);
+        if (fig >= 0)
+            fprintf(out, "<a href=\"#fig-%ld\">", (long) fig);
+        sc_report_html_text(out, r->case_name);
+        fprintf(out, "%s</td><td class=\"bad\">%s</td><td>%ld</td>",
+                fig >= 0 ? "</a>" : "",
                 sc_verdict_name(r->res->verdict), (long) r->res->step);
         sc_html_num(out, r->res->has_predicted, r->res->predicted);
         sc_html_num(out, r->res->has_observed, r->res->observed);
         sc_html_num(out, r->res->has_slack, r->res->slack);
         fputs("<td>", out);
-        sc_html_text(out, r->res->reason);
+        sc_report_html_text(out, r->res->reason);
         fputs("<br><code>", out);
-        sc_html_text(out, r->replay);
+        sc_report_html_text(out, r->replay);
         fputs("</code></td></tr>\n", out);
     }
     fputs(n > 0 ? "</table>\n" : "<p>None: every verdict is HOLDS or "
           "NOT-APPLICABLE.</p>\n", out);
 }
 
-/* Inline SVG without its XML prologue, or the note of a missing plot. */
-static void
-sc_html_svg(FILE * out, const char * svg)
+/* The number of VIOLATED and UNDECIDED records. */
+static slong
+sc_html_nfindings(const sc_report_t R)
 {
-    if (svg != NULL)
-        fputs(strstr(svg, "<svg") != NULL ? strstr(svg, "<svg") : svg, out);
-    else
-        fputs("<p><i>Plot not drawn: gnuplot is not installed "
-              "(apt-get install gnuplot-nox).</i></p>\n", out);
+    slong i, n = 0;
+
+    for (i = 0; i < R->len; i++)
+        n += (R->rec[i].res->verdict == SC_VIOLATED
+              || R->rec[i].res->verdict == SC_UNDECIDED);
+    return n;
 }
 
-/* [F3] The Figure 3 section: per case the caption with the measured
-   numbers and the certified run beside the float run. */
+/* The table of contents: every section, with the figures under theirs. */
 static void
-sc_html_figure3(FILE * out, const sc_report_t R)
+sc_html_contents(FILE * out, const sc_report_t R)
 {
     slong i;
 
-    if (R->nf3 == 0)
-        return;
-    fputs("<h2>Figure 3 (paper Section 6): delayed spike on Hilbert data"
-          "</h2>\n<p>Full-batch GD of the BN linear model on the sliced, "
-          "rotated, noisy Hilbert data of Section 6 (n &lt; d). Solid blue: "
-          "the certified run (Arb balls, full GD); dashed red: the same "
-          "case in float64. Vertical lines: the certified spike onset "
-          "(grey) and the float64 onset (red). The spike is [F3]'s: the "
-          "first loss rise after at least 10 falling steps that reaches "
-          "at least twice its onset value.</p>\n", out);
-    for (i = 0; i < R->nf3; i++)
+    fprintf(out, "<nav><b>Contents</b>\n<ol>\n<li><a href=\"#statements\">"
+            "Statements</a></li>\n<li><a href=\"#findings\">Counterexamples "
+            "and undecided checks</a> (%ld)</li>\n",
+            (long) sc_html_nfindings(R));
+    if (R->nfloat > 0)
+        fprintf(out, "<li><a href=\"#float-view\">Float view</a> (%ld "
+                "cases)</li>\n", (long) R->nfloat);
+    if (R->nf3 > 0)
+        fprintf(out, "<li><a href=\"#figure3\">Figure 3</a> (%ld)</li>\n",
+                (long) R->nf3);
+    if (R->nfig > 0)
     {
-        fputs("<h3>", out);
-        sc_html_text(out, R->f3_title[i]);
-        fputs("</h3>\n<p>", out);
-        sc_html_text(out, R->f3_note[i]);
-        fputs("</p>\n", out);
-        sc_html_svg(out, R->f3_svg[i]);
+        fputs("<li><a href=\"#trajectories\">Trajectories</a>\n<ol>\n",
+              out);
+        for (i = 0; i < R->nfig; i++)
+        {
+            fprintf(out, "<li><a href=\"#fig-%ld\">", (long) i);
+            sc_report_html_text(out, R->fig[i].title);
+            fputs("</a></li>\n", out);
+        }
+        fputs("</ol></li>\n", out);
     }
+    fputs("</ol></nav>\n", out);
 }
 
 int
 sc_report_write_html(FILE * out, const sc_report_t R)
 {
-    slong i, cnt[SC_NUM_VERDICTS];
+    slong cnt[SC_NUM_VERDICTS];
 
     sc_report_counts(cnt, R);
     fputs("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
@@ -160,7 +173,12 @@ sc_report_write_html(FILE * out, const sc_report_t R)
           "font-size:13px}\nth{background:#eee}\n.bad{color:#b00;"
           "font-weight:bold}\n.warn{color:#b60}\n.exact{color:#060}\n"
           ".reconstructed{color:#036}\n.observational{color:#666}\n"
-          "code{font-size:12px}\n</style></head><body>\n", out);
+          "code{font-size:12px}\nnav{background:#f6f6f6;border:1px solid "
+          "#ddd;padding:0.5em 1em;font-size:14px}\nnav ol{margin:0.3em 0}\n"
+          "summary{cursor:pointer}\n.steps{max-width:60em;font-family:"
+          "monospace;font-size:12px}\npre.why{background:#fff4f4;border:1px "
+          "solid #e0b0b0;padding:0.5em;white-space:pre-wrap}\n"
+          "</style></head><body>\n", out);
     fprintf(out, "<h1>spikecheck report</h1>\n<p>spikecheck %s, Arb %s, "
             "FLINT %s. %ld verdicts: <b>%ld HOLDS</b>, <span class=\"bad\">"
             "%ld VIOLATED</span>, %ld NOT-APPLICABLE, <span class=\"warn\">"
@@ -168,34 +186,11 @@ sc_report_write_html(FILE * out, const sc_report_t R)
             "balls; slack = bound / observed.</p>\n", SC_VERSION,
             arb_version, flint_version, (long) R->len, (long) cnt[0],
             (long) cnt[1], (long) cnt[2], (long) cnt[3]);
+    sc_html_contents(out, R);
     sc_html_summary(out, R);
     sc_html_findings(out, R);
-    if (R->nfloat > 0)
-    {
-        fputs("<h2>Float view</h2>\n<ul>\n", out);
-        for (i = 0; i < R->nfloat; i++)
-        {
-            fputs("<li>", out);
-            sc_html_text(out, R->float_lines[i]);
-            fputs("</li>\n", out);
-        }
-        fputs("</ul>\n", out);
-    }
-    sc_html_figure3(out, R);
-    if (R->nfig > 0)
-        fputs("<h2>Trajectories</h2>\n", out);
-    for (i = 0; i < R->nfig; i++)
-    {
-        fputs("<h3>", out);
-        sc_html_text(out, R->fig_title[i]);
-        fputs("</h3>\n", out);
-        if (R->fig_svg[i] != NULL)      /* inline: drop the XML prologue */
-            fputs(strstr(R->fig_svg[i], "<svg") != NULL
-                  ? strstr(R->fig_svg[i], "<svg") : R->fig_svg[i], out);
-        else
-            fputs("<p><i>Plot not drawn: gnuplot is not installed "
-                  "(apt-get install gnuplot-nox).</i></p>\n", out);
-    }
+    sc_report_write_html_float(out, R);
+    sc_report_write_html_figures(out, R);
     fputs("</body></html>\n", out);
     return ferror(out) ? SC_EIO : SC_OK;
 }

@@ -2,7 +2,7 @@
  * journal.c -- the journal of a check run: a header line, then one JSON
  * line per finished case holding its records exactly (balls as
  * arb_dump_str, so a restored record prints the same digits), its
- * float-view line and its figures.  Each line is appended and fsync'd
+ * float view and its figures.  Each line is appended and fsync'd
  * when its case finishes, so a run killed at any moment loses at most the
  * case in progress; a line cut short by the kill has no newline and is
  * dropped on reopening.  A restarted run restores the finished cases and

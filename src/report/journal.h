@@ -8,12 +8,12 @@
 #include <jansson.h>
 #include "report/report.h"
 
-/* The entry of case_file: records rec0.., float-view lines float0..,
+/* The entry of case_file: records rec0.., float views float0..,
    figures fig0.. and Figure 3 entries f30.. of R (a new reference). */
 json_t * _sc_journal_entry(const sc_report_t R, const char * case_file,
                            slong rec0, slong float0, slong fig0, slong f30);
 
-/* Appends the records, float-view lines and figures of entry e to R;
+/* Appends the records, float views and figures of entry e to R;
    nonzero when e is damaged. */
 int _sc_journal_restore_entry(sc_report_t R, json_t * e);
 

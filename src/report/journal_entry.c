@@ -1,8 +1,8 @@
 /*
  * journal_entry.c -- one line of a journal: the records of one case with
  * their balls as arb_dump_str (a restored record prints the same digits as
- * the original), its float-view lines and its figures, and the way back
- * into a report.
+ * the original), its float view and its figures, and the way back into a
+ * report.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -148,6 +148,97 @@ sc_journal_restore_record(sc_report_t R, json_t * o)
     return bad;
 }
 
+static json_t *
+sc_journal_float(const sc_report_float_struct * f)
+{
+    const sc_float_view_struct * v = f->fv;
+    json_t * steps = json_array();
+    slong i;
+
+    for (i = 0; i < v->ndiff; i++)
+        json_array_append_new(steps, json_integer(v->steps[i]));
+    return json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:o}", "case",
+                     f->case_name, "case_file", f->case_file, "fprec",
+                     (json_int_t) v->fprec, "prec", (json_int_t) v->prec,
+                     "compared", (json_int_t) v->compared, "undecided",
+                     (json_int_t) v->undecided, "spurious",
+                     (json_int_t) v->spurious, "steps", steps);
+}
+
+/* Appends the float view o to R; 0 on success. */
+static int
+sc_journal_restore_float(sc_report_t R, json_t * o)
+{
+    const char * name, * file;
+    json_int_t fprec, prec, compared, undecided, spurious;
+    json_t * steps, * t;
+    sc_float_view_t fv;
+    size_t i;
+    int bad;
+
+    bad = json_unpack(o, "{s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:o}", "case",
+                      &name, "case_file", &file, "fprec", &fprec, "prec",
+                      &prec, "compared", &compared, "undecided", &undecided,
+                      "spurious", &spurious, "steps", &steps) != 0
+          || !json_is_array(steps);
+    sc_float_view_init(fv);
+    if (!bad)
+    {
+        fv->fprec = fprec;
+        fv->prec = prec;
+        fv->compared = compared;
+        fv->undecided = undecided;
+        fv->spurious = spurious;
+        json_array_foreach(steps, i, t)
+        {
+            bad |= !json_is_integer(t);
+            sc_float_view_push_step(fv, (slong) json_integer_value(t));
+        }
+    }
+    if (!bad)
+        sc_report_add_float(R, name, file, fv);
+    sc_float_view_clear(fv);
+    return bad;
+}
+
+static json_t *
+sc_journal_figure(const sc_figure_struct * f)
+{
+    return json_pack("{s:s,s:s,s:s?,s:s?,s:s?}", "case_file", f->case_file,
+                     "title", f->title, "note", f->note, "svg", f->svg,
+                     "why", f->why);
+}
+
+/* *s = o[key], a string or null (NULL); nonzero when it is neither. */
+static int
+sc_journal_get_str_null(const char ** s, json_t * o, const char * key)
+{
+    json_t * v = json_object_get(o, key);
+
+    *s = json_string_value(v);
+    return !json_is_string(v) && !json_is_null(v);
+}
+
+/* Appends the figure o to R with add; 0 on success. */
+static int
+sc_journal_restore_figure(sc_report_t R, json_t * o,
+                          void (*add)(sc_report_t, const char *,
+                                      const char *, const char *,
+                                      const char *, const char *))
+{
+    const char * file = _sc_journal_str(o, "case_file");
+    const char * title = _sc_journal_str(o, "title");
+    const char * note, * svg, * why;
+
+    if (file == NULL || title == NULL
+        || sc_journal_get_str_null(&note, o, "note")
+        || sc_journal_get_str_null(&svg, o, "svg")
+        || sc_journal_get_str_null(&why, o, "why"))
+        return 1;
+    add(R, file, title, note, svg, why);
+    return 0;
+}
+
 int
 _sc_journal_restore_entry(sc_report_t R, json_t * e)
 {
@@ -164,33 +255,14 @@ _sc_journal_restore_entry(sc_report_t R, json_t * e)
         if (sc_journal_restore_record(R, x) != 0)
             return 1;
     json_array_foreach(fl, i, x)
-    {
-        if (!json_is_string(x))
+        if (sc_journal_restore_float(R, x) != 0)
             return 1;
-        sc_report_add_float_line(R, json_string_value(x));
-    }
     json_array_foreach(figs, i, x)
-    {
-        json_t * title = json_array_get(x, 0), * svg = json_array_get(x, 1);
-
-        if (json_array_size(x) != 2 || !json_is_string(title)
-            || (!json_is_string(svg) && !json_is_null(svg)))
+        if (sc_journal_restore_figure(R, x, sc_report_add_figure) != 0)
             return 1;
-        sc_report_add_figure(R, json_string_value(title),
-                             json_string_value(svg));
-    }
     json_array_foreach(f3, i, x)
-    {
-        json_t * title = json_array_get(x, 0), * note = json_array_get(x, 1);
-        json_t * svg = json_array_get(x, 2);
-
-        if (json_array_size(x) != 3 || !json_is_string(title)
-            || !json_is_string(note)
-            || (!json_is_string(svg) && !json_is_null(svg)))
+        if (sc_journal_restore_figure(R, x, sc_report_add_figure3) != 0)
             return 1;
-        sc_report_add_figure3(R, json_string_value(title),
-                              json_string_value(note), json_string_value(svg));
-    }
     return 0;
 }
 
@@ -205,16 +277,14 @@ _sc_journal_entry(const sc_report_t R, const char * case_file, slong rec0,
     for (i = rec0; i < R->len; i++)
         json_array_append_new(recs, sc_journal_record(R->rec + i));
     for (i = float0; i < R->nfloat; i++)
-        json_array_append_new(fl, json_string(R->float_lines[i]));
+        json_array_append_new(fl, sc_journal_float(R->fl + i));
     for (i = fig0; i < R->nfig; i++)
-        json_array_append_new(figs, json_pack("[ss?]", R->fig_title[i],
-                                              R->fig_svg[i]));
+        json_array_append_new(figs, sc_journal_figure(R->fig + i));
     json_object_set_new(e, "case_file", json_string(case_file));
     json_object_set_new(e, "records", recs);
     json_object_set_new(e, "float_view", fl);
     for (i = f30; i < R->nf3; i++)
-        json_array_append_new(f3, json_pack("[sss?]", R->f3_title[i],
-                                            R->f3_note[i], R->f3_svg[i]));
+        json_array_append_new(f3, sc_journal_figure(R->f3 + i));
     json_object_set_new(e, "figures", figs);
     json_object_set_new(e, "figure3", f3);
     return e;

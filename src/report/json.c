@@ -87,10 +87,37 @@ sc_json_record(const sc_record_struct * r)
     return o;
 }
 
+/* The float view of a case as numbers (the "float_view" line's
+   source). */
+static json_t *
+sc_json_float(const sc_report_float_struct * f)
+{
+    const sc_float_view_struct * v = f->fv;
+    json_t * o = json_object(), * steps = json_array();
+    slong i;
+
+    for (i = 0; i < v->ndiff; i++)
+        json_array_append_new(steps, json_integer(v->steps[i]));
+    json_object_set_new(o, "case", json_string(f->case_name));
+    json_object_set_new(o, "case_file", json_string(f->case_file));
+    json_object_set_new(o, "precision", json_integer(v->fprec));
+    json_object_set_new(o, "certified_precision", json_integer(v->prec));
+    json_object_set_new(o, "compared", json_integer(v->compared));
+    json_object_set_new(o, "undecided", json_integer(v->undecided));
+    json_object_set_new(o, "differing", json_integer(v->ndiff));
+    json_object_set_new(o, "spurious_rising", json_integer(v->spurious));
+    json_object_set_new(o, "first_differing", v->ndiff > 0
+                        ? json_integer(v->steps[0]) : json_null());
+    json_object_set_new(o, "steps", steps);
+    return o;
+}
+
 int
 sc_report_write_json(FILE * out, const sc_report_t R)
 {
     json_t * root = json_object(), * arr = json_array(), * fl = json_array();
+    json_t * fr = json_array();
+    char line[1024];
     slong i;
     int rc;
 
@@ -100,8 +127,13 @@ sc_report_write_json(FILE * out, const sc_report_t R)
         json_array_append_new(arr, sc_json_record(R->rec + i));
     json_object_set_new(root, "results", arr);
     for (i = 0; i < R->nfloat; i++)
-        json_array_append_new(fl, json_string(R->float_lines[i]));
+    {
+        sc_report_float_line(line, sizeof(line), R->fl + i);
+        json_array_append_new(fl, json_string(line));
+        json_array_append_new(fr, sc_json_float(R->fl + i));
+    }
     json_object_set_new(root, "float_view", fl);
+    json_object_set_new(root, "float_view_records", fr);
     rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
     fputc('\n', out);
     json_decref(root);

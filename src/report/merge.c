@@ -2,8 +2,9 @@
  * merge.c -- combines the JSON reports of shards into the report the
  * unsharded run writes: the results of all parts in case-file order, and
  * per case in registry order (the order `check` uses when no --theorem
- * reorders it), the float-view lines in the same case order.  Parts must
- * come from the same versions of spikecheck and its libraries.
+ * reorders it), the float view in the same case order (by the case file
+ * of its records).  Parts must come from the same versions of spikecheck
+ * and its libraries.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -33,34 +34,32 @@ sc_merge_cmp(const void * a, const void * b)
            - (sc_merge_thm_index(x) < sc_merge_thm_index(y));
 }
 
-/* The position of the first result of the case a float-view line names. */
-static slong
-sc_merge_line_rank(json_t * line, json_t ** res, slong n)
+/* A float view: its line and its record, ordered by the record's case
+   file (the order of the results). */
+typedef struct
 {
-    const char * s = json_string_value(line), * p;
-    size_t len;
-    slong i;
+    json_t * line, * rec;
+}
+sc_merge_float;
 
-    if (s == NULL || strncmp(s, "float view ", 11) != 0
-        || (p = strstr(s + 11, " at ")) == NULL)
-        return n;
-    len = (size_t) (p - (s + 11));
-    for (i = 0; i < n; i++)
-    {
-        const char * c = json_string_value(json_object_get(res[i], "case"));
+static int
+sc_merge_float_cmp(const void * a, const void * b)
+{
+    const char * fx = json_string_value(json_object_get(
+                          ((const sc_merge_float *) a)->rec, "case_file"));
+    const char * fy = json_string_value(json_object_get(
+                          ((const sc_merge_float *) b)->rec, "case_file"));
 
-        if (c != NULL && strlen(c) == len && strncmp(c, s + 11, len) == 0)
-            return i;
-    }
-    return n;
+    return strcmp(fx != NULL ? fx : "", fy != NULL ? fy : "");
 }
 
 int
 sc_report_merge_json(FILE * out, char ** parts, slong nparts, char * err,
                      size_t errlen)
 {
-    json_t * root = NULL, * versions = NULL, ** res = NULL, ** fl = NULL;
-    slong i, j, n = 0, nfl = 0;
+    json_t * root = NULL, * versions = NULL, ** res = NULL, * fl, * fr;
+    sc_merge_float * fv = NULL;
+    slong i, j, n = 0, nfv = 0;
     int rc = SC_EINVAL;
 
     for (i = 0; i < nparts; i++)
@@ -69,10 +68,12 @@ sc_report_merge_json(FILE * out, char ** parts, slong nparts, char * err,
         json_t * doc = json_load_file(parts[i], JSON_REJECT_DUPLICATES, &je);
         json_t * r = json_object_get(doc, "results");
         json_t * f = json_object_get(doc, "float_view");
+        json_t * g = json_object_get(doc, "float_view_records");
         const char * fmt = json_string_value(json_object_get(doc, "format"));
 
         if (doc == NULL || fmt == NULL
-            || strcmp(fmt, "spikecheck-report/1") != 0 || !json_is_array(r))
+            || strcmp(fmt, "spikecheck-report/1") != 0 || !json_is_array(r)
+            || json_array_size(f) != json_array_size(g))
         {
             snprintf(err, errlen, "%s: not a spikecheck JSON report%s%s",
                      parts[i], doc == NULL ? ": " : "",
@@ -93,10 +94,13 @@ sc_report_merge_json(FILE * out, char ** parts, slong nparts, char * err,
                                  * sizeof(json_t *));
         for (j = 0; j < (slong) json_array_size(r); j++)
             res[n++] = json_incref(json_array_get(r, j));
-        fl = flint_realloc(fl, (nfl + json_array_size(f) + 1)
-                               * sizeof(json_t *));
-        for (j = 0; j < (slong) json_array_size(f); j++)
-            fl[nfl++] = json_incref(json_array_get(f, j));
+        fv = flint_realloc(fv, (nfv + json_array_size(f) + 1)
+                               * sizeof(sc_merge_float));
+        for (j = 0; j < (slong) json_array_size(f); j++, nfv++)
+        {
+            fv[nfv].line = json_incref(json_array_get(f, j));
+            fv[nfv].rec = json_incref(json_array_get(g, j));
+        }
         json_decref(doc);
     }
     qsort(res, n, sizeof(json_t *), sc_merge_cmp);
@@ -107,11 +111,17 @@ sc_report_merge_json(FILE * out, char ** parts, slong nparts, char * err,
     json_object_set_new(root, "results", json_array());
     for (i = 0; i < n; i++)
         json_array_append(json_object_get(root, "results"), res[i]);
-    json_object_set_new(root, "float_view", json_array());
-    for (j = 0; j <= n; j++)            /* float lines in case order */
-        for (i = 0; i < nfl; i++)
-            if (sc_merge_line_rank(fl[i], res, n) == j)
-                json_array_append(json_object_get(root, "float_view"), fl[i]);
+    /* one float view per case: the case files differ */
+    qsort(fv, nfv, sizeof(sc_merge_float), sc_merge_float_cmp);
+    fl = json_array();
+    fr = json_array();
+    for (i = 0; i < nfv; i++)
+    {
+        json_array_append(fl, fv[i].line);
+        json_array_append(fr, fv[i].rec);
+    }
+    json_object_set_new(root, "float_view", fl);
+    json_object_set_new(root, "float_view_records", fr);
     rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER) == 0
          ? SC_OK : SC_EIO;
     fputc('\n', out);
@@ -121,10 +131,13 @@ sc_report_merge_json(FILE * out, char ** parts, slong nparts, char * err,
 cleanup:
     for (i = 0; i < n; i++)
         json_decref(res[i]);
-    for (i = 0; i < nfl; i++)
-        json_decref(fl[i]);
+    for (i = 0; i < nfv; i++)
+    {
+        json_decref(fv[i].line);
+        json_decref(fv[i].rec);
+    }
     flint_free(res);
-    flint_free(fl);
+    flint_free(fv);
     json_decref(versions);
     json_decref(root);
     return rc;

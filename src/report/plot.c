@@ -4,27 +4,54 @@
  * against the threshold Theta(rho_t), gamma_t and ||w_t||^2, and the loss;
  * and the sharpness panel (BEYOND.md s.2-3): lambda_max(H) against 2/eta,
  * lambda_max(P^1/2 H P^1/2) against 2, kappa(V_t) and rho(J_t).
- * The numbers arrive as doubles for display only.  Without gnuplot the
- * caller gets SC_UNABLE and the report says where the plot would be.
+ * The numbers arrive as doubles for display only.  When gnuplot is
+ * missing or fails the caller gets SC_UNABLE with gnuplot's message, which
+ * the report shows where the plot would be.
  *
  * Case files are not trusted, and gnuplot is an interpreter (system(),
  * backquotes, @macros).  No text of a case reaches a script except through
  * sc_plot_label, which keeps a short list of inert characters; the data go
  * through a file of numbers; the files live in a fresh private directory
- * (mkdtemp), so no other user can plant a link under their names.
+ * (mkdtemp), so no other user can plant a link under their names; gnuplot
+ * runs there by fork and exec, no shell, with the script on stdin.
  */
-#include <signal.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include "report/report.h"
 
-/* the temporary directory, data file and output paths */
+/* the temporary directory, and a path inside it */
 #define SC_PLOT_PATH 256
+#define SC_PLOT_FILE (SC_PLOT_PATH + 16)
+/* the most of gnuplot's stderr a report shows */
+#define SC_PLOT_WHY 1200
 
 static char *
-sc_plot_slurp(const char * path)
+sc_plot_strdup(const char * s)
+{
+    char * r = flint_malloc(strlen(s) + 1);
+
+    strcpy(r, s);
+    return r;
+}
+
+/* dir/name */
+static const char *
+sc_plot_path(char * buf, const char * dir, const char * name)
+{
+    snprintf(buf, SC_PLOT_FILE, "%s/%s", dir, name);
+    return buf;
+}
+
+/* The file at path (NUL-terminated; at most max bytes, the last ones, if
+   max > 0), or NULL. */
+static char *
+sc_plot_slurp(const char * path, long max)
 {
     FILE * f = fopen(path, "rb");
     char * buf;
@@ -34,9 +61,20 @@ sc_plot_slurp(const char * path)
         return NULL;
     fseek(f, 0, SEEK_END);
     n = ftell(f);
-    fseek(f, 0, SEEK_SET);
+    if (n < 0)
+    {
+        fclose(f);
+        return NULL;
+    }
+    if (max > 0 && n > max)
+    {
+        fseek(f, n - max, SEEK_SET);
+        n = max;
+    }
+    else
+        fseek(f, 0, SEEK_SET);
     buf = flint_malloc(n + 1);
-    if (n < 0 || fread(buf, 1, n, f) != (size_t) n)
+    if (fread(buf, 1, n, f) != (size_t) n)
     {
         flint_free(buf);
         fclose(f);
@@ -47,84 +85,149 @@ sc_plot_slurp(const char * path)
     return buf;
 }
 
+/* A fresh private directory (mode 0700) for the script, the data, the
+   SVG and gnuplot's stderr; sc_plot_cleanup removes it.  *why on
+   failure. */
 static int
-sc_plot_write_data(const char * path, const sc_plot_struct * p)
+sc_plot_temp(char * dir, char ** why)
 {
-    FILE * f = fopen(path, "w");
-    slong t;
+    const char * base = getenv("TMPDIR");
 
-    if (f == NULL)
+    if (base == NULL || base[0] != '/' || strlen(base) >= SC_PLOT_PATH - 64)
+        base = "/tmp";
+    snprintf(dir, SC_PLOT_PATH, "%s/spikecheck-plot-XXXXXX", base);
+    if (mkdtemp(dir) == NULL)
+    {
+        char msg[SC_PLOT_PATH + 64];
+
+        snprintf(msg, sizeof(msg), "cannot make a temporary directory in "
+                 "%s: %s", base, strerror(errno));
+        *why = sc_plot_strdup(msg);
         return SC_EIO;
-    for (t = 0; t < p->len; t++)
-        fprintf(f, "%ld %.10g %.10g %.10g %.10g %.10g %.10g %d\n", (long) t,
-                p->rho[t], p->h[t], p->theta[t], p->gamma[t], p->W[t],
-                p->loss[t], p->rising[t]);
-    return fclose(f) == 0 ? SC_OK : SC_EIO;
+    }
+    return SC_OK;
 }
 
 static void
-sc_plot_cleanup(const char * dir, const char * dat, const char * out)
+sc_plot_cleanup(const char * dir)
 {
-    remove(dat);
-    remove(out);
+    static const char * const names[] = { "script", "data", "plot.svg",
+                                          "stderr" };
+    char path[SC_PLOT_FILE];
+    size_t i;
+
+    for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        remove(sc_plot_path(path, dir, names[i]));
     rmdir(dir);
 }
 
-/* Runs gnuplot on script (which reads dat and writes out), removes dat,
-   out and their directory, and returns the SVG in *svg. */
-static int
-sc_plot_run(char ** svg, const char * dir, const char * dat,
-            const char * out, const char * script)
+/* The child: in dir, the script on stdin, stdout to /dev/null, stderr to
+   dir/stderr, then gnuplot itself (no shell). */
+static void
+sc_plot_child(const char * dir)
 {
-    struct sigaction ign, old;
-    FILE * g;
-    int rc;
+    char * const argv[] = { "gnuplot", NULL };
+    int in, out, err;
 
-    /* when gnuplot is missing, its shell may exit before the script is
-       written: the write must fail (EPIPE, then pclose != 0), not kill
-       the whole run with SIGPIPE */
-    memset(&ign, 0, sizeof(ign));
-    ign.sa_handler = SIG_IGN;
-    sigemptyset(&ign.sa_mask);
-    sigaction(SIGPIPE, &ign, &old);
-    g = popen("gnuplot > /dev/null 2>&1", "w");
-    if (g == NULL)
-    {
-        sigaction(SIGPIPE, &old, NULL);
-        sc_plot_cleanup(dir, dat, out);
-        return SC_UNABLE;
-    }
-    fputs(script, g);
-    rc = pclose(g);
-    sigaction(SIGPIPE, &old, NULL);
-    if (rc == 0)
-        *svg = sc_plot_slurp(out);
-    sc_plot_cleanup(dir, dat, out);
+    if (chdir(dir) != 0)
+        _exit(126);
+    in = open("script", O_RDONLY);
+    out = open("/dev/null", O_WRONLY);
+    err = open("stderr", O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0
+        || dup2(err, 2) < 0)
+        _exit(126);
+    execvp("gnuplot", argv);
+    if (errno == ENOENT)
+        fputs("gnuplot is not installed (apt-get install gnuplot-nox)", stderr);
+    else
+        fprintf(stderr, "cannot run gnuplot: %s", strerror(errno));
+    _exit(127);
+}
+
+/* What went wrong, from the exit status and gnuplot's stderr. */
+static char *
+sc_plot_why(const char * dir, int status)
+{
+    char path[SC_PLOT_FILE], * err, * why;
+    size_t n;
+
+    err = sc_plot_slurp(sc_plot_path(path, dir, "stderr"), SC_PLOT_WHY);
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && err != NULL)
+        return err;
+    n = (err != NULL ? strlen(err) : 0) + 80;
+    why = flint_malloc(n);
+    if (WIFEXITED(status))
+        snprintf(why, n, "gnuplot failed (exit %d)%s%s",
+                 WEXITSTATUS(status), err != NULL && err[0] ? ": " : "",
+                 err != NULL ? err : "");
+    else
+        snprintf(why, n, "gnuplot was killed (signal %d)",
+                 WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+    flint_free(err);
+    return why;
+}
+
+/* Runs gnuplot on script in dir (which holds the data file), by fork and
+   exec with the script on stdin: no shell and no pipe, and since the
+   script names its files relative to dir, no temporary path reaches it
+   or its messages.  *svg on success, else *why (gnuplot's stderr when it
+   failed); dir is removed either way. */
+static int
+sc_plot_run(char ** svg, char ** why, const char * dir, const char * script)
+{
+    char path[SC_PLOT_FILE];
+    FILE * f = fopen(sc_plot_path(path, dir, "script"), "w");
+    int status = 0, ok;
+    pid_t pid;
+
+    ok = f != NULL && fputs(script, f) >= 0;
+    ok = (f != NULL && fclose(f) == 0) && ok;
+    pid = ok ? fork() : -1;
+    if (pid == 0)
+        sc_plot_child(dir);
+    if (pid > 0)
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+            ;
+    if (pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        *svg = sc_plot_slurp(sc_plot_path(path, dir, "plot.svg"), 0);
+    if (*svg == NULL)
+        *why = pid > 0 ? sc_plot_why(dir, status)
+                       : sc_plot_strdup(ok ? "cannot start gnuplot (fork "
+                                        "failed)" : "cannot write the "
+                                        "gnuplot script");
+    sc_plot_cleanup(dir);
     return *svg != NULL ? SC_OK : SC_UNABLE;
 }
 
-/* A fresh private directory (mode 0700) holding the data file dat and
-   the output out; sc_plot_run removes all three. */
+/* Makes the private directory and opens its data file for writing: *f,
+   or SC_EIO with *why. */
 static int
-sc_plot_temp(char * dir, char * dat, char * out, size_t len)
+sc_plot_open(char * dir, FILE ** f, char ** why)
 {
-    const char * base = getenv("TMPDIR");
-    char safe[SC_PLOT_PATH];
+    char path[SC_PLOT_FILE];
 
-    /* the paths enter the script: a TMPDIR that is not plainly safe
-       (relative, long, or with a character sc_plot_label would change)
-       gives way to /tmp */
-    if (base != NULL && strlen(base) < sizeof(safe) - 64)
-        sc_plot_label(safe, sizeof(safe), base);
-    if (base == NULL || base[0] != '/' || strlen(base) >= sizeof(safe) - 64
-        || strcmp(safe, base) != 0)
-        base = "/tmp";
-    snprintf(dir, len, "%s/spikecheck-plot-XXXXXX", base);
-    if (mkdtemp(dir) == NULL)
+    *f = NULL;
+    if (sc_plot_temp(dir, why) != SC_OK)
         return SC_EIO;
-    snprintf(dat, len, "%s/data", dir);
-    snprintf(out, len, "%s/plot.svg", dir);
-    return SC_OK;
+    *f = fopen(sc_plot_path(path, dir, "data"), "w");
+    if (*f != NULL)
+        return SC_OK;
+    *why = sc_plot_strdup("cannot write the data file for gnuplot");
+    sc_plot_cleanup(dir);
+    return SC_EIO;
+}
+
+/* Closes the data file; SC_EIO with *why (dir removed) when writing
+   failed. */
+static int
+sc_plot_close(const char * dir, FILE * f, char ** why)
+{
+    if (fclose(f) == 0)
+        return SC_OK;
+    *why = sc_plot_strdup("cannot write the data file for gnuplot");
+    sc_plot_cleanup(dir);
+    return SC_EIO;
 }
 
 /* A label for a gnuplot single-quoted string: letters, digits and
@@ -151,58 +254,110 @@ sc_plot_label(char * out, size_t len, const char * in)
     out[i] = '\0';
 }
 
-int
-sc_plot_svg(char ** svg, const sc_plot_struct * p)
+/* Whether v[0 .. n) has a value to plot: finite, and > 0 for a log
+   scale.  heuristic: display only */
+static int
+sc_plot_has(const double * v, slong n, int log_scale)
 {
-    char dir[SC_PLOT_PATH], dat[SC_PLOT_PATH], out[SC_PLOT_PATH],
-         title[160], script[4096];
+    slong t;
 
-    *svg = NULL;
-    if (sc_plot_temp(dir, dat, out, SC_PLOT_PATH) != SC_OK)
+    for (t = 0; t < n; t++)
+        if (isfinite(v[t]) && (!log_scale || v[t] > 0))
+            return 1;
+    return 0;
+}
+
+/* Appends to the script at *pos a panel: plot (with its settings) when
+   the data have something to draw, else an empty panel that says note.
+   gnuplot refuses a plot whose every point is undefined ("all points y
+   value undefined!"), which is what a logistic case without a reference
+   direction (rho, h all NaN) gave, and then the whole figure was lost. */
+static void
+sc_plot_panel(char * script, size_t len, size_t * pos, int has,
+              const char * plot, const char * note)
+{
+    if (*pos >= len)
+        return;
+    if (has)
+        *pos += snprintf(script + *pos, len - *pos, "%s", plot);
+    else
+        *pos += snprintf(script + *pos, len - *pos, "unset logscale y\n"
+                         "set yrange [0:1]\nunset ytics\nset label 1 '%s' "
+                         "at graph 0.5, graph 0.5 center\nplot -1 notitle\n"
+                         "unset label 1\nset ytics\nset yrange [*:*]\n",
+                         note);
+}
+
+int
+sc_plot_svg(char ** svg, char ** why, const sc_plot_struct * p)
+{
+    char dir[SC_PLOT_PATH], title[160], script[4096], plot[512];
+    /* short runs (a saved counterexample is 1 or 2 steps) get markers:
+       a line through two points is easily missed */
+    const char * w = p->len <= 40 ? "lp pt 7 ps 0.6" : "l";
+    size_t pos;
+    slong t;
+    FILE * f;
+
+    *svg = *why = NULL;
+    if (sc_plot_open(dir, &f, why) != SC_OK)
         return SC_EIO;
-    if (sc_plot_write_data(dat, p) != SC_OK)
-    {
-        sc_plot_cleanup(dir, dat, out);
+    for (t = 0; t < p->len; t++)
+        fprintf(f, "%ld %.10g %.10g %.10g %.10g %.10g %.10g %d\n", (long) t,
+                p->rho[t], p->h[t], p->theta[t], p->gamma[t], p->W[t],
+                p->loss[t], p->rising[t]);
+    if (sc_plot_close(dir, f, why) != SC_OK)
         return SC_EIO;
-    }
     sc_plot_label(title, sizeof(title), p->title);
-    snprintf(script, sizeof(script),
+    pos = (size_t) snprintf(script, sizeof(script),
         "set terminal svg size 900,640 font 'sans,10' background '#ffffff'\n"
-        "set output '%s'\n"
+        "set output 'plot.svg'\n"
         "set multiplot layout 2,2 title '%s'\n"
-        "set xlabel 't'\nset key top left\nset grid\n"
-        "set logscale y\nset format y '10^{%%L}'\n"
-        "plot '%s' u 1:2 w l lw 1.5 t 'rho_t', "
-        "'' u 1:($8 > 0 ? $2 : 1/0) w p pt 7 ps 0.3 t 'rising'\n"
-        "unset logscale y\nset format y '%%g'\n"
-        "plot '%s' u 1:3 w l lw 1.5 t 'h_t', '' u 1:4 w l dt 2 t 'Theta(rho_t)'\n"
-        "plot '%s' u 1:5 w l lw 1.5 t 'gamma_t', '' u 1:6 w l t '||w_t||^2'\n"
-        "set logscale y\nset format y '10^{%%L}'\n"
-        "plot '%s' u 1:7 w l lw 1.5 t 'loss'\n"
-        "unset multiplot\n",
-        out, title, dat, dat, dat, dat);
-    return sc_plot_run(svg, dir, dat, out, script);
+        "set xlabel 't'\nset key top left\nset grid\nset xrange [0:%ld]\n",
+        title, (long) FLINT_MAX(p->len - 1, 1));
+    snprintf(plot, sizeof(plot), "set logscale y\nset format y '10^{%%L}'\n"
+             "plot 'data' u 1:2 w %s lw 1.5 t 'rho_t', "
+             "'' u 1:($8 > 0 ? $2 : 1/0) w p pt 7 ps 0.3 t 'rising'\n"
+             "unset logscale y\nset format y '%%g'\n", w);
+    sc_plot_panel(script, sizeof(script), &pos, sc_plot_has(p->rho, p->len, 1),
+                  plot, "rho_t is not defined for this case (no reference "
+                  "direction)");
+    snprintf(plot, sizeof(plot), "plot 'data' u 1:3 w %s lw 1.5 t 'h_t'%s\n",
+             w, sc_plot_has(p->theta, p->len, 0)
+             ? ", '' u 1:4 w l dt 2 t 'Theta(rho_t)'" : "");
+    sc_plot_panel(script, sizeof(script), &pos, sc_plot_has(p->h, p->len, 0),
+                  plot, "h_t and Theta(rho_t) are not defined for this case");
+    snprintf(plot, sizeof(plot), "plot 'data' u 1:5 w %s lw 1.5 t "
+             "'gamma_t', '' u 1:6 w %s t '||w_t||^2'\n", w, w);
+    sc_plot_panel(script, sizeof(script), &pos,
+                  sc_plot_has(p->gamma, p->len, 0)
+                  || sc_plot_has(p->W, p->len, 0), plot,
+                  "gamma_t and ||w_t||^2 are not finite");
+    snprintf(plot, sizeof(plot), "set logscale y\nset format y '10^{%%L}'\n"
+             "plot 'data' u 1:7 w %s lw 1.5 t 'loss'\n", w);
+    sc_plot_panel(script, sizeof(script), &pos,
+                  sc_plot_has(p->loss, p->len, 1), plot,
+                  "the loss is not positive and finite");
+    if (pos < sizeof(script))
+        snprintf(script + pos, sizeof(script) - pos, "unset multiplot\n");
+    return sc_plot_run(svg, why, dir, script);
 }
 
 /* ---- [F3] Figure 3: certified run beside the float run ------------------ */
 
 /* rho and the loss with 17 digits: the deviation panel needs the float
    run's last bits. */
-static int
-sc_plot_f3_write_data(const char * path, const sc_f3_view_struct * V)
+static void
+sc_plot_f3_write_data(FILE * f, const sc_f3_view_struct * V)
 {
-    FILE * f = fopen(path, "w");
     slong t;
 
-    if (f == NULL)
-        return SC_EIO;
     for (t = 0; t < V->len; t++)
         fprintf(f, "%ld %.17g %.17g %.10g %.10g %.10g %.17g %.17g %.10g "
                 "%.10g %.10g %.10g\n", (long) t, V->rho_c[t], V->rho_f[t],
                 V->h_c[t], V->theta_c[t], V->h_f[t], V->loss_c[t],
                 V->loss_f[t], V->gamma_c[t], V->gamma_f[t], V->W_c[t],
                 V->W_f[t]);
-    return fclose(f) == 0 ? SC_OK : SC_EIO;
 }
 
 /* Vertical lines at the certified onset (grey) and where the float run
@@ -224,28 +379,26 @@ sc_plot_f3_marks(char * buf, size_t len, const sc_f3_view_struct * V)
 }
 
 int
-sc_plot_figure3_svg(char ** svg, const sc_f3_view_struct * V,
+sc_plot_figure3_svg(char ** svg, char ** why, const sc_f3_view_struct * V,
                     const char * title)
 {
-    char dir[SC_PLOT_PATH], dat[SC_PLOT_PATH], out[SC_PLOT_PATH],
-         label[160], script[8192], marks[400];
+    char dir[SC_PLOT_PATH], label[160], script[8192], marks[400];
     const char * top;
+    FILE * f;
 
-    *svg = NULL;
-    if (sc_plot_temp(dir, dat, out, SC_PLOT_PATH) != SC_OK)
+    *svg = *why = NULL;
+    if (sc_plot_open(dir, &f, why) != SC_OK)
         return SC_EIO;
-    if (sc_plot_f3_write_data(dat, V) != SC_OK)
-    {
-        sc_plot_cleanup(dir, dat, out);
+    sc_plot_f3_write_data(f, V);
+    if (sc_plot_close(dir, f, why) != SC_OK)
         return SC_EIO;
-    }
     sc_plot_label(label, sizeof(label), title);
     sc_plot_f3_marks(marks, sizeof(marks), V);
     /* without a reference direction (logistic line on main) the top row
        shows ||w_t||^2 and gamma_t instead of rho_t and h_t */
     top = V->has_ref
         ? "set logscale y\nset format y '10^{%%L}'\nset title 'rho_t'\n"
-          "plot '%s' u 1:2 w l lw 2 lc rgb '#1f5fa8' t 'certified', "
+          "plot 'data' u 1:2 w l lw 2 lc rgb '#1f5fa8' t 'certified', "
           "'' u 1:3 w l lw 1 lc rgb '#cc0000' dt 2 t 'float64'\n"
           "unset logscale y\nset format y '%%g'\n"
           "set title 'h_t against Theta(rho_t)'\nset key center right\n"
@@ -254,26 +407,24 @@ sc_plot_figure3_svg(char ** svg, const sc_f3_view_struct * V,
           "'' u 1:6 w l lw 1 lc rgb '#cc0000' dt 2 t 'h_t float64'\n"
           "set key top left\n"
         : "set logscale y\nset format y '%%g'\nset title '||w_t||^2'\n"
-          "plot '%s' u 1:11 w l lw 2 lc rgb '#1f5fa8' t 'certified', "
+          "plot 'data' u 1:11 w l lw 2 lc rgb '#1f5fa8' t 'certified', "
           "'' u 1:12 w l lw 1 lc rgb '#cc0000' dt 2 t 'float64'\n"
           "unset logscale y\nset title 'gamma_t'\n"
           "plot '' u 1:9 w l lw 2 lc rgb '#1f5fa8' t 'certified', "
           "'' u 1:10 w l lw 1 lc rgb '#cc0000' dt 2 t 'float64'\n";
     {
-        char topbuf[2048];
         size_t pos;
 
-        snprintf(topbuf, sizeof(topbuf), top, dat);
         pos = (size_t) snprintf(script, sizeof(script),
             "set terminal svg size 1000,700 font 'sans,10' "
-            "background '#ffffff'\nset output '%s'\n"
+            "background '#ffffff'\nset output 'plot.svg'\n"
             "set multiplot layout 2,2 title '%s'\n"
             "set xlabel 't'\nset key top left\nset grid\n%s%s",
-            out, label, marks, topbuf);
+            label, marks, top);
         snprintf(script + pos, sizeof(script) - pos,
             "set logscale y\nset format y '10^{%%L}'\nset title 'loss'\n"
             "set key bottom left\n"
-            "plot '%s' u 1:7 w l lw 2 lc rgb '#1f5fa8' t 'certified', "
+            "plot 'data' u 1:7 w l lw 2 lc rgb '#1f5fa8' t 'certified', "
             "'' u 1:8 w l lw 1 lc rgb '#cc0000' dt 2 t 'float64'\n"
             "set title 'float64 relative deviation from the certified run'\n"
             "set key top left\n"
@@ -281,59 +432,46 @@ sc_plot_figure3_svg(char ** svg, const sc_f3_view_struct * V,
             "plot '' u 1:(abs($8 - $7) / abs($7) > 1e-18 ? "
             "abs($8 - $7) / abs($7) : 1e-18) w l lw 1.5 lc rgb '#cc0000' "
             "t 'loss', %s 2**-53 w l lc rgb '#888888' dt 2 t '2^{-53}'\n"
-            "unset multiplot\n", dat, V->has_ref
+            "unset multiplot\n", V->has_ref
             ? "'' u 1:(abs($3 - $2) / abs($2) > 1e-18 ? abs($3 - $2) / "
               "abs($2) : 1e-18) w l lw 1 lc rgb '#1f5fa8' t 'rho',"
             : "");
     }
-    return sc_plot_run(svg, dir, dat, out, script);
+    return sc_plot_run(svg, why, dir, script);
 }
 
 /* ---- BEYOND.md s.2-3: sharpness and non-normality ----------------------- */
 
-static int
-sc_plot_sharp_write_data(const char * path, const sc_plot_sharp_struct * p)
+int
+sc_plot_svg_sharp(char ** svg, char ** why, const sc_plot_sharp_struct * p)
 {
-    FILE * f = fopen(path, "w");
+    char dir[SC_PLOT_PATH], title[160], script[4096];
     slong t;
+    FILE * f;
 
-    if (f == NULL)
+    *svg = *why = NULL;
+    if (sc_plot_open(dir, &f, why) != SC_OK)
         return SC_EIO;
     for (t = 0; t < p->len; t++)
         fprintf(f, "%ld %.10g %.10g %.10g %.10g %d\n", (long) t, p->lmax[t],
                 p->lmaxP[t], p->kappa[t], p->rhoJ[t], p->rising[t]);
-    return fclose(f) == 0 ? SC_OK : SC_EIO;
-}
-
-int
-sc_plot_svg_sharp(char ** svg, const sc_plot_sharp_struct * p)
-{
-    char dir[SC_PLOT_PATH], dat[SC_PLOT_PATH], out[SC_PLOT_PATH],
-         title[160], script[4096];
-
-    *svg = NULL;
-    if (sc_plot_temp(dir, dat, out, SC_PLOT_PATH) != SC_OK)
+    if (sc_plot_close(dir, f, why) != SC_OK)
         return SC_EIO;
-    if (sc_plot_sharp_write_data(dat, p) != SC_OK)
-    {
-        sc_plot_cleanup(dir, dat, out);
-        return SC_EIO;
-    }
     sc_plot_label(title, sizeof(title), p->title);
     snprintf(script, sizeof(script),
         "set terminal svg size 900,360 font 'sans,10' background '#ffffff'\n"
-        "set output '%s'\n"
+        "set output 'plot.svg'\n"
         "set termoption noenhanced\n"
         "set multiplot layout 1,2 title '%s'\n"
         "set xlabel 't'\nset key bottom right\nset grid\n"
-        "plot '%s' u 1:2 w l lw 1.5 t 'lambda_max(H)', "
+        "plot 'data' u 1:2 w l lw 1.5 t 'lambda_max(H)', "
         "'' u 1:3 w l lw 1.5 t 'lambda_max(P^1/2 H P^1/2)', "
         "'' u 1:(%.10g) w l dt 2 t '2/eta', '' u 1:(2) w l dt 3 t '2', "
         "'' u 1:($6 > 0 ? 0.02 : 1/0) w p pt 7 ps 0.3 t 'rising'\n"
         "set key top left\n"
-        "plot '%s' u 1:4 w l lw 1.5 t 'kappa(V_t), unit columns', "
+        "plot 'data' u 1:4 w l lw 1.5 t 'kappa(V_t), unit columns', "
         "'' u 1:5 w l lw 1.5 t 'rho(J_t)'\n"
         "unset multiplot\n",
-        out, title, dat, p->thr, dat);
-    return sc_plot_run(svg, dir, dat, out, script);
+        title, p->thr);
+    return sc_plot_run(svg, why, dir, script);
 }

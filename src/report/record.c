@@ -15,17 +15,54 @@ sc_strdup(const char * s)
     return r;
 }
 
+/* NULL stays NULL */
+static char *
+sc_strdup_null(const char * s)
+{
+    return s != NULL ? sc_strdup(s) : NULL;
+}
+
+static void
+sc_figures_push(sc_figure_struct ** v, slong * n, const char * case_file,
+                const char * title, const char * note, const char * svg,
+                const char * why)
+{
+    sc_figure_struct * f;
+
+    *v = flint_realloc(*v, (*n + 1) * sizeof(sc_figure_struct));
+    f = *v + (*n)++;
+    f->case_file = sc_strdup(case_file);
+    f->title = sc_strdup(title);
+    f->note = sc_strdup_null(note);
+    f->svg = sc_strdup_null(svg);
+    f->why = sc_strdup_null(why);
+}
+
+static void
+sc_figures_clear(sc_figure_struct * v, slong n)
+{
+    slong i;
+
+    for (i = 0; i < n; i++)
+    {
+        flint_free(v[i].why);
+        flint_free(v[i].svg);
+        flint_free(v[i].note);
+        flint_free(v[i].title);
+        flint_free(v[i].case_file);
+    }
+    flint_free(v);
+}
+
 void
 sc_report_init(sc_report_t R)
 {
     R->rec = NULL;
     R->len = R->alloc = 0;
-    R->float_lines = NULL;
+    R->fl = NULL;
     R->nfloat = 0;
-    R->fig_title = R->fig_svg = NULL;
-    R->nfig = 0;
-    R->f3_title = R->f3_note = R->f3_svg = NULL;
-    R->nf3 = 0;
+    R->fig = R->f3 = NULL;
+    R->nfig = R->nf3 = 0;
     R->pool = NULL;
     R->npool = 0;
 }
@@ -44,42 +81,25 @@ sc_report_clear(sc_report_t R)
     }
     flint_free(R->rec);
     for (i = 0; i < R->nfloat; i++)
-        flint_free(R->float_lines[i]);
-    flint_free(R->float_lines);
-    for (i = 0; i < R->nfig; i++)
     {
-        flint_free(R->fig_title[i]);
-        flint_free(R->fig_svg[i]);
+        sc_float_view_clear(R->fl[i].fv);
+        flint_free(R->fl[i].case_file);
+        flint_free(R->fl[i].case_name);
     }
-    flint_free(R->fig_title);
-    flint_free(R->fig_svg);
-    for (i = 0; i < R->nf3; i++)
-    {
-        flint_free(R->f3_title[i]);
-        flint_free(R->f3_note[i]);
-        flint_free(R->f3_svg[i]);
-    }
-    flint_free(R->f3_title);
-    flint_free(R->f3_note);
-    flint_free(R->f3_svg);
+    flint_free(R->fl);
+    sc_figures_clear(R->fig, R->nfig);
+    sc_figures_clear(R->f3, R->nf3);
     for (i = 0; i < R->npool; i++)
         flint_free(R->pool[i]);
     flint_free(R->pool);
 }
 
 void
-sc_report_add_figure3(sc_report_t R, const char * title, const char * note,
-                      const char * svg)
+sc_report_add_figure3(sc_report_t R, const char * case_file,
+                      const char * title, const char * note,
+                      const char * svg, const char * why)
 {
-    size_t sz = (R->nf3 + 1) * sizeof(char *);
-
-    R->f3_title = flint_realloc(R->f3_title, sz);
-    R->f3_note = flint_realloc(R->f3_note, sz);
-    R->f3_svg = flint_realloc(R->f3_svg, sz);
-    R->f3_title[R->nf3] = sc_strdup(title);
-    R->f3_note[R->nf3] = sc_strdup(note);
-    R->f3_svg[R->nf3] = svg != NULL ? sc_strdup(svg) : NULL;
-    R->nf3++;
+    sc_figures_push(&R->f3, &R->nf3, case_file, title, note, svg, why);
 }
 
 const char *
@@ -96,13 +116,11 @@ sc_report_intern(sc_report_t R, const char * s)
 }
 
 void
-sc_report_add_figure(sc_report_t R, const char * title, const char * svg)
+sc_report_add_figure(sc_report_t R, const char * case_file,
+                     const char * title, const char * note,
+                     const char * svg, const char * why)
 {
-    R->fig_title = flint_realloc(R->fig_title, (R->nfig + 1) * sizeof(char *));
-    R->fig_svg = flint_realloc(R->fig_svg, (R->nfig + 1) * sizeof(char *));
-    R->fig_title[R->nfig] = sc_strdup(title);
-    R->fig_svg[R->nfig] = svg != NULL ? sc_strdup(svg) : NULL;
-    R->nfig++;
+    sc_figures_push(&R->fig, &R->nfig, case_file, title, note, svg, why);
 }
 
 static void
@@ -165,11 +183,18 @@ sc_report_add(sc_report_t R, const sc_thm_struct * thm, const sc_case_t c,
 }
 
 void
-sc_report_add_float_line(sc_report_t R, const char * line)
+sc_report_add_float(sc_report_t R, const char * case_name,
+                    const char * case_file, const sc_float_view_t fv)
 {
-    R->float_lines = flint_realloc(R->float_lines,
-                                   (R->nfloat + 1) * sizeof(char *));
-    R->float_lines[R->nfloat++] = sc_strdup(line);
+    sc_report_float_struct * f;
+
+    R->fl = flint_realloc(R->fl, (R->nfloat + 1)
+                                 * sizeof(sc_report_float_struct));
+    f = R->fl + R->nfloat++;
+    f->case_name = sc_strdup(case_name);
+    f->case_file = sc_strdup(case_file);
+    sc_float_view_init(f->fv);
+    sc_float_view_set(f->fv, fv);
 }
 
 void

@@ -40,13 +40,17 @@ sc_plot_struct;
    text reaches a gnuplot script (case files are not trusted). */
 void sc_plot_label(char * out, size_t len, const char * in);
 
-/* Runs gnuplot on p; *svg (flint_free) is the SVG text.  SC_UNABLE when
-   gnuplot is missing or fails, SC_EIO when a temporary file fails. */
-int sc_plot_svg(char ** svg, const sc_plot_struct * p) SC_WARN_UNUSED;
+/* Runs gnuplot on p: SC_OK with *svg (flint_free) the SVG text, else *why
+   (flint_free) says what went wrong, in gnuplot's words when it ran:
+   SC_UNABLE when gnuplot is missing or fails, SC_EIO when a temporary
+   file fails.  A panel whose series has nothing to draw (rho of a case
+   without a reference direction) is drawn empty with a note. */
+int sc_plot_svg(char ** svg, char ** why, const sc_plot_struct * p)
+    SC_WARN_UNUSED;
 
 /* [F3] Runs gnuplot on the Figure 3 view V (certified and float runs,
-   their parting steps); *svg as for sc_plot_svg. */
-int sc_plot_figure3_svg(char ** svg, const sc_f3_view_struct * V,
+   their parting steps); *svg and *why as for sc_plot_svg. */
+int sc_plot_figure3_svg(char ** svg, char ** why, const sc_f3_view_struct * V,
                         const char * title) SC_WARN_UNUSED;
 /* The sharpness series of one trajectory (BEYOND.md s.2-3), as doubles
    (display only); thr = 2/eta. */
@@ -61,24 +65,44 @@ typedef struct
 sc_plot_sharp_struct;
 
 /* As sc_plot_svg, for the sharpness panel. */
-int sc_plot_svg_sharp(char ** svg, const sc_plot_sharp_struct * p)
+int sc_plot_svg_sharp(char ** svg, char ** why, const sc_plot_sharp_struct * p)
     SC_WARN_UNUSED;
+
+/* The float view of one case (theorems/figure3/float_view.c) with the
+   case it belongs to. */
+typedef struct
+{
+    char * case_name;           /* owned */
+    char * case_file;           /* owned */
+    sc_float_view_t fv;
+}
+sc_report_float_struct;
+
+/* A figure of the HTML report: the case it shows (case file), its title,
+   a caption (NULL for none) and the SVG, or NULL with why it was not
+   drawn (gnuplot's message).  All owned. */
+typedef struct
+{
+    char * case_file;
+    char * title;
+    char * note;
+    char * svg;
+    char * why;
+}
+sc_figure_struct;
 
 typedef struct
 {
     sc_record_struct * rec;
     slong len, alloc;
-    /* float view: steps whose rising flag differs (one line per case) */
-    char ** float_lines;
+    /* the float view, one record per case */
+    sc_report_float_struct * fl;
     slong nfloat;
-    /* figures for the HTML report: a title and an SVG, or NULL with the
-       reason the plot is missing */
-    char ** fig_title;
-    char ** fig_svg;
+    /* the figures of the HTML report ("Trajectories") */
+    sc_figure_struct * fig;
     slong nfig;
-    /* [F3] the Figure 3 section: title, caption (HTML-escaped by the
-       writer) and SVG (NULL when the plot is missing) per case */
-    char ** f3_title, ** f3_note, ** f3_svg;
+    /* [F3] the Figure 3 section, one entry per case */
+    sc_figure_struct * f3;
     slong nf3;
     /* owned copies of the certificate and extra names of records read
        back from a journal (records of a run point to string literals) */
@@ -108,16 +132,37 @@ void sc_report_add_record(sc_report_t R, const sc_thm_struct * thm,
    and extra names of records read back from a journal. */
 const char * sc_report_intern(sc_report_t R, const char * s);
 
-/* Adds a line of the float-view section (copied). */
-void sc_report_add_float_line(sc_report_t R, const char * line);
+/* Adds the float view fv of a case (all copied). */
+void sc_report_add_float(sc_report_t R, const char * case_name,
+                         const char * case_file, const sc_float_view_t fv);
 
-/* Adds a figure (title and svg copied; svg NULL for a missing plot). */
-void sc_report_add_figure(sc_report_t R, const char * title,
-                          const char * svg);
+/* ---- the float view's writers (float_table.c) ---- */
 
-/* [F3] Adds a Figure 3 entry (all copied; svg NULL for a missing plot). */
-void sc_report_add_figure3(sc_report_t R, const char * title,
-                           const char * note, const char * svg);
+/* The line of f as the JSON report's "float_view" strings have it: "float
+   view CASE at B bits: N of M rising/falling decisions differ ..." with
+   the first steps (about 250 characters of them, then " ..."). */
+void sc_report_float_line(char * buf, size_t len,
+                          const sc_report_float_struct * f);
+
+/* Over the float views of R: cases compared, cases with a differing
+   decision, spurious rising steps in all. */
+void sc_report_float_totals(slong * cases, slong * differ, slong * spurious,
+                            const sc_report_t R);
+
+/* The terminal: with verbose one line per case, then one summary line
+   (nothing when R has no float view). */
+void sc_report_print_float(FILE * out, const sc_report_t R, int verbose);
+
+/* Adds a figure of case_file (all copied; note may be NULL; svg NULL for
+   a missing plot, and then why says why). */
+void sc_report_add_figure(sc_report_t R, const char * case_file,
+                          const char * title, const char * note,
+                          const char * svg, const char * why);
+
+/* [F3] Adds a Figure 3 entry, as sc_report_add_figure. */
+void sc_report_add_figure3(sc_report_t R, const char * case_file,
+                           const char * title, const char * note,
+                           const char * svg, const char * why);
 
 /* Counts of each verdict over all records. */
 void sc_report_counts(slong counts[SC_NUM_VERDICTS], const sc_report_t R);
@@ -167,7 +212,7 @@ int sc_report_write_json(FILE * out, const sc_report_t R) SC_WARN_UNUSED;
 
 /* One self-contained HTML file: per checker the statement, provenance,
    verdict counts and slack quantiles; the VIOLATED / UNDECIDED records; the
-   float-view lines; the figures. */
+   float view as a table; the figures. */
 int sc_report_write_html(FILE * out, const sc_report_t R) SC_WARN_UNUSED;
 
 /* JUnit XML: a testsuite per checker, a testcase per record. */
@@ -214,13 +259,13 @@ void sc_journal_clear(sc_journal_t J);
 /* Number of finished cases read from the journal. */
 slong sc_journal_count(const sc_journal_t J);
 
-/* Appends to R the records, float-view lines and figures of case_file
+/* Appends to R the records, float views and figures of case_file
    from the journal: 1 if it was there, 0 if not, -1 if its entry is
    damaged. */
 int sc_journal_restore(sc_report_t R, const sc_journal_t J,
                        const char * case_file) SC_WARN_UNUSED;
 
-/* Appends one line for case_file: the records rec0.., float-view lines
+/* Appends one line for case_file: the records rec0.., float views
    float0.., figures fig0.. and Figure 3 entries f30.. of R; flushed and
    fsync'd.  SC_EIO. */
 int sc_journal_append(sc_journal_t J, const sc_report_t R,

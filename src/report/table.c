@@ -104,7 +104,7 @@ sc_report_checker_stats(slong cnt[SC_NUM_VERDICTS], double q[4],
 void
 sc_report_print_summary(FILE * out, const sc_report_t R)
 {
-    slong i, j, n, cnt[SC_NUM_VERDICTS];
+    slong j, n, cnt[SC_NUM_VERDICTS];
     double q[4];
 
     fprintf(out, "\n%-5s %-14s %6s %6s %6s %6s   %s\n", "check", "provenance",
@@ -126,6 +126,4 @@ sc_report_print_summary(FILE * out, const sc_report_t R)
             fprintf(out, "%.3g / %.3g / %.3g / %.3g  (n=%ld)\n", q[0], q[1],
                     q[2], q[3], (long) n);
     }
-    for (i = 0; i < R->nfloat; i++)
-        fprintf(out, "%s\n", R->float_lines[i]);
 }

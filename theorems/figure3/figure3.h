@@ -7,9 +7,35 @@
 
 #include "theorems/core/core.h"
 
-/* One line comparing the rising/falling decisions of an uncertified
-   floating-point full-GD run at fprec bits with the certified ones. */
-void sc_float_view(char * line, size_t linelen, sc_ctx_t ctx, slong fprec,
+/*
+ * The float view of a case (figure3/float_view.c): the rising/falling
+ * decisions of an uncertified floating-point full-GD run at fprec bits
+ * beside the certified ones.  A record; the reports format it.
+ */
+typedef struct
+{
+    slong fprec;            /* the float run's precision (53 = float64) */
+    slong prec;             /* the certified run's precision */
+    slong compared;         /* steps of the common horizon */
+    slong undecided;        /* of them, certified flags undecided (skipped) */
+    slong spurious;         /* differing steps where the float run rises */
+    slong * steps;          /* the steps whose decision differs, in order */
+    slong ndiff;            /* their number */
+}
+sc_float_view_struct;
+
+typedef sc_float_view_struct sc_float_view_t[1];
+
+void sc_float_view_init(sc_float_view_t fv);
+void sc_float_view_clear(sc_float_view_t fv);
+void sc_float_view_set(sc_float_view_t dst, const sc_float_view_t src);
+
+/* Appends t to fv's differing steps (for readers of a stored record). */
+void sc_float_view_push_step(sc_float_view_t fv, slong t);
+
+/* Sets fv to the float view of the case of ctx at fprec bits; the
+   certified flags at prec0 .. prec_max bits. */
+void sc_float_view(sc_float_view_t fv, sc_ctx_t ctx, slong fprec,
                    slong prec0, slong prec_max);
 
 /* [F3] Section 6 / Figure 3 (theorems/f3_figure3.c) */

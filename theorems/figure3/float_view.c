@@ -7,55 +7,70 @@
  * decides rising/falling on those rounded values.  The certified flags come
  * from the reduced recurrence in balls where it applies (whitened square
  * loss), else from the certified full-GD enclosure, at doubling precision
- * until every flag is decided or the cap is reached.
+ * until every flag is decided or the cap is reached.  The result is a
+ * record (sc_float_view_t); the reports format it.
  */
-#include <stdio.h>
 #include <string.h>
 #include "theorems/figure3/figure3.h"
 
 void
-sc_float_view(char * line, size_t linelen, sc_ctx_t ctx, slong fprec,
-              slong prec0, slong prec_max)
+sc_float_view_init(sc_float_view_t fv)
+{
+    memset(fv, 0, sizeof(sc_float_view_struct));
+}
+
+void
+sc_float_view_clear(sc_float_view_t fv)
+{
+    flint_free(fv->steps);
+    sc_float_view_init(fv);
+}
+
+void
+sc_float_view_set(sc_float_view_t dst, const sc_float_view_t src)
+{
+    slong * steps;
+
+    if (dst == src)
+        return;
+    steps = flint_realloc(dst->steps, FLINT_MAX(src->ndiff, 1)
+                                      * sizeof(slong));
+    *dst = *src;
+    dst->steps = steps;
+    memcpy(dst->steps, src->steps, src->ndiff * sizeof(slong));
+}
+
+void
+sc_float_view_push_step(sc_float_view_t fv, slong t)
+{
+    fv->steps = flint_realloc(fv->steps, (fv->ndiff + 1) * sizeof(slong));
+    fv->steps[fv->ndiff++] = t;
+}
+
+void
+sc_float_view(sc_float_view_t fv, sc_ctx_t ctx, slong fprec, slong prec0,
+              slong prec_max)
 {
     const sc_traj_struct * C = sc_ctx_certified(ctx, prec0, prec_max);
     sc_traj_t P;
-    slong t, ndiff = 0, nspur = 0, nund = 0, len;
-    size_t pos;
-    int full = 0;
-    char steps[256] = "";
+    slong t, len;
 
+    sc_float_view_clear(fv);
     sc_traj_init(P, SC_TRAJ_FULL, ctx->cs->d, ctx->cs->steps);
     sc_dyn_run_full(P, ctx->cs, ctx->data, 1, fprec);
     len = FLINT_MIN(P->len, C->len);
-    pos = 0;
+    fv->fprec = fprec;
+    fv->prec = C->prec;
+    fv->compared = FLINT_MAX(len - 1, 0);
     for (t = 0; t + 1 < len; t++)
     {
         if (C->rising[t] == SC_UNKNOWN)
+            fv->undecided++;
+        else if (P->rising[t] != C->rising[t])
         {
-            nund++;
-            continue;
-        }
-        if (P->rising[t] == C->rising[t])
-            continue;
-        ndiff++;
-        nspur += (P->rising[t] == SC_TRUE);
-        if (full)
-            continue;
-        if (pos + 24 < sizeof(steps))
-            pos += snprintf(steps + pos, sizeof(steps) - pos, "%s%ld",
-                            ndiff > 1 ? " " : "", (long) t);
-        else
-        {
-            snprintf(steps + pos, sizeof(steps) - pos, " ...");
-            full = 1;
+            sc_float_view_push_step(fv, t);
+            fv->spurious += (P->rising[t] == SC_TRUE);
         }
     }
-    snprintf(line, linelen, "float view %s at %ld bits: %ld of %ld "
-             "rising/falling decisions differ from the certified run "
-             "(%ld spurious rising, certified at %ld bits%s)%s%s",
-             ctx->cs->name, (long) fprec, (long) ndiff, (long) (len - 1),
-             (long) nspur, (long) C->prec,
-             nund > 0 ? ", some certified flags undecided" : "",
-             ndiff > 0 ? "; steps: " : "", steps);
     sc_traj_clear(P);
 }
