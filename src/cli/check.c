@@ -240,28 +240,33 @@ sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
     sc_ctx_clear(ctx);
 }
 
-/* Every output path must be writable before the (long) run starts. */
+/* Every output path must be writable before the (long) run starts, and
+   none may be an input (a case file, the baseline read) or another
+   output. */
 static int
-sc_check_probe(const sc_check_opts * o)
+sc_check_probe(const sc_check_opts * o, char ** paths, slong n)
 {
-    const char * out[4];
-    char err[SC_ERR_LEN];
-    int i;
+    const char * out[5], * opt[5];
+    char ** in = flint_malloc((n + 1) * sizeof(char *));
+    slong i;
+    int rc;
 
     out[0] = o->json;
+    opt[0] = "--json";
     out[1] = o->junit;
+    opt[1] = "--junit";
     out[2] = o->update_baseline ? o->baseline : NULL;
+    opt[2] = "--baseline";
     out[3] = o->html;
-    for (i = 0; i < 4; i++)
-    {
-        if (out[i] != NULL && sc_outfile_probe(out[i], err, sizeof(err))
-                              != SC_OK)
-        {
-            fprintf(stderr, "spikecheck: %s\n", err);
-            return SC_EIO;
-        }
-    }
-    return SC_OK;
+    opt[3] = "--html";
+    out[4] = o->jobs == 1 ? o->journal : NULL;  /* workers: FILE.K */
+    opt[4] = "--journal";
+    for (i = 0; i < n; i++)
+        in[i] = paths[i];
+    in[n] = o->update_baseline ? NULL : (char *) o->baseline;
+    rc = sc_cli_out_check(out, opt, 5, in, n + 1);
+    flint_free(in);
+    return rc;
 }
 
 /* Writes R to path (if not NULL) atomically with writer. */
@@ -439,7 +444,7 @@ sc_cli_check(int argc, char ** argv, int replay)
         n = sc_cli_shard(paths, n, o.shard_k, o.shard_n);
     if (sc_check_load(&cases, paths, n) != SC_OK)
         goto cleanup;
-    if (sc_check_probe(&o) != SC_OK)
+    if (sc_check_probe(&o, paths, n) != SC_OK)
         goto cleanup;
     if ((o.jobs > 1 ? sc_cli_check_jobs(R, &o, cases, n)
                     : sc_cli_check_run(R, &o, cases, n, 0, 1, o.journal))

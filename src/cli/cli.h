@@ -38,6 +38,15 @@ int sc_cli_out_open(sc_outfile_t o, const char * path) SC_WARN_UNUSED;
 int sc_cli_out_close(sc_outfile_t o, const char * path, int written)
     SC_WARN_UNUSED;
 
+/* Before a run: every output out[i] (NULL: none), given by option opt[i],
+   must be writable, not a directory, and neither the same file as another
+   output nor as an input in[0 .. nin-1] (NULL entries skipped).  Prints
+   one line "spikecheck: FILE: OPTION: reason" and returns SC_EINVAL
+   otherwise.  Creates nothing. */
+int sc_cli_out_check(const char * const * out, const char * const * opt,
+                     slong nout, char * const * in, slong nin)
+    SC_WARN_UNUSED;
+
 /* c with explicit exact data (it replays without the generators) to
    path, atomically; SC_EIO with a message on failure. */
 int sc_cli_save_case(const char * path, const sc_case_t c) SC_WARN_UNUSED;

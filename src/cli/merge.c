@@ -92,7 +92,7 @@ sc_merge_kind(char ** parts, slong n, const char ** out, slong nout)
 int
 sc_cli_merge(int argc, char ** argv)
 {
-    const char * out[SC_MERGE_MAX_OUT];
+    const char * out[SC_MERGE_MAX_OUT], * opt[SC_MERGE_MAX_OUT];
     char ** parts = flint_malloc(argc * sizeof(char *)), err[SC_ERR_LEN];
     slong n = 0, nout = 0, i;
     int rc = SC_EXIT_USAGE, journals, k;
@@ -128,13 +128,9 @@ sc_cli_merge(int argc, char ** argv)
     if (journals < 0)
         goto cleanup;
     for (i = 0; i < nout; i++)
-    {
-        if (sc_outfile_probe(out[i], err, sizeof(err)) != SC_OK)
-        {
-            fprintf(stderr, "spikecheck: %s\n", err);
-            goto cleanup;
-        }
-    }
+        opt[i] = "-o";
+    if (sc_cli_out_check(out, opt, nout, parts, n) != SC_OK)
+        goto cleanup;
     if (journals && sc_report_read_journals(R, parts, n, err, sizeof(err))
                     != SC_OK)
     {

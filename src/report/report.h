@@ -3,8 +3,9 @@
  * summary, JSON, and the trajectory CSV.  No numerics happen here: every
  * number comes from a sc_result_t or a trajectory.
  *
- * Files are written to PATH.tmp.PID and renamed over PATH when complete, so
- * an interrupted run leaves either the old report or the new one.
+ * Files are written to a fresh temporary beside PATH and renamed over PATH
+ * when complete (outfile.c), so an interrupted run leaves either the old
+ * report or the new one.
  */
 #ifndef SC_REPORT_H
 #define SC_REPORT_H
@@ -183,22 +184,30 @@ void sc_report_print_summary(FILE * out, const sc_report_t R);
 /* An atomically written output file. */
 typedef struct
 {
-    char * path;
-    char * tmp;
+    char * path;                /* the file written (symlinks resolved) */
+    char * tmp;                 /* the temporary, or NULL when written in
+                                   place (a device, a FIFO) */
     FILE * f;
 }
 sc_outfile_struct;
 
 typedef sc_outfile_struct sc_outfile_t[1];
 
-/* Checks that PATH can be written (its directory is writable, and PATH is
-   a writable file if it exists), so that a long run fails at once on a bad
-   path.  Creates nothing.  SC_EIO with a message in err. */
+/* Checks that PATH can be written (not a directory; its directory is
+   writable, and PATH is a writable file if it exists; a device or FIFO
+   is writable), so that a long run fails at once on a bad path.  Creates
+   nothing.  SC_EIO with the reason (without the path) in err. */
 int sc_outfile_probe(const char * path, char * err, size_t errlen)
     SC_WARN_UNUSED;
 
-/* Opens PATH.tmp.PID for writing; SC_EIO with a message in err if the
-   directory is not writable. */
+/* Nonzero if writing the output a would write or replace the regular
+   file b, or the output b (the same existing file, or the same name in
+   the same directory).  Devices and FIFOs are never the same. */
+int sc_outfile_same(const char * a, const char * b);
+
+/* Opens a fresh temporary beside PATH (O_CREAT | O_EXCL | O_NOFOLLOW,
+   PATH's mode when it exists), or PATH itself when it is a device or a
+   FIFO; SC_EIO with a message in err. */
 int sc_outfile_open(sc_outfile_t o, const char * path, char * err,
                     size_t errlen) SC_WARN_UNUSED;
 /* Closes and renames over the target; SC_EIO (tmp removed) on failure. */
@@ -206,6 +215,10 @@ int sc_outfile_commit(sc_outfile_t o, char * err, size_t errlen)
     SC_WARN_UNUSED;
 /* Closes and removes the temporary file (nothing is left behind). */
 void sc_outfile_abort(sc_outfile_t o);
+
+/* Removes every temporary still open (async-signal-safe: for a signal
+   handler; the files are not closed). */
+void sc_outfile_remove_all(void);
 
 /* JSON report: {"format", "versions", "results": [records]}. */
 int sc_report_write_json(FILE * out, const sc_report_t R) SC_WARN_UNUSED;
