@@ -94,6 +94,11 @@ grep -q 'no claim changed' "$T/out" && ok || bad "baseline unchanged"
 sed 's/^T2.2\tthm_t22\tHOLDS/T2.2\tthm_t22\tNOT-APPLICABLE/' "$T/base.txt" > "$T/base2.txt"
 expect_rc 4 "changed claim" "$SC" check --baseline "$T/base2.txt" "$SPIKE" tests/data/thm_t22.json
 grep -q 'changed: T2.2.thm_t22: NOT-APPLICABLE -> HOLDS' "$T/out" && ok || bad "the change is listed"
+# a vacuous truth: no step of this logistic case rises, so [T5.3]'s "not rising" conclusions were never at risk
+expect_rc 0 "vacuous T5.3" "$SC" check --theorem T5.3 --json "$T/vac.json" --baseline "$T/vac.txt" --update-baseline cases/default-logistic/logistic-0002-small-eta.json
+grep -q '"exercised": false' "$T/vac.json" && ok || bad "JSON marks the vacuous HOLDS"
+grep -q 'T5.3.*HOLDS (vacuous)' "$T/vac.txt" && ok || bad "the baseline keeps vacuous apart"
+grep -Eq '^T5.3 +reconstructed +1 +1 ' "$T/out" && ok || bad "the summary counts the vacuous HOLDS"
 expect_rc 2 "--update-baseline alone" "$SC" check --update-baseline "$SPIKE"
 expect_rc 2 "bad shard" "$SC" check --shard 3/2 "$SPIKE"
 mkdir "$T/sh"; cp tests/data/thm_t21.json tests/data/thm_t22.json tests/data/thm_t3c.json tests/data/thm_plain.json "$T/sh"

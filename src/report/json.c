@@ -77,11 +77,15 @@ sc_json_record(const sc_record_struct * r)
                                                 : json_null());
     json_object_set_new(o, "seed", json_integer((json_int_t) r->seed));
     json_object_set_new(o, "certificate", json_string(s->certificate));
+    json_object_set_new(o, "exercised", s->verdict == SC_HOLDS
+                        ? json_boolean(s->exercised) : json_null());
     json_object_set_new(o, "reason", json_string(s->reason));
     for (i = 0; i < SC_MAX_EXTRA; i++)
         if (s->extra[i].set)
             json_object_set_new(ex, s->extra[i].name,
                                 sc_json_num(1, s->extra[i].value));
+    if (s->novalue != NULL)
+        json_object_set_new(ex, "no_value", json_string(s->novalue));
     json_object_set_new(o, "extra", ex);
     json_object_set_new(o, "replay", json_string(r->replay));
     return o;

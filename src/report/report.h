@@ -177,7 +177,11 @@ void sc_report_print_table(FILE * out, const sc_report_t R, int all);
 slong sc_report_checker_stats(slong cnt[SC_NUM_VERDICTS], double q[4],
                               const sc_report_t R, const sc_thm_struct * thm);
 
-/* Per checker: provenance, verdict counts, slack quantiles. */
+/* How many HOLDS records of thm over R are vacuous (exercised = 0). */
+slong sc_report_vacuous(const sc_report_t R, const sc_thm_struct * thm);
+
+/* Per checker: provenance, verdict counts (HOLDS with its vacuous ones
+   apart), slack quantiles. */
 void sc_report_print_summary(FILE * out, const sc_report_t R);
 
 /* An atomically written output file. */
