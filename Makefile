@@ -39,14 +39,14 @@ deps:
 	$(Q)sh .ci/install-deps
 
 # the main job: saved counterexamples first, then the showcase and the
-# default suite; the summary on stdout, HTML, JSON and JUnit under reports/,
-# new counterexamples saved under cases/regressions/.  VIOLATED (exit 1)
-# and UNDECIDED (exit 3) are findings the report shows, not a failure of
-# the job; input and output errors (exit 2) are.
+# default suite; the summary on stdout, HTML, JSON, JUnit and Markdown
+# under reports/, new counterexamples saved under cases/regressions/.
+# VIOLATED (exit 1) and UNDECIDED (exit 3) are findings the report shows,
+# not a failure of the job; input and output errors (exit 2) are.
 report: spikecheck
 	$(Q)mkdir -p reports cases/regressions
 	./spikecheck check --jobs $(JOBS) --json reports/default.json --html reports/default.html \
-	    --junit reports/default.xml --precision 53 \
+	    --junit reports/default.xml --markdown reports/default.md --precision 53 \
 	    --save-counterexamples cases/regressions \
 	    cases/regressions cases/showcase cases/figure3 cases/default \
 	    cases/default-logistic cases/tight; rc=$$?; \

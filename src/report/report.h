@@ -215,8 +215,16 @@ int sc_report_write_json(FILE * out, const sc_report_t R) SC_WARN_UNUSED;
    float view as a table; the figures. */
 int sc_report_write_html(FILE * out, const sc_report_t R) SC_WARN_UNUSED;
 
-/* JUnit XML: a testsuite per checker, a testcase per record. */
+/* JUnit XML: a testsuite per checker (properties: the provenance and
+   the count of each verdict), a testcase per record (properties: claim,
+   verdict, predicted, observed, slack, precision, step, replay). */
 int sc_report_write_junit(FILE * out, const sc_report_t R) SC_WARN_UNUSED;
+
+/* A compact Markdown summary for a CI job page: the verdict counts, per
+   checker the counts and slack quantiles, the VIOLATED and UNDECIDED
+   records (at most 50) with their replay lines, the float view's line. */
+int sc_report_write_markdown(FILE * out, const sc_report_t R)
+    SC_WARN_UNUSED;
 
 /* The claims baseline: sorted lines "CHECKER CASE VERDICT". */
 int sc_report_write_baseline(FILE * out, const sc_report_t R) SC_WARN_UNUSED;
