@@ -522,6 +522,41 @@ expect_rc 0 "merge journals to markdown" "$SC" merge -o "$T/mj.md" "$T/p2.jnl" "
 cmp -s "$T/all.md" "$T/mj.md" && ok || bad "merged journals give the unsharded Markdown"
 expect_rc 2 "Markdown from JSON parts" "$SC" merge -o "$T/mx.md" "$T/p1.json" "$T/p2.json"
 
+# replay lines are shell-quoted: pasted into sh, the line of a case file
+# named with a space, a quote, ';' and "$(...)" runs that one replay and
+# nothing else (a spikecheck on PATH logs its arguments, as an installed
+# one would run)
+mkdir -p "$T/q/bin" "$T/q/cwd"
+QF="$T/q/it's a b;\$(touch RAN)\`touch RAN2\`.json"
+cp "$SPIKE" "$QF"
+SCA="$(cd "$(dirname "$SC")" && pwd)/$(basename "$SC")"
+printf '#!/bin/sh\necho call >> "%s/q/calls"\nprintf "%%s\\n" "$@" > "%s/q/argv"\nexec "%s" "$@"\n' "$T" "$T" "$SCA" > "$T/q/bin/spikecheck"
+chmod +x "$T/q/bin/spikecheck"
+expect_rc 1 "check, a hostile file name" "$SC" check --theorem T3.b --scale-bounds 1/4 --json "$T/q/r.json" --junit "$T/q/r.xml" "$QF"
+grep '^T3.b ' "$T/out" > "$T/q/verdict"
+LINE=$(sed -n 's/^      replay: //p' "$T/out")
+[ "$LINE" = "spikecheck replay --theorem T3.b --scale-bounds 1/4 '$T/q/it'\\''s a b;\$(touch RAN)\`touch RAN2\`.json'" ] && ok || bad "replay line single-quoted: $LINE"
+(cd "$T/q/cwd" && printf '%s\n' "$LINE" | PATH="$T/q/bin:$PATH" sh > "$T/q/out" 2>&1); rc=$?
+[ "$rc" -eq 1 ] && grep '^T3.b ' "$T/q/out" | cmp -s - "$T/q/verdict" && ok || bad "the pasted replay line reruns the check (exit $rc)"
+printf '%s\n' replay --theorem T3.b --scale-bounds 1/4 "$QF" | cmp -s - "$T/q/argv" && [ "$(wc -l < "$T/q/calls")" -eq 1 ] \
+    && ok || bad "the pasted replay line runs spikecheck once with the case file as one argument"
+find "$T" -name 'RAN*' | grep -q . && bad "a pasted replay line ran a command" || ok
+grep -qF "\"replay\": \"spikecheck replay --theorem T3.b --scale-bounds 1/4 '$T/q/it'\\\\''s a b;" "$T/q/r.json" \
+    && grep -qF "<property name=\"replay\" value=\"spikecheck replay --theorem T3.b --scale-bounds 1/4 '$T/q/it'\\''s a b;" "$T/q/r.xml" \
+    && ok || bad "JSON and JUnit carry the quoted replay line"
+cp "$SPIKE" "$T/q/cwd/-x.json"
+(cd "$T/q/cwd" && "$SCA" check --theorem T3.b --scale-bounds 1/4 -- -x.json > "$T/q/out2" 2>&1)
+LINE=$(sed -n 's/^      replay: //p' "$T/q/out2")
+[ "$LINE" = "spikecheck replay --theorem T3.b --scale-bounds 1/4 -- -x.json" ] && ok || bad "a case file named -x.json replays after --: $LINE"
+(cd "$T/q/cwd" && printf '%s\n' "$LINE" | PATH="$T/q/bin:$PATH" sh > /dev/null 2>&1); rc=$?
+[ "$rc" -eq 1 ] && ok || bad "the replay line of -x.json runs (exit $rc)"
+mkdir "$T/q/d ir;\$(touch RAN3)"
+expect_rc 0 "shrink, a hostile file name" "$SC" shrink --theorem T3.b --scale-bounds 1/4 -o "$T/q/d ir;\$(touch RAN3)" "$QF"
+LINE=$(sed -n 's/^replay: //p' "$T/out")
+(cd "$T/q/cwd" && printf '%s\n' "$LINE" | PATH="$T/q/bin:$PATH" sh > /dev/null 2>&1); rc=$?
+[ "$rc" -eq 1 ] && [ "$(wc -l < "$T/q/calls")" -eq 3 ] && ok || bad "shrink's replay line runs as printed (exit $rc): $LINE"
+find "$T" -name 'RAN*' | grep -q . && bad "a pasted replay line ran a command" || ok
+
 # no command parses an option outside the tables (opts.c is the parser)
 grep -n 'strcmp([^,]*, *"--*[a-z]' src/cli/*.c | grep -v -e '^src/cli/main.c:' -e '^src/cli/opts.c:' > "$T/adhoc" && bad "options parsed outside the tables: $(head -1 "$T/adhoc")" || ok
 expect_rc 0 "--opt=value" "$SC" check --theorem=L7 --json="$T/eq.json" "$SPIKE"

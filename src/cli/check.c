@@ -198,11 +198,6 @@ sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
     sc_ctx_t ctx;
     sc_result_t res;
     slong j, prec0 = o->prec0 > 0 ? o->prec0 : c->precision;
-    char flags[128];
-
-    snprintf(flags, sizeof(flags), "%s%s%s", o->from_first
-             ? " --from-first" : "", o->scale ? " --scale-bounds " : "",
-             o->scale ? o->scale : "");
 
     sc_ctx_init(ctx, c);
     ctx->from_first = o->from_first;
@@ -219,7 +214,7 @@ sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
             snprintf(res->reason + len, SC_REASON_LEN - len,
                      " [control run: bounds scaled by %s]", o->scale);
         }
-        sc_report_add(R, o->sel[j], c, res, flags);
+        sc_report_add(R, o->sel[j], c, res, o->from_first, o->scale);
     }
     if (o->fprec > 0)
     {
