@@ -32,7 +32,7 @@ BENCHES  := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 LIB      := $(BUILD)/libspikecheck.a
 
 .PHONY: all test sanitize valgrind bench clean deps report fuzz check claims \
-        install uninstall man test-install
+        install uninstall man test-install test-slurm
 all: spikecheck
 
 # make install PREFIX=DIR   the binary to DIR/bin, the manual page (made
@@ -133,10 +133,18 @@ claims: $(BUILD)/spikecheck
 	    grep -E '^(changed:|missing:|new:|baseline )' $(BUILD)/claims.txt; \
 	    exit $$rc
 
-# what CI runs: the tests, the claims baseline, a bounded fuzz run, the
-# tests again under ASan+UBSan (last: the run closes on the test summary)
+# README's Slurm job array on a private single-node Slurm on localhost
+# (root; munge and slurm-wlm: sh .ci/install-deps slurm), its merged
+# reports against one unsharded run's; about 15 s
+test-slurm: $(BUILD)/spikecheck
+	$(Q)sh tests/slurm.sh $(BUILD)/spikecheck
+
+# what CI runs: the tests, the claims baseline, the Slurm sweep, a bounded
+# fuzz run, the tests again under ASan+UBSan (last: the run closes on the
+# test summary)
 check: test
 	$(Q)$(MAKE) --no-print-directory claims
+	$(Q)$(MAKE) --no-print-directory test-slurm
 	$(Q)$(MAKE) --no-print-directory fuzz
 	$(Q)$(MAKE) --no-print-directory sanitize
 
