@@ -174,14 +174,15 @@ sc_report_add_record(sc_report_t R, const sc_thm_struct * thm,
 
 void
 sc_report_add(sc_report_t R, const sc_thm_struct * thm, const sc_case_t c,
-              const sc_result_t res, const char * extra_flags)
+              const sc_result_t res, int from_first, const char * scale)
 {
-    char buf[4096];
+    char * replay = sc_report_replay_line(thm->id, from_first, scale,
+                                          c->path != NULL ? c->path : "CASE");
 
-    snprintf(buf, sizeof(buf), "spikecheck replay --theorem %s%s %s",
-             thm->id, extra_flags, c->path != NULL ? c->path : "CASE");
     sc_report_add_record(R, thm, c->name != NULL ? c->name : "",
-                         c->path != NULL ? c->path : "", buf, c->seed, res);
+                         c->path != NULL ? c->path : "", replay, c->seed,
+                         res);
+    flint_free(replay);
 }
 
 void
