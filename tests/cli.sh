@@ -99,6 +99,10 @@ expect_rc 0 "vacuous T5.3" "$SC" check --theorem T5.3 --json "$T/vac.json" --bas
 grep -q '"exercised": false' "$T/vac.json" && ok || bad "JSON marks the vacuous HOLDS"
 grep -q 'T5.3.*HOLDS (vacuous)' "$T/vac.txt" && ok || bad "the baseline keeps vacuous apart"
 grep -Eq '^T5.3 +reconstructed +1 +1 ' "$T/out" && ok || bad "the summary counts the vacuous HOLDS"
+# a case file name that is no UTF-8: the JSON keeps every key (the byte as '?')
+mkdir "$T/u8"; cp "$SPIKE" "$T/u8/$(printf 'a\377b').json"
+expect_rc 0 "non-UTF-8 name" "$SC" check --theorem L1 --json "$T/u8.json" "$T/u8"
+grep -q '"case_file": ".*/u8/a?b.json"' "$T/u8.json" && grep -q '"replay": ' "$T/u8.json" && ok || bad "JSON keeps case_file and replay of a non-UTF-8 name"
 expect_rc 2 "--update-baseline alone" "$SC" check --update-baseline "$SPIKE"
 expect_rc 2 "bad shard" "$SC" check --shard 3/2 "$SPIKE"
 mkdir "$T/sh"; cp tests/data/thm_t21.json tests/data/thm_t22.json tests/data/thm_t3c.json tests/data/thm_plain.json "$T/sh"

@@ -12,28 +12,6 @@
 #include "report/report.h"
 #include "num/num.h"
 
-/* The length of the valid UTF-8 sequence at s, or 0 (XML takes only
-   UTF-8 text: an invalid byte of a case name would void the file). */
-static int
-sc_utf8_len(const unsigned char * s)
-{
-    int n, i;
-
-    if (s[0] < 0x80)
-        return 1;
-    n = (s[0] >= 0xc2 && s[0] <= 0xdf) ? 2 : (s[0] >= 0xe0 && s[0] <= 0xef)
-        ? 3 : (s[0] >= 0xf0 && s[0] <= 0xf4) ? 4 : 0;
-    for (i = 1; i < n; i++)
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-    if ((n == 3 && s[0] == 0xe0 && s[1] < 0xa0)
-        || (n == 3 && s[0] == 0xed && s[1] >= 0xa0)
-        || (n == 4 && s[0] == 0xf0 && s[1] < 0x90)
-        || (n == 4 && s[0] == 0xf4 && s[1] >= 0x90))
-        return 0;
-    return n;
-}
-
 /* s as XML text or attribute value: markup escaped, a newline as a
    character reference (an attribute keeps it), other control bytes and
    invalid UTF-8 as '?' */
@@ -53,7 +31,7 @@ sc_xml_text(FILE * out, const char * s)
             case '"': fputs("&quot;", out); break;
             case '\n': fputs("&#10;", out); break;
             default:
-                n = sc_utf8_len(u);
+                n = sc_report_utf8_len(u);
                 if (*u < 0x20 || n == 0)
                     fputc('?', out);
                 else

@@ -10,6 +10,7 @@
 #define SC_REPORT_H
 
 #include <stdio.h>
+#include <jansson.h>
 #include "spikecheck.h"
 #include "theorems/theorems.h"
 
@@ -192,6 +193,14 @@ void sc_report_print_table(FILE * out, const sc_report_t R, int all);
    there were (q is unset when 0). */
 slong sc_report_checker_stats(slong cnt[SC_NUM_VERDICTS], double q[4],
                               const sc_report_t R, const sc_thm_struct * thm);
+
+/* The length of the valid UTF-8 sequence at s, or 0 (XML and JSON take
+   only UTF-8 text: an invalid byte of a case name would void the file). */
+int sc_report_utf8_len(const unsigned char * s);
+
+/* s as a JSON string, its invalid UTF-8 bytes as '?' (jansson refuses
+   them, and a refused string would silently drop its key). */
+json_t * sc_report_json_str(const char * s);
 
 /* How many HOLDS records of thm over R are vacuous (exercised = 0). */
 slong sc_report_vacuous(const sc_report_t R, const sc_thm_struct * thm);
