@@ -302,8 +302,7 @@ sc_tally_residual(sc_tally_struct * tl, sc_result_t res, sc_truth_t truth,
         tl->stop = 1;
         res->verdict = SC_VIOLATED;
         res->step = tl->step;
-        arb_zero(tl->worst);                    /* the identity claims 0 */
-        sc_result_set_predicted(res, tl->worst);
+        sc_result_set_predicted_si(res, 0);     /* the identity claims 0 */
         sc_result_set_observed(res, rel);
         sc_result_reason(res, false_fmt, (long) tl->step);
     }
