@@ -55,6 +55,8 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv, int replay)
             o->junit = v;
         else if (k == SC_OPT_HTML)
             o->html = v;
+        else if (k == SC_OPT_MARKDOWN)
+            o->markdown = v;
         else if (k == SC_OPT_JOURNAL)
             o->journal = v;
         else if (k == SC_OPT_SAVE_COUNTEREXAMPLES)
@@ -65,14 +67,12 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv, int replay)
             o->update_baseline = 1;
         else if (k == SC_OPT_SHARD)
         {
-            long kk, n;
-            char tail;
+            slong kk, n;
 
-            if (sscanf(v, "%ld/%ld%c", &kk, &n, &tail) != 2 || n < 1
-                || kk < 1 || kk > n)
+            if (sc_cli_parse_shard(&kk, &n, v) != SC_OK)
             {
                 fprintf(stderr, "spikecheck: --shard: '%s' is not K/N with "
-                        "1 <= K <= N\n", v);
+                        "1 <= K <= N <= %d\n", v, SC_MAX_SHARDS);
                 return SC_EXIT_USAGE;
             }
             o->shard_k = kk;
@@ -196,11 +196,6 @@ sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
     sc_ctx_t ctx;
     sc_result_t res;
     slong j, prec0 = o->prec0 > 0 ? o->prec0 : c->precision;
-    char flags[128];
-
-    snprintf(flags, sizeof(flags), "%s%s%s", o->from_first
-             ? " --from-first" : "", o->scale ? " --scale-bounds " : "",
-             o->scale ? o->scale : "");
 
     sc_ctx_init(ctx, c);
     ctx->from_first = o->from_first;
@@ -217,7 +212,7 @@ sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
             snprintf(res->reason + len, SC_REASON_LEN - len,
                      " [control run: bounds scaled by %s]", o->scale);
         }
-        sc_report_add(R, o->sel[j], c, res, flags);
+        sc_report_add(R, o->sel[j], c, res, o->from_first, o->scale);
     }
     if (o->fprec > 0)
     {
@@ -246,7 +241,7 @@ sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
 static int
 sc_check_probe(const sc_check_opts * o, char ** paths, slong n)
 {
-    const char * out[5], * opt[5];
+    const char * out[6], * opt[6];
     char ** in = flint_malloc((n + 1) * sizeof(char *));
     slong i;
     int rc;
@@ -259,12 +254,14 @@ sc_check_probe(const sc_check_opts * o, char ** paths, slong n)
     opt[2] = "--baseline";
     out[3] = o->html;
     opt[3] = "--html";
-    out[4] = o->jobs == 1 ? o->journal : NULL;  /* workers: FILE.K */
-    opt[4] = "--journal";
+    out[4] = o->markdown;
+    opt[4] = "--markdown";
+    out[5] = o->jobs == 1 ? o->journal : NULL;  /* workers: FILE.K */
+    opt[5] = "--journal";
     for (i = 0; i < n; i++)
         in[i] = paths[i];
     in[n] = o->update_baseline ? NULL : (char *) o->baseline;
-    rc = sc_cli_out_check(out, opt, 5, in, n + 1);
+    rc = sc_cli_out_check(out, opt, 6, in, n + 1);
     flint_free(in);
     return rc;
 }
@@ -456,7 +453,8 @@ sc_cli_check(int argc, char ** argv, int replay)
     rc = sc_check_exit_code(R);
     if (sc_check_write(o.json, sc_report_write_json, R) != SC_OK
         || sc_check_write(o.junit, sc_report_write_junit, R) != SC_OK
-        || sc_check_write(o.html, sc_report_write_html, R) != SC_OK)
+        || sc_check_write(o.html, sc_report_write_html, R) != SC_OK
+        || sc_check_write(o.markdown, sc_report_write_markdown, R) != SC_OK)
         rc = SC_EXIT_USAGE;
     else if (o.baseline != NULL)
         rc = sc_check_baseline(&o, R, rc);

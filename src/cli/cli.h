@@ -21,6 +21,13 @@
 
 /* The case files named by args (files, or directories whose *.json files
    are taken in byte order).  Returns the count, or -1 with err set. */
+/* The largest N of --shard K/N. */
+#define SC_MAX_SHARDS 1000000
+
+/* Parses --shard's "K/N"; SC_EINVAL (no message) unless 1 <= K <= N <=
+   SC_MAX_SHARDS. */
+int sc_cli_parse_shard(slong * k, slong * n, const char * s) SC_WARN_UNUSED;
+
 slong sc_cli_collect(char *** paths, char ** args, slong nargs, char * err,
                      size_t errlen);
 void sc_cli_free_paths(char ** paths, slong n);

@@ -30,6 +30,27 @@ typedef enum
     SC_TRAJ_REDUCED = 1
 } sc_traj_kind_t;
 
+/* Named scratch scalars of a gradient and of the loss (grad.c). */
+typedef struct
+{
+    arb_t S, N, k, q, a;    /* ||X~ w||^2, ||w||_Sigma, gamma / N, ... */
+    arb_t s, l, ve;         /* per-sample margin, loss term, v.e */
+    arb_t ml;               /* the margin loss's own scratch */
+}
+sc_dyn_grad_work_struct;
+
+/* Named scratch scalars of a Jacobian evaluation (jacobian.c). */
+typedef struct
+{
+    arb_t S, N, k, phi, sigma;
+    arb_t vdv, dN, dk, dphi, dsig, t, dgg, decay;
+    arb_t dgamma, q, r;
+    arb_struct coef[3];     /* the square loss's column constants
+                               (cG, c1_j, c3_j): contiguous for arb_dot */
+    arb_t ml;               /* the margin loss's own scratch */
+}
+sc_dyn_jac_work_struct;
+
 /*
  * The case in balls at one precision: the data, the reference direction
  * u* = w* / c and the step sizes.  Owned scratch space makes a gradient
@@ -68,13 +89,10 @@ typedef struct
     arb_ptr u, r;           /* length d: X~^T v; direction residual */
     arb_ptr jn;             /* 6 n: Jacobian (any loss) */
     arb_ptr jd;             /* 5 d: the Jacobian's X~^T p, G w and rows */
-    arb_ptr tmp;            /* SC_DYN_NTMP scalars, by range: [0, 8)
-                               gradient and loss, [8, 28) Jacobian,
-                               [28, 32) the step */
+    sc_dyn_grad_work_struct gwork;
+    sc_dyn_jac_work_struct jwork;
 }
 sc_dyn_struct;
-
-#define SC_DYN_NTMP 32
 
 typedef sc_dyn_struct sc_dyn_t[1];
 

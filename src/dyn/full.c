@@ -52,18 +52,47 @@ sc_dyn_state_usable(arb_srcptr w, slong d, const arb_t gamma, const arb_t W)
            && arb_rel_accuracy_bits(W) > -SC_DYN_MAX_REL_RAD;
 }
 
-/* w_next, gamma_next from state t (and t - 1 for momentum).  Without
-   wprev (no momentum term) wn may alias w: each w_j is read before wn_j
-   is written. */
+/* Named scratch of the run's steps: a step allocates nothing. */
+typedef struct
+{
+    arb_ptr gw;             /* grad_w L, length d */
+    arb_t gg, t;            /* dL/dgamma; a momentum or norm term */
+    arb_t mg, lmid;         /* the centred step: mid gamma, L(mid) */
+}
+sc_full_work_struct;
+
 static void
-sc_dyn_step(arb_ptr wn, arb_t gn, arb_t loss, sc_dyn_t D, arb_srcptr w,
-            const arb_t gamma, arb_srcptr wprev, const arb_t gprev,
-            const arb_t W0, arb_ptr gw, slong prec)
+sc_full_work_init(sc_full_work_struct * K, slong d)
+{
+    K->gw = _arb_vec_init(d);
+    arb_init(K->gg);
+    arb_init(K->t);
+    arb_init(K->mg);
+    arb_init(K->lmid);
+}
+
+static void
+sc_full_work_clear(sc_full_work_struct * K, slong d)
+{
+    arb_clear(K->lmid);
+    arb_clear(K->mg);
+    arb_clear(K->t);
+    arb_clear(K->gg);
+    _arb_vec_clear(K->gw, d);
+}
+
+/* w_next, gamma_next from state t (and t - 1 for momentum), before the
+   norm projection.  Without wprev (no momentum term) wn may alias w: each
+   w_j is read before wn_j is written. */
+static void
+sc_dyn_step_plain(arb_ptr wn, arb_t gn, arb_t loss, sc_dyn_t D,
+                  arb_srcptr w, const arb_t gamma, arb_srcptr wprev,
+                  const arb_t gprev, sc_full_work_struct * K, slong prec)
 {
     slong j, d = D->d;
-    arb_ptr gg = D->tmp + 28, t = D->tmp + 29;
+    arb_ptr gw = K->gw, t = K->t;
 
-    sc_dyn_grad(gw, gg, loss, D, w, gamma, prec);
+    sc_dyn_grad(gw, K->gg, loss, D, w, gamma, prec);
     for (j = 0; j < d; j++)
     {
         if (arb_is_one(D->decay))
@@ -72,7 +101,7 @@ sc_dyn_step(arb_ptr wn, arb_t gn, arb_t loss, sc_dyn_t D, arb_srcptr w,
             arb_mul(wn + j, w + j, D->decay, prec);
         arb_submul(wn + j, D->eta, gw + j, prec);
     }
-    arb_mul(gn, D->eta_gamma, gg, prec);
+    arb_mul(gn, D->eta_gamma, K->gg, prec);
     arb_sub(gn, gamma, gn, prec);
     if (wprev != NULL && !arb_is_zero(D->momentum))
     {
@@ -84,6 +113,19 @@ sc_dyn_step(arb_ptr wn, arb_t gn, arb_t loss, sc_dyn_t D, arb_srcptr w,
         arb_sub(t, gamma, gprev, prec);
         arb_addmul(gn, D->momentum, t, prec);
     }
+}
+
+/* The whole step: the plain one, then w+ <- w+ ||w_0|| / ||w+|| under
+   project_norm. */
+static void
+sc_dyn_step(arb_ptr wn, arb_t gn, arb_t loss, sc_dyn_t D, arb_srcptr w,
+            const arb_t gamma, arb_srcptr wprev, const arb_t gprev,
+            const arb_t W0, sc_full_work_struct * K, slong prec)
+{
+    slong d = D->d;
+    arb_ptr t = K->t;
+
+    sc_dyn_step_plain(wn, gn, loss, D, w, gamma, wprev, gprev, K, prec);
     if (D->project_norm)
     {
         _sc_vec_norm2(t, wn, d, prec);
@@ -103,8 +145,8 @@ sc_dyn_step(arb_ptr wn, arb_t gn, arb_t loss, sc_dyn_t D, arb_srcptr w,
  */
 static void
 sc_dyn_project_jacobian(arb_mat_t J, sc_dyn_t D, arb_srcptr w,
-                        const arb_t gamma, const arb_t W0, arb_ptr gw,
-                        slong prec)
+                        const arb_t gamma, const arb_t W0,
+                        sc_full_work_struct * K, slong prec)
 {
     slong i, j, k, d = D->d;
     arb_ptr v = _arb_vec_init(d);
@@ -116,9 +158,7 @@ sc_dyn_project_jacobian(arb_mat_t J, sc_dyn_t D, arb_srcptr w,
     arb_init(n2);
     arb_init(s);
     arb_init(g1);
-    D->project_norm = 0;                        /* v: the step before P */
-    sc_dyn_step(v, g1, s, D, w, gamma, NULL, NULL, W0, gw, prec);
-    D->project_norm = 1;
+    sc_dyn_step_plain(v, g1, s, D, w, gamma, NULL, NULL, K, prec);
     _sc_vec_norm2(n2, v, d, prec);
     for (i = 0; i < d; i++)
         for (j = 0; j < d; j++)
@@ -186,6 +226,7 @@ typedef struct
     arb_ptr delta;          /* state - midpoint */
     arb_ptr x;              /* affine: (gamma delta_w, delta_gamma) */
     arb_ptr Dm;             /* affine: J1_ii - (1 - eta lambda), i < d */
+    arb_t s;                /* scratch scalar */
     int affine;
     int valid;
 }
@@ -200,6 +241,7 @@ sc_centred_init(sc_centred_struct * C, const sc_dyn_t D, slong d)
     C->delta = _arb_vec_init(d + 1);
     C->x = _arb_vec_init(d + 1);
     C->Dm = _arb_vec_init(d);
+    arb_init(C->s);
     C->affine = (D->loss == SC_LOSS_SQUARE && !D->project_norm);
     C->valid = 0;
 }
@@ -207,6 +249,7 @@ sc_centred_init(sc_centred_struct * C, const sc_dyn_t D, slong d)
 static void
 sc_centred_clear(sc_centred_struct * C, slong d)
 {
+    arb_clear(C->s);
     _arb_vec_clear(C->Dm, d);
     _arb_vec_clear(C->x, d + 1);
     _arb_vec_clear(C->delta, d + 1);
@@ -226,7 +269,7 @@ sc_centred_box(sc_centred_struct * C, sc_dyn_t D, arb_srcptr w,
 {
     slong i, d = D->d;
     mag_t ext, emax, wmax, rmin, rmax;
-    arb_ptr x = D->tmp + 29;
+    arb_ptr x = C->s;
 
     mag_init(ext);
     mag_init(emax);
@@ -275,12 +318,11 @@ sc_centred_box(sc_centred_struct * C, sc_dyn_t D, arb_srcptr w,
 }
 
 /* B from the state (w, gamma) and the image (wn, gn) of its midpoint, then
-   J and g over B (J of the projected step under project_norm; gw is
-   scratch). */
+   J and g over B (J of the projected step under project_norm). */
 static void
 sc_centred_refresh(sc_centred_struct * C, sc_dyn_t D, arb_srcptr w,
                    const arb_t gamma, arb_srcptr wn, const arb_t gn,
-                   const arb_t W0, arb_ptr gw, slong prec)
+                   const arb_t W0, sc_full_work_struct * K, slong prec)
 {
     slong i, d = D->d, jprec = FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC);
 
@@ -300,7 +342,7 @@ sc_centred_refresh(sc_centred_struct * C, sc_dyn_t D, arb_srcptr w,
     else
         sc_dyn_jacobian_grad(C->J, C->g, D, C->B, C->B + d, jprec);
     if (D->project_norm)
-        sc_dyn_project_jacobian(C->J, D, C->B, C->B + d, W0, gw, jprec);
+        sc_dyn_project_jacobian(C->J, D, C->B, C->B + d, W0, K, jprec);
     C->valid = 1;
 }
 
@@ -347,7 +389,7 @@ sc_centred_affine(arb_ptr wn, arb_t gn, arb_t loss, const arb_t lmid,
                   sc_centred_struct * C, slong prec)
 {
     slong i, d = D->d, jprec = FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC);
-    arb_ptr t = D->tmp + 29, delta = C->delta;
+    arb_ptr t = C->s, delta = C->delta;
 
     for (i = 0; i < d; i++)
         arb_mul(C->x + i, gamma, delta + i, jprec);
@@ -380,10 +422,11 @@ sc_centred_affine(arb_ptr wn, arb_t gn, arb_t loss, const arb_t lmid,
 static void
 sc_dyn_step_centred(arb_ptr wn, arb_t gn, arb_t loss, sc_dyn_t D,
                     arb_srcptr w, const arb_t gamma, const arb_t W0,
-                    arb_ptr gw, sc_centred_struct * C, slong prec)
+                    sc_full_work_struct * K, sc_centred_struct * C,
+                    slong prec)
 {
     slong i, d = D->d;
-    arb_ptr mg = D->tmp + 30, lmid = D->tmp + 31, delta = C->delta;
+    arb_ptr mg = K->mg, lmid = K->lmid, delta = C->delta;
 
     /* box - midpoint = [0 +- radius], exactly */
     for (i = 0; i <= d; i++)
@@ -396,9 +439,9 @@ sc_dyn_step_centred(arb_ptr wn, arb_t gn, arb_t loss, sc_dyn_t D,
         arb_get_mid_arb(wn + i, w + i);
     /* F at the midpoint: a point input, so only rounding widens it (the
        step reads w_j before it writes wn_j, so wn may hold the input) */
-    sc_dyn_step(wn, gn, lmid, D, wn, mg, NULL, NULL, W0, gw, prec);
+    sc_dyn_step(wn, gn, lmid, D, wn, mg, NULL, NULL, W0, K, prec);
     if (!sc_centred_holds(C, w, gamma, d))
-        sc_centred_refresh(C, D, w, gamma, wn, gn, W0, gw, prec);
+        sc_centred_refresh(C, D, w, gamma, wn, gn, W0, K, prec);
     if (C->affine)
     {
         sc_centred_affine(wn, gn, loss, lmid, D, gamma, C, prec);
@@ -417,7 +460,7 @@ sc_dyn_run_full(sc_traj_t T, const sc_case_t c, const sc_data_t data,
 {
     slong t, j, d = c->d;
     sc_dyn_t D;
-    arb_ptr gw;
+    sc_full_work_struct K;
     arb_t W0;
     sc_centred_struct C;
     int centred = !point && fmpq_is_zero(c->momentum);
@@ -425,7 +468,7 @@ sc_dyn_run_full(sc_traj_t T, const sc_case_t c, const sc_data_t data,
     sc_dyn_init(D, c, data, prec);
     if (point)
         sc_dyn_make_point(D);
-    gw = _arb_vec_init(d);
+    sc_full_work_init(&K, d);
     sc_centred_init(&C, D, d);
     arb_init(W0);
     T->point = point;
@@ -468,14 +511,14 @@ sc_dyn_run_full(sc_traj_t T, const sc_case_t c, const sc_data_t data,
         }
         if (centred)
             sc_dyn_step_centred(wn, T->gamma + sn, T->loss + s, D, w,
-                                T->gamma + s, W0, gw, &C, prec);
+                                T->gamma + s, W0, &K, &C, prec);
         else if (t == 0)
             sc_dyn_step(wn, T->gamma + sn, T->loss + s, D, w, T->gamma + s,
-                        NULL, NULL, W0, gw, prec);
+                        NULL, NULL, W0, &K, prec);
         else
             sc_dyn_step(wn, T->gamma + sn, T->loss + s, D, w, T->gamma + s,
                         T->w + sc_traj_slot(T, t - 1) * d,
-                        T->gamma + sc_traj_slot(T, t - 1), W0, gw, prec);
+                        T->gamma + sc_traj_slot(T, t - 1), W0, &K, prec);
         if (point)
         {
             sc_dyn_drop_radii(wn, d);
@@ -486,6 +529,6 @@ sc_dyn_run_full(sc_traj_t T, const sc_case_t c, const sc_data_t data,
 
     arb_clear(W0);
     sc_centred_clear(&C, d);
-    _arb_vec_clear(gw, d);
+    sc_full_work_clear(&K, d);
     sc_dyn_clear(D);
 }

@@ -93,8 +93,8 @@ sc_dyn_grad_square(arb_ptr gw, arb_t ggamma, arb_t loss, sc_dyn_t D,
                    arb_srcptr w, const arb_t gamma, slong prec)
 {
     slong i, j, n = D->n, d = D->d;
-    arb_ptr S = D->tmp, N = D->tmp + 1, k = D->tmp + 2, q = D->tmp + 3;
-    arb_ptr a = D->tmp + 4;
+    sc_dyn_grad_work_struct * W = &D->gwork;
+    arb_ptr S = W->S, N = W->N, k = W->k, q = W->q, a = W->a;
 
     if (D->gram)
         for (j = 0; j < d; j++)
@@ -145,8 +145,8 @@ sc_dyn_grad(arb_ptr gw, arb_t ggamma, arb_t loss, sc_dyn_t D,
             arb_srcptr w, const arb_t gamma, slong prec)
 {
     slong i, n = D->n;
-    arb_ptr vn2 = D->tmp, N = D->tmp + 1, s = D->tmp + 2, l = D->tmp + 3;
-    arb_ptr ve = D->tmp + 4, k = D->tmp + 5;
+    sc_dyn_grad_work_struct * W = &D->gwork;
+    arb_ptr vn2 = W->S, N = W->N, s = W->s, l = W->l, ve = W->ve, k = W->k;
 
     if (D->loss == SC_LOSS_SQUARE && !D->point)
     {
@@ -163,7 +163,7 @@ sc_dyn_grad(arb_ptr gw, arb_t ggamma, arb_t loss, sc_dyn_t D,
         arb_mul(s, k, D->v + i, prec);
         arb_mul(s, s, D->y + i, prec);          /* margin y_i z_i */
         _sc_dyn_margin_loss(loss != NULL ? l : NULL, D->e + i, NULL,
-                            D->loss, s, D->tmp + 6, prec);
+                            D->loss, s, W->ml, prec);
         if (loss != NULL)
             arb_add(loss, loss, l, prec);
         arb_mul(D->e + i, D->e + i, D->y + i, prec);
@@ -195,7 +195,8 @@ sc_dyn_loss(arb_t loss, sc_dyn_t D, arb_srcptr w, const arb_t gamma,
             slong prec)
 {
     slong i;
-    arb_ptr vn2 = D->tmp, N = D->tmp + 1, s = D->tmp + 2, l = D->tmp + 3;
+    sc_dyn_grad_work_struct * W = &D->gwork;
+    arb_ptr vn2 = W->S, N = W->N, s = W->s, l = W->l;
 
     sc_dyn_project(vn2, N, D, w, prec);
     arb_zero(loss);
@@ -204,7 +205,7 @@ sc_dyn_loss(arb_t loss, sc_dyn_t D, arb_srcptr w, const arb_t gamma,
         arb_mul(s, gamma, D->v + i, prec);
         arb_div(s, s, N, prec);
         arb_mul(s, s, D->y + i, prec);
-        _sc_dyn_margin_loss(l, NULL, NULL, D->loss, s, D->tmp + 6, prec);
+        _sc_dyn_margin_loss(l, NULL, NULL, D->loss, s, W->ml, prec);
         arb_add(loss, loss, l, prec);
     }
     arb_div_si(loss, loss, D->n, prec);

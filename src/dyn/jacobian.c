@@ -17,7 +17,8 @@
 #include "dyn/dyn.h"
 #include "num/num.h"
 
-/* Scratch of one Jacobian evaluation, carved from D's workspace. */
+/* Scratch of one Jacobian evaluation: D's vectors, and its named
+   scalars (D->jwork). */
 typedef struct
 {
     arb_ptr v, e, C, p, dz, dv;     /* length n */
@@ -25,6 +26,7 @@ typedef struct
     arb_ptr V;                      /* 3 d: the square loss's rows */
     arb_ptr S, N, k, phi, sigma;
     arb_ptr vdv, dN, dk, dphi, dsig, t, dgg, decay;
+    arb_ptr dgamma, q, r, coef, ml;
 }
 sc_jac_struct;
 
@@ -32,7 +34,7 @@ static void
 sc_jac_carve(sc_jac_struct * J, sc_dyn_t D)
 {
     slong n = D->n, d = D->d;
-    arb_ptr x = D->tmp + 8;
+    sc_dyn_jac_work_struct * W = &D->jwork;
 
     J->v = D->jn;
     J->e = D->jn + n;
@@ -43,20 +45,24 @@ sc_jac_carve(sc_jac_struct * J, sc_dyn_t D)
     J->xtp = D->jd;
     J->dg = D->jd + d;
     J->V = D->jd + 2 * d;
-    J->S = x;
-    J->N = x + 1;
-    J->k = x + 2;
-    J->phi = x + 3;
-    J->sigma = x + 4;
-    J->vdv = x + 5;
-    J->dN = x + 6;
-    J->dk = x + 7;
-    J->dphi = x + 8;
-    J->dsig = x + 9;
-    J->t = x + 10;
-    J->dgg = x + 11;
-    J->decay = x + 12;      /* x + 13 .. x + 19: the callers' scalars
-                               (x + 19: the margin loss's scratch) */
+    J->S = W->S;
+    J->N = W->N;
+    J->k = W->k;
+    J->phi = W->phi;
+    J->sigma = W->sigma;
+    J->vdv = W->vdv;
+    J->dN = W->dN;
+    J->dk = W->dk;
+    J->dphi = W->dphi;
+    J->dsig = W->dsig;
+    J->t = W->t;
+    J->dgg = W->dgg;
+    J->decay = W->decay;
+    J->dgamma = W->dgamma;
+    J->q = W->q;
+    J->r = W->r;
+    J->coef = W->coef;
+    J->ml = W->ml;
 }
 
 /* X~^T x for an n-vector x. */
@@ -90,7 +96,7 @@ sc_jac_base(sc_jac_struct * J, const sc_dyn_t D, arb_srcptr w,
         arb_mul(s, J->k, J->v + i, prec);
         arb_mul(s, s, D->y + i, prec);
         _sc_dyn_margin_loss(NULL, J->e + i, J->C + i, D->loss, s,
-                            J->decay + 7, prec);
+                            J->ml, prec);
         arb_mul(J->e + i, J->e + i, D->y + i, prec);
         arb_div_si(J->e + i, J->e + i, n, prec);
         arb_div_si(J->C + i, J->C + i, n, prec);
@@ -198,13 +204,13 @@ sc_jac_generic(arb_mat_t Jm, sc_jac_struct * J, sc_dyn_t D, arb_srcptr w,
         {
             for (i = 0; i < n; i++)
                 arb_set(J->dv + i, arb_mat_entry(D->Xc, i, j));
-            arb_zero(J->decay + 1);
-            sc_jac_direction(J, D, J->dv, J->decay + 1, prec);
+            arb_zero(J->dgamma);
+            sc_jac_direction(J, D, J->dv, J->dgamma, prec);
         }
         else
         {
-            arb_one(J->decay + 1);
-            sc_jac_direction(J, D, NULL, J->decay + 1, prec);
+            arb_one(J->dgamma);
+            sc_jac_direction(J, D, NULL, J->dgamma, prec);
         }
         sc_jac_column(Jm, J, D, j, prec);
     }
@@ -250,9 +256,9 @@ sc_jac_square(arb_mat_t Jm, sc_jac_struct * J, sc_dyn_t D, arb_srcptr w,
               const arb_t gamma, slong prec)
 {
     slong i, j, n = D->n, d = D->d;
-    arb_ptr Gw = J->dg, t = J->t, q = J->decay + 1, r = J->decay + 2;
+    arb_ptr Gw = J->dg, t = J->t, q = J->q, r = J->r;
     /* the column constants: -eta times the coefficients above */
-    arb_ptr cG = J->decay + 3, c1 = J->decay + 4, c3 = J->decay + 5;
+    arb_ptr cG = J->coef, c1 = J->coef + 1, c3 = J->coef + 2;
     arb_ptr K1 = J->vdv, K3 = J->dN, Kw = J->dk, Kg = J->dphi;
     arb_ptr r2 = J->dsig, V = J->V;
 

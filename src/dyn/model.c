@@ -30,6 +30,86 @@ sc_dyn_init_gram(sc_dyn_t D, const sc_case_t c, const sc_data_t data,
     fmpq_clear(t);
 }
 
+static void
+sc_dyn_grad_work_init(sc_dyn_grad_work_struct * W)
+{
+    arb_init(W->S);
+    arb_init(W->N);
+    arb_init(W->k);
+    arb_init(W->q);
+    arb_init(W->a);
+    arb_init(W->s);
+    arb_init(W->l);
+    arb_init(W->ve);
+    arb_init(W->ml);
+}
+
+static void
+sc_dyn_grad_work_clear(sc_dyn_grad_work_struct * W)
+{
+    arb_clear(W->ml);
+    arb_clear(W->ve);
+    arb_clear(W->l);
+    arb_clear(W->s);
+    arb_clear(W->a);
+    arb_clear(W->q);
+    arb_clear(W->k);
+    arb_clear(W->N);
+    arb_clear(W->S);
+}
+
+static void
+sc_dyn_jac_work_init(sc_dyn_jac_work_struct * W)
+{
+    slong i;
+
+    arb_init(W->S);
+    arb_init(W->N);
+    arb_init(W->k);
+    arb_init(W->phi);
+    arb_init(W->sigma);
+    arb_init(W->vdv);
+    arb_init(W->dN);
+    arb_init(W->dk);
+    arb_init(W->dphi);
+    arb_init(W->dsig);
+    arb_init(W->t);
+    arb_init(W->dgg);
+    arb_init(W->decay);
+    arb_init(W->dgamma);
+    arb_init(W->q);
+    arb_init(W->r);
+    for (i = 0; i < 3; i++)
+        arb_init(W->coef + i);
+    arb_init(W->ml);
+}
+
+static void
+sc_dyn_jac_work_clear(sc_dyn_jac_work_struct * W)
+{
+    slong i;
+
+    arb_clear(W->ml);
+    for (i = 2; i >= 0; i--)
+        arb_clear(W->coef + i);
+    arb_clear(W->r);
+    arb_clear(W->q);
+    arb_clear(W->dgamma);
+    arb_clear(W->decay);
+    arb_clear(W->dgg);
+    arb_clear(W->t);
+    arb_clear(W->dsig);
+    arb_clear(W->dphi);
+    arb_clear(W->dk);
+    arb_clear(W->dN);
+    arb_clear(W->vdv);
+    arb_clear(W->sigma);
+    arb_clear(W->phi);
+    arb_clear(W->k);
+    arb_clear(W->N);
+    arb_clear(W->S);
+}
+
 void
 sc_dyn_init(sc_dyn_t D, const sc_case_t c, const sc_data_t data, slong prec)
 {
@@ -49,7 +129,8 @@ sc_dyn_init(sc_dyn_t D, const sc_case_t c, const sc_data_t data, slong prec)
     D->r = _arb_vec_init(d);
     D->jn = _arb_vec_init(6 * n);
     D->jd = _arb_vec_init(5 * d);
-    D->tmp = _arb_vec_init(SC_DYN_NTMP);
+    sc_dyn_grad_work_init(&D->gwork);
+    sc_dyn_jac_work_init(&D->jwork);
     D->b = _arb_vec_init(d);
     arb_mat_init(D->XtX, c->loss == SC_LOSS_SQUARE ? d : 0,
                  c->loss == SC_LOSS_SQUARE ? d : 0);
@@ -119,7 +200,8 @@ sc_dyn_clear(sc_dyn_t D)
     arb_clear(D->Y2n);
     arb_mat_clear(D->XtX);
     _arb_vec_clear(D->b, D->d);
-    _arb_vec_clear(D->tmp, SC_DYN_NTMP);
+    sc_dyn_jac_work_clear(&D->jwork);
+    sc_dyn_grad_work_clear(&D->gwork);
     _arb_vec_clear(D->jd, 5 * D->d);
     _arb_vec_clear(D->jn, 6 * D->n);
     _arb_vec_clear(D->r, D->d);
