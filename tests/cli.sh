@@ -617,6 +617,16 @@ expect_rc 0 "a report written into its case directory" "$SC" check --theorem L7 
 expect_rc 0 "the next run over that directory" "$SC" check --theorem L7 "$T/o/dir"
 grep -q 'report.json: skipped' "$T/err" && ok || bad "our own report in a case directory is skipped with a note"
 
+# --save-counterexamples (item 7): the saved name keeps to [A-Za-z0-9._-],
+# so a hostile case name cannot leave DIR; a DIR that is not a writable
+# directory is refused before the run (exit 2)
+mkdir -p "$T/sv/rg"
+sed 's|"name": "[^"]*"|"name": "x/../../escaped"|' "$SPIKE" > "$T/sv/h.json"
+expect_rc 1 "save a counterexample of a hostile name" "$SC" check --save-counterexamples "$T/sv/rg" --theorem T3.b --scale-bounds 1/4 "$T/sv/h.json"
+[ -f "$T/sv/rg/T3.b-x_.._.._escaped.json" ] && [ "$(find "$T" -name '*escaped*' | wc -l)" -eq 1 ] && ok || bad "a saved counterexample left its directory: $(find "$T" -name '*escaped*')"
+expect_rc 2 "--save-counterexamples into a missing directory" "$SC" check --save-counterexamples "$T/sv/none" --theorem T3.b --scale-bounds 1/4 "$SPIKE"
+grep -q 'not a writable directory' "$T/err" && ok || bad "an unusable counterexample directory is named"
+
 # no command parses an option outside the tables (opts.c is the parser)
 grep -n 'strcmp([^,]*, *"--*[a-z]' src/cli/*.c | grep -v -e '^src/cli/main.c:' -e '^src/cli/opts.c:' > "$T/adhoc" && bad "options parsed outside the tables: $(head -1 "$T/adhoc")" || ok
 expect_rc 0 "--opt=value" "$SC" check --theorem=L7 --json="$T/eq.json" "$SPIKE"
