@@ -627,6 +627,54 @@ expect_rc 1 "save a counterexample of a hostile name" "$SC" check --save-counter
 expect_rc 2 "--save-counterexamples into a missing directory" "$SC" check --save-counterexamples "$T/sv/none" --theorem T3.b --scale-bounds 1/4 "$SPIKE"
 grep -q 'not a writable directory' "$T/err" && ok || bad "an unusable counterexample directory is named"
 
+# journals and merge (items 5, 6): a case is keyed by its content and its
+# path's spellings; one run at a time; bounded; never left unusable
+mkdir "$T/jr"
+cp "$SPIKE" "$T/jr/c.json"
+SCJ="$(cd "$(dirname "$SC")" && pwd)/$(basename "$SC")"
+(cd "$T/jr" && "$SCJ" check --theorem L7 --journal j.jnl --json a.json c.json > /dev/null 2>&1)
+(cd "$T/jr" && "$SCJ" check --theorem L7 --journal j.jnl --json b.json ./c.json > /dev/null 2> err2)
+grep -q '1 of 1 cases restored' "$T/jr/err2" && ok || bad "./c.json is the journal's c.json"
+sed 's/"steps": [0-9]*/"steps": 40/' "$T/jr/c.json" > "$T/jr/c2" && mv "$T/jr/c2" "$T/jr/c.json"
+grep -q '"steps": 40' "$T/jr/c.json" && ok || bad "the case was edited"
+(cd "$T/jr" && "$SCJ" check --theorem L7 --journal j.jnl --json e.json c.json > /dev/null 2> err3)
+grep -q 'restored' "$T/jr/err3" && bad "an edited case was restored from the journal" || ok
+(cd "$T/jr" && "$SCJ" check --theorem L7 --json f.json c.json > /dev/null 2>&1)
+cmp -s "$T/jr/e.json" "$T/jr/f.json" && ok || bad "the rerun after an edit reports the edited case"
+(cd "$T/jr" && "$SCJ" merge -o m.json j.jnl > /dev/null 2>&1)
+cmp -s "$T/jr/m.json" "$T/jr/f.json" && ok || bad "merge keeps the latest entry of a case"
+expect_rc 2 "merge a journal given twice" "$SC" merge -o "$T/jr/m2.json" "$T/jr/j.jnl" "$T/jr/./j.jnl"
+grep -q 'a part given twice' "$T/err" && ok || bad "a part given twice is named"
+expect_rc 2 "merge a JSON report given twice" "$SC" merge -o "$T/jr/m3.json" "$T/jr/f.json" "$T/jr/f.json"
+cp "$T/jr/f.json" "$T/jr/g.json"
+expect_rc 2 "merge two reports of one case" "$SC" merge -o "$T/jr/m3.json" "$T/jr/f.json" "$T/jr/g.json"
+grep -q 'case in two parts' "$T/err" && [ ! -e "$T/jr/m3.json" ] && ok || bad "a case in two JSON parts is refused"
+cp "$T/jr/j.jnl" "$T/jr/k.jnl"
+expect_rc 2 "merge two journals of one case" "$SC" merge -o "$T/jr/m4.json" "$T/jr/j.jnl" "$T/jr/k.jnl"
+grep -q 'case in two parts' "$T/err" && ok || bad "a case in two journals is refused"
+# a journal another run holds (flock(1) holds it here) is refused, not
+# written by both: two shards on one journal lost cases
+if command -v flock > /dev/null 2>&1; then
+    # the holder's own pid, so that the lock goes when it is killed
+    flock "$T/jr/held.jnl" sh -c 'echo $$ > "$1"; exec sleep 30' sh "$T/jr/held.pid" &
+    i=0; while [ ! -s "$T/jr/held.pid" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+    fpid=$(cat "$T/jr/held.pid")
+    expect_rc 2 "a journal in use by another run" "$SC" check --theorem L7 --journal "$T/jr/held.jnl" "$T/jr/c.json"
+    grep -q 'held.jnl: file: in use by another run' "$T/err" && ok || bad "a journal in use is named: $(head -1 "$T/err")"
+    kill "$fpid"; wait 2> /dev/null
+    expect_rc 0 "the journal once free (left empty: started afresh)" "$SC" check --theorem L7 --journal "$T/jr/held.jnl" "$T/jr/c.json"
+fi
+if mknod "$T/jr/zero" c 1 5 2> /dev/null; then
+    timeout 20 "$SC" check --theorem L7 --journal "$T/jr/zero" "$T/jr/c.json" > "$T/out" 2> "$T/err"; rc=$?
+    [ "$rc" -eq 2 ] && grep -q 'zero: file: not a regular file' "$T/err" && ok || bad "--journal on a device (exit $rc): $(head -1 "$T/err")"
+fi
+# a header that cannot be written (here: RLIMIT_FSIZE 0, as ENOSPC) leaves
+# no journal behind, so the next run starts afresh
+sh -c 'trap "" XFSZ; ulimit -f 0; exec "$@"' sh "$SC" check --theorem L7 --journal "$T/jr/full.jnl" "$T/jr/c.json" 2>&1 > /dev/null | cat > "$T/jr/full.err"
+grep -q '^spikecheck: .*full.jnl: cannot write the header: File too large$' "$T/jr/full.err" && ok || bad "a failed header write: $(head -1 "$T/jr/full.err")"
+[ ! -e "$T/jr/full.jnl" ] && ok || bad "a failed header write left the journal"
+expect_rc 0 "the journal after a failed header write" "$SC" check --theorem L7 --journal "$T/jr/full.jnl" "$T/jr/c.json"
+
 # no command parses an option outside the tables (opts.c is the parser)
 grep -n 'strcmp([^,]*, *"--*[a-z]' src/cli/*.c | grep -v -e '^src/cli/main.c:' -e '^src/cli/opts.c:' > "$T/adhoc" && bad "options parsed outside the tables: $(head -1 "$T/adhoc")" || ok
 expect_rc 0 "--opt=value" "$SC" check --theorem=L7 --json="$T/eq.json" "$SPIKE"

@@ -384,7 +384,8 @@ sc_cli_check_run(sc_report_t R, const sc_check_opts * o,
     {
         slong rec0 = R->len, fl0 = R->nfloat, fig0 = R->nfig, f30 = R->nf3;
         int got = journal != NULL
-                  ? sc_journal_restore(R, J, cases[i].path) : 0;
+                  ? sc_journal_restore(R, J, cases[i].path,
+                                       cases[i].digest) : 0;
 
         if (got < 0)
         {
@@ -403,7 +404,8 @@ sc_cli_check_run(sc_report_t R, const sc_check_opts * o,
             rc = SC_EIO;
         ran++;
         if (journal != NULL
-            && sc_journal_append(J, R, cases[i].path, rec0, fl0, fig0, f30)
+            && sc_journal_append(J, R, cases[i].path, cases[i].digest, rec0,
+                                 fl0, fig0, f30)
                != SC_OK)
         {
             fprintf(stderr, "spikecheck: %s: write failed\n", journal);

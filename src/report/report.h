@@ -289,9 +289,10 @@ char * sc_report_versions(void);
 /* ---- the journal of a check run (journal.c) ---- */
 typedef struct
 {
-    FILE * f;                   /* open for appending */
-    void * entries;             /* json_t object: case file -> entry of an
-                                   earlier run */
+    FILE * f;                   /* open for appending, locked (flock)
+                                   while open */
+    void * entries;             /* json_t object: key of the case file
+                                   (journal.c) -> its latest entry */
 }
 sc_journal_struct;
 
@@ -300,8 +301,11 @@ typedef sc_journal_struct sc_journal_t[1];
 /* Opens the journal at path for a run with these options (one string
    naming everything that shapes the report): creates it with a header, or
    reads the finished cases of an earlier run with the same options and
-   versions, dropping a last line cut short by a kill.  SC_EINVAL (other
-   options, not a journal) or SC_EIO with a message in err. */
+   versions, dropping a last line cut short by a kill.  The file is locked
+   while open: a second run on it is refused, not interleaved.  SC_EINVAL
+   (other options, not a journal, not a regular file, larger than
+   SC_JOURNAL_MAX_BYTES, in use) or SC_EIO with a message in err; a journal
+   this call created is removed again when its header cannot be written. */
 int sc_journal_open(sc_journal_t J, const char * path, const char * options,
                     char * err, size_t errlen) SC_WARN_UNUSED;
 void sc_journal_clear(sc_journal_t J);
@@ -310,17 +314,25 @@ void sc_journal_clear(sc_journal_t J);
 slong sc_journal_count(const sc_journal_t J);
 
 /* Appends to R the records, float views and figures of case_file
-   from the journal: 1 if it was there, 0 if not, -1 if its entry is
-   damaged. */
+   from the journal: 1 if its entry is there with this digest (the case's
+   content, sc_case_struct.digest), 0 if not (never run, or the file was
+   edited since), -1 if its entry is damaged.  "c.json" and "./c.json" are
+   one case file. */
 int sc_journal_restore(sc_report_t R, const sc_journal_t J,
-                       const char * case_file) SC_WARN_UNUSED;
+                       const char * case_file, const char * digest)
+    SC_WARN_UNUSED;
 
-/* Appends one line for case_file: the records rec0.., float views
-   float0.., figures fig0.. and Figure 3 entries f30.. of R; flushed and
-   fsync'd.  SC_EIO. */
+/* Appends one line for case_file of this digest: the records rec0.., float
+   views float0.., figures fig0.. and Figure 3 entries f30.. of R; flushed
+   and fsync'd; it supersedes an earlier entry of the same case file.
+   SC_EIO. */
 int sc_journal_append(sc_journal_t J, const sc_report_t R,
-                      const char * case_file, slong rec0, slong float0,
-                      slong fig0, slong f30) SC_WARN_UNUSED;
+                      const char * case_file, const char * digest,
+                      slong rec0, slong float0, slong fig0, slong f30)
+    SC_WARN_UNUSED;
+
+/* The largest journal read: a journal entry is a few kB per case. */
+#define SC_JOURNAL_MAX_BYTES ((size_t) 1 << 31)
 
 /* Nonzero if path starts like a journal. */
 int sc_report_is_journal(const char * path);
