@@ -49,8 +49,9 @@ static const sc_cli_opt_struct o_baseline = { SC_OPT_BASELINE, "--baseline",
 static const sc_cli_opt_struct o_update = { SC_OPT_UPDATE_BASELINE,
     "--update-baseline", NULL, "with --baseline: rewrite FILE instead", 0 };
 static const sc_cli_opt_struct o_from_first = { SC_OPT_FROM_FIRST,
-    "--from-first", NULL, "start [T2.x] at the first step where their "
-    "hypotheses hold", 0 };
+    "--from-first", NULL, "judge [T2.x] from their earliest admissible "
+    "reference time only (default: from every t0 at which their "
+    "hypotheses hold)", 0 };
 static const sc_cli_opt_struct o_prec0 = { SC_OPT_PREC0, "--prec0", "BITS",
     "starting precision (default: the case's precision)", 0 };
 static const sc_cli_opt_struct o_max_prec = { SC_OPT_MAX_PRECISION,
