@@ -68,6 +68,11 @@ sc_logi_walk_state(sc_tally_struct * tl, sc_result_t res,
 
     s = sc_ctx_logi_state(a->ctx, prec, w->t, 0);
     st = sc_logi_standing(s);
+    /* state 0 is the exact initial state: a_0 <= 0 or gamma_0 <= 0 is
+       decided over Q (its ball at the midpoint never decides a_0 = 0) */
+    if (w->t == 0 && (sc_thm_a0_sgn(a->ctx) <= 0
+                      || fmpq_sgn(a->ctx->cs->gamma0) <= 0))
+        st = SC_FALSE;
     tl->standing = st;
     if (sc_tally_gate(tl, res, "a > 0 and gamma > 0", st))
     {
