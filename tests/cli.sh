@@ -277,6 +277,14 @@ expect_rc 0 "trace --reduced" "$SC" trace --reduced "$SPIKE"
 sed -n '663p' "$T/out" | grep -q '^661,.*,0\.2565967' && ok || bad "reduced trace: rho_661 = 0.2566"
 expect_rc 0 "trace float" "$SC" trace --precision 53 "$SPIKE"
 expect_rc 2 "trace --reduced on plain data" "$SC" trace --reduced tests/data/thm_plain.json
+# undefined flags are '-' and final: no reference direction (A3 fails), or
+# a_0 = <w_0, w*> = 0 exactly (w_0 = X~^T c with c^T y = 0); exit 0 at the
+# case's own 128 bits, so no precision was raised for them
+expect_rc 0 "trace without a reference" "$SC" trace --max-precision 128 tests/data/logi_noA3.json
+[ -s "$T/err" ] && bad "trace without a reference: stderr not empty" || ok
+awk -F, 'NR > 1 && NR < 42 && $9 != "-" { bad = 1 } END { exit bad || NR != 42 }' "$T/out" && ok || bad "no reference: every flag is -"
+expect_rc 0 "trace from a_0 = 0" "$SC" trace --max-precision 128 tests/data/logi_a0_zero.json
+sed -n 2p "$T/out" | grep -q '^0,0,.*,nan,.*,-$' && sed -n 3p "$T/out" | grep -q ',0$' && ok || bad "a_0 = 0 exactly: row 0 prints a = 0 and -"
 # the digits printed are certain: at the case's 128 bits the flags are
 # decided but 12 values are not known to 20 digits, so the trace goes on
 # to 256 bits, and then prints exactly what a 4096-bit run prints

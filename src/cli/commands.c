@@ -205,9 +205,11 @@ const sc_cli_cmd_struct sc_cli_cmd_table[] = {
     { "trace", sc_cli_trace, "CASE",
       "print the per-step trajectory as CSV",
       "Columns t,a,b,rho,gamma,W,h,loss,rising, one row per step from the "
-      "certified full GD. The precision is raised until every rising flag "
-      "is decided and every printed digit is certain; rows are printed as "
-      "soon as they are final. Exit 3 if the cap comes first.",
+      "certified full GD. rising is 1, 0, ? (undecided) or - (undefined: "
+      "no reference direction, or a <= 0, where rho does not exist). The "
+      "precision is raised until every defined rising flag is decided and "
+      "every printed digit is certain; rows are printed as soon as they are "
+      "final. Exit 3 if the cap comes first.",
       trace_opts, 1, 0 },
     { "gen", sc_cli_gen, NULL,
       "write the generated cases of a suite",
