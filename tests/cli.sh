@@ -285,6 +285,10 @@ expect_rc 0 "trace without a reference" "$SC" trace --max-precision 128 tests/da
 awk -F, 'NR > 1 && NR < 42 && $9 != "-" { bad = 1 } END { exit bad || NR != 42 }' "$T/out" && ok || bad "no reference: every flag is -"
 expect_rc 0 "trace from a_0 = 0" "$SC" trace --max-precision 128 tests/data/logi_a0_zero.json
 sed -n 2p "$T/out" | grep -q '^0,0,.*,nan,.*,-$' && sed -n 3p "$T/out" | grep -q ',0$' && ok || bad "a_0 = 0 exactly: row 0 prints a = 0 and -"
+# the float view's certified run stops there too (undefined flags are not
+# compared and not undecided)
+expect_rc 0 "float view without a reference" "$SC" check --theorem L12 --precision 53 --verbose tests/data/logi_noA3.json tests/data/logi_a0_zero.json
+[ "$(grep -c 'certified at 128 bits)$' "$T/out")" -eq 2 ] && ok || bad "float view: undefined flags certified at the case's 128 bits"
 # the digits printed are certain: at the case's 128 bits the flags are
 # decided but 12 values are not known to 20 digits, so the trace goes on
 # to 256 bits, and then prints exactly what a 4096-bit run prints

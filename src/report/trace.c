@@ -36,17 +36,6 @@ sc_report_trace_values(arb_srcptr v[SC_TRACE_VALUES],
     v[6] = T->loss + s;
 }
 
-/* a_t <= 0 is certain (for a floating-point run: its rounded value). */
-static int
-sc_trace_a_nonpositive(const sc_traj_struct * T, slong t)
-{
-    arb_srcptr a = T->a + sc_traj_slot(T, t);
-
-    if (T->point)
-        return arb_is_finite(a) && arf_sgn(arb_midref(a)) <= 0;
-    return arb_is_nonpositive(a);
-}
-
 char
 sc_report_trace_flag(const sc_traj_struct * T, slong t)
 {
@@ -56,8 +45,7 @@ sc_report_trace_flag(const sc_traj_struct * T, slong t)
         return '1';
     if (r == SC_FALSE)
         return '0';
-    if (!T->has_ref || sc_trace_a_nonpositive(T, t)
-        || sc_trace_a_nonpositive(T, t + 1))
+    if (sc_traj_rho_undefined(T, t) || sc_traj_rho_undefined(T, t + 1))
         return '-';
     return '?';
 }
