@@ -39,16 +39,17 @@ sc_t21_hyp(arb_t bound, const sc_traj_struct * R, const arb_t c,
     return r;
 }
 
-/* hsuf[t] = an upper bound of max h_s over s = t .. len - 1. */
+/* hsuf[t] = an upper bound of max h_s over the steps s = t .. steps - 1
+   (steps entries). */
 static arb_ptr
-sc_t21_suffix_max(const sc_traj_struct * R, slong prec)
+sc_t21_suffix_max(const sc_traj_struct * R, slong steps, slong prec)
 {
-    arb_ptr hsuf = _arb_vec_init(R->len);
+    arb_ptr hsuf = _arb_vec_init(steps);
     slong t;
 
-    for (t = R->len - 1; t >= 0; t--)
+    for (t = steps - 1; t >= 0; t--)
     {
-        if (t + 1 < R->len)
+        if (t + 1 < steps)
             arb_set(hsuf + t, hsuf + t + 1);
         sc_num_max_ubound(hsuf + t, R->h + t, prec);
     }
@@ -114,7 +115,7 @@ sc_thm_t2_1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
         status = sc_thm_flags_decided(res, R, 0, steps);
         goto cleanup;
     }
-    hsuf = sc_t21_suffix_max(R, prec);
+    hsuf = sc_t21_suffix_max(R, steps, prec);
 
     for (t0 = 0; t0 < steps; t0++)
     {
@@ -185,7 +186,7 @@ sc_thm_t2_1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 
 cleanup:
     if (hsuf != NULL)
-        _arb_vec_clear(hsuf, R->len);
+        _arb_vec_clear(hsuf, steps);
     arb_clear(b0);
     arb_clear(f);
     arb_clear(best);
