@@ -93,12 +93,13 @@ sc_t22_next_rising(const sc_traj_struct * R)
 /*
  * [T2.2] from reference time t0 into o (o->Tcf initialised).  SC_OK, or
  * SC_UNABLE with the reason set; o->T = -1 when the scan budget ran out.
- * The flags of the horizon must be decided (the caller checks).
+ * The onset of an admissible t0 needs the flags of steps t0 .. steps - 1
+ * decided; *decided says they are from an earlier admissible t0 on.
  */
 static int
 sc_t22_from(sc_t22_ref_struct * o, sc_result_t res, sc_t22_struct * p,
             const sc_traj_struct * R, const slong * nxt, slong t0,
-            slong * budget, const sc_ctx_t ctx, slong prec)
+            slong * budget, int * decided, const sc_ctx_t ctx, slong prec)
 {
     slong steps = ctx->cs->steps;
     sc_truth_t h2, hyp;
@@ -139,6 +140,9 @@ sc_t22_from(sc_t22_ref_struct * o, sc_result_t res, sc_t22_struct * p,
                          "%ld)", (long) t0);
         return SC_UNABLE;
     }
+    if (!*decided && sc_thm_flags_decided(res, R, t0, steps) != SC_OK)
+        return SC_UNABLE;
+    *decided = 1;
     o->t1 = nxt[t0];
     o->out = SC_T22_OPEN;
     if (o->t1 == t0)
@@ -264,6 +268,7 @@ sc_thm_t2_2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     const sc_traj_struct * R = sc_thm_need_reduced(res, ctx, prec);
     slong steps = ctx->cs->steps, budget = SC_T22_SCAN_MAX, t0, i;
     slong * nxt = NULL;
+    int decided = 0;
     sc_t22_struct p;
     sc_t22_ref_struct o, first;
     sc_t22_tally_struct K;
@@ -283,15 +288,17 @@ sc_thm_t2_2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     sc_thm_params(p.c, p.eta, p.etag, ctx, prec);
     res->steps = steps;
     res->certificate = "reduced recurrence [L7] in balls";
-    /* every reference time's onset is read from these flags */
-    status = sc_thm_flags_decided(res, R, 0, steps);
-    if (status != SC_OK)
+    if (R->len < steps + 1)
+    {
+        status = sc_thm_flags_decided(res, R, 0, steps);
         goto cleanup;
+    }
     nxt = sc_t22_next_rising(R);
 
     for (t0 = 0; t0 < steps; t0++)
     {
-        status = sc_t22_from(&o, res, &p, R, nxt, t0, &budget, ctx, prec);
+        status = sc_t22_from(&o, res, &p, R, nxt, t0, &budget, &decided,
+                             ctx, prec);
         if (status != SC_OK)
             goto cleanup;
         if (o.T == -1)
