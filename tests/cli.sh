@@ -202,7 +202,7 @@ expect_rc 0 "tight case replays" "$SC" replay --theorem T3.b "$T/t1.json"
 grep -q "^T3.b .*HOLDS *[0-9.]* *[0-9.e+-]* *$(sed -n 's/^slack \([0-9.]\{5\}\).*/\1/p' "$T/t1.out")" "$T/out" && ok || bad "replay shows the printed slack"
 expect_rc 0 "tighten --min-observed" "$SC" tighten --theorem T2.2 --min-observed 10 --iters 30 -o "$T/t4.json"
 expect_rc 0 "its case" "$SC" replay --theorem T2.2 "$T/t4.json"
-grep -q 'first rising step t1 = [1-9][0-9][0-9]* <= T' "$T/out" && ok || bad "--min-observed keeps onsets t1 >= 10 only"
+grep -q 'first rising step [1-9][0-9][0-9]* <= t0 + T' "$T/out" && ok || bad "--min-observed keeps onsets t1 >= 10 only"
 expect_rc 2 "tighten bad --min-observed" "$SC" tighten --theorem T2.2 --min-observed x -o "$T/t3.json"
 expect_rc 2 "tighten unknown checker" "$SC" tighten --theorem X9 -o "$T/t3.json"
 expect_rc 2 "tighten without --theorem" "$SC" tighten -o "$T/t3.json"
@@ -258,12 +258,12 @@ fi
 expect_rc 2 "merge of a non-report" "$SC" merge -o "$T/m2.json" "$SPIKE"
 [ -e "$T/m2.json" ] && bad "failed merge left a file" || ok
 
-# --from-first moves [T2.2]'s reference time past an initial rising edge
-F=cases/default/whitened-0008-above.json
-expect_rc 0 "T2.2 at t = 0" "$SC" check --theorem T2.2 "$F"
-grep -q 'fails at t = 0: H2 or (i)' "$T/out" && ok || bad "(i) fails at t = 0"
-expect_rc 0 "T2.2 --from-first" "$SC" check --from-first --theorem T2.2 "$F"
-grep -q 'reference time [1-9]' "$T/out" && ok || bad "--from-first finds a later reference time"
+# [T2.x] from every admissible reference time: on the spike (ii) fails at
+# t = 0 and first holds at t0 = 5; --from-first judges t0 = 5 alone
+expect_rc 0 "T2.2 from every t0" "$SC" check --theorem T2.2 "$SPIKE" --json "$T/t22.json"
+grep -q "\"t0\": \"5\\.0" "$T/t22.json" && grep -q "\"predicted\": \"272\\.0" "$T/t22.json" && ok || bad "T2.2 from t0 = 5, onset 209 <= 272"
+expect_rc 0 "T2.2 --from-first" "$SC" check --from-first --theorem T2.2 "$SPIKE" --json "$T/t22f.json"
+grep -q "\"slack_t0\": \"5\\.0" "$T/t22f.json" && ok || bad "--from-first judges the earliest t0 alone"
 
 # the float64 view
 expect_rc 0 "float view" "$SC" check --theorem L7 --precision 53 --verbose "$SPIKE"
@@ -277,6 +277,18 @@ expect_rc 0 "trace --reduced" "$SC" trace --reduced "$SPIKE"
 sed -n '663p' "$T/out" | grep -q '^661,.*,0\.2565967' && ok || bad "reduced trace: rho_661 = 0.2566"
 expect_rc 0 "trace float" "$SC" trace --precision 53 "$SPIKE"
 expect_rc 2 "trace --reduced on plain data" "$SC" trace --reduced tests/data/thm_plain.json
+# undefined flags are '-' and final: no reference direction (A3 fails), or
+# a_0 = <w_0, w*> = 0 exactly (w_0 = X~^T c with c^T y = 0); exit 0 at the
+# case's own 128 bits, so no precision was raised for them
+expect_rc 0 "trace without a reference" "$SC" trace --max-precision 128 tests/data/logi_noA3.json
+[ -s "$T/err" ] && bad "trace without a reference: stderr not empty" || ok
+awk -F, 'NR > 1 && NR < 42 && $9 != "-" { bad = 1 } END { exit bad || NR != 42 }' "$T/out" && ok || bad "no reference: every flag is -"
+expect_rc 0 "trace from a_0 = 0" "$SC" trace --max-precision 128 tests/data/logi_a0_zero.json
+sed -n 2p "$T/out" | grep -q '^0,0,.*,nan,.*,-$' && sed -n 3p "$T/out" | grep -q ',0$' && ok || bad "a_0 = 0 exactly: row 0 prints a = 0 and -"
+# the float view's certified run stops there too (undefined flags are not
+# compared and not undecided)
+expect_rc 0 "float view without a reference" "$SC" check --theorem L12 --precision 53 --verbose tests/data/logi_noA3.json tests/data/logi_a0_zero.json
+[ "$(grep -c 'certified at 128 bits)$' "$T/out")" -eq 2 ] && ok || bad "float view: undefined flags certified at the case's 128 bits"
 # the digits printed are certain: at the case's 128 bits the flags are
 # decided but 12 values are not known to 20 digits, so the trace goes on
 # to 256 bits, and then prints exactly what a 4096-bit run prints
@@ -508,17 +520,17 @@ for p in /usr/bin/python3 python3; do
 done
 if [ -n "$JP" ]; then
     expect_rc 0 "junitparser reads the JUnit" "$JP" tests/junit_consumer.py "$T/ci.xml" "$T/ci.json"
-    grep -q '(7 HOLDS, 26 VIOLATED, 30 NOT-APPLICABLE, 1 UNDECIDED)' "$T/out" && ok || bad "junitparser counts: $(cat "$T/out")"
+    grep -q '(7 HOLDS, 27 VIOLATED, 29 NOT-APPLICABLE, 1 UNDECIDED)' "$T/out" && ok || bad "junitparser counts: $(cat "$T/out")"
     expect_rc 0 "junitparser reads the merged JUnit" "$JP" tests/junit_consumer.py "$T/mj.xml" "$T/mj.json"
     sed 's/<property name="HOLDS" value="\([0-9]*\)"/<property name="HOLDS" value="1\1"/' "$T/ci.xml" > "$T/ci-bad.xml"
     expect_rc 1 "junitparser finds a wrong count" "$JP" tests/junit_consumer.py "$T/ci-bad.xml" "$T/ci.json"
 else
     echo "note: no python3 with junitparser (sh .ci/install-deps fuzz installs python3-junitparser): JUnit consumer test not run"
 fi
-head -1 "$T/ci.md" | grep -qx '## spikecheck: 64 verdicts, 7 HOLDS, 26 VIOLATED, 30 NOT-APPLICABLE, 1 UNDECIDED' && ok || bad "Markdown: the counts"
+head -1 "$T/ci.md" | grep -qx '## spikecheck: 64 verdicts, 7 HOLDS, 27 VIOLATED, 29 NOT-APPLICABLE, 1 UNDECIDED' && ok || bad "Markdown: the counts"
 grep -q '^| T3.b | reconstructed | 0 | \*\*1\*\* | 1 | 0 | - |$' "$T/ci.md" && grep -q '^| F3 | observational | 0 | 0 | 1 | \*\*1\*\* | - |$' "$T/ci.md" \
     && ok || bad "Markdown: per-claim counts"
-grep -q '^### Counterexamples and undecided checks (27)$' "$T/ci.md" && grep -q '^- \*\*T3.b\*\* `whitened-delayed-spike` VIOLATED' "$T/ci.md" \
+grep -q '^### Counterexamples and undecided checks (28)$' "$T/ci.md" && grep -q '^- \*\*T3.b\*\* `whitened-delayed-spike` VIOLATED' "$T/ci.md" \
     && grep -A3 '^- \*\*T3.b\*\*' "$T/ci.md" | grep -qx '  spikecheck replay --theorem T3.b --scale-bounds 1/4 tests/data/thm_spike.json' \
     && ok || bad "Markdown: counterexamples with their replay lines"
 expect_rc 1 "markdown again" "$SC" check --max-precision 128 --scale-bounds 1/4 --markdown "$T/ci2.md" "$SPIKE" tests/data/thm_plain.json

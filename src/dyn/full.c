@@ -454,6 +454,19 @@ sc_dyn_step_centred(arb_ptr wn, arb_t gn, arb_t loss, sc_dyn_t D,
     arb_dot(gn, gn, 0, arb_mat_entry(C->J, d, 0), 1, delta, 1, d + 1, prec);
 }
 
+/* State 0 is exact: where a_0 = <w_0, u*> = 0 (decided over Q), its ball
+   becomes an exact 0, which no enclosure computed from the rounded w_0
+   reaches at any precision (rho_0 is then undefined). */
+static void
+sc_dyn_exact_a0(sc_traj_t T, const sc_data_t data)
+{
+    if (data->has_ref && fmpq_is_zero(data->w0_wstar))
+    {
+        arb_zero(T->a);
+        arb_indeterminate(T->rho);
+    }
+}
+
 void
 sc_dyn_run_full(sc_traj_t T, const sc_case_t c, const sc_data_t data,
                 int point, slong prec)
@@ -493,6 +506,8 @@ sc_dyn_run_full(sc_traj_t T, const sc_case_t c, const sc_data_t data,
 
         sc_dyn_direction(T->a + s, T->b + s, T->rho + s, T->W + s, T->h + s,
                          D, w, T->gamma + s, prec);
+        if (t == 0 && !point)
+            sc_dyn_exact_a0(T, data);
         T->len = t + 1;
         if (!point && !sc_dyn_state_usable(w, d, T->gamma + s, T->W + s))
         {

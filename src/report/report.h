@@ -351,6 +351,12 @@ void sc_report_trace_header(FILE * out);
 void sc_report_trace_row(FILE * out, const sc_traj_struct * T, slong t,
                          slong digits);
 
+/* The rising column of row t < T->len - 1: '1' or '0' as certified, '?'
+   undecided (more precision may decide it), '-' undefined: rho_t or
+   rho_{t+1} does not exist (no reference direction, or a <= 0 certain;
+   full GD starts from a_0 = 0 exactly when <w_0, w*> = 0 over Q). */
+char sc_report_trace_flag(const sc_traj_struct * T, slong t);
+
 /* The row's values a, b, rho, gamma, W, h, loss of state t, in order. */
 #define SC_TRACE_VALUES 7
 void sc_report_trace_values(arb_srcptr v[SC_TRACE_VALUES],
