@@ -31,22 +31,30 @@ TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 BENCHES  := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 LIB      := $(BUILD)/libspikecheck.a
 
-.PHONY: all test sanitize valgrind bench clean deps report fuzz check claims
+.PHONY: all test sanitize valgrind bench clean deps report fuzz check claims \
+        install uninstall man test-install test-slurm
 all: spikecheck
+
+# make install PREFIX=DIR   the binary to DIR/bin, the manual page (made
+#                           by the binary itself: help --man) to
+#                           DIR/share/man/man1; DESTDIR for staging
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
 
 # installs the Debian packages that are missing (apt-get only when needed)
 deps:
 	$(Q)sh .ci/install-deps
 
 # the main job: saved counterexamples first, then the showcase and the
-# default suite; the summary on stdout, HTML, JSON and JUnit under reports/,
-# new counterexamples saved under cases/regressions/.  VIOLATED (exit 1)
-# and UNDECIDED (exit 3) are findings the report shows, not a failure of
-# the job; input and output errors (exit 2) are.
+# default suite; the summary on stdout, HTML, JSON, JUnit and Markdown
+# under reports/, new counterexamples saved under cases/regressions/.
+# VIOLATED (exit 1) and UNDECIDED (exit 3) are findings the report shows,
+# not a failure of the job; input and output errors (exit 2) are.
 report: spikecheck
 	$(Q)mkdir -p reports cases/regressions
 	./spikecheck check --jobs $(JOBS) --json reports/default.json --html reports/default.html \
-	    --junit reports/default.xml --precision 53 \
+	    --junit reports/default.xml --markdown reports/default.md --precision 53 \
 	    --save-counterexamples cases/regressions \
 	    cases/regressions cases/showcase cases/figure3 cases/default \
 	    cases/default-logistic cases/tight; rc=$$?; \
@@ -60,6 +68,20 @@ spikecheck: $(BUILD)/spikecheck
 $(BUILD)/spikecheck: $(CLI_OBJ) $(LIB)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LIBS) $(LDLIBS)
+
+$(BUILD)/spikecheck.1: $(BUILD)/spikecheck
+	@echo "  MAN     $@"
+	$(Q)$< help --man > $@.tmp && mv $@.tmp $@
+
+man: $(BUILD)/spikecheck.1
+
+install: $(BUILD)/spikecheck $(BUILD)/spikecheck.1
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)/man1"
+	install -m 755 $(BUILD)/spikecheck "$(DESTDIR)$(BINDIR)/spikecheck"
+	install -m 644 $(BUILD)/spikecheck.1 "$(DESTDIR)$(MANDIR)/man1/spikecheck.1"
+
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/spikecheck" "$(DESTDIR)$(MANDIR)/man1/spikecheck.1"
 
 $(LIB): $(LIB_OBJ)
 	@echo "  AR      $@"
@@ -89,6 +111,16 @@ SPIKECHECK ?= $(BUILD)/spikecheck
 test: $(TESTS) $(BUILD)/spikecheck
 	$(Q)set -e; for t in $(TESTS); do echo "== $$t"; $$t; done; \
 	 sh tests/cli.sh $(SPIKECHECK)
+	$(Q)$(MAKE) --no-print-directory test-install
+
+# install into a temporary prefix, run the installed binary, its manual
+# page and a printed replay line from there, uninstall
+test-install: $(BUILD)/spikecheck $(BUILD)/spikecheck.1
+	$(Q)d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
+	 $(MAKE) --no-print-directory -s install PREFIX="$$d/p q" > "$$d/log" && \
+	 sh tests/install.sh "$$d/p q" && \
+	 $(MAKE) --no-print-directory -s uninstall PREFIX="$$d/p q" >> "$$d/log" && \
+	 sh tests/install.sh --uninstalled "$$d/p q"
 
 # the claims regression: every verdict of the showcase and the default suite
 # against the committed baseline (exit 4 and a list when a claim changed;
@@ -101,10 +133,18 @@ claims: $(BUILD)/spikecheck
 	    grep -E '^(changed:|missing:|new:|baseline )' $(BUILD)/claims.txt; \
 	    exit $$rc
 
-# what CI runs: the tests, the claims baseline, a bounded fuzz run, the
-# tests again under ASan+UBSan (last: the run closes on the test summary)
+# README's Slurm job array on a private single-node Slurm on localhost
+# (root; munge and slurm-wlm: sh .ci/install-deps slurm), its merged
+# reports against one unsharded run's; about 15 s
+test-slurm: $(BUILD)/spikecheck
+	$(Q)sh tests/slurm.sh $(BUILD)/spikecheck
+
+# what CI runs: the tests, the claims baseline, the Slurm sweep, a bounded
+# fuzz run, the tests again under ASan+UBSan (last: the run closes on the
+# test summary)
 check: test
 	$(Q)$(MAKE) --no-print-directory claims
+	$(Q)$(MAKE) --no-print-directory test-slurm
 	$(Q)$(MAKE) --no-print-directory fuzz
 	$(Q)$(MAKE) --no-print-directory sanitize
 

@@ -106,6 +106,14 @@ typedef struct
     slong prec;             /* precision (bits) of the final attempt */
     slong steps;            /* steps of the horizon that were examined */
     const char * certificate;   /* what the decision rests on */
+    /* HOLDS only: 0 when the claim's conclusion was never at risk (no
+       rising step for a "not rising" conclusion, an antecedent never
+       certified): a vacuous truth, counted apart in every summary */
+    int exercised;
+    /* VIOLATED without a predicted or observed value (an implication, an
+       exact identity over Q): why it has none, a string with static
+       storage (NULL otherwise) */
+    const char * novalue;
     char reason[SC_REASON_LEN];
     sc_extra_struct extra[SC_MAX_EXTRA];
 }
@@ -131,5 +139,13 @@ void sc_result_set_extra_si(sc_result_t res, const char * name, slong x);
 void sc_result_set_predicted(sc_result_t res, const arb_t x);
 void sc_result_set_observed(sc_result_t res, const arb_t x);
 void sc_result_set_slack(sc_result_t res, const arb_t x);
+
+/* predicted = x exactly (an identity claims 0, a count its bound). */
+void sc_result_set_predicted_si(sc_result_t res, slong x);
+void sc_result_set_observed_si(sc_result_t res, slong x);
+
+/* A VIOLATED record that has no predicted or observed value: why (a
+   string with static storage, e.g. "an exact identity over Q"). */
+void sc_result_no_value(sc_result_t res, const char * why);
 
 #endif

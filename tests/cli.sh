@@ -94,6 +94,15 @@ grep -q 'no claim changed' "$T/out" && ok || bad "baseline unchanged"
 sed 's/^T2.2\tthm_t22\tHOLDS/T2.2\tthm_t22\tNOT-APPLICABLE/' "$T/base.txt" > "$T/base2.txt"
 expect_rc 4 "changed claim" "$SC" check --baseline "$T/base2.txt" "$SPIKE" tests/data/thm_t22.json
 grep -q 'changed: T2.2.thm_t22: NOT-APPLICABLE -> HOLDS' "$T/out" && ok || bad "the change is listed"
+# a vacuous truth: no step of this logistic case rises, so [T5.3]'s "not rising" conclusions were never at risk
+expect_rc 0 "vacuous T5.3" "$SC" check --theorem T5.3 --json "$T/vac.json" --baseline "$T/vac.txt" --update-baseline cases/default-logistic/logistic-0002-small-eta.json
+grep -q '"exercised": false' "$T/vac.json" && ok || bad "JSON marks the vacuous HOLDS"
+grep -q 'T5.3.*HOLDS (vacuous)' "$T/vac.txt" && ok || bad "the baseline keeps vacuous apart"
+grep -Eq '^T5.3 +reconstructed +1 +1 ' "$T/out" && ok || bad "the summary counts the vacuous HOLDS"
+# a case file name that is no UTF-8: the JSON keeps every key (the byte as '?')
+mkdir "$T/u8"; cp "$SPIKE" "$T/u8/$(printf 'a\377b').json"
+expect_rc 0 "non-UTF-8 name" "$SC" check --theorem L1 --json "$T/u8.json" "$T/u8"
+grep -q '"case_file": ".*/u8/a?b.json"' "$T/u8.json" && grep -q '"replay": ' "$T/u8.json" && ok || bad "JSON keeps case_file and replay of a non-UTF-8 name"
 expect_rc 2 "--update-baseline alone" "$SC" check --update-baseline "$SPIKE"
 expect_rc 2 "bad shard" "$SC" check --shard 3/2 "$SPIKE"
 mkdir "$T/sh"; cp tests/data/thm_t21.json tests/data/thm_t22.json tests/data/thm_t3c.json tests/data/thm_plain.json "$T/sh"
@@ -483,6 +492,79 @@ for f in cases/showcase/*.json cases/figure3/*.json; do
 done
 expect_rc 0 "expand keeps the figures" "$SC" expand -o "$T/xf.json" "$T/fig/plain/c-field.json"
 grep -q '"report": {"figures": \["trajectory", "sharpness"\]}' "$T/xf.json" && ok || bad "expand writes the report field"
+
+# CI-friendly outputs: JUnit properties read by a real consumer
+# (junitparser, Debian's python3-junitparser), the Markdown summary
+expect_rc 1 "junit, every verdict" "$SC" check --max-precision 128 --scale-bounds 1/4 --junit "$T/ci.xml" --json "$T/ci.json" \
+    --markdown "$T/ci.md" "$SPIKE" tests/data/thm_plain.json
+for v in HOLDS VIOLATED NOT-APPLICABLE UNDECIDED; do
+    grep -q "<property name=\"verdict\" value=\"$v\"/>" "$T/ci.xml" && ok || bad "JUnit has a $v testcase"
+done
+grep -q '<property name="replay" value="spikecheck replay --theorem T3.b --scale-bounds 1/4 tests/data/thm_spike.json"/>' "$T/ci.xml" \
+    && grep -q '<property name="NOT-APPLICABLE" value="' "$T/ci.xml" && ok || bad "JUnit testcase and suite properties"
+JP=""
+for p in /usr/bin/python3 python3; do
+    if command -v "$p" > /dev/null 2>&1 && "$p" -c 'import junitparser' 2> /dev/null; then JP=$p; break; fi
+done
+if [ -n "$JP" ]; then
+    expect_rc 0 "junitparser reads the JUnit" "$JP" tests/junit_consumer.py "$T/ci.xml" "$T/ci.json"
+    grep -q '(7 HOLDS, 26 VIOLATED, 30 NOT-APPLICABLE, 1 UNDECIDED)' "$T/out" && ok || bad "junitparser counts: $(cat "$T/out")"
+    expect_rc 0 "junitparser reads the merged JUnit" "$JP" tests/junit_consumer.py "$T/mj.xml" "$T/mj.json"
+    sed 's/<property name="HOLDS" value="\([0-9]*\)"/<property name="HOLDS" value="1\1"/' "$T/ci.xml" > "$T/ci-bad.xml"
+    expect_rc 1 "junitparser finds a wrong count" "$JP" tests/junit_consumer.py "$T/ci-bad.xml" "$T/ci.json"
+else
+    echo "note: no python3 with junitparser (sh .ci/install-deps fuzz installs python3-junitparser): JUnit consumer test not run"
+fi
+head -1 "$T/ci.md" | grep -qx '## spikecheck: 64 verdicts, 7 HOLDS, 26 VIOLATED, 30 NOT-APPLICABLE, 1 UNDECIDED' && ok || bad "Markdown: the counts"
+grep -q '^| T3.b | reconstructed | 0 | \*\*1\*\* | 1 | 0 | - |$' "$T/ci.md" && grep -q '^| F3 | observational | 0 | 0 | 1 | \*\*1\*\* | - |$' "$T/ci.md" \
+    && ok || bad "Markdown: per-claim counts"
+grep -q '^### Counterexamples and undecided checks (27)$' "$T/ci.md" && grep -q '^- \*\*T3.b\*\* `whitened-delayed-spike` VIOLATED' "$T/ci.md" \
+    && grep -A3 '^- \*\*T3.b\*\*' "$T/ci.md" | grep -qx '  spikecheck replay --theorem T3.b --scale-bounds 1/4 tests/data/thm_spike.json' \
+    && ok || bad "Markdown: counterexamples with their replay lines"
+expect_rc 1 "markdown again" "$SC" check --max-precision 128 --scale-bounds 1/4 --markdown "$T/ci2.md" "$SPIKE" tests/data/thm_plain.json
+cmp -s "$T/ci.md" "$T/ci2.md" && ok || bad "Markdown is byte-identical on a rerun"
+expect_rc 2 "markdown, unwritable" "$SC" check --json "$T/mdx.json" --markdown /nonexistent/dir/s.md "$SPIKE"
+grep -q 'nonexistent/dir/s.md' "$T/err" && [ ! -e "$T/mdx.json" ] && ok || bad "unwritable --markdown refused before the run"
+ls "$T" | grep -q 'tmp' && bad "markdown left a temporary file" || ok
+expect_rc 0 "unsharded markdown" "$SC" check --precision 53 --markdown "$T/all.md" "$T/sh"
+expect_rc 0 "merge journals to markdown" "$SC" merge -o "$T/mj.md" "$T/p2.jnl" "$T/p3.jnl" "$T/p1.jnl"
+cmp -s "$T/all.md" "$T/mj.md" && ok || bad "merged journals give the unsharded Markdown"
+expect_rc 2 "Markdown from JSON parts" "$SC" merge -o "$T/mx.md" "$T/p1.json" "$T/p2.json"
+
+# replay lines are shell-quoted: pasted into sh, the line of a case file
+# named with a space, a quote, ';' and "$(...)" runs that one replay and
+# nothing else (a spikecheck on PATH logs its arguments, as an installed
+# one would run)
+mkdir -p "$T/q/bin" "$T/q/cwd"
+QF="$T/q/it's a b;\$(touch RAN)\`touch RAN2\`.json"
+cp "$SPIKE" "$QF"
+SCA="$(cd "$(dirname "$SC")" && pwd)/$(basename "$SC")"
+printf '#!/bin/sh\necho call >> "%s/q/calls"\nprintf "%%s\\n" "$@" > "%s/q/argv"\nexec "%s" "$@"\n' "$T" "$T" "$SCA" > "$T/q/bin/spikecheck"
+chmod +x "$T/q/bin/spikecheck"
+expect_rc 1 "check, a hostile file name" "$SC" check --theorem T3.b --scale-bounds 1/4 --json "$T/q/r.json" --junit "$T/q/r.xml" "$QF"
+grep '^T3.b ' "$T/out" > "$T/q/verdict"
+LINE=$(sed -n 's/^      replay: //p' "$T/out")
+[ "$LINE" = "spikecheck replay --theorem T3.b --scale-bounds 1/4 '$T/q/it'\\''s a b;\$(touch RAN)\`touch RAN2\`.json'" ] && ok || bad "replay line single-quoted: $LINE"
+(cd "$T/q/cwd" && printf '%s\n' "$LINE" | PATH="$T/q/bin:$PATH" sh > "$T/q/out" 2>&1); rc=$?
+[ "$rc" -eq 1 ] && grep '^T3.b ' "$T/q/out" | cmp -s - "$T/q/verdict" && ok || bad "the pasted replay line reruns the check (exit $rc)"
+printf '%s\n' replay --theorem T3.b --scale-bounds 1/4 "$QF" | cmp -s - "$T/q/argv" && [ "$(wc -l < "$T/q/calls")" -eq 1 ] \
+    && ok || bad "the pasted replay line runs spikecheck once with the case file as one argument"
+find "$T" -name 'RAN*' | grep -q . && bad "a pasted replay line ran a command" || ok
+grep -qF "\"replay\": \"spikecheck replay --theorem T3.b --scale-bounds 1/4 '$T/q/it'\\\\''s a b;" "$T/q/r.json" \
+    && grep -qF "<property name=\"replay\" value=\"spikecheck replay --theorem T3.b --scale-bounds 1/4 '$T/q/it'\\''s a b;" "$T/q/r.xml" \
+    && ok || bad "JSON and JUnit carry the quoted replay line"
+cp "$SPIKE" "$T/q/cwd/-x.json"
+(cd "$T/q/cwd" && "$SCA" check --theorem T3.b --scale-bounds 1/4 -- -x.json > "$T/q/out2" 2>&1)
+LINE=$(sed -n 's/^      replay: //p' "$T/q/out2")
+[ "$LINE" = "spikecheck replay --theorem T3.b --scale-bounds 1/4 -- -x.json" ] && ok || bad "a case file named -x.json replays after --: $LINE"
+(cd "$T/q/cwd" && printf '%s\n' "$LINE" | PATH="$T/q/bin:$PATH" sh > /dev/null 2>&1); rc=$?
+[ "$rc" -eq 1 ] && ok || bad "the replay line of -x.json runs (exit $rc)"
+mkdir "$T/q/d ir;\$(touch RAN3)"
+expect_rc 0 "shrink, a hostile file name" "$SC" shrink --theorem T3.b --scale-bounds 1/4 -o "$T/q/d ir;\$(touch RAN3)" "$QF"
+LINE=$(sed -n 's/^replay: //p' "$T/out")
+(cd "$T/q/cwd" && printf '%s\n' "$LINE" | PATH="$T/q/bin:$PATH" sh > /dev/null 2>&1); rc=$?
+[ "$rc" -eq 1 ] && [ "$(wc -l < "$T/q/calls")" -eq 3 ] && ok || bad "shrink's replay line runs as printed (exit $rc): $LINE"
+find "$T" -name 'RAN*' | grep -q . && bad "a pasted replay line ran a command" || ok
 
 # no command parses an option outside the tables (opts.c is the parser)
 grep -n 'strcmp([^,]*, *"--*[a-z]' src/cli/*.c | grep -v -e '^src/cli/main.c:' -e '^src/cli/opts.c:' > "$T/adhoc" && bad "options parsed outside the tables: $(head -1 "$T/adhoc")" || ok

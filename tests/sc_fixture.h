@@ -13,7 +13,7 @@ typedef struct
 }
 sc_fixture;
 
-static sc_fixture *
+static inline sc_fixture *
 sc_fixture_load(const char * path)
 {
     sc_fixture * f = test_malloc(sizeof(sc_fixture));
@@ -26,7 +26,7 @@ sc_fixture_load(const char * path)
     return f;
 }
 
-static void
+static inline void
 sc_fixture_free(sc_fixture * f)
 {
     sc_ctx_clear(f->ctx);
@@ -37,7 +37,7 @@ sc_fixture_free(sc_fixture * f)
 /* Runs checker id on the fixture with the control factor num/den (the
    --scale-bounds hook), from prec0 bits doubling up to cap, then restores
    the factor 1; a VIOLATED or UNDECIDED verdict prints its reason. */
-static sc_verdict_t
+static inline sc_verdict_t
 sc_run(sc_result_t res, sc_fixture * f, const char * id, slong num,
        ulong den, slong prec0, slong cap)
 {

@@ -55,6 +55,8 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv, int replay)
             o->junit = v;
         else if (k == SC_OPT_HTML)
             o->html = v;
+        else if (k == SC_OPT_MARKDOWN)
+            o->markdown = v;
         else if (k == SC_OPT_JOURNAL)
             o->journal = v;
         else if (k == SC_OPT_SAVE_COUNTEREXAMPLES)
@@ -196,11 +198,6 @@ sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
     sc_ctx_t ctx;
     sc_result_t res;
     slong j, prec0 = o->prec0 > 0 ? o->prec0 : c->precision;
-    char flags[128];
-
-    snprintf(flags, sizeof(flags), "%s%s%s", o->from_first
-             ? " --from-first" : "", o->scale ? " --scale-bounds " : "",
-             o->scale ? o->scale : "");
 
     sc_ctx_init(ctx, c);
     ctx->from_first = o->from_first;
@@ -217,7 +214,7 @@ sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
             snprintf(res->reason + len, SC_REASON_LEN - len,
                      " [control run: bounds scaled by %s]", o->scale);
         }
-        sc_report_add(R, o->sel[j], c, res, flags);
+        sc_report_add(R, o->sel[j], c, res, o->from_first, o->scale);
     }
     if (o->fprec > 0)
     {
@@ -244,7 +241,7 @@ sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
 static int
 sc_check_probe(const sc_check_opts * o)
 {
-    const char * out[4];
+    const char * out[5];
     char err[SC_ERR_LEN];
     int i;
 
@@ -252,7 +249,8 @@ sc_check_probe(const sc_check_opts * o)
     out[1] = o->junit;
     out[2] = o->update_baseline ? o->baseline : NULL;
     out[3] = o->html;
-    for (i = 0; i < 4; i++)
+    out[4] = o->markdown;
+    for (i = 0; i < 5; i++)
     {
         if (out[i] != NULL && sc_outfile_probe(out[i], err, sizeof(err))
                               != SC_OK)
@@ -451,7 +449,8 @@ sc_cli_check(int argc, char ** argv, int replay)
     rc = sc_check_exit_code(R);
     if (sc_check_write(o.json, sc_report_write_json, R) != SC_OK
         || sc_check_write(o.junit, sc_report_write_junit, R) != SC_OK
-        || sc_check_write(o.html, sc_report_write_html, R) != SC_OK)
+        || sc_check_write(o.html, sc_report_write_html, R) != SC_OK
+        || sc_check_write(o.markdown, sc_report_write_markdown, R) != SC_OK)
         rc = SC_EXIT_USAGE;
     else if (o.baseline != NULL)
         rc = sc_check_baseline(&o, R, rc);

@@ -16,7 +16,7 @@ typedef struct
 {
     const sc_thm_struct * sel[SC_MAX_SELECT];
     slong nsel;
-    const char * json, * junit, * html, * baseline;
+    const char * json, * junit, * html, * markdown, * baseline;
     const char * save_dir;      /* --save-counterexamples DIR */
     const char * journal;       /* --journal FILE */
     int update_baseline;

@@ -31,6 +31,10 @@ static const sc_cli_opt_struct o_junit = { SC_OPT_JUNIT, "--junit", "FILE",
 static const sc_cli_opt_struct o_html = { SC_OPT_HTML, "--html", "FILE",
     "write the HTML report: statements, counterexamples, float view, "
     "figures", 0 };
+static const sc_cli_opt_struct o_markdown = { SC_OPT_MARKDOWN,
+    "--markdown", "FILE", "write a compact Markdown summary for a CI job "
+    "page: verdict counts per checker, counterexamples and UNDECIDED "
+    "checks with their replay lines", 0 };
 static const sc_cli_opt_struct o_plot = { SC_OPT_PLOT, "--plot",
     "all|CASE", "with --html: plot the trajectory of every case, or of "
     "CASE (a case name or file; repeatable). A run on one case plots it "
@@ -73,13 +77,14 @@ static const sc_cli_opt_struct o_journal = { SC_OPT_JOURNAL, "--journal",
 static const sc_cli_opt_struct * const list_opts[] = { NULL };
 
 static const sc_cli_opt_struct * const check_opts[] = {
-    &o_theorem, &o_all, &o_verbose, &o_json, &o_junit, &o_html, &o_plot,
+    &o_theorem, &o_all, &o_verbose, &o_json, &o_junit, &o_html,
+    &o_markdown, &o_plot,
     &o_save, &o_baseline, &o_update, &o_from_first, &o_prec0, &o_max_prec,
     &o_float, &o_scale, &o_shard, &o_jobs, &o_journal, NULL };
 
 static const sc_cli_opt_struct * const replay_opts[] = {
     &o_theorem_one, &o_from_first, &o_scale, &o_prec0, &o_max_prec,
-    &o_float, &o_verbose, &o_json, &o_junit, &o_html, NULL };
+    &o_float, &o_verbose, &o_json, &o_junit, &o_html, &o_markdown, NULL };
 
 static const sc_cli_opt_struct * const trace_opts[] = {
     &(const sc_cli_opt_struct) { SC_OPT_REDUCED, "--reduced", NULL,
@@ -106,7 +111,8 @@ static const sc_cli_opt_struct * const gen_opts[] = {
 static const sc_cli_opt_struct * const merge_opts[] = {
     &(const sc_cli_opt_struct) { SC_OPT_OUTPUT, "-o", "FILE",
         "an output (required, repeatable), its format by extension: .json, "
-        ".xml (JUnit), .html; .xml and .html need journal parts", SC_OPT_REQUIRED | SC_OPT_REPEAT },
+        ".xml (JUnit), .html, .md (Markdown); all but .json need journal "
+        "parts", SC_OPT_REQUIRED | SC_OPT_REPEAT },
     NULL };
 
 static const sc_cli_opt_struct * const tighten_opts[] = {

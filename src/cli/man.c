@@ -153,7 +153,11 @@ sc_cli_help_man(FILE * out)
           "\\fBVIOLATED\\fR (the conclusion certifiably false: the report "
           "prints a replay line), \\fBNOT\\-APPLICABLE\\fR (a hypothesis "
           "certifiably fails) or \\fBUNDECIDED\\fR (precision cap or horizon "
-          "reached; never a pass).\n.SH COMMANDS\n", out);
+          "reached; never a pass).\n.PP\nA replay line is one shell "
+          "command, every value that a shell would read as code in single "
+          "quotes: paste it into a shell in the directory of the run (case "
+          "paths are as they were given) with \\fBspikecheck\\fR on "
+          "\\fBPATH\\fR.\n.SH COMMANDS\n", out);
     for (i = 0; i < sc_cli_cmd_count; i++)
         sc_man_command(out, sc_cli_cmd_table + i);
     fputs(".PP\nEvery command takes \\fB\\-h\\fR, \\fB\\-\\-help\\fR.  "

@@ -2,7 +2,8 @@
  * merge.c -- `spikecheck merge -o FILE... PARTS...`: the outputs of the
  * shards of one sweep combined into the report of the unsharded run.
  * Journal parts (check --journal) hold every record exactly and give any
- * format, chosen by each output's extension: .json, .xml (JUnit), .html.
+ * format, chosen by each output's extension: .json, .xml (JUnit), .html,
+ * .md (Markdown).
  * JSON report parts give the JSON report.
  */
 #include <stdio.h>
@@ -29,6 +30,8 @@ sc_merge_format(const char * path)
         return sc_report_write_junit;
     if (strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0)
         return sc_report_write_html;
+    if (strcmp(dot, ".md") == 0)
+        return sc_report_write_markdown;
     return NULL;
 }
 
@@ -75,14 +78,15 @@ sc_merge_kind(char ** parts, slong n, const char ** out, slong nout)
         if (sc_merge_format(out[i]) == NULL)
         {
             fprintf(stderr, "spikecheck: %s: -o: the extension must be "
-                    ".json, .xml (JUnit) or .html\n", out[i]);
+                    ".json, .xml (JUnit), .html or .md (Markdown)\n",
+                    out[i]);
             return -1;
         }
         if (nj == 0 && sc_merge_format(out[i]) != sc_report_write_json)
         {
-            fprintf(stderr, "spikecheck: %s: -o: JUnit and HTML are merged "
-                    "from journals (check --journal FILE), not from JSON "
-                    "reports\n", out[i]);
+            fprintf(stderr, "spikecheck: %s: -o: JUnit, HTML and Markdown "
+                    "are merged from journals (check --journal FILE), not "
+                    "from JSON reports\n", out[i]);
             return -1;
         }
     }

@@ -362,16 +362,17 @@ sc_shrink_run(sc_shrink_struct * S, sc_case_t c, const char * dir)
         rc = SC_EXIT_USAGE;
     if (rc == SC_EXIT_OK)
     {
+        char * replay = sc_report_replay_line(S->thm->id, S->from_first,
+                                              S->scale, path);
+
         printf("shrink %s: %ld evaluations; steps %ld -> %ld, n %ld -> %ld, "
                "d %ld -> %ld, bits of X, w0, gamma0, eta, eta_gamma %ld -> "
-               "%ld; still VIOLATED\ncase written: %s\nreplay: spikecheck "
-               "replay --theorem %s%s%s%s %s\n", S->thm->id, (long) S->evals,
-               (long) steps0, (long) cur->steps, (long) n0, (long) cur->n,
-               (long) d0, (long) cur->d, (long) bits0,
-               (long) sc_shrink_bits(cur), path, S->thm->id,
-               S->from_first ? " --from-first" : "",
-               S->scale ? " --scale-bounds " : "", S->scale ? S->scale : "",
-               path);
+               "%ld; still VIOLATED\ncase written: %s\nreplay: %s\n",
+               S->thm->id, (long) S->evals, (long) steps0,
+               (long) cur->steps, (long) n0, (long) cur->n, (long) d0,
+               (long) cur->d, (long) bits0, (long) sc_shrink_bits(cur), path,
+               replay);
+        flint_free(replay);
     }
     sc_case_clear(cur);
     return rc;

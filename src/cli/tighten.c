@@ -154,6 +154,7 @@ sc_tight_search(sc_tight_eval * best, ulong seed, slong iters,
     sc_tight_eval E;
     double start = HUGE_VAL, cur = HUGE_VAL;
     slong k, found = -1, since = 0, stall = 0;
+    char * replay;
 
     E = *best;
     sc_rand_init(rs, seed);
@@ -203,8 +204,10 @@ sc_tight_search(sc_tight_eval * best, ulong seed, slong iters,
            (unsigned long) seed, best->objective != NULL ? best->objective
            : "slack", start, best->value, (long) found + 1,
            sc_verdict_name(best->verdict));
-    printf("slack %s\ncase written: %s\nreplay: spikecheck replay --theorem "
-           "%s %s\n", best->shown, outp, best->thm->id, outp);
+    replay = sc_report_replay_line(best->thm->id, 0, NULL, outp);
+    printf("slack %s\ncase written: %s\nreplay: %s\n", best->shown, outp,
+           replay);
+    flint_free(replay);
     return best->verdict == SC_VIOLATED ? SC_EXIT_VIOLATED : SC_EXIT_OK;
 }
 

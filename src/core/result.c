@@ -53,6 +53,8 @@ sc_result_reset(sc_result_t res)
     res->prec = 0;
     res->steps = 0;
     res->certificate = "";
+    res->exercised = 1;
+    res->novalue = NULL;
     res->reason[0] = '\0';
     for (i = 0; i < SC_MAX_EXTRA; i++)
     {
@@ -120,4 +122,24 @@ sc_result_set_slack(sc_result_t res, const arb_t x)
 {
     arb_set(res->slack, x);
     res->has_slack = 1;
+}
+
+void
+sc_result_set_predicted_si(sc_result_t res, slong x)
+{
+    arb_set_si(res->predicted, x);
+    res->has_predicted = 1;
+}
+
+void
+sc_result_set_observed_si(sc_result_t res, slong x)
+{
+    arb_set_si(res->observed, x);
+    res->has_observed = 1;
+}
+
+void
+sc_result_no_value(sc_result_t res, const char * why)
+{
+    res->novalue = why;
 }

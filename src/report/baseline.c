@@ -26,8 +26,14 @@ sc_baseline_lines(const sc_report_t R)
     for (i = 0; i < R->len; i++)
     {
         v[i] = flint_malloc(SC_BASELINE_LINE);
-        snprintf(v[i], SC_BASELINE_LINE, "%s\t%s\t%s", R->rec[i].thm->id,
-                 R->rec[i].case_name, sc_verdict_name(R->rec[i].res->verdict));
+        const sc_result_struct * res = R->rec[i].res;
+
+        /* a vacuous truth is its own baseline state: a claim that stops
+           being exercised is a change a reviewer must see */
+        snprintf(v[i], SC_BASELINE_LINE, "%s\t%s\t%s%s", R->rec[i].thm->id,
+                 R->rec[i].case_name, sc_verdict_name(res->verdict),
+                 res->verdict == SC_HOLDS && !res->exercised
+                 ? " (vacuous)" : "");
     }
     qsort(v, R->len, sizeof(char *), sc_cmp_line);
     return v;

@@ -44,7 +44,7 @@ sc_html_num(FILE * out, int has, const arb_t x)
 static void
 sc_html_summary(FILE * out, const sc_report_t R)
 {
-    slong j, n, cnt[SC_NUM_VERDICTS];
+    slong j, n, vac, cnt[SC_NUM_VERDICTS];
     double q[4];
 
     fputs("<h2 id=\"statements\">Statements</h2>\n<table>\n<tr><th>id</th>"
@@ -63,11 +63,15 @@ sc_html_summary(FILE * out, const sc_report_t R)
         sc_report_html_text(out, t->statement);
         fputs("<br><small>", out);
         sc_report_html_text(out, t->source);
-        fprintf(out, "</small></td><td class=\"%s\">%s</td><td>%ld</td>"
-                "<td class=\"%s\">%ld</td><td>%ld</td><td class=\"%s\">%ld"
-                "</td>", t->provenance, t->provenance, (long) cnt[0],
-                cnt[1] ? "bad" : "", (long) cnt[1], (long) cnt[2],
-                cnt[3] ? "warn" : "", (long) cnt[3]);
+        fprintf(out, "</small></td><td class=\"%s\">%s</td><td>%ld",
+                t->provenance, t->provenance, (long) cnt[0]);
+        vac = sc_report_vacuous(R, t);
+        if (vac > 0)
+            fprintf(out, " (%ld vacuous)", (long) vac);
+        fprintf(out, "</td><td class=\"%s\">%ld</td><td>%ld</td>"
+                "<td class=\"%s\">%ld</td>", cnt[1] ? "bad" : "",
+                (long) cnt[1], (long) cnt[2], cnt[3] ? "warn" : "",
+                (long) cnt[3]);
         if (n > 0)
             fprintf(out, "<td>%.3g / %.3g / %.3g / %.3g (n=%ld)</td></tr>\n",
                     q[0], q[1], q[2], q[3], (long) n);

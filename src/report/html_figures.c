@@ -45,6 +45,23 @@ sc_html_figure_body(FILE * out, const sc_figure_struct * f)
     fputs("</pre>\n", out);
 }
 
+/* One figure: its heading with the anchor ID-K, its caption, its plot. */
+static void
+sc_html_figure(FILE * out, const sc_figure_struct * f, const char * id,
+               slong k)
+{
+    fprintf(out, "<h3 id=\"%s-%ld\">", id, (long) k);
+    sc_report_html_text(out, f->title);
+    fputs("</h3>\n", out);
+    if (f->note != NULL)
+    {
+        fputs("<p>", out);
+        sc_report_html_text(out, f->note);
+        fputs("</p>\n", out);
+    }
+    sc_html_figure_body(out, f);
+}
+
 /* [F3] per case the caption with the measured numbers and the certified
    run beside the float run */
 static void
@@ -63,18 +80,7 @@ sc_html_figure3(FILE * out, const sc_report_t R)
           "the first loss rise after at least 10 falling steps that reaches "
           "at least twice its onset value.</p>\n", out);
     for (i = 0; i < R->nf3; i++)
-    {
-        fprintf(out, "<h3 id=\"figure3-%ld\">", (long) i);
-        sc_report_html_text(out, R->f3[i].title);
-        fputs("</h3>\n", out);
-        if (R->f3[i].note != NULL)
-        {
-            fputs("<p>", out);
-            sc_report_html_text(out, R->f3[i].note);
-            fputs("</p>\n", out);
-        }
-        sc_html_figure_body(out, R->f3 + i);
-    }
+        sc_html_figure(out, R->f3 + i, "figure3", i);
 }
 
 void
@@ -86,16 +92,5 @@ sc_report_write_html_figures(FILE * out, const sc_report_t R)
     if (R->nfig > 0)
         fputs("<h2 id=\"trajectories\">Trajectories</h2>\n", out);
     for (i = 0; i < R->nfig; i++)
-    {
-        fprintf(out, "<h3 id=\"fig-%ld\">", (long) i);
-        sc_report_html_text(out, R->fig[i].title);
-        fputs("</h3>\n", out);
-        if (R->fig[i].note != NULL)
-        {
-            fputs("<p>", out);
-            sc_report_html_text(out, R->fig[i].note);
-            fputs("</p>\n", out);
-        }
-        sc_html_figure_body(out, R->fig + i);
-    }
+        sc_html_figure(out, R->fig + i, "fig", i);
 }

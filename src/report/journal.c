@@ -18,7 +18,9 @@
 #include "report/report.h"
 #include "report/journal.h"
 
-#define SC_JOURNAL_FORMAT "spikecheck-journal/1"
+/* 2: records carry "exercised" and "novalue"; a journal of format 1 is
+   refused rather than restored with those guessed */
+#define SC_JOURNAL_FORMAT "spikecheck-journal/2"
 
 static json_t *
 sc_journal_header(const char * options)
@@ -90,7 +92,9 @@ sc_journal_read(json_t ** header, json_t ** entries, long * good,
                           ? _sc_journal_str(*header, "format") : "",
                           SC_JOURNAL_FORMAT) != 0))
     {
-        snprintf(err, errlen, "%s: format: not a spikecheck journal", path);
+        snprintf(err, errlen, "%s: format: not a spikecheck journal of "
+                 "format %s (delete it to start afresh)", path,
+                 SC_JOURNAL_FORMAT);
         rc = SC_EINVAL;
     }
     flint_free(buf);

@@ -48,6 +48,9 @@ sc_journal_record(const sc_record_struct * r)
     json_object_set_new(o, "prec", json_integer(s->prec));
     json_object_set_new(o, "steps", json_integer(s->steps));
     json_object_set_new(o, "certificate", json_string(s->certificate));
+    json_object_set_new(o, "exercised", json_integer(s->exercised));
+    json_object_set_new(o, "novalue", s->novalue != NULL
+                        ? json_string(s->novalue) : json_null());
     json_object_set_new(o, "reason", json_string(s->reason));
     for (i = 0; i < SC_MAX_EXTRA; i++)
         if (s->extra[i].set)
@@ -97,7 +100,7 @@ sc_journal_restore_record(sc_report_t R, json_t * o)
     const char * replay = _sc_journal_str(o, "replay");
     const char * cert = _sc_journal_str(o, "certificate");
     const char * reason = _sc_journal_str(o, "reason");
-    json_t * ex = json_object_get(o, "extra"), * e;
+    json_t * ex = json_object_get(o, "extra"), * e, * nov;
     sc_result_t res;
     slong v = 0, i;
     size_t k;
@@ -122,6 +125,12 @@ sc_journal_restore_record(sc_report_t R, json_t * o)
           || sc_journal_get_int(&res->prec, o, "prec")
           || sc_journal_get_int(&res->steps, o, "steps");
     res->certificate = sc_report_intern(R, cert);
+    bad = bad || sc_journal_get_int(&v, o, "exercised") || (v != 0 && v != 1);
+    res->exercised = (int) v;
+    nov = json_object_get(o, "novalue");
+    bad = bad || !(json_is_null(nov) || json_is_string(nov));
+    res->novalue = json_is_string(nov)
+                   ? sc_report_intern(R, json_string_value(nov)) : NULL;
     snprintf(res->reason, SC_REASON_LEN, "%s", reason);
     json_array_foreach(ex, k, e)
     {

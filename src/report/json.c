@@ -22,7 +22,7 @@ sc_json_num(int has, const arb_t x)
     if (!has)
         return json_null();
     s = sc_num_get_str_certain(x, 17);
-    j = json_string(s);
+    j = sc_report_json_str(s);
     flint_free(s);
     return j;
 }
@@ -32,11 +32,11 @@ sc_json_versions(void)
 {
     json_t * v = json_object();
 
-    json_object_set_new(v, "spikecheck", json_string(SC_VERSION));
-    json_object_set_new(v, "mpfr", json_string(mpfr_get_version()));
-    json_object_set_new(v, "arb", json_string(arb_version));
-    json_object_set_new(v, "flint", json_string(flint_version));
-    json_object_set_new(v, "gmp", json_string(gmp_version));
+    json_object_set_new(v, "spikecheck", sc_report_json_str(SC_VERSION));
+    json_object_set_new(v, "mpfr", sc_report_json_str(mpfr_get_version()));
+    json_object_set_new(v, "arb", sc_report_json_str(arb_version));
+    json_object_set_new(v, "flint", sc_report_json_str(flint_version));
+    json_object_set_new(v, "gmp", sc_report_json_str(gmp_version));
     return v;
 }
 
@@ -60,12 +60,12 @@ sc_json_record(const sc_record_struct * r)
     const sc_result_struct * s = r->res;
     slong i;
 
-    json_object_set_new(o, "checker", json_string(r->thm->id));
-    json_object_set_new(o, "case", json_string(r->case_name));
-    json_object_set_new(o, "case_file", json_string(r->case_path));
-    json_object_set_new(o, "verdict", json_string(sc_verdict_name(s->verdict)));
-    json_object_set_new(o, "provenance", json_string(r->thm->provenance));
-    json_object_set_new(o, "source", json_string(r->thm->source));
+    json_object_set_new(o, "checker", sc_report_json_str(r->thm->id));
+    json_object_set_new(o, "case", sc_report_json_str(r->case_name));
+    json_object_set_new(o, "case_file", sc_report_json_str(r->case_path));
+    json_object_set_new(o, "verdict", sc_report_json_str(sc_verdict_name(s->verdict)));
+    json_object_set_new(o, "provenance", sc_report_json_str(r->thm->provenance));
+    json_object_set_new(o, "source", sc_report_json_str(r->thm->source));
     json_object_set_new(o, "predicted", sc_json_num(s->has_predicted,
                                                     s->predicted));
     json_object_set_new(o, "observed", sc_json_num(s->has_observed,
@@ -76,14 +76,18 @@ sc_json_record(const sc_record_struct * r)
     json_object_set_new(o, "step", s->step >= 0 ? json_integer(s->step)
                                                 : json_null());
     json_object_set_new(o, "seed", json_integer((json_int_t) r->seed));
-    json_object_set_new(o, "certificate", json_string(s->certificate));
-    json_object_set_new(o, "reason", json_string(s->reason));
+    json_object_set_new(o, "certificate", sc_report_json_str(s->certificate));
+    json_object_set_new(o, "exercised", s->verdict == SC_HOLDS
+                        ? json_boolean(s->exercised) : json_null());
+    json_object_set_new(o, "reason", sc_report_json_str(s->reason));
     for (i = 0; i < SC_MAX_EXTRA; i++)
         if (s->extra[i].set)
             json_object_set_new(ex, s->extra[i].name,
                                 sc_json_num(1, s->extra[i].value));
+    if (s->novalue != NULL)
+        json_object_set_new(ex, "no_value", sc_report_json_str(s->novalue));
     json_object_set_new(o, "extra", ex);
-    json_object_set_new(o, "replay", json_string(r->replay));
+    json_object_set_new(o, "replay", sc_report_json_str(r->replay));
     return o;
 }
 
@@ -98,8 +102,8 @@ sc_json_float(const sc_report_float_struct * f)
 
     for (i = 0; i < v->ndiff; i++)
         json_array_append_new(steps, json_integer(v->steps[i]));
-    json_object_set_new(o, "case", json_string(f->case_name));
-    json_object_set_new(o, "case_file", json_string(f->case_file));
+    json_object_set_new(o, "case", sc_report_json_str(f->case_name));
+    json_object_set_new(o, "case_file", sc_report_json_str(f->case_file));
     json_object_set_new(o, "precision", json_integer(v->fprec));
     json_object_set_new(o, "certified_precision", json_integer(v->prec));
     json_object_set_new(o, "compared", json_integer(v->compared));
@@ -121,7 +125,7 @@ sc_report_write_json(FILE * out, const sc_report_t R)
     slong i;
     int rc;
 
-    json_object_set_new(root, "format", json_string("spikecheck-report/1"));
+    json_object_set_new(root, "format", sc_report_json_str("spikecheck-report/1"));
     json_object_set_new(root, "versions", sc_json_versions());
     for (i = 0; i < R->len; i++)
         json_array_append_new(arr, sc_json_record(R->rec + i));
@@ -129,7 +133,7 @@ sc_report_write_json(FILE * out, const sc_report_t R)
     for (i = 0; i < R->nfloat; i++)
     {
         sc_report_float_line(line, sizeof(line), R->fl + i);
-        json_array_append_new(fl, json_string(line));
+        json_array_append_new(fl, sc_report_json_str(line));
         json_array_append_new(fr, sc_json_float(R->fl + i));
     }
     json_object_set_new(root, "float_view", fl);

@@ -2,30 +2,45 @@
  * junit.c -- JUnit XML for CI systems: one testsuite per checker, one
  * testcase per (checker, case).  VIOLATED and UNDECIDED are failures whose
  * text holds predicted, observed, slack, the reason and the replay command;
- * NOT-APPLICABLE is skipped with its reason.  No timings: identical inputs
- * give identical bytes.
+ * NOT-APPLICABLE is skipped with its reason.  Properties carry the same
+ * as name/value pairs, for tools that read them: per testcase the claim,
+ * verdict, predicted, observed, slack, precision, step and replay; per
+ * testsuite the verdict counts and the provenance.  No timings: identical
+ * inputs give identical bytes.
  */
 #include <string.h>
 #include "report/report.h"
 #include "num/num.h"
 
+/* s as XML text or attribute value: markup escaped, a newline as a
+   character reference (an attribute keeps it), other control bytes and
+   invalid UTF-8 as '?' */
 static void
 sc_xml_text(FILE * out, const char * s)
 {
-    for ( ; *s != '\0'; s++)
+    const unsigned char * u = (const unsigned char *) s;
+    int n;
+
+    while (*u != '\0')
     {
-        switch (*s)
+        switch (*u)
         {
             case '&': fputs("&amp;", out); break;
             case '<': fputs("&lt;", out); break;
             case '>': fputs("&gt;", out); break;
             case '"': fputs("&quot;", out); break;
+            case '\n': fputs("&#10;", out); break;
             default:
-                if ((unsigned char) *s < 0x20 && *s != '\n')
+                n = sc_report_utf8_len(u);
+                if (*u < 0x20 || n == 0)
                     fputc('?', out);
                 else
-                    fputc(*s, out);
+                {
+                    fwrite(u, 1, n, out);
+                    u += n - 1;
+                }
         }
+        u++;
     }
 }
 
@@ -45,6 +60,46 @@ sc_xml_num(FILE * out, const char * label, int has, const arb_t x)
     flint_free(s);
 }
 
+/* <property name="NAME" value="VALUE"/>, the value escaped */
+static void
+sc_xml_property(FILE * out, const char * indent, const char * name,
+                const char * value)
+{
+    fprintf(out, "%s<property name=\"%s\" value=\"", indent, name);
+    sc_xml_text(out, value);
+    fputs("\"/>\n", out);
+}
+
+/* a number property: the certain digits, or "-" when there is none */
+static void
+sc_xml_num_property(FILE * out, const char * name, int has, const arb_t x)
+{
+    char * s = has ? sc_num_get_str_certain(x, 17) : NULL;
+
+    sc_xml_property(out, "    ", name, s != NULL ? s : "-");
+    flint_free(s);
+}
+
+static void
+sc_junit_properties(FILE * out, const sc_record_struct * r)
+{
+    const sc_result_struct * s = r->res;
+    char buf[32];
+
+    fputs("   <properties>\n", out);
+    sc_xml_property(out, "    ", "claim", r->thm->id);
+    sc_xml_property(out, "    ", "verdict", sc_verdict_name(s->verdict));
+    sc_xml_num_property(out, "predicted", s->has_predicted, s->predicted);
+    sc_xml_num_property(out, "observed", s->has_observed, s->observed);
+    sc_xml_num_property(out, "slack", s->has_slack, s->slack);
+    snprintf(buf, sizeof(buf), "%ld", (long) s->prec);
+    sc_xml_property(out, "    ", "precision", buf);
+    snprintf(buf, sizeof(buf), "%ld", (long) s->step);
+    sc_xml_property(out, "    ", "step", s->step >= 0 ? buf : "-");
+    sc_xml_property(out, "    ", "replay", r->replay);
+    fputs("   </properties>\n", out);
+}
+
 static void
 sc_junit_case(FILE * out, const sc_record_struct * r)
 {
@@ -55,6 +110,7 @@ sc_junit_case(FILE * out, const sc_record_struct * r)
     fputs("\" name=\"", out);
     sc_xml_text(out, r->case_name);
     fputs("\">\n", out);
+    sc_junit_properties(out, r);
     if (s->verdict == SC_NOT_APPLICABLE)
     {
         fputs("   <skipped message=\"", out);
@@ -101,6 +157,16 @@ sc_report_write_junit(FILE * out, const sc_report_t R)
                 (long) (cnt[0] + cnt[1] + cnt[2] + cnt[3]),
                 (long) (cnt[SC_VIOLATED] + cnt[SC_UNDECIDED]),
                 (long) cnt[SC_NOT_APPLICABLE]);
+        fputs("  <properties>\n", out);
+        sc_xml_property(out, "   ", "provenance", thm->provenance);
+        for (k = 0; k < SC_NUM_VERDICTS; k++)
+        {
+            char value[32];
+
+            snprintf(value, sizeof(value), "%ld", (long) cnt[k]);
+            sc_xml_property(out, "   ", sc_verdict_name(k), value);
+        }
+        fputs("  </properties>\n", out);
         for (i = 0; i < R->len; i++)
             if (R->rec[i].thm == thm)
                 sc_junit_case(out, R->rec + i);

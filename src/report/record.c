@@ -139,6 +139,8 @@ sc_result_copy(sc_result_t dst, const sc_result_t src)
     dst->prec = src->prec;
     dst->steps = src->steps;
     dst->certificate = src->certificate;
+    dst->exercised = src->exercised;
+    dst->novalue = src->novalue;
     memcpy(dst->reason, src->reason, SC_REASON_LEN);
     for (i = 0; i < SC_MAX_EXTRA; i++)
     {
@@ -172,14 +174,15 @@ sc_report_add_record(sc_report_t R, const sc_thm_struct * thm,
 
 void
 sc_report_add(sc_report_t R, const sc_thm_struct * thm, const sc_case_t c,
-              const sc_result_t res, const char * extra_flags)
+              const sc_result_t res, int from_first, const char * scale)
 {
-    char buf[4096];
+    char * replay = sc_report_replay_line(thm->id, from_first, scale,
+                                          c->path != NULL ? c->path : "CASE");
 
-    snprintf(buf, sizeof(buf), "spikecheck replay --theorem %s%s %s",
-             thm->id, extra_flags, c->path != NULL ? c->path : "CASE");
     sc_report_add_record(R, thm, c->name != NULL ? c->name : "",
-                         c->path != NULL ? c->path : "", buf, c->seed, res);
+                         c->path != NULL ? c->path : "", replay, c->seed,
+                         res);
+    flint_free(replay);
 }
 
 void
@@ -206,4 +209,57 @@ sc_report_counts(slong counts[SC_NUM_VERDICTS], const sc_report_t R)
         counts[i] = 0;
     for (i = 0; i < R->len; i++)
         counts[R->rec[i].res->verdict]++;
+}
+
+int
+sc_report_utf8_len(const unsigned char * s)
+{
+    int n, i;
+
+    if (s[0] < 0x80)
+        return 1;
+    n = (s[0] >= 0xc2 && s[0] <= 0xdf) ? 2 : (s[0] >= 0xe0 && s[0] <= 0xef)
+        ? 3 : (s[0] >= 0xf0 && s[0] <= 0xf4) ? 4 : 0;
+    for (i = 1; i < n; i++)
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+    if ((n == 3 && s[0] == 0xe0 && s[1] < 0xa0)
+        || (n == 3 && s[0] == 0xed && s[1] >= 0xa0)
+        || (n == 4 && s[0] == 0xf0 && s[1] < 0x90)
+        || (n == 4 && s[0] == 0xf4 && s[1] >= 0x90))
+        return 0;
+    return n;
+}
+
+json_t *
+sc_report_json_str(const char * s)
+{
+    const unsigned char * u = (const unsigned char *) s;
+    json_t * j = json_string(s);
+    char * t;
+    size_t i = 0;
+    int n;
+
+    if (j != NULL)
+        return j;
+    t = flint_malloc(strlen(s) + 1);
+    while (*u != '\0')
+    {
+        n = sc_report_utf8_len(u);
+        if (n == 0)
+        {
+            t[i++] = '?';
+            u++;
+        }
+        else
+        {
+            memcpy(t + i, u, n);
+            i += n;
+            u += n;
+        }
+    }
+    t[i] = '\0';
+    j = json_string(t);
+    flint_free(t);
+    return j;
 }

@@ -10,6 +10,7 @@
 #define SC_REPORT_H
 
 #include <stdio.h>
+#include <jansson.h>
 #include "spikecheck.h"
 #include "theorems/theorems.h"
 
@@ -116,11 +117,27 @@ typedef sc_report_struct sc_report_t[1];
 void sc_report_init(sc_report_t R);
 void sc_report_clear(sc_report_t R);
 
-/* Appends a record; copies res, the case's name and path.  extra_flags is
-   appended to the replay command (e.g. " --from-first"). */
+/* Appends a record; copies res, the case's name and path.  Its replay
+   line carries --from-first if from_first is nonzero and --scale-bounds
+   scale unless scale is NULL. */
 void sc_report_add(sc_report_t R, const sc_thm_struct * thm,
-                   const sc_case_t c, const sc_result_t res,
-                   const char * extra_flags);
+                   const sc_case_t c, const sc_result_t res, int from_first,
+                   const char * scale);
+
+/* ---- replay lines (replay.c) ---- */
+
+/* s as one word of a POSIX shell (flint_free): s itself when it holds
+   only letters, digits and _@%+=:,./- (and is not empty), else s in
+   single quotes with each ' written '\''. */
+char * sc_report_shell_quote(const char * s);
+
+/* The command that reproduces a verdict of checker id on the case file
+   path (flint_free): "spikecheck replay --theorem ID [--from-first]
+   [--scale-bounds Q] CASE", every value quoted by sc_report_shell_quote,
+   and "--" before a path that starts with '-'.  Pasted into sh it runs
+   that command and nothing else. */
+char * sc_report_replay_line(const char * id, int from_first,
+                             const char * scale, const char * path);
 
 /* Appends a record with the given identity (all strings copied). */
 void sc_report_add_record(sc_report_t R, const sc_thm_struct * thm,
@@ -177,7 +194,19 @@ void sc_report_print_table(FILE * out, const sc_report_t R, int all);
 slong sc_report_checker_stats(slong cnt[SC_NUM_VERDICTS], double q[4],
                               const sc_report_t R, const sc_thm_struct * thm);
 
-/* Per checker: provenance, verdict counts, slack quantiles. */
+/* The length of the valid UTF-8 sequence at s, or 0 (XML and JSON take
+   only UTF-8 text: an invalid byte of a case name would void the file). */
+int sc_report_utf8_len(const unsigned char * s);
+
+/* s as a JSON string, its invalid UTF-8 bytes as '?' (jansson refuses
+   them, and a refused string would silently drop its key). */
+json_t * sc_report_json_str(const char * s);
+
+/* How many HOLDS records of thm over R are vacuous (exercised = 0). */
+slong sc_report_vacuous(const sc_report_t R, const sc_thm_struct * thm);
+
+/* Per checker: provenance, verdict counts (HOLDS with its vacuous ones
+   apart), slack quantiles. */
 void sc_report_print_summary(FILE * out, const sc_report_t R);
 
 /* An atomically written output file. */
@@ -215,8 +244,16 @@ int sc_report_write_json(FILE * out, const sc_report_t R) SC_WARN_UNUSED;
    float view as a table; the figures. */
 int sc_report_write_html(FILE * out, const sc_report_t R) SC_WARN_UNUSED;
 
-/* JUnit XML: a testsuite per checker, a testcase per record. */
+/* JUnit XML: a testsuite per checker (properties: the provenance and
+   the count of each verdict), a testcase per record (properties: claim,
+   verdict, predicted, observed, slack, precision, step, replay). */
 int sc_report_write_junit(FILE * out, const sc_report_t R) SC_WARN_UNUSED;
+
+/* A compact Markdown summary for a CI job page: the verdict counts, per
+   checker the counts and slack quantiles, the VIOLATED and UNDECIDED
+   records (at most 50) with their replay lines, the float view's line. */
+int sc_report_write_markdown(FILE * out, const sc_report_t R)
+    SC_WARN_UNUSED;
 
 /* The claims baseline: sorted lines "CHECKER CASE VERDICT". */
 int sc_report_write_baseline(FILE * out, const sc_report_t R) SC_WARN_UNUSED;

@@ -118,6 +118,21 @@ const sc_traj_struct * sc_ctx_certified(sc_ctx_t ctx, slong prec0,
 
 typedef int (*sc_thm_check_fn)(sc_result_t res, sc_ctx_t ctx, slong prec);
 
+/*
+ * The known answer of a registry line, which tests/test_registry.c runs
+ * for every line: at factor 1 the claim HOLDS on the case `holds`; with
+ * the bound scaled by `factor` (a rational "p/q", the --scale-bounds hook)
+ * it is VIOLATED on the case `fails`.  Paths are relative to the source
+ * tree; a line without them fails the suite.
+ */
+typedef struct
+{
+    const char * holds;
+    const char * fails;
+    const char * factor;
+}
+sc_thm_known_struct;
+
 typedef struct
 {
     const char * id;            /* [ID] of THEOREMS.md / LOGISTIC.md */
@@ -126,6 +141,7 @@ typedef struct
     const char * source;        /* paper statement and spec section */
     const char * statement;     /* the statement as checked, one line */
     sc_thm_check_fn check;
+    sc_thm_known_struct known;
 }
 sc_thm_struct;
 
@@ -168,6 +184,11 @@ slong sc_thm_run_end(const sc_traj_struct * T, slong t1);
 
 /* The first step t >= t0 whose flag is SC_TRUE, or -1. */
 slong sc_thm_first_rising(const sc_traj_struct * T, slong t0);
+
+/* For a HOLDS whose conclusions are all "not rising" implications: marks
+   it vacuous (exercised = 0, said in the reason) when every step of T is
+   certified not rising, so no such conclusion was ever at risk. */
+void sc_thm_vacuous_unless_rising(sc_result_t res, const sc_traj_struct * T);
 
 /* ctx->factor as a ball. */
 void sc_thm_factor(arb_t f, const sc_ctx_t ctx, slong prec);

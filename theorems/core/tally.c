@@ -224,6 +224,8 @@ sc_tally_implies(sc_tally_struct * tl, sc_result_t res,
     if (hyp == SC_TRUE && concl == SC_FALSE)
     {
         sc_tally_fail(tl, res, form, NULL, NULL);
+        res->novalue = "an implication: its hypothesis certified true and "
+                       "its conclusion certified false at the step";
         return SC_FALSE;
     }
     sc_tally_unable(tl, res, form);
@@ -300,6 +302,7 @@ sc_tally_residual(sc_tally_struct * tl, sc_result_t res, sc_truth_t truth,
         tl->stop = 1;
         res->verdict = SC_VIOLATED;
         res->step = tl->step;
+        sc_result_set_predicted_si(res, 0);     /* the identity claims 0 */
         sc_result_set_observed(res, rel);
         sc_result_reason(res, false_fmt, (long) tl->step);
     }

@@ -3,6 +3,8 @@
  * one or NOT-APPLICABLE, the certified full-GD one or "raise the
  * precision", decided flags, rising runs; the case's parameters in balls.
  */
+#include <stdio.h>
+#include <string.h>
 #include "theorems/core/core.h"
 #include "num/num.h"
 
@@ -81,6 +83,23 @@ sc_thm_first_rising(const sc_traj_struct * T, slong t0)
         if (T->rising[t] == SC_TRUE)
             return t;
     return -1;
+}
+
+void
+sc_thm_vacuous_unless_rising(sc_result_t res, const sc_traj_struct * T)
+{
+    slong t;
+    size_t n;
+
+    if (res->verdict != SC_HOLDS)
+        return;
+    for (t = 0; t < T->len - 1; t++)
+        if (T->rising[t] != SC_FALSE)
+            return;
+    res->exercised = 0;
+    n = strlen(res->reason);
+    snprintf(res->reason + n, SC_REASON_LEN - n, " (vacuous: no step of the "
+             "horizon rises)");
 }
 
 void

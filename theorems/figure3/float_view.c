@@ -37,7 +37,8 @@ sc_float_view_set(sc_float_view_t dst, const sc_float_view_t src)
                                       * sizeof(slong));
     *dst = *src;
     dst->steps = steps;
-    memcpy(dst->steps, src->steps, src->ndiff * sizeof(slong));
+    if (src->ndiff > 0)                 /* src->steps may be NULL */
+        memcpy(dst->steps, src->steps, src->ndiff * sizeof(slong));
 }
 
 void

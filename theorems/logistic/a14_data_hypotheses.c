@@ -231,11 +231,14 @@ sc_thm_a14_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     {
         res->verdict = SC_VIOLATED;
         sc_result_reason(res, "%s", bad);
+        sc_result_no_value(res, "an identity of the data over Q");
     }
     else if (in == SC_FALSE)
     {
         res->verdict = SC_VIOLATED;
         sc_result_set_observed(res, m2);
+        sc_result_no_value(res, "an interval claim: m^2 (observed) "
+                           "outside [lambda_min, lambda_max]");
         sc_result_reason(res, "(c) m^2 outside [lambda_min, lambda_max]");
     }
     else if (in == SC_UNKNOWN)

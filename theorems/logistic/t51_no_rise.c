@@ -146,6 +146,10 @@ sc_thm_t5_1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     if (s != NULL)
         flint_free(s);
     status = sc_tally_finish(&tl, res, what, na);
+    /* item (1) claims the whole horizon and is at risk whenever it
+       applies; F_t alone concludes "not rising" only */
+    if (item1 != SC_TRUE)
+        sc_thm_vacuous_unless_rising(res, T);
     if (K.hyp == SC_TRUE)
         sc_result_set_extra(res, "eta_max", K.eta_max);
 

@@ -256,6 +256,9 @@ sc_thm_t5_3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                                   "step", nst == 0 ? "a > 0 and gamma > 0 "
                                   "at no state" : "a' > 0 and cos_Sigma >= 0 "
                                   "at no state");
+    /* E_t and the exit threshold conclude "not rising": without a rising
+       step neither was at risk */
+    sc_thm_vacuous_unless_rising(res, T);
     if (A.has)
     {
         sc_result_set_extra(res, "rho_exit_min", A.exit_min);

@@ -147,6 +147,8 @@ sc_n1_state(sc_result_t res, const sc_sharp_struct * S, arb_srcptr w,
         res->verdict = SC_VIOLATED;
         res->step = t;
         sc_result_reason(res, "J - J^T != [H, P] at step %ld", (long) t);
+        sc_result_no_value(res, "a matrix identity: the entries of "
+                           "J - J^T - [H, P] exclude 0");
     }
     else
     {

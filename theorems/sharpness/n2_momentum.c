@@ -458,6 +458,8 @@ sc_n2_beta(sc_result_t res, sc_n2_struct * N, const fmpq_t beta,
         res->verdict = SC_VIOLATED;
         sc_result_reason(res, "heavy ball beta = %s: check fails %s", b,
                          what);
+        sc_result_no_value(res, "an exact property of the heavy-ball "
+                           "matrix, named in the reason");
         flint_free(b);
     }
     else if (ok == SC_UNKNOWN)

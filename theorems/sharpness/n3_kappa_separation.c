@@ -79,6 +79,7 @@ sc_n3_state(sc_result_t res, const sc_sharp_struct * S, arb_srcptr w,
     {
         res->verdict = SC_VIOLATED;
         res->step = t;
+        sc_result_set_predicted(res, A->floor_);
         sc_result_set_observed(res, S->rhoJ);
         sc_result_reason(res, "rho(J) >= 1 - eta lambda fails at step %ld",
                          (long) t);

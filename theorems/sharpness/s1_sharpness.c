@@ -131,6 +131,7 @@ sc_s1_state(sc_result_t res, const sc_sharp_struct * S, arb_srcptr w,
         res->step = t;
         sc_result_reason(res, "lambda_max(H_ww(w)) != lambda_max(H_ww("
                          "w/|w|))/|w|^2 at step %ld", (long) t);
+        sc_result_set_predicted_si(res, 0);
         sc_result_set_observed(res, r);
     }
     else if (status == SC_OK)

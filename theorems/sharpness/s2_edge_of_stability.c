@@ -63,6 +63,8 @@ sc_s2_rise(sc_s2_struct * E, sc_result_t res, slong t)
                          "at every state <= %ld", (long) t,
                          E->t_cross < 0 ? "(H) < 2/eta"
                          : "(P^1/2 H P^1/2) < 2", (long) t);
+        sc_result_no_value(res, "an ordering: the rise comes before any "
+                           "crossing, so there is no crossing step");
         return SC_OK;
     }
     sc_result_reason(res, "lambda_max against the threshold undecided "

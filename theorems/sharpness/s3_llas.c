@@ -229,6 +229,8 @@ sc_s3_judge(sc_result_t res, const sc_s3_run_struct * r, const arb_t fct,
     {
         res->verdict = SC_VIOLATED;
         res->step = r->npeaks > 0 ? r->peaks[0] : -1;
+        sc_result_no_value(res, "a golden run: the steps found and their "
+                           "golden values are in the reason");
     }
     sc_result_reason(res, "first peak t = %ld (golden 46), below 400 at t = "
                      "%ld (47), above again at t = %ld (266); later spikes "
@@ -257,6 +259,7 @@ sc_thm_s3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     {
         res->verdict = SC_VIOLATED;
         sc_result_reason(res, "f - 9 != (x + 4) df/dx as polynomials");
+        sc_result_no_value(res, "an identity of polynomials over Q");
         return SC_OK;
     }
     r.peaks[0] = r.peaks[1] = r.peaks[2] = -1;

@@ -159,6 +159,8 @@ sc_thm_w3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                          "lambda/%d) certifiably differ at step %ld",
                          1 << SC_W3_K, 1 << (2 * SC_W3_K),
                          1 << (2 * SC_W3_K), (long) bad);
+        sc_result_no_value(res, "two runs compared: their enclosures are "
+                           "disjoint");
     }
     else if ((fbad = sc_w3_float_view(ctx, c2, data2)) >= 0)
     {
@@ -166,6 +168,7 @@ sc_thm_w3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
         res->step = fbad;
         sc_result_reason(res, "53-bit float runs with c = %d differ in a "
                          "bit at step %ld", 1 << SC_W3_K, (long) fbad);
+        sc_result_no_value(res, "two float runs compared bit for bit");
     }
     else
     {

@@ -78,6 +78,7 @@ sc_thm_l12_check(sc_result_t res, sc_ctx_t ctx, slong prec)
             res->step = t;
             sc_result_reason(res, "<grad_w L, w> != 0 at step %ld",
                              (long) t);
+            sc_result_set_predicted_si(res, 0);
             sc_result_set_observed(res, rel);
             break;
         }

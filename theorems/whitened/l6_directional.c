@@ -149,6 +149,8 @@ sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                              "rho' %s rho at step %ld",
                              lam == SC_TRUE ? ">" : "<=",
                              up == SC_TRUE ? ">" : "<=", (long) t);
+            sc_result_no_value(res, "a criterion: the sign of Lambda "
+                               "against the direction of rho");
             break;
         }
         suff = sc_num_le(s.suff, x);            /* x = 0 */
@@ -158,6 +160,8 @@ sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
             res->step = t;
             sc_result_reason(res, "sufficient convergence condition holds "
                              "but rho' > rho at step %ld", (long) t);
+            sc_result_no_value(res, "an implication: its hypothesis "
+                               "certified true and its conclusion false");
             break;
         }
     }

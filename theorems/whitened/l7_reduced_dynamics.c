@@ -76,6 +76,8 @@ sc_l7_step(sc_result_t res, const sc_traj_struct * F,
         res->step = t;
         sc_result_reason(res, "full GD and reduced recurrence disagree on "
                          "%s at step %ld", sc_l7_names[k], (long) t);
+        sc_result_no_value(res, "two enclosures of one quantity are "
+                           "disjoint (both are in the trace CSV)");
         return SC_OK;
     }
     if (last)

@@ -360,6 +360,7 @@ sc_thm_t2_2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     {
         res->verdict = SC_VIOLATED;
         res->step = t0;
+        sc_result_set_observed_si(res, 0);
         sc_result_reason(res, "step 0 rises although (i) holds");
     }
     else if (t1 > 0)
@@ -374,6 +375,13 @@ sc_thm_t2_2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
         res->verdict = SC_VIOLATED;
         res->step = t0 + T;
         sc_result_reason(res, "no rising step in 1..T = %ld", (long) T);
+        /* the onset, if it comes later in the horizon (certified) */
+        t1 = sc_thm_first_rising(R, t0);
+        if (t1 >= 0)
+            sc_result_set_observed_si(res, t1 - t0);
+        else
+            sc_result_no_value(res, "no certified rising step in the "
+                               "horizon after the reference time");
     }
     else
     {

@@ -151,6 +151,8 @@ sc_t3c_edge(sc_result_t res, slong * count, arb_t x, const sc_traj_struct * R,
     {
         res->verdict = SC_VIOLATED;
         res->step = tc + 1;
+        sc_result_set_predicted(res, x);       /* the bound, before ceil */
+        sc_result_set_observed_si(res, *count);
         sc_result_reason(res, "%ld rising steps after t_c = %ld exceed the "
                          "bound", (long) *count, (long) tc);
     }
