@@ -300,6 +300,32 @@ grep -q 'not certain to 70 digits at 256 bits (the first at step 73)' "$T/err" &
 expect_rc 0 "trace, default cap" "$SC" trace --digits 70 "$SPIKE"
 cmp -s "$T/out" "$T/capped.csv" && ok || bad "trace depends on the cap"
 
+# issue 14: full GD carries rho in split coordinates (src/dyn/split.c), so
+# the precision it needs does not grow with log2(1/rho).  rho falls to
+# 3.13e-1376 in 250 steps: the old full GD was UNDECIDED at the default
+# 4096-bit cap (42 values uncertain from step 230); now the trace is
+# certain at the case's 256 bits (128 suffice), and its CSV equals the
+# reduced recurrence's row for row, every step
+D1=cases/deep/rho-3e-1376-250-steps.json
+expect_rc 0 "trace, rho below 1e-1000, default cap" "$SC" trace "$D1"
+cp "$T/out" "$T/deep.csv"
+tail -1 "$T/deep.csv" | grep -qx '250,1.0161077777069518368,3.1807779990336974237e-1376,3.1303549375556912511e-1376,0.66037394611236577959,1.0324750159165602481,0.99999999350156854804,0.28195312564880534303,' \
+    && ok || bad "trace: rho_250 = 3.1303549375556912511e-1376"
+expect_rc 0 "trace --reduced, rho below 1e-1000" "$SC" trace --reduced "$D1"
+cmp -s "$T/out" "$T/deep.csv" && ok || bad "full GD and the reduced recurrence print different rows (rho below 1e-1000)"
+expect_rc 0 "[L7], rho below 1e-1000, default cap" "$SC" check --theorem L7 "$D1"
+grep -q '^L7 .* HOLDS .* 256 ' "$T/out" && ok || bad "[L7] HOLDS at 256 bits with rho below 1e-1000"
+# 1200 steps, rho to 2.97e-201: the old full GD failed at 512 bits (902
+# values uncertain from step 750) and needed 1024; now 96 bits suffice
+# and the trace succeeds under --max-precision 512 at the case's 256 bits
+D2=cases/deep/rho-3e-201-1200-steps.json
+expect_rc 0 "trace, 1200 steps, rho near 1e-200, cap 512" "$SC" trace --max-precision 512 "$D2"
+cp "$T/out" "$T/deep2.csv"
+[ "$(wc -l < "$T/deep2.csv")" -eq 1202 ] && tail -1 "$T/deep2.csv" | grep -q '^1200,1.0014870806821916941,2.9749033430099248515e-201,2.9704859906764688180e-201,' \
+    && ok || bad "trace: 1201 rows, rho_1200 = 2.9704859906764688180e-201"
+expect_rc 0 "trace --reduced, 1200 steps" "$SC" trace --reduced "$D2"
+cmp -s "$T/out" "$T/deep2.csv" && ok || bad "full GD and the reduced recurrence print different rows (1200 steps)"
+
 # expand: generated data and init written out exactly; the same case
 W13=cases/default/whitened-0013-wide.json
 expect_rc 0 "expand" "$SC" expand -o "$T/x13.json" "$W13"
