@@ -1760,6 +1760,140 @@ test_dyn_run_full_centred_760_steps(void ** state)
     sc_case_clear(c);
 }
 
+/* Loads a case file of the repository (the tests run from its root). */
+static void
+load_case(sc_case_t c, const char * path)
+{
+    char err[SC_ERR_LEN];
+
+    sc_case_init(c);
+    if (sc_case_load_file(c, path, err, sizeof err) != SC_OK)
+        fail_msg("%s", err);
+}
+
+/* Full GD and the reduced recurrence of case file path at prec: both run
+   the whole horizon, agree at every step (full_reduced_agree), and full
+   GD knows rho to at least rho_bits bits at every step; rho at the last
+   step is returned in last (a midpoint of the full run). */
+static void
+check_deep_case(arb_t last, const char * path, slong prec, slong rho_bits)
+{
+    sc_case_t c;
+    sc_data_t data;
+    sc_traj_t T, R;
+    char why[128];
+    slong t, bad = -1;
+
+    load_case(c, path);
+    sc_data_init(data, c);
+    sc_traj_init(T, SC_TRAJ_FULL, c->d, c->steps);
+    sc_traj_init(R, SC_TRAJ_REDUCED, c->d, c->steps);
+    sc_dyn_run_full(T, c, data, 0, prec);
+    assert_int_equal(sc_dyn_run_reduced(R, c, data, 0, prec, why,
+                                        sizeof why), SC_OK);
+    if (T->len != c->steps + 1)
+        fail_msg("%s: full run stopped at %ld: %s", path, (long) T->len,
+                 T->stop);
+    assert_int_equal(R->len, c->steps + 1);
+    if (!full_reduced_agree(T, R, &bad))
+    {
+        print_state("full", T, bad);
+        print_state("reduced", R, bad);
+        fail();
+    }
+    for (t = 0; t <= c->steps; t++)
+        if (!arb_is_positive(T->rho + t)
+            || arb_rel_accuracy_bits(T->rho + t) < rho_bits)
+        {
+            print_state("full (rho too wide)", T, t);
+            fail_msg("%s: rho_%ld known to %ld bits", path, (long) t,
+                     (long) arb_rel_accuracy_bits(T->rho + t));
+        }
+    arb_set(last, T->rho + c->steps);
+    sc_traj_clear(R);
+    sc_traj_clear(T);
+    sc_data_clear(data);
+    sc_case_clear(c);
+}
+
+/*
+ * (5) Issue 14: the precision full GD needs does not grow with log(1/rho).
+ * cases/deep/rho-3e-1376-250-steps.json (whitened 25 x 7) drives rho from
+ * 1/10 to 3.13e-1376 in 250 steps.  In absolute coordinates b = rho a is a
+ * difference of numbers of size ||w|| and needed more than 4096 bits (the
+ * old full GD: [L7] UNDECIDED at the default cap); in the split
+ * coordinates of src/dyn/split.c 256 bits keep rho to 200 bits at every
+ * step (206 measured, the least at step 214), in agreement with the
+ * reduced recurrence at every step.  The 1200-step case (rho to 2.97e-201;
+ * the old full GD failed at 512 bits and needed 1024) likewise at 256 bits
+ * (231 bits measured, the least at step 1089).
+ */
+static void
+test_dyn_run_full_split_rho_below_1e_1000(void ** state)
+{
+    arb_t rho, lo, hi;
+
+    (void) state;
+    arb_init(rho);
+    arb_init(lo);
+    arb_init(hi);
+    check_deep_case(rho, "cases/deep/rho-3e-1376-250-steps.json", 256, 200);
+    arb_set_str(lo, "3.1303549375556912510e-1376", 256);
+    arb_set_str(hi, "3.1303549375556912512e-1376", 256);
+    assert_true(arb_gt(rho, lo) && arb_lt(rho, hi));
+    check_deep_case(rho, "cases/deep/rho-3e-201-1200-steps.json", 256, 200);
+    arb_set_str(lo, "2.9704859906764688179e-201", 256);
+    arb_set_str(hi, "2.9704859906764688181e-201", 256);
+    assert_true(arb_gt(rho, lo) && arb_lt(rho, hi));
+    arb_clear(hi);
+    arb_clear(lo);
+    arb_clear(rho);
+}
+
+/*
+ * (6) The split step on data with Sigma != I, where the exact terms
+ * P X~^T y and P Sigma w* of split.c are not zero: every state t + 1 of
+ * the run overlaps the absolute-coordinate step recomputed in balls from
+ * state t (check_step_rule, grad.c's gradient), on the plain 15 x 2 case
+ * and on a plain 25 x 5 default case; the run goes the whole horizon.
+ */
+static void check_step_rule(const sc_traj_struct * T, sc_dyn_t D,
+                            const sc_case_t c, slong t, slong prec);
+
+static void
+test_dyn_run_full_split_plain_data_step_rule(void ** state)
+{
+    const char * paths[] = { "tests/data/thm_plain.json",
+                             "cases/default/whitened-0004-plain.json" };
+    slong i, t;
+
+    (void) state;
+    for (i = 0; i < 2; i++)
+    {
+        sc_case_t c;
+        sc_data_t data;
+        sc_dyn_t D;
+        sc_traj_t T;
+        slong prec = 256;
+
+        load_case(c, paths[i]);
+        sc_data_init(data, c);
+        sc_dyn_init(D, c, data, prec);
+        assert_true(D->has_ref && D->gram);
+        sc_traj_init(T, SC_TRAJ_FULL, c->d, c->steps);
+        sc_dyn_run_full(T, c, data, 0, prec);
+        if (T->len != c->steps + 1)
+            fail_msg("%s: stopped at %ld: %s", paths[i], (long) T->len,
+                     T->stop);
+        for (t = 0; t < c->steps; t++)
+            check_step_rule(T, D, c, t, prec);
+        sc_traj_clear(T);
+        sc_dyn_clear(D);
+        sc_data_clear(data);
+        sc_case_clear(c);
+    }
+}
+
 /*
  * THEOREMS.md section 7, the delayed spike (gamma0 = 0.05 c, eta c^2 = 3,
  * eta_gamma = 0.005, rho0 = 0.02, ||w0|| = 1): rho falls to ~1e-91 near
@@ -2459,6 +2593,8 @@ main(void)
             teardown_rand),
         cmocka_unit_test(test_dyn_run_full_matches_reduced_300_steps),
         cmocka_unit_test(test_dyn_run_full_centred_760_steps),
+        cmocka_unit_test(test_dyn_run_full_split_rho_below_1e_1000),
+        cmocka_unit_test(test_dyn_run_full_split_plain_data_step_rule),
         cmocka_unit_test(test_dyn_run_reduced_spike_reference_numbers),
         cmocka_unit_test(test_dyn_run_reduced_gamma_enclosure_contracts),
         cmocka_unit_test_setup_teardown(test_dyn_run_reduced_domain,

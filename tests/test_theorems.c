@@ -82,6 +82,13 @@ setup_logistic(void ** state)
 }
 
 static int
+setup_deep(void ** state)
+{
+    *state = sc_fixture_load("cases/deep/rho-3e-1376-250-steps.json");
+    return 0;
+}
+
+static int
 teardown(void ** state)
 {
     sc_fixture_free(*state);
@@ -149,6 +156,26 @@ test_thm_l7_agrees_with_452_rising_steps(void ** state)
             found = 1;
         }
     assert_true(found);
+    assert_int_equal(sc_run(res, *state, "L7", 1000001, 1000000, 256, SC_CAP),
+                     SC_VIOLATED);
+    sc_result_clear(res);
+}
+
+/*
+ * Issue 14: [L7] on cases/deep/rho-3e-1376-250-steps.json, where rho falls
+ * to 3.13e-1376 in 250 steps.  Full GD in absolute coordinates lost
+ * log2(1/rho) bits and left it UNDECIDED at the 4096-bit cap; in split
+ * coordinates it HOLDS at the case's 256 bits, every step agreeing with
+ * the reduced recurrence, and a bound scaled by 1 + 1e-6 fails.
+ */
+static void
+test_thm_l7_holds_with_rho_below_1e_1000(void ** state)
+{
+    sc_result_t res;
+
+    sc_result_init(res);
+    assert_int_equal(sc_run(res, *state, "L7", 1, 1, 256, SC_CAP), SC_HOLDS);
+    assert_int_equal(res->prec, 256);
     assert_int_equal(sc_run(res, *state, "L7", 1000001, 1000000, 256, SC_CAP),
                      SC_VIOLATED);
     sc_result_clear(res);
@@ -815,6 +842,8 @@ main(void)
             test_thm_square_loss_lemmas_not_applicable_on_logistic,
             setup_logistic, teardown),
         cmocka_unit_test(test_thm_f3_figure3_cases_second_method),
+        cmocka_unit_test_setup_teardown(
+            test_thm_l7_holds_with_rho_below_1e_1000, setup_deep, teardown),
         cmocka_unit_test_setup_teardown(
             test_thm_f3_not_applicable_without_spike, setup_plain,
             teardown),

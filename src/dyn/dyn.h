@@ -334,4 +334,73 @@ void sc_logi_state_step(sc_logi_state_struct * s, sc_logi_t L, slong prec);
    a > 0 and gamma > 0. */
 sc_truth_t sc_logi_standing(const sc_logi_state_struct * s);
 
+/* ---- full GD of the square loss in split coordinates (dyn/split.c) ----
+
+   The state w = u w* + e, e perpendicular to w* (the rational reference
+   direction), carried as z = (u, c), c = e without its pivot coordinate p
+   (e_p = -sum v_j c_j, v_j = w*_j / w*_p): e keeps its relative accuracy
+   however small rho gets, so the precision a run needs does not grow with
+   log2(1/rho).  The exact data terms (P X~^T y, P Sigma w*, P Sigma P,
+   P = I - w* w*^T / (w*.w*)) are formed once in fmpq and rounded once;
+   see split.c for the formulas. */
+
+/* Named scratch scalars of a split step or Jacobian. */
+typedef struct
+{
+    arb_t S, N, K, r, Kr, q, Ge, Pa, t, gu, gg, dS, dq, dK, dKr;
+}
+sc_dyn_split_work_struct;
+
+typedef struct
+{
+    slong n, d;
+    slong p;                /* the pivot: the largest |w*_p| */
+    slong * idx;            /* the other coordinates, in order (d - 1) */
+    arb_ptr ws;             /* w* */
+    arb_ptr v;              /* w*_{idx[k]} / w*_p (d - 1) */
+    arb_ptr Gs, PGs, PGb;   /* G w*, P G w*, P X~^T y (G = X~^T X~) */
+    arb_mat_t M;            /* P G P */
+    arb_mat_t A;            /* M Q without row p, e = Q c ((d-1) x (d-1)) */
+    arb_t c2, sGs, sGb;     /* w*.w*, w*.G w*, w*.X~^T y */
+    arb_t Y2n;              /* ||y||^2 / 2n */
+    arb_t eta, eta_c2, eta_gamma, decay;    /* eta_c2 = eta / c2 */
+    arb_ptr z0;             /* the initial (u, c), exact data rounded once */
+    int PGs_zero, PGb_zero; /* exactly zero (whitened data) */
+    arb_ptr e, Me, V, dg;   /* workspace, length d */
+    sc_dyn_split_work_struct W;
+}
+sc_dyn_split_struct;
+
+typedef sc_dyn_split_struct sc_dyn_split_t[1];
+
+/* The split model of case c (square loss, has_ref) at prec. */
+void sc_dyn_split_init(sc_dyn_split_t S, const sc_case_t c,
+                       const sc_data_t data, slong prec);
+void sc_dyn_split_clear(sc_dyn_split_t S);
+
+/* One plain GD step (weight decay included, no momentum, no norm
+   projection) of z = (u, c), gamma: zn, gn, and loss = L(z, gamma) (may be
+   NULL).  zn may alias z. */
+void sc_dyn_split_step(arb_ptr zn, arb_t gn, arb_t loss, sc_dyn_split_t S,
+                       arb_srcptr z, const arb_t gamma, slong prec);
+
+/* The loss alone. */
+void sc_dyn_split_loss(arb_t loss, sc_dyn_split_t S, arb_srcptr z,
+                       const arb_t gamma, slong prec);
+
+/* J ((d + 1) x (d + 1), coordinates (u, c, gamma)) of the step and g =
+   (dL/du, dL/dc, dL/dgamma) (may be NULL), both at gamma = 1 and
+   enclosed over the box z: the step is affine in gamma (full.c). */
+void sc_dyn_split_jacobian_grad(arb_mat_t J, arb_ptr g, sc_dyn_split_t S,
+                                arb_srcptr z, slong prec);
+
+/* w = u w* + e and the directional quantities of sc_dyn_direction from
+   z = (u, c):
+   a = u ||w*|| (cref = ||w*||), b = ||e||, W = u^2 ||w*||^2 + ||e||^2,
+   rho = b / a, h = eta gamma cref / W. */
+void sc_dyn_split_direction(arb_ptr w, arb_t a, arb_t b, arb_t rho,
+                            arb_t W, arb_t h, sc_dyn_split_t S,
+                            const arb_t cref, arb_srcptr z,
+                            const arb_t gamma, slong prec);
+
 #endif

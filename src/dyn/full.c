@@ -215,17 +215,25 @@ sc_dyn_project_jacobian(arb_mat_t J, sc_dyn_t D, arb_srcptr w,
  * scales by its gamma: J delta = sum_{j != i} J1_ij (gamma delta_j) +
  * J1_id delta_gamma + (1 - eta lambda + gamma (J1_ii - (1 - eta lambda)))
  * delta_i, the diagonal kept whole so that its cancellation is not lost.
+ *
+ * The state is z (length m = d) and gamma: z = w in absolute coordinates,
+ * z = (u, e without its pivot coordinate) in the split coordinates of
+ * split.c, which are always affine.
  */
 typedef struct
 {
+    slong m;                /* length of z */
+    sc_dyn_split_struct * S;    /* split coordinates at prec, or NULL */
+    sc_dyn_split_struct * SJ;   /* the same at the Jacobian's precision */
+    arb_srcptr decay;       /* 1 - eta lambda */
     arb_mat_t J;            /* Jacobian over B (affine: at gamma = 1, the
-                               w-diagonal set apart in Dm) */
-    arb_ptr g;              /* (grad_w L, dL/dgamma) over B (affine: at
+                               z-diagonal set apart in Dm) */
+    arb_ptr g;              /* (grad_z L, dL/dgamma) over B (affine: at
                                gamma = 1) */
-    arb_ptr B;              /* the box: d + 1 balls */
+    arb_ptr B;              /* the box: m + 1 balls */
     arb_ptr delta;          /* state - midpoint */
-    arb_ptr x;              /* affine: (gamma delta_w, delta_gamma) */
-    arb_ptr Dm;             /* affine: J1_ii - (1 - eta lambda), i < d */
+    arb_ptr x;              /* affine: (gamma delta_z, delta_gamma) */
+    arb_ptr Dm;             /* affine: J1_ii - (1 - eta lambda), i < m */
     arb_t s;                /* scratch scalar */
     int affine;
     int valid;
@@ -233,41 +241,49 @@ typedef struct
 sc_centred_struct;
 
 static void
-sc_centred_init(sc_centred_struct * C, const sc_dyn_t D, slong d)
+sc_centred_init(sc_centred_struct * C, const sc_dyn_t D, slong m,
+                sc_dyn_split_struct * S, sc_dyn_split_struct * SJ)
 {
-    arb_mat_init(C->J, d + 1, d + 1);
-    C->g = _arb_vec_init(d + 1);
-    C->B = _arb_vec_init(d + 1);
-    C->delta = _arb_vec_init(d + 1);
-    C->x = _arb_vec_init(d + 1);
-    C->Dm = _arb_vec_init(d);
+    C->m = m;
+    C->S = S;
+    C->SJ = SJ;
+    C->decay = S != NULL ? S->decay : D->decay;
+    arb_mat_init(C->J, m + 1, m + 1);
+    C->g = _arb_vec_init(m + 1);
+    C->B = _arb_vec_init(m + 1);
+    C->delta = _arb_vec_init(m + 1);
+    C->x = _arb_vec_init(m + 1);
+    C->Dm = _arb_vec_init(m);
     arb_init(C->s);
     C->affine = (D->loss == SC_LOSS_SQUARE && !D->project_norm);
     C->valid = 0;
 }
 
 static void
-sc_centred_clear(sc_centred_struct * C, slong d)
+sc_centred_clear(sc_centred_struct * C)
 {
+    slong m = C->m;
+
     arb_clear(C->s);
-    _arb_vec_clear(C->Dm, d);
-    _arb_vec_clear(C->x, d + 1);
-    _arb_vec_clear(C->delta, d + 1);
-    _arb_vec_clear(C->B, d + 1);
-    _arb_vec_clear(C->g, d + 1);
+    _arb_vec_clear(C->Dm, m);
+    _arb_vec_clear(C->x, m + 1);
+    _arb_vec_clear(C->delta, m + 1);
+    _arb_vec_clear(C->B, m + 1);
+    _arb_vec_clear(C->g, m + 1);
     arb_mat_clear(C->J);
 }
 
-/* B = the state (w, gamma) stretched towards the image (wn, gn) of its
-   midpoint (2^SC_DYN_J_REUSE_BITS times the movement), so that the
-   following states stay inside it and J is reused; unstretched when the
-   movement is large against w or a radius is 0.  Affine mode: gamma is
-   not part of the box (its last ball is set by the caller). */
+/* Coordinates [lo, hi) of B (and gamma, index m, when with_gamma)
+   stretched towards the image (zn, gn) of the state's midpoint
+   (2^SC_DYN_J_REUSE_BITS times the movement), so that the following
+   states stay inside it and J is reused; unstretched when the movement is
+   large against z[lo, hi) or a radius is 0. */
 static void
-sc_centred_box(sc_centred_struct * C, sc_dyn_t D, arb_srcptr w,
-               const arb_t gamma, arb_srcptr wn, const arb_t gn, slong prec)
+sc_centred_box_block(sc_centred_struct * C, arb_srcptr z, const arb_t gamma,
+                     arb_srcptr zn, const arb_t gn, slong lo, slong hi,
+                     int with_gamma, slong prec)
 {
-    slong i, d = D->d;
+    slong i, m = C->m, end = with_gamma ? m + 1 : hi;
     mag_t ext, emax, wmax, rmin, rmax;
     arb_ptr x = C->s;
 
@@ -276,36 +292,39 @@ sc_centred_box(sc_centred_struct * C, sc_dyn_t D, arb_srcptr w,
     mag_init(wmax);
     mag_init(rmin);
     mag_init(rmax);
-    _arb_vec_set(C->B, w, d);
-    arb_set(C->B + d, gamma);
-    for (i = 0; i < d + !C->affine; i++)
+    for (i = lo; i < end; i++)
     {
-        arb_sub(x, i < d ? wn + i : gn, i < d ? w + i : gamma, prec);
+        if (i >= hi && i < m)
+            continue;
+        arb_sub(x, i < m ? zn + i : gn, i < m ? z + i : gamma, prec);
         arb_get_mag(ext, x);
         mag_max(emax, emax, ext);
-        if (i < d)
+        if (i < hi)
         {
-            arb_get_mag(ext, w + i);
+            arb_get_mag(ext, z + i);
             mag_max(wmax, wmax, ext);
         }
     }
     mag_mul_2exp_si(wmax, wmax, SC_DYN_J_MAX_REL - SC_DYN_J_REUSE_BITS);
     /* the stretch widens J by about its relative width, and J couples
        every radius into every coordinate: scaled by r_min / r_max over
-       w, the widening stays below the smallest radius (anisotropic
-       enclosures, e.g. rho tiny, keep their narrow coordinates) */
-    for (i = 0; i < d; i++)
+       the block, the widening stays below the smallest radius
+       (anisotropic enclosures, e.g. rho tiny, keep their narrow
+       coordinates) */
+    for (i = lo; i < hi; i++)
     {
-        mag_max(rmax, rmax, arb_radref(w + i));
-        if (i == 0 || mag_cmp(arb_radref(w + i), rmin) < 0)
-            mag_set(rmin, arb_radref(w + i));
+        mag_max(rmax, rmax, arb_radref(z + i));
+        if (i == lo || mag_cmp(arb_radref(z + i), rmin) < 0)
+            mag_set(rmin, arb_radref(z + i));
     }
     mag_mul(wmax, wmax, rmin);
     mag_div(wmax, wmax, rmax);      /* rmax = 0: infinite, and rmin = 0 */
     if (!mag_is_zero(rmin) && mag_cmp(emax, wmax) <= 0)
-        for (i = 0; i < d + !C->affine; i++)
+        for (i = lo; i < end; i++)
         {
-            arb_sub(x, i < d ? wn + i : gn, i < d ? w + i : gamma, prec);
+            if (i >= hi && i < m)
+                continue;
+            arb_sub(x, i < m ? zn + i : gn, i < m ? z + i : gamma, prec);
             arb_get_mag(ext, x);
             mag_mul_2exp_si(ext, ext, SC_DYN_J_REUSE_BITS);
             arb_add_error_mag(C->B + i, ext);
@@ -317,32 +336,56 @@ sc_centred_box(sc_centred_struct * C, sc_dyn_t D, arb_srcptr w,
     mag_clear(ext);
 }
 
-/* B from the state (w, gamma) and the image (wn, gn) of its midpoint, then
+/* B = the state (z, gamma), stretched block by block: all of w in
+   absolute coordinates; u and e apart in split coordinates, where e's
+   scale is its own (rho tiny: far below u's).  Affine mode: gamma is not
+   part of the box (its last ball is set by the caller). */
+static void
+sc_centred_box(sc_centred_struct * C, arb_srcptr z, const arb_t gamma,
+               arb_srcptr zn, const arb_t gn, slong prec)
+{
+    slong m = C->m;
+
+    _arb_vec_set(C->B, z, m);
+    arb_set(C->B + m, gamma);
+    if (C->S != NULL)
+    {
+        sc_centred_box_block(C, z, gamma, zn, gn, 0, 1, 0, prec);
+        sc_centred_box_block(C, z, gamma, zn, gn, 1, m, 0, prec);
+    }
+    else
+        sc_centred_box_block(C, z, gamma, zn, gn, 0, m, !C->affine, prec);
+}
+
+/* B from the state (z, gamma) and the image (zn, gn) of its midpoint, then
    J and g over B (J of the projected step under project_norm). */
 static void
-sc_centred_refresh(sc_centred_struct * C, sc_dyn_t D, arb_srcptr w,
-                   const arb_t gamma, arb_srcptr wn, const arb_t gn,
+sc_centred_refresh(sc_centred_struct * C, sc_dyn_t D, arb_srcptr z,
+                   const arb_t gamma, arb_srcptr zn, const arb_t gn,
                    const arb_t W0, sc_full_work_struct * K, slong prec)
 {
-    slong i, d = D->d, jprec = FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC);
+    slong i, m = C->m, jprec = FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC);
 
-    sc_centred_box(C, D, w, gamma, wn, gn, prec);
+    sc_centred_box(C, z, gamma, zn, gn, prec);
     /* J only multiplies the tiny box - mid: a few dozen correct bits are
        all it needs, and a 64-bit enclosure costs a fraction of the step */
     if (C->affine)
     {
-        arb_one(C->B + d);
-        sc_dyn_jacobian_grad(C->J, C->g, D, C->B, C->B + d, jprec);
-        for (i = 0; i < d; i++)
+        arb_one(C->B + m);
+        if (C->S != NULL)
+            sc_dyn_split_jacobian_grad(C->J, C->g, C->SJ, C->B, jprec);
+        else
+            sc_dyn_jacobian_grad(C->J, C->g, D, C->B, C->B + m, jprec);
+        for (i = 0; i < m; i++)
         {
-            arb_sub(C->Dm + i, arb_mat_entry(C->J, i, i), D->decay, jprec);
+            arb_sub(C->Dm + i, arb_mat_entry(C->J, i, i), C->decay, jprec);
             arb_zero(arb_mat_entry(C->J, i, i));
         }
     }
     else
-        sc_dyn_jacobian_grad(C->J, C->g, D, C->B, C->B + d, jprec);
+        sc_dyn_jacobian_grad(C->J, C->g, D, C->B, C->B + m, jprec);
     if (D->project_norm)
-        sc_dyn_project_jacobian(C->J, D, C->B, C->B + d, W0, K, jprec);
+        sc_dyn_project_jacobian(C->J, D, C->B, C->B + m, W0, K, jprec);
     C->valid = 1;
 }
 
@@ -368,90 +411,164 @@ sc_ball_inside(const arb_t B, const arb_t x)
 }
 
 static int
-sc_centred_holds(const sc_centred_struct * C, arb_srcptr w,
-                 const arb_t gamma, slong d)
+sc_centred_holds(const sc_centred_struct * C, arb_srcptr z,
+                 const arb_t gamma)
 {
-    slong i;
+    slong i, m = C->m;
 
-    if (!C->valid || (!C->affine && !sc_ball_inside(C->B + d, gamma)))
+    if (!C->valid || (!C->affine && !sc_ball_inside(C->B + m, gamma)))
         return 0;
-    for (i = 0; i < d; i++)
-        if (!sc_ball_inside(C->B + i, w + i))
+    for (i = 0; i < m; i++)
+        if (!sc_ball_inside(C->B + i, z + i))
             return 0;
     return 1;
 }
 
 /* The correction J delta (and g . delta for the loss) of the affine case
-   at this step's gamma, added to wn, gn and lmid (see above). */
+   at this step's gamma, added to zn, gn and lmid (see above). */
 static void
-sc_centred_affine(arb_ptr wn, arb_t gn, arb_t loss, const arb_t lmid,
-                  const sc_dyn_t D, const arb_t gamma,
-                  sc_centred_struct * C, slong prec)
+sc_centred_affine(arb_ptr zn, arb_t gn, arb_t loss, const arb_t lmid,
+                  const arb_t gamma, sc_centred_struct * C, slong prec)
 {
-    slong i, d = D->d, jprec = FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC);
+    slong i, m = C->m, jprec = FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC);
     arb_ptr t = C->s, delta = C->delta;
 
-    for (i = 0; i < d; i++)
+    for (i = 0; i < m; i++)
         arb_mul(C->x + i, gamma, delta + i, jprec);
-    arb_set(C->x + d, delta + d);
-    arb_dot(loss, lmid, 0, C->g, 1, C->x, 1, d, prec);
+    arb_set(C->x + m, delta + m);
+    arb_dot(loss, lmid, 0, C->g, 1, C->x, 1, m, prec);
     arb_sub_ui(t, gamma, 1, jprec);
-    arb_add(t, t, C->g + d, jprec);         /* dL/dgamma at gamma */
-    arb_addmul(loss, t, delta + d, prec);
-    for (i = 0; i < d; i++)
+    arb_add(t, t, C->g + m, jprec);         /* dL/dgamma at gamma */
+    arb_addmul(loss, t, delta + m, prec);
+    for (i = 0; i < m; i++)
     {
-        arb_dot(wn + i, wn + i, 0, arb_mat_entry(C->J, i, 0), 1, C->x, 1,
-                d + 1, prec);
+        arb_dot(zn + i, zn + i, 0, arb_mat_entry(C->J, i, 0), 1, C->x, 1,
+                m + 1, prec);
         arb_mul(t, gamma, C->Dm + i, jprec);
-        arb_add(t, t, D->decay, jprec);     /* J_ii at gamma */
-        arb_addmul(wn + i, t, delta + i, prec);
+        arb_add(t, t, C->decay, jprec);     /* J_ii at gamma */
+        arb_addmul(zn + i, t, delta + i, prec);
     }
-    arb_dot(gn, gn, 0, arb_mat_entry(C->J, d, 0), 1, delta, 1, d + 1, prec);
+    arb_dot(gn, gn, 0, arb_mat_entry(C->J, m, 0), 1, delta, 1, m + 1, prec);
 }
 
 /*
- * The centred (mean-value) form of one plain GD step from the box (w, gamma):
- * F(m) + J(B) (box - m) with m the box's midpoint.  Iterating F on balls
- * directly multiplies the radii by roughly |X~^T| |X~| / n per step (about
- * 5 bits per step on 16 x 6 Hadamard data); the centred form multiplies
- * them by |J|, the true Jacobian, and keeps long horizons affordable.
- * The loss of the box comes the same way, L(m) + grad L(B) . (box - m),
- * from the gradient the Jacobian evaluation yields: no third pass over
- * the data.
+ * The centred (mean-value) form of one plain GD step from the box
+ * (z, gamma): F(m) + J(B) (box - m) with m the box's midpoint.  Iterating
+ * F on balls directly multiplies the radii by roughly |X~^T| |X~| / n per
+ * step (about 5 bits per step on 16 x 6 Hadamard data); the centred form
+ * multiplies them by |J|, the true Jacobian, and keeps long horizons
+ * affordable.  The loss of the box comes the same way, L(m) + grad L(B) .
+ * (box - m), from the gradient the Jacobian evaluation yields: no third
+ * pass over the data.
  */
 static void
-sc_dyn_step_centred(arb_ptr wn, arb_t gn, arb_t loss, sc_dyn_t D,
-                    arb_srcptr w, const arb_t gamma, const arb_t W0,
+sc_dyn_step_centred(arb_ptr zn, arb_t gn, arb_t loss, sc_dyn_t D,
+                    arb_srcptr z, const arb_t gamma, const arb_t W0,
                     sc_full_work_struct * K, sc_centred_struct * C,
                     slong prec)
 {
-    slong i, d = D->d;
+    slong i, m = C->m;
     arb_ptr mg = K->mg, lmid = K->lmid, delta = C->delta;
 
     /* box - midpoint = [0 +- radius], exactly */
-    for (i = 0; i <= d; i++)
+    for (i = 0; i <= m; i++)
     {
         arb_zero(delta + i);
-        mag_set(arb_radref(delta + i), arb_radref(i < d ? w + i : gamma));
+        mag_set(arb_radref(delta + i), arb_radref(i < m ? z + i : gamma));
     }
     arb_get_mid_arb(mg, gamma);
-    for (i = 0; i < d; i++)
-        arb_get_mid_arb(wn + i, w + i);
+    for (i = 0; i < m; i++)
+        arb_get_mid_arb(zn + i, z + i);
     /* F at the midpoint: a point input, so only rounding widens it (the
-       step reads w_j before it writes wn_j, so wn may hold the input) */
-    sc_dyn_step(wn, gn, lmid, D, wn, mg, NULL, NULL, W0, K, prec);
-    if (!sc_centred_holds(C, w, gamma, d))
-        sc_centred_refresh(C, D, w, gamma, wn, gn, W0, K, prec);
+       step reads z_j before it writes zn_j, so zn may hold the input) */
+    if (C->S != NULL)
+        sc_dyn_split_step(zn, gn, lmid, C->S, zn, mg, prec);
+    else
+        sc_dyn_step(zn, gn, lmid, D, zn, mg, NULL, NULL, W0, K, prec);
+    if (!sc_centred_holds(C, z, gamma))
+        sc_centred_refresh(C, D, z, gamma, zn, gn, W0, K, prec);
     if (C->affine)
     {
-        sc_centred_affine(wn, gn, loss, lmid, D, gamma, C, prec);
+        sc_centred_affine(zn, gn, loss, lmid, gamma, C, prec);
         return;
     }
-    arb_dot(loss, lmid, 0, C->g, 1, delta, 1, d + 1, prec);
-    for (i = 0; i < d; i++)
-        arb_dot(wn + i, wn + i, 0, arb_mat_entry(C->J, i, 0), 1, delta, 1,
-                d + 1, prec);
-    arb_dot(gn, gn, 0, arb_mat_entry(C->J, d, 0), 1, delta, 1, d + 1, prec);
+    arb_dot(loss, lmid, 0, C->g, 1, delta, 1, m + 1, prec);
+    for (i = 0; i < m; i++)
+        arb_dot(zn + i, zn + i, 0, arb_mat_entry(C->J, i, 0), 1, delta, 1,
+                m + 1, prec);
+    arb_dot(gn, gn, 0, arb_mat_entry(C->J, m, 0), 1, delta, 1, m + 1, prec);
+}
+
+/* The split coordinates serve certified plain runs of the square loss
+   with a reference direction (momentum and the norm projection keep the
+   absolute coordinates, and so do the data whose Gram matrix is not the
+   cheaper route, d >= 2 n: M e costs d^2). */
+static int
+sc_dyn_use_split(const sc_dyn_t D, const sc_case_t c, int point)
+{
+    return !point && D->loss == SC_LOSS_SQUARE && D->has_ref && D->gram
+           && !D->project_norm && fmpq_is_zero(c->momentum);
+}
+
+/* The run in split coordinates: z = (u, e) of each state in a window of
+   its own (the trajectory keeps w = u w* + e and the directional
+   quantities, formed from u and e). */
+static void
+sc_dyn_run_split(sc_traj_t T, const sc_case_t c, const sc_data_t data,
+                 sc_dyn_t D, slong prec)
+{
+    slong t, d = c->d, m = d;
+    slong jprec = FLINT_MIN(prec, SC_DYN_JACOBIAN_PREC);
+    sc_dyn_split_t S, SJ;
+    sc_full_work_struct K;
+    sc_centred_struct C;
+    arb_ptr Z = _arb_vec_init(2 * m);
+    arb_t W0;
+
+    sc_dyn_split_init(S, c, data, prec);
+    sc_dyn_split_init(SJ, c, data, jprec);
+    sc_full_work_init(&K, d);
+    sc_centred_init(&C, D, m, S, SJ);
+    arb_init(W0);
+    _arb_vec_set(Z, S->z0, m);
+    arb_set_fmpq(T->gamma, c->gamma0, prec);
+
+    for (t = 0; ; t++)
+    {
+        slong s = sc_traj_slot(T, t), sn = sc_traj_slot(T, t + 1);
+        arb_ptr z = Z + (t % 2) * m, zn = Z + ((t + 1) % 2) * m;
+        arb_ptr w = T->w + s * d;
+
+        sc_dyn_split_direction(w, T->a + s, T->b + s, T->rho + s, T->W + s,
+                               T->h + s, S, D->c, z, T->gamma + s, prec);
+        T->len = t + 1;
+        if (!_arb_vec_is_finite(z, m)
+            || !sc_dyn_state_usable(w, d, T->gamma + s, T->W + s))
+        {
+            T->len = t;
+            snprintf(T->stop, sizeof(T->stop),
+                     "enclosure of the state too wide at step %ld "
+                     "(precision %ld bits)", (long) t, (long) prec);
+            break;
+        }
+        if (t > 0 && _sc_traj_settle(T, t - 1))
+            break;
+        if (t == c->steps)
+        {
+            sc_dyn_split_loss(T->loss + s, S, z, T->gamma + s, prec);
+            break;
+        }
+        sc_dyn_step_centred(zn, T->gamma + sn, T->loss + s, D, z,
+                            T->gamma + s, W0, &K, &C, prec);
+    }
+    _sc_traj_finish(T);
+
+    arb_clear(W0);
+    sc_centred_clear(&C);
+    sc_full_work_clear(&K, d);
+    sc_dyn_split_clear(SJ);
+    sc_dyn_split_clear(S);
+    _arb_vec_clear(Z, 2 * m);
 }
 
 /* State 0 is exact: where a_0 = <w_0, u*> = 0 (decided over Q), its ball
@@ -479,15 +596,21 @@ sc_dyn_run_full(sc_traj_t T, const sc_case_t c, const sc_data_t data,
     int centred = !point && fmpq_is_zero(c->momentum);
 
     sc_dyn_init(D, c, data, prec);
-    if (point)
-        sc_dyn_make_point(D);
-    sc_full_work_init(&K, d);
-    sc_centred_init(&C, D, d);
-    arb_init(W0);
     T->point = point;
     T->prec = prec;
     T->has_ref = D->has_ref;
     T->stop[0] = '\0';
+    if (sc_dyn_use_split(D, c, point))
+    {
+        sc_dyn_run_split(T, c, data, D, prec);
+        sc_dyn_clear(D);
+        return;
+    }
+    if (point)
+        sc_dyn_make_point(D);
+    sc_full_work_init(&K, d);
+    sc_centred_init(&C, D, d, NULL, NULL);
+    arb_init(W0);
 
     for (j = 0; j < d; j++)
         arb_set_fmpq(T->w + j, fmpq_mat_entry(c->w0, j, 0), prec);
@@ -543,7 +666,7 @@ sc_dyn_run_full(sc_traj_t T, const sc_case_t c, const sc_data_t data,
     _sc_traj_finish(T);
 
     arb_clear(W0);
-    sc_centred_clear(&C, d);
+    sc_centred_clear(&C);
     sc_full_work_clear(&K, d);
     sc_dyn_clear(D);
 }
