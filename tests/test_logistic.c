@@ -63,17 +63,6 @@ sc_near(const arb_t x, double v)
     return r;
 }
 
-static const arb_struct *
-sc_extra(const sc_result_t res, const char * name)
-{
-    slong k;
-
-    for (k = 0; k < SC_MAX_EXTRA; k++)
-        if (res->extra[k].set && strcmp(res->extra[k].name, name) == 0)
-            return res->extra[k].value;
-    return NULL;
-}
-
 /* ---- the state module against a double computation ---------------------- */
 
 typedef struct

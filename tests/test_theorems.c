@@ -337,19 +337,6 @@ test_thm_num_F_max_matches_golden_section(void ** state)
     arb_clear(Hb);
 }
 
-/* The extra named name of res (fails the test if absent). */
-static const arb_struct *
-sc_extra(const sc_result_t res, const char * name)
-{
-    slong i;
-
-    for (i = 0; i < SC_MAX_EXTRA; i++)
-        if (res->extra[i].set && strcmp(res->extra[i].name, name) == 0)
-            return res->extra[i].value;
-    fail_msg("extra %s missing", name);
-    return NULL;
-}
-
 /*
  * [T2.2] from a reference time later than 0.  The independent values come
  * from tests/t22_reference.py (exact data in fractions, the recurrence of

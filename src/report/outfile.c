@@ -92,7 +92,8 @@ sc_outfile_resolve(const char * path)
 }
 
 /* Opens a fresh temporary beside path (O_EXCL: never an existing file or
-   a symlink), with mode 0600 until the content is complete. */
+   a symlink), created with mode 0600; sc_outfile_open then gives it the
+   mode the report will have. */
 static int
 sc_outfile_mktemp(char ** tmp, const char * path)
 {
