@@ -114,6 +114,10 @@ typedef struct
        exact identity over Q): why it has none, a string with static
        storage (NULL otherwise) */
     const char * novalue;
+    /* NOT-APPLICABLE only: the hypothesis that failed, a short label with
+       static storage ("A3", "eta > eta_max") that summaries group by;
+       NULL when the checker names none (the reason still does) */
+    const char * failed;
     char reason[SC_REASON_LEN];
     sc_extra_struct extra[SC_MAX_EXTRA];
 }
@@ -147,5 +151,16 @@ void sc_result_set_observed_si(sc_result_t res, slong x);
 /* A VIOLATED record that has no predicted or observed value: why (a
    string with static storage, e.g. "an exact identity over Q"). */
 void sc_result_no_value(sc_result_t res, const char * why);
+
+/* A HOLDS whose conclusion was never at risk: exercised = 0, no slack
+   (the least-slack summaries are over exercised claims), and the reason
+   ends with "(vacuous: why)". */
+void sc_result_vacuous(sc_result_t res, const char * why);
+
+/* Verdict NOT-APPLICABLE, failed = hyp (static storage, the label the
+   summaries group by) and the reason "hypothesis fails: " fmt. */
+void sc_result_not_applicable(sc_result_t res, const char * hyp,
+                              const char * fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -26,7 +26,8 @@ grep -q 'reconstructed' "$T/out" && ok || bad "list shows provenance"
 # BEYOND.md s.2-3 (sharpness, non-normality); the per-checker counts below
 # follow the registry instead of a fixed number
 [ "$(grep -c '^\(S1\|S2\|S3\|N1\|N2\|N3\) ' "$T/out")" -eq 6 ] && ok || bad "list shows S1-S3, N1-N3"
-NCHK=$(grep -c '^[A-Z]' "$T/out")
+# one line per claim (a statement of several claims heads them unindented)
+NCHK=$(grep -Ec '^ {0,2}[A-Z][^ ]* +.*\[(exact|reconstructed|observational)\]' "$T/out")
 
 # check, JSON, determinism
 expect_rc 0 "check spike" "$SC" check --json "$T/a.json" "$SPIKE"
@@ -94,11 +95,23 @@ grep -q 'no claim changed' "$T/out" && ok || bad "baseline unchanged"
 sed 's/^T2.2\tthm_t22\tHOLDS/T2.2\tthm_t22\tNOT-APPLICABLE/' "$T/base.txt" > "$T/base2.txt"
 expect_rc 4 "changed claim" "$SC" check --baseline "$T/base2.txt" "$SPIKE" tests/data/thm_t22.json
 grep -q 'changed: T2.2.thm_t22: NOT-APPLICABLE -> HOLDS' "$T/out" && ok || bad "the change is listed"
-# a vacuous truth: no step of this logistic case rises, so [T5.3]'s "not rising" conclusions were never at risk
+# a vacuous truth: no step of this logistic case rises, so [T5.3-E]'s and [T5.3-3]'s "not rising" conclusions were
+# never at risk, while [T5.3-U]'s bounds were checked; --theorem T5.3 selects the statement's three claims
 expect_rc 0 "vacuous T5.3" "$SC" check --theorem T5.3 --json "$T/vac.json" --baseline "$T/vac.txt" --update-baseline cases/default-logistic/logistic-0002-small-eta.json
+[ "$(grep -c '"checker":' "$T/vac.json")" -eq 3 ] && ok || bad "--theorem T5.3 runs its three claims"
 grep -q '"exercised": false' "$T/vac.json" && ok || bad "JSON marks the vacuous HOLDS"
-grep -q 'T5.3.*HOLDS (vacuous)' "$T/vac.txt" && ok || bad "the baseline keeps vacuous apart"
-grep -Eq '^T5.3 +reconstructed +1 +1 ' "$T/out" && ok || bad "the summary counts the vacuous HOLDS"
+grep -q 'T5.3-E.*HOLDS (vacuous)' "$T/vac.txt" && grep -q 'T5.3-3.*HOLDS (vacuous)' "$T/vac.txt" && grep -Pq 'T5.3-U\t.*\tHOLDS$' "$T/vac.txt" \
+    && ok || bad "the baseline keeps vacuous apart"
+grep -Eq '^T5.3-E +reconstructed +1 +0 +1 +0 +0 +0 ' "$T/out" && grep -Eq '^T5.3-U +reconstructed +1 +1 +0 ' "$T/out" \
+    && ok || bad "the coverage table counts the vacuous HOLDS apart"
+expect_rc 2 "--theorem names no claim" "$SC" check --theorem T5.9 cases/default-logistic/logistic-0002-small-eta.json
+grep -q "unknown claim or statement 'T5.9'" "$T/err" && ok || bad "an unknown --theorem is named"
+# coverage: NOT-APPLICABLE grouped by the hypothesis that failed, with a label in the JSON
+expect_rc 0 "coverage groups" "$SC" check --theorem T5.1-1 --json "$T/cov.json" "$SPIKE" tests/data/logi_small.json tests/data/logi_A_1000.json
+grep -Eq '^T5.1-1 +reconstructed +1 +1 +0 +0 +0 +2 ' "$T/out" && grep -q '^ *N/A 1: square loss$' "$T/out" \
+    && grep -q '^ *N/A 1: eta > eta_max$' "$T/out" && ok || bad "coverage: N/A by failing hypothesis"
+grep -q '"failed_hypothesis": "eta > eta_max"' "$T/cov.json" && grep -q '"statement": "T5.1"' "$T/cov.json" \
+    && ok || bad "JSON: the failed hypothesis and the statement of a claim"
 # a case file name that is no UTF-8: the JSON keeps every key (the byte as '?')
 mkdir "$T/u8"; cp "$SPIKE" "$T/u8/$(printf 'a\377b').json"
 expect_rc 0 "non-UTF-8 name" "$SC" check --theorem L1 --json "$T/u8.json" "$T/u8"
@@ -212,23 +225,23 @@ expect_rc 2 "tighten unwritable" "$SC" tighten --theorem T3.b --iters 5 -o /none
 # tighten, logistic family ([T5.3] is a LOGISTIC.md statement): same
 # seed, same file; the case it writes is logistic and the checker gives the
 # verdict and slack that tighten printed; never worse than its start
-expect_rc 0 "tighten T5.3" "$SC" tighten --theorem T5.3 --seed 3 --iters 25 -o "$T/l1.json"
+expect_rc 0 "tighten T5.3" "$SC" tighten --theorem T5.3-3 --seed 3 --iters 25 -o "$T/l1.json"
 cp "$T/out" "$T/l1.out"
-expect_rc 0 "tighten T5.3 again" "$SC" tighten --theorem T5.3 --seed 3 --iters 25 -o "$T/l2.json"
+expect_rc 0 "tighten T5.3 again" "$SC" tighten --theorem T5.3-3 --seed 3 --iters 25 -o "$T/l2.json"
 cmp -s "$T/l1.json" "$T/l2.json" && ok || bad "tighten T5.3 is deterministic for a seed"
 grep -q '"loss": "logistic"' "$T/l1.json" && grep -q '"generator": "logistic"' "$T/l1.json" && ok || bad "T5.3 climbs over logistic cases"
 awk '/start/ { s = $0; sub(/.*start /, "", s); sub(/,.*/, "", s); b = $0; sub(/.*best /, "", b); sub(/ .*/, "", b);
      exit !(b + 0 <= s + 0 && b + 0 >= 1) }' "$T/l1.out" && ok || bad "T5.3: tightest slack no worse than the start"
-expect_rc 0 "its T5.3 case" "$SC" check --theorem T5.3 --json "$T/l1.rep.json" "$T/l1.json"
+expect_rc 0 "its T5.3 case" "$SC" check --theorem T5.3-3 --json "$T/l1.rep.json" "$T/l1.json"
 v=$(sed -n 's/^tighten.*, \([A-Z-]*\)$/\1/p' "$T/l1.out"); s=$(sed -n 's/^slack //p' "$T/l1.out")
 grep -q "\"verdict\": \"$v\"" "$T/l1.rep.json" && grep -q "\"slack\": \"$s\"" "$T/l1.rep.json" && ok || bad "T5.3 case gives the verdict $v and slack $s that tighten printed"
 expect_rc 0 "tighten L9" "$SC" tighten --theorem L9 --iters 3 -o "$T/l3.json"
 expect_rc 0 "tighten L9 --family logistic" "$SC" tighten --theorem L9 --family logistic --iters 3 -o "$T/l5.json"
 cmp -s "$T/l3.json" "$T/l5.json" && grep -q '"loss": "logistic"' "$T/l3.json" && ok || bad "L9 climbs over the logistic family by default"
-expect_rc 3 "tighten T5.3 --family whitened" "$SC" tighten --theorem T5.3 --family whitened --iters 3 -o "$T/l4.json"
-grep -q 'no case within the hypotheses of T5.3' "$T/err" && ok || bad "square-loss cases are NOT-APPLICABLE for T5.3"
-expect_rc 2 "tighten bad --family" "$SC" tighten --theorem T5.3 --family cubic -o "$T/l4.json"
-expect_rc 2 "tighten --family without a name" "$SC" tighten --theorem T5.3 --family
+expect_rc 3 "tighten T5.3 --family whitened" "$SC" tighten --theorem T5.3-3 --family whitened --iters 3 -o "$T/l4.json"
+grep -q 'no case within the hypotheses of T5.3-3' "$T/err" && ok || bad "square-loss cases are NOT-APPLICABLE for T5.3"
+expect_rc 2 "tighten bad --family" "$SC" tighten --theorem T5.3-3 --family cubic -o "$T/l4.json"
+expect_rc 2 "tighten --family without a name" "$SC" tighten --theorem T5.3-3 --family
 [ -e "$T/l4.json" ] && bad "failed tighten --family left a file" || ok
 # shrink: a control-run counterexample made smaller while it stays VIOLATED
 mkdir "$T/shr"
@@ -476,11 +489,12 @@ for c in $CMDS; do
         && ok || bad "$c: an unknown option is one line with the hint"
 done
 # the terminal ends on the result: the float view is one line (the
-# per-case lines with --verbose), and the per-checker summary comes last
+# per-case lines with --verbose), and the coverage table comes last
 expect_rc 0 "float view, one line" "$SC" check --theorem L7 --theorem T2.1 --precision 53 "$SPIKE" cases/figure3
 [ "$(grep -c '^float view' "$T/out")" -eq 1 ] && grep -q '^float view (53 bits = float64): 3 cases compared, float64 differs on 2, [1-9][0-9]* spurious rising steps in all' "$T/out" \
     && ok || bad "float view: one summary line"
-tail -3 "$T/out" | head -1 | grep -q '^check provenance' && tail -1 "$T/out" | grep -q '^T2.1 ' && ok || bad "the per-checker summary is printed last"
+awk '/^float view/ { f = NR } /^coverage:/ { c = NR } END { exit !(f > 0 && c > f) }' "$T/out" \
+    && tail -1 "$T/out" | grep -Eq '^(T2.1 |  +N/A )' && ok || bad "the coverage table is printed last"
 expect_rc 0 "float view, verbose" "$SC" check --theorem L7 --precision 53 --verbose "$SPIKE" cases/figure3
 [ "$(grep -c '^float view figure3-\|^float view whitened' "$T/out")" -eq 3 ] && ok || bad "--verbose: a float-view line per case"
 expect_rc 0 "float view JSON" "$SC" check --theorem L7 --precision 53 --json "$T/fv.json" "$SPIKE" cases/figure3
@@ -558,14 +572,14 @@ for p in /usr/bin/python3 python3; do
 done
 if [ -n "$JP" ]; then
     expect_rc 0 "junitparser reads the JUnit" "$JP" tests/junit_consumer.py "$T/ci.xml" "$T/ci.json"
-    grep -q '(8 HOLDS, 27 VIOLATED, 29 NOT-APPLICABLE, 0 UNDECIDED)' "$T/out" && ok || bad "junitparser counts: $(cat "$T/out")"
+    grep -q '(8 HOLDS, 27 VIOLATED, 37 NOT-APPLICABLE, 0 UNDECIDED)' "$T/out" && ok || bad "junitparser counts: $(cat "$T/out")"
     expect_rc 0 "junitparser reads the merged JUnit" "$JP" tests/junit_consumer.py "$T/mj.xml" "$T/mj.json"
     sed 's/<property name="HOLDS" value="\([0-9]*\)"/<property name="HOLDS" value="1\1"/' "$T/ci.xml" > "$T/ci-bad.xml"
     expect_rc 1 "junitparser finds a wrong count" "$JP" tests/junit_consumer.py "$T/ci-bad.xml" "$T/ci.json"
 else
     echo "note: no python3 with junitparser (sh .ci/install-deps fuzz installs python3-junitparser): JUnit consumer test not run"
 fi
-head -1 "$T/ci.md" | grep -qx '## spikecheck: 64 verdicts, 8 HOLDS, 27 VIOLATED, 29 NOT-APPLICABLE, 0 UNDECIDED' && ok || bad "Markdown: the counts"
+head -1 "$T/ci.md" | grep -qx '## spikecheck: 72 verdicts, 8 HOLDS, 27 VIOLATED, 37 NOT-APPLICABLE, 0 UNDECIDED' && ok || bad "Markdown: the counts"
 grep -q '^| T3.b | reconstructed | 0 | \*\*1\*\* | 1 | 0 | - |$' "$T/ci.md" && grep -q '^| F3 | observational | 1 | 0 | 1 | 0 | 95 / 95 |$' "$T/ci.md" \
     && ok || bad "Markdown: per-claim counts"
 grep -q '^### Counterexamples and undecided checks (27)$' "$T/ci.md" && grep -q '^- \*\*T3.b\*\* `whitened-delayed-spike` VIOLATED' "$T/ci.md" \

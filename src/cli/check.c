@@ -41,15 +41,23 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv, int replay)
         v = g.value;
         if (k == SC_OPT_THEOREM)
         {
-            const sc_thm_struct * t = sc_thm_lookup(v);
+            /* a claim id, or a statement id for all of its claims */
+            const sc_thm_struct * t[SC_MAX_SELECT];
+            slong n = sc_thm_select(t, SC_MAX_SELECT, v), j, l;
 
-            if (t == NULL || o->nsel == SC_MAX_SELECT)
+            if (n == 0 || o->nsel + n > SC_MAX_SELECT)
             {
-                fprintf(stderr, "spikecheck: --theorem: unknown checker "
-                        "'%s' (see spikecheck list)\n", v);
+                fprintf(stderr, "spikecheck: --theorem: unknown claim or "
+                        "statement '%s' (see spikecheck list)\n", v);
                 return SC_EXIT_USAGE;
             }
-            o->sel[o->nsel++] = t;
+            for (j = 0; j < n; j++)
+            {
+                for (l = 0; l < o->nsel && o->sel[l] != t[j]; l++)
+                    ;
+                if (l == o->nsel)               /* each claim once */
+                    o->sel[o->nsel++] = t[j];
+            }
         }
         else if (k == SC_OPT_JSON)
             o->json = v;
@@ -481,7 +489,7 @@ sc_cli_check(int argc, char ** argv, int replay)
         goto cleanup;
     sc_report_print_table(stdout, R, o.all || n == 1);
     sc_report_print_float(stdout, R, o.verbose);
-    sc_report_print_summary(stdout, R);
+    sc_report_print_coverage(stdout, R);
     rc = sc_check_exit_code(R);
     if (sc_check_write(o.json, sc_report_write_json, R) != SC_OK
         || sc_check_write(o.junit, sc_report_write_junit, R) != SC_OK

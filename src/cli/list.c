@@ -2,9 +2,12 @@
  * list.c -- `spikecheck list`: the registry, as a reader wants it.
  */
 #include <stdio.h>
+#include <string.h>
 #include "cli/cli.h"
 #include "cli/opts.h"
 #include "theorems/theorems.h"
+
+#define SC_LIST_MAX 16
 
 int
 sc_cli_list(int argc, char ** argv)
@@ -19,9 +22,17 @@ sc_cli_list(int argc, char ** argv)
     for (i = 0; i < sc_thm_count; i++)
     {
         const sc_thm_struct * t = sc_thm_table + i;
+        const sc_thm_struct * u[SC_LIST_MAX];
 
-        printf("%-5s %-36s [%s] %s\n      %s\n", t->id, t->title,
-               t->provenance, t->source, t->statement);
+        /* a statement of several claims: its id, then each claim under
+           it, indented */
+        if (t->of != NULL && (i == 0 || t[-1].of == NULL
+                              || strcmp(t[-1].of, t->of) != 0))
+            printf("%-6s %ld claims:\n", t->of,
+                   (long) sc_thm_select(u, SC_LIST_MAX, t->of));
+        printf("%s%-6s %-36s [%s] %s\n%s       %s\n",
+               t->of != NULL ? "  " : "", t->id, t->title, t->provenance,
+               t->source, t->of != NULL ? "  " : "", t->statement);
     }
     return SC_EXIT_OK;
 }

@@ -29,6 +29,11 @@ sc_tight_family_for(const char * id)
 {
     slong i;
 
+    const sc_thm_struct * t = sc_thm_lookup(id);
+
+    /* by statement: every claim of [T5.x] is the logistic line's */
+    if (t != NULL)
+        id = sc_thm_statement(t);
     for (i = 0; sc_tight_logistic_ids[i] != NULL; i++)
         if (strcmp(sc_tight_logistic_ids[i], id) == 0)
             return &sc_tight_family_logistic;

@@ -3,6 +3,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include "spikecheck.h"
 
 static const char * const sc_verdict_names[SC_NUM_VERDICTS] =
@@ -55,6 +56,7 @@ sc_result_reset(sc_result_t res)
     res->certificate = "";
     res->exercised = 1;
     res->novalue = NULL;
+    res->failed = NULL;
     res->reason[0] = '\0';
     for (i = 0; i < SC_MAX_EXTRA; i++)
     {
@@ -142,4 +144,29 @@ void
 sc_result_no_value(sc_result_t res, const char * why)
 {
     res->novalue = why;
+}
+
+void
+sc_result_vacuous(sc_result_t res, const char * why)
+{
+    size_t n = strlen(res->reason);
+
+    res->exercised = 0;
+    res->has_slack = 0;         /* no room: nothing was at risk */
+    snprintf(res->reason + n, SC_REASON_LEN - n, " (vacuous: %s)", why);
+}
+
+void
+sc_result_not_applicable(sc_result_t res, const char * hyp,
+                         const char * fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    res->verdict = SC_NOT_APPLICABLE;
+    res->failed = hyp;
+    n = snprintf(res->reason, SC_REASON_LEN, "hypothesis fails: ");
+    va_start(ap, fmt);
+    vsnprintf(res->reason + n, SC_REASON_LEN - n, fmt, ap);
+    va_end(ap);
 }

@@ -138,7 +138,8 @@ sc_html_contents(FILE * out, const sc_report_t R)
 {
     slong i;
 
-    fprintf(out, "<nav><b>Contents</b>\n<ol>\n<li><a href=\"#statements\">"
+    fprintf(out, "<nav><b>Contents</b>\n<ol>\n<li><a href=\"#coverage\">"
+            "Coverage</a></li>\n<li><a href=\"#statements\">"
             "Statements</a></li>\n<li><a href=\"#findings\">Counterexamples "
             "and undecided checks</a> (%ld)</li>\n",
             (long) sc_html_nfindings(R));
@@ -191,6 +192,7 @@ sc_report_write_html(FILE * out, const sc_report_t R)
             arb_version, flint_version, (long) R->len, (long) cnt[0],
             (long) cnt[1], (long) cnt[2], (long) cnt[3]);
     sc_html_contents(out, R);
+    sc_report_write_html_coverage(out, R);
     sc_html_summary(out, R);
     sc_html_findings(out, R);
     sc_report_write_html_float(out, R);

@@ -53,6 +53,8 @@ sc_journal_record(const sc_record_struct * r)
     json_object_set_new(o, "exercised", json_integer(s->exercised));
     json_object_set_new(o, "novalue", s->novalue != NULL
                         ? json_string(s->novalue) : json_null());
+    json_object_set_new(o, "failed", s->failed != NULL
+                        ? json_string(s->failed) : json_null());
     json_object_set_new(o, "reason", json_string(s->reason));
     for (i = 0; i < SC_MAX_EXTRA; i++)
         if (s->extra[i].set)
@@ -133,6 +135,11 @@ sc_journal_restore_record(sc_report_t R, json_t * o)
     bad = bad || !(json_is_null(nov) || json_is_string(nov));
     res->novalue = json_is_string(nov)
                    ? sc_report_intern(R, json_string_value(nov)) : NULL;
+    /* absent in journals written before the field existed */
+    nov = json_object_get(o, "failed");
+    bad = bad || !(nov == NULL || json_is_null(nov) || json_is_string(nov));
+    res->failed = json_is_string(nov)
+                  ? sc_report_intern(R, json_string_value(nov)) : NULL;
     snprintf(res->reason, SC_REASON_LEN, "%s", reason);
     json_array_foreach(ex, k, e)
     {

@@ -61,6 +61,8 @@ sc_json_record(const sc_record_struct * r)
     slong i;
 
     json_object_set_new(o, "checker", sc_report_json_str(r->thm->id));
+    json_object_set_new(o, "statement",
+                        sc_report_json_str(sc_thm_statement(r->thm)));
     json_object_set_new(o, "case", sc_report_json_str(r->case_name));
     json_object_set_new(o, "case_file", sc_report_json_str(r->case_path));
     json_object_set_new(o, "verdict", sc_report_json_str(sc_verdict_name(s->verdict)));
@@ -79,6 +81,8 @@ sc_json_record(const sc_record_struct * r)
     json_object_set_new(o, "certificate", sc_report_json_str(s->certificate));
     json_object_set_new(o, "exercised", s->verdict == SC_HOLDS
                         ? json_boolean(s->exercised) : json_null());
+    json_object_set_new(o, "failed_hypothesis", s->failed != NULL
+                        ? sc_report_json_str(s->failed) : json_null());
     json_object_set_new(o, "reason", sc_report_json_str(s->reason));
     for (i = 0; i < SC_MAX_EXTRA; i++)
         if (s->extra[i].set)

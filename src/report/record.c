@@ -141,6 +141,7 @@ sc_result_copy(sc_result_t dst, const sc_result_t src)
     dst->certificate = src->certificate;
     dst->exercised = src->exercised;
     dst->novalue = src->novalue;
+    dst->failed = src->failed;
     memcpy(dst->reason, src->reason, SC_REASON_LEN);
     for (i = 0; i < SC_MAX_EXTRA; i++)
     {

@@ -206,9 +206,43 @@ json_t * sc_report_json_str(const char * s);
 /* How many HOLDS records of thm over R are vacuous (exercised = 0). */
 slong sc_report_vacuous(const sc_report_t R, const sc_thm_struct * thm);
 
-/* Per checker: provenance, verdict counts (HOLDS with its vacuous ones
-   apart), slack quantiles. */
-void sc_report_print_summary(FILE * out, const sc_report_t R);
+/* ---- coverage (coverage.c): what the run exercised, per claim ---- */
+
+#define SC_COVERAGE_GROUPS 32
+
+typedef struct
+{
+    const char * label;     /* the failed hypothesis (the record's) */
+    slong count;
+}
+sc_coverage_group_struct;
+
+typedef struct
+{
+    slong records;
+    slong held;             /* hypotheses held: HOLDS + VIOLATED */
+    slong exercised, vacuous, violated, undecided, na;
+    slong least;            /* record of the least exercised slack, or -1 */
+    slong ngroups, other;   /* N/A groups, and N/A past the last group */
+    sc_coverage_group_struct group[SC_COVERAGE_GROUPS];
+}
+sc_coverage_struct;
+
+void sc_coverage_init(sc_coverage_struct * C);
+
+/* The coverage of claim thm over R (groups in record order). */
+void sc_coverage_of(sc_coverage_struct * C, const sc_report_t R,
+                    const sc_thm_struct * thm);
+
+/* The N/A groups largest first, ties by label. */
+void sc_coverage_sort(sc_coverage_struct * C);
+
+/* The terminal coverage table: one line per claim that has records, its
+   three largest N/A groups under it. */
+void sc_report_print_coverage(FILE * out, const sc_report_t R);
+
+/* The same as the HTML section that opens the report (id "coverage"). */
+void sc_report_write_html_coverage(FILE * out, const sc_report_t R);
 
 /* An atomically written output file. */
 typedef struct

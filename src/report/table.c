@@ -111,31 +111,3 @@ sc_report_vacuous(const sc_report_t R, const sc_thm_struct * thm)
              && !R->rec[i].res->exercised;
     return n;
 }
-
-void
-sc_report_print_summary(FILE * out, const sc_report_t R)
-{
-    slong j, n, cnt[SC_NUM_VERDICTS];
-    double q[4];
-
-    fprintf(out, "\n%-5s %-14s %6s %6s %6s %6s %6s   %s\n", "check",
-            "provenance", "HOLDS", "vacuous", "VIOL", "N/A", "UNDEC",
-            "slack (bound/observed): min / median / p90 / max");
-    for (j = 0; j < sc_thm_count; j++)
-    {
-        const sc_thm_struct * thm = sc_thm_table + j;
-
-        n = sc_report_checker_stats(cnt, q, R, thm);
-        if (cnt[0] + cnt[1] + cnt[2] + cnt[3] == 0)
-            continue;
-        fprintf(out, "%-5s %-14s %6ld %7ld %6ld %6ld %6ld   ", thm->id,
-                thm->provenance, (long) cnt[0],
-                (long) sc_report_vacuous(R, thm), (long) cnt[1],
-                (long) cnt[2], (long) cnt[3]);
-        if (n == 0)
-            fprintf(out, "-\n");
-        else
-            fprintf(out, "%.3g / %.3g / %.3g / %.3g  (n=%ld)\n", q[0], q[1],
-                    q[2], q[3], (long) n);
-    }
-}

@@ -133,23 +133,41 @@ typedef struct
 }
 sc_thm_known_struct;
 
+/*
+ * A registry line is one claim: a separately stated item or conclusion
+ * with its own hypotheses and its own verdict.  Most statements are one
+ * claim, whose id is the statement's [ID]; a statement with several items
+ * has one line per item, with ids "STATEMENT-ITEM" (T5.1-1, T5.1-F) and
+ * `of` naming the statement, so `list` shows them under it and
+ * `--theorem STATEMENT` selects them all.
+ */
 typedef struct
 {
-    const char * id;            /* [ID] of THEOREMS.md / LOGISTIC.md */
+    const char * id;            /* claim id: [ID] of THEOREMS.md /
+                                   LOGISTIC.md, or ID-ITEM */
     const char * title;
     const char * provenance;    /* SC_PROV_* */
     const char * source;        /* paper statement and spec section */
     const char * statement;     /* the statement as checked, one line */
     sc_thm_check_fn check;
     sc_thm_known_struct known;
+    const char * of;            /* the statement of a claim that is one of
+                                   several items, else NULL */
 }
 sc_thm_struct;
 
 extern const sc_thm_struct sc_thm_table[];
 extern const slong sc_thm_count;
 
-/* The registry entry with this id (case-sensitive), or NULL. */
+/* The registry entry with this claim id (case-sensitive), or NULL. */
 const sc_thm_struct * sc_thm_lookup(const char * id);
+
+/* The statement thm is a claim of: thm->of, or its own id. */
+const char * sc_thm_statement(const sc_thm_struct * thm);
+
+/* The claims of statement id (or the one claim with that id) in registry
+   order, at most max of them into out; returns how many exist. */
+slong sc_thm_select(const sc_thm_struct ** out, slong max, const char * id);
 
 /*
  * Runs thm on ctx from prec0 bits, doubling while the checker returns
@@ -286,7 +304,8 @@ int sc_tally_gate(sc_tally_struct * tl, sc_result_t res,
 /*
  * Ends a tally: returns SC_UNABLE if it stopped undecided; otherwise sets
  * the verdict unless already VIOLATED: NOT-APPLICABLE when no claim
- * applied (reason "hypothesis fails: " na_why), else HOLDS with the
+ * applied (reason "hypothesis fails: " na_why; na_why has static storage:
+ * it is also the record's failed label), else HOLDS with the
  * tightest slack (predicted, observed, slack, step) and the reason
  * "what; tightest: FORM at step t".
  */

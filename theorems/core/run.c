@@ -17,6 +17,35 @@ sc_thm_lookup(const char * id)
     return NULL;
 }
 
+const char *
+sc_thm_statement(const sc_thm_struct * thm)
+{
+    return thm->of != NULL ? thm->of : thm->id;
+}
+
+slong
+sc_thm_select(const sc_thm_struct ** out, slong max, const char * id)
+{
+    const sc_thm_struct * t = sc_thm_lookup(id);
+    slong i, n = 0;
+
+    if (t != NULL)
+    {
+        if (max > 0)
+            out[0] = t;
+        return 1;
+    }
+    for (i = 0; i < sc_thm_count; i++)
+        if (sc_thm_table[i].of != NULL
+            && strcmp(sc_thm_table[i].of, id) == 0)
+        {
+            if (n < max)
+                out[n] = sc_thm_table + i;
+            n++;
+        }
+    return n;
+}
+
 /* one attempt of a checker: a fresh record at prec */
 typedef struct
 {

@@ -257,8 +257,7 @@ sc_tally_finish(sc_tally_struct * tl, sc_result_t res,
         return SC_OK;
     if (tl->napplied == 0)
     {
-        res->verdict = SC_NOT_APPLICABLE;
-        sc_result_reason(res, "hypothesis fails: %s", na_why);
+        sc_result_not_applicable(res, na_why, "%s", na_why);
         return SC_OK;
     }
     res->verdict = SC_HOLDS;

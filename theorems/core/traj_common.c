@@ -15,8 +15,13 @@ sc_thm_need_reduced(sc_result_t res, sc_ctx_t ctx, slong prec)
 
     if (T == NULL)
     {
-        res->verdict = SC_NOT_APPLICABLE;
-        sc_result_reason(res, "hypothesis fails: %s", ctx->why);
+        const char * dom = sc_dyn_reduced_domain(ctx->cs, ctx->data);
+
+        /* the domain's reasons are static; a run that left it names why
+           in ctx->why */
+        sc_result_not_applicable(res, dom != NULL ? dom : "reduced "
+                                 "recurrence undefined on the run", "%s",
+                                 ctx->why);
     }
     else
         res->certificate = "reduced recurrence [L7] in balls";
@@ -89,17 +94,13 @@ void
 sc_thm_vacuous_unless_rising(sc_result_t res, const sc_traj_struct * T)
 {
     slong t;
-    size_t n;
 
     if (res->verdict != SC_HOLDS)
         return;
     for (t = 0; t < T->len - 1; t++)
         if (T->rising[t] != SC_FALSE)
             return;
-    res->exercised = 0;
-    n = strlen(res->reason);
-    snprintf(res->reason + n, SC_REASON_LEN - n, " (vacuous: no step of the "
-             "horizon rises)");
+    sc_result_vacuous(res, "no step of the horizon rises");
 }
 
 int

@@ -200,17 +200,16 @@ sc_thm_a14_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 
     if (!ctx->data->has_svm)
     {
-        res->verdict = SC_NOT_APPLICABLE;
-        sc_result_reason(res, "hypothesis fails: [A1-A4] is about the "
-                         "logistic loss");
+        sc_result_not_applicable(res, "square loss", "[A1-A4] is about "
+                                 "the logistic loss");
         return SC_OK;
     }
     S = ctx->data->svm;
     sc_a14_extras(extra, sizeof extra, S);
     if (!S->a3)
     {
-        res->verdict = SC_NOT_APPLICABLE;
-        sc_result_reason(res, "hypothesis fails: %s (%s)", S->why, extra);
+        sc_result_not_applicable(res, sc_logi_fail_label(S), "%s (%s)",
+                                 S->why, extra);
         return SC_OK;
     }
     res->certificate = "exact data facts (fmpq) and certified enclosures "

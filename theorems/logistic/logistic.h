@@ -21,6 +21,10 @@
    failed hypothesis named ("square loss", "A3 fails: ...", ...). */
 int sc_logi_applies(sc_result_t res, const sc_ctx_t ctx, int need);
 
+/* The label of S's first failing hypothesis ("A1 fails", "A3 fails",
+   "A4 fails"), static storage, for NOT-APPLICABLE records. */
+const char * sc_logi_fail_label(const sc_svm_struct * S);
+
 /*
  * Theorem 5' constants (LOGISTIC.md 2.7) for the case's horizon T:
  * Gamma = gamma_0 + eta_gamma T, gamma_lo = gamma_0 - eta_gamma T,
@@ -34,7 +38,7 @@ int sc_logi_applies(sc_result_t res, const sc_ctx_t ctx, int need);
 typedef struct
 {
     sc_truth_t hyp;
-    char why[160];
+    const char * why;       /* static storage: a NOT-APPLICABLE label */
     arb_t Gamma, gamma_lo, rho0, eps0, Y0, g_lo, C_Gamma, W0, eta_max;
 }
 sc_logi_thm5_struct;
@@ -77,9 +81,13 @@ int sc_thm_l4_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_l9_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_l10_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_l14_check(sc_result_t res, sc_ctx_t ctx, slong prec);
-int sc_thm_t5_1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
-int sc_thm_t5_2_check(sc_result_t res, sc_ctx_t ctx, slong prec);
-int sc_thm_t5_3_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t5_1_item1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t5_1_F_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t5_2_window_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t5_2_entry_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t5_3_E_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t5_3_exit_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t5_3_bounds_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 /* LOGISTIC.md section 1 (branch logdata) */
 int sc_thm_a14_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 

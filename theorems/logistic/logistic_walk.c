@@ -6,12 +6,20 @@
 #include "theorems/logistic/logistic.h"
 #include "num/num.h"
 
+/* label (static storage) is what summaries group by, why the reason */
 static int
-sc_logi_na(sc_result_t res, const char * why)
+sc_logi_na(sc_result_t res, const char * label, const char * why)
 {
-    res->verdict = SC_NOT_APPLICABLE;
-    sc_result_reason(res, "hypothesis fails: %s", why);
+    sc_result_not_applicable(res, label, "%s", why);
     return 0;
+}
+
+const char *
+sc_logi_fail_label(const sc_svm_struct * S)
+{
+    return S->fail == SC_SVM_A1_FAILS ? "A1 fails"
+           : S->fail == SC_SVM_A3_FAILS ? "A3 fails"
+           : S->fail == SC_SVM_A4_FAILS ? "A4 fails" : "A1-A4 hold";
 }
 
 int
@@ -21,21 +29,23 @@ sc_logi_applies(sc_result_t res, const sc_ctx_t ctx, int need)
     const sc_svm_struct * S = ctx->data->svm;
 
     if (c->loss != SC_LOSS_LOGISTIC)
-        return sc_logi_na(res, "square loss (a logistic statement)");
+        return sc_logi_na(res, "square loss", "square loss (a logistic "
+                          "statement)");
     if (!ctx->data->has_svm)
-        return sc_logi_na(res, "no SVM facts for this case");
+        return sc_logi_na(res, "no SVM facts", "no SVM facts for this case");
     /* S->why names S->fail, the first of A1, A3, A4 that fails */
     if (S->fail == SC_SVM_A1_FAILS || S->fail == SC_SVM_A3_FAILS)
-        return sc_logi_na(res, S->why);
+        return sc_logi_na(res, sc_logi_fail_label(S), S->why);
     if (!ctx->data->w0_in_span)
-        return sc_logi_na(res, "A2 fails: w_0 is not in span(X~^T)");
+        return sc_logi_na(res, "A2 fails", "A2 fails: w_0 is not in "
+                          "span(X~^T)");
     if ((need & SC_LOGI_NEED_A4) && S->fail == SC_SVM_A4_FAILS)
-        return sc_logi_na(res, S->why);
+        return sc_logi_na(res, sc_logi_fail_label(S), S->why);
     if ((need & SC_LOGI_NEED_PLAIN)
         && (!fmpq_is_zero(c->weight_decay) || !fmpq_is_zero(c->momentum)
             || c->project_norm))
-        return sc_logi_na(res, "plain GD only (the case uses weight decay, "
-                          "momentum or norm projection)");
+        return sc_logi_na(res, "not plain GD", "plain GD only (the case "
+                          "uses weight decay, momentum or norm projection)");
     return 1;
 }
 

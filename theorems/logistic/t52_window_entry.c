@@ -1,26 +1,30 @@
 /*
- * [T5.2] Lemma 11's window and Theorem 5' item (2) (reconstructed).
+ * [T5.2] Lemma 11's window and Theorem 5' item (2) (reconstructed): two
+ * claims, each with its own hypotheses and verdict.
  *
- *   Window: with Gamma_w = |gamma_0| + eta_gamma T (so |gamma_t| <= Gamma_w)
- *   and W_T+ := W_0 + T eta^2 Gamma_w^2 kappa / W_0,
+ * [T5.2-W] Window: with Gamma_w = |gamma_0| + eta_gamma T (so
+ *   |gamma_t| <= Gamma_w) and W_T+ := W_0 + T eta^2 Gamma_w^2 kappa / W_0,
  *   W_0 <= W_t <= W_T+ for all t <= T
  *   (each step adds eta^2 ||grad||^2 <= eta^2 gamma^2 kappa / W, by [L10](i)).
- *   Entry: under Theorem 5' (1)'s hypotheses and eta <= eta_max, for
- *   eps in (0, rho_0) let Q := gamma_lo m g_lo eps^2 /
+ * [T5.2-2] Entry: under Theorem 5' (1)'s hypotheses and eta <= eta_max,
+ *   for eps in (0, rho_0) let Q := gamma_lo m g_lo eps^2 /
  *   (kappa (1 + eps^2) sqrt(lmax) sqrt(W_T+)); if
  *   (a_0 + T eta Q)^2 (1 + eps^2) >= W_T+ then rho_t <= eps for some t <= T.
  *
  * Source: paper Lemma 11 ("controlled constant-factor window") and
  * Theorem 5 item 2 (constants lost); LOGISTIC.md 2.7 and 6.  Provenance:
  * reconstructed.  Checked on the certified full-GD trajectory (plain GD,
- * A1-A3, w_0 in span(X~^T)).  The entry claim is tried at
- * eps = rho_0/4, rho_0/2, 3 rho_0/4; when its condition fails at all three
- * (the spec predicts it is vacuous in practice) the reason says so with
- * the best ratio (a_0 + T eta Q)^2 (1 + eps^2) / W_T+ (extra
- * "entry_ratio") and the observed entry step.  Control runs (factor Q)
- * claim W_t - W_0 <= Q (W_T+ - W_0) and divide the entry ratio by Q.
- * slack = (W_T+ - W_0) / (max_t W_t - W_0): how much of the window's
- * allowed growth the run leaves unused.
+ * A1-A3, w_0 in span(X~^T)).  The window's slack is
+ * (W_T+ - W_0) / (max_t W_t - W_0): how much of the allowed growth the run
+ * leaves unused.  The entry claim is NOT-APPLICABLE when item (2)'s
+ * hypotheses fail (eta > eta_max); it is tried at eps = rho_0/4,
+ * rho_0/2, 3 rho_0/4, and when its condition holds at none of them (the
+ * spec predicts it is vacuous in practice) it HOLDS vacuously, with the
+ * best ratio (a_0 + T eta Q)^2 (1 + eps^2) / W_T+ (extra "entry_ratio")
+ * and the observed entry step.  Where the condition holds it predicts an
+ * entry by T: predicted = T, observed = the first t with rho_t <= eps
+ * (the smallest such eps).  Control runs (factor Q) claim
+ * W_t - W_0 <= Q (W_T+ - W_0) and divide the entry ratio by Q.
  */
 #include <stdio.h>
 #include "theorems/logistic/logistic.h"
@@ -135,12 +139,13 @@ sc_t52_first_below(const sc_traj_struct * T, const arb_t eps, int * undec)
 }
 
 /* Item (2) at eps = rho_0 k / 4, k = 1, 2, 3; best = the largest ratio,
-   tentry = the observed entry step below rho_0 k / 4 of the last k. */
+   tentry = the observed entry step below rho_0 k / 4 of the last k, tmet =
+   that of the smallest eps whose condition holds (-1 if none). */
 static void
 sc_t52_entry(sc_tally_struct * tl, sc_result_t res,
              const sc_traj_struct * T, const sc_logi_thm5_struct * K,
              sc_logi_t L, const arb_t Wp, arb_t best, slong * tentry,
-             slong * nmet, slong prec)
+             slong * tmet, slong * nmet, slong prec)
 {
     slong k, t, steps = T->steps;
     arb_t eps, a0, ratio, one;
@@ -155,6 +160,7 @@ sc_t52_entry(sc_tally_struct * tl, sc_result_t res,
     arb_set(a0, T->a);
     arb_zero(best);
     *nmet = 0;
+    *tmet = -1;
     for (k = 1; k <= 3 && !tl->stop; k++)
     {
         arb_mul_si(eps, K->rho0, k, prec);
@@ -165,8 +171,11 @@ sc_t52_entry(sc_tally_struct * tl, sc_result_t res,
         cond = sc_num_ge(ratio, one);
         t = sc_t52_first_below(T, eps, &undec);
         *tentry = t;
+        if (cond == SC_TRUE && *nmet == 0)
+            *tmet = t;
         *nmet += (cond == SC_TRUE);
         tl->step = t < 0 ? steps : t;
+        tl->applied = 1;                /* item (2)'s hypotheses hold */
         sc_tally_implies(tl, res, "item (2): entry rho_t <= eps by T", cond,
                         t >= 0 ? SC_TRUE : (undec ? SC_UNKNOWN : SC_FALSE));
     }
@@ -185,44 +194,14 @@ sc_t52_item2(const sc_logi_thm5_struct * K, sc_logi_t L)
     return sc_num_le(L->D->eta, K->eta_max);
 }
 
-static void
-sc_t52_what(char * what, size_t len, sc_truth_t item2, slong nmet,
-            const arb_t best, slong tentry, const sc_logi_thm5_struct * K)
-{
-    char * s;
-
-    if (item2 != SC_TRUE)
-    {
-        snprintf(what, len, "window held; entry claim not applicable (%s)",
-                 K->hyp == SC_TRUE ? "eta > eta_max" : K->why);
-        return;
-    }
-    s = sc_num_get_str(best, 4);
-    if (nmet > 0)
-        snprintf(what, len, "window held; entry condition met at %ld of 3 "
-                 "eps and entry observed (ratio %s)", (long) nmet, s);
-    else if (tentry >= 0)
-        snprintf(what, len, "window held; entry condition vacuous (best "
-                 "(a0+T eta Q)^2(1+eps^2)/W_T+ = %s < 1 at eps = 3rho0/4), "
-                 "entry observed at t = %ld", s, (long) tentry);
-    else
-        snprintf(what, len, "window held; entry condition vacuous (best "
-                 "ratio %s < 1), no entry below 3rho0/4 by T", s);
-    flint_free(s);
-}
-
 int
-sc_thm_t5_2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+sc_thm_t5_2_window_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * T;
     sc_tally_struct tl;
-    sc_logi_thm5_struct K;
     sc_logi_struct * L;
-    arb_t Wp, W0, best;
-    slong tentry = -1, nmet = 0;
-    sc_truth_t item2;
-    char what[SC_REASON_LEN];
-    int status = SC_OK;
+    arb_t Wp, W0;
+    int status;
 
     if (!sc_logi_applies(res, ctx, SC_LOGI_NEED_A3 | SC_LOGI_NEED_PLAIN))
         return SC_OK;
@@ -231,37 +210,106 @@ sc_thm_t5_2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
         return SC_UNABLE;
     arb_init(Wp);
     arb_init(W0);
-    arb_init(best);
     L = sc_ctx_logi(ctx, prec);
-    sc_logi_thm5_init(&K, L, ctx, prec);
     sc_tally_init(&tl, ctx, prec);
     sc_t52_window_top(Wp, ctx, L, prec);
     arb_set_fmpq(W0, ctx->data->W0, prec);
     sc_t52_window(&tl, res, T, W0, Wp, prec);
+    status = sc_tally_finish(&tl, res, "window W_0 <= W_t <= W_T+ held",
+                             "no state to check");
+    if (status == SC_OK)
+        sc_result_set_extra(res, "W_T+", Wp);
+    sc_tally_clear(&tl);
+    arb_clear(W0);
+    arb_clear(Wp);
+    return status;
+}
+
+/* The entry claim's verdict once its hypotheses held: HOLDS exercised
+   with predicted T and the observed entry step, or vacuous. */
+static void
+sc_t52_entry_verdict(sc_result_t res, slong nmet, slong tmet, slong tentry,
+                     const arb_t best, slong steps)
+{
+    char * s = sc_num_get_str(best, 4);
+
+    if (nmet > 0)
+    {
+        sc_result_set_predicted_si(res, steps);
+        sc_result_set_observed_si(res, tmet);
+        sc_result_reason(res, "entry condition met at %ld of 3 eps (best "
+                         "ratio %s); entry observed at t = %ld <= T = %ld",
+                         (long) nmet, s, (long) tmet, (long) steps);
+    }
+    else
+    {
+        if (tentry >= 0)
+            sc_result_reason(res, "entry condition (a0+T eta Q)^2(1+eps^2) "
+                             ">= W_T+ holds at none of eps = rho0/4, "
+                             "rho0/2, 3rho0/4 (best ratio %s < 1); entry "
+                             "below 3rho0/4 observed at t = %ld", s,
+                             (long) tentry);
+        else
+            sc_result_reason(res, "entry condition holds at none of eps = "
+                             "rho0/4, rho0/2, 3rho0/4 (best ratio %s < 1); "
+                             "no entry below 3rho0/4 by T", s);
+        sc_result_vacuous(res, "the entry condition never holds");
+    }
+    flint_free(s);
+}
+
+int
+sc_thm_t5_2_entry_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    const sc_traj_struct * T;
+    sc_tally_struct tl;
+    sc_logi_thm5_struct K;
+    sc_logi_struct * L;
+    arb_t Wp, best;
+    slong tentry = -1, tmet = -1, nmet = 0;
+    sc_truth_t item2;
+    int status = SC_OK;
+
+    if (!sc_logi_applies(res, ctx, SC_LOGI_NEED_A3 | SC_LOGI_NEED_PLAIN))
+        return SC_OK;
+    T = sc_thm_need_full(res, ctx, prec);
+    if (T == NULL)
+        return SC_UNABLE;
+    arb_init(Wp);
+    arb_init(best);
+    L = sc_ctx_logi(ctx, prec);
+    sc_logi_thm5_init(&K, L, ctx, prec);
+    sc_tally_init(&tl, ctx, prec);
     item2 = sc_t52_item2(&K, L);
-    if (item2 == SC_UNKNOWN && !tl.stop)
+    if (item2 == SC_UNKNOWN)
     {
         sc_result_reason(res, "item (2) hypotheses undecided: %s",
                          K.hyp == SC_TRUE ? "eta <= eta_max" : K.why);
         status = SC_UNABLE;
-        goto cleanup;
     }
-    if (item2 == SC_TRUE)
-        sc_t52_entry(&tl, res, T, &K, L, Wp, best, &tentry, &nmet, prec);
-    sc_t52_what(what, sizeof(what), item2, nmet, best, tentry, &K);
-    status = sc_tally_finish(&tl, res, what, "no state to check");
-    sc_result_set_extra(res, "W_T+", Wp);
-    if (item2 == SC_TRUE)
+    else if (item2 == SC_FALSE && K.hyp == SC_TRUE)
+        sc_result_not_applicable(res, "eta > eta_max", "eta > eta_max");
+    else if (item2 == SC_FALSE)
+        sc_result_not_applicable(res, K.why, "%s", K.why);
+    else
     {
-        sc_result_set_extra(res, "entry_ratio", best);
-        sc_result_set_extra_si(res, "entry_t", tentry);
+        sc_t52_window_top(Wp, ctx, L, prec);
+        sc_t52_entry(&tl, res, T, &K, L, Wp, best, &tentry, &tmet, &nmet,
+                     prec);
+        status = sc_tally_finish(&tl, res, "entry", "no eps to try");
+        if (status == SC_OK && res->verdict == SC_HOLDS)
+            sc_t52_entry_verdict(res, nmet, tmet, tentry, best, T->steps);
+        if (status == SC_OK)
+        {
+            sc_result_set_extra(res, "entry_ratio", best);
+            sc_result_set_extra_si(res, "entry_t", tentry);
+        }
     }
-
-cleanup:
+    if (status == SC_OK && K.hyp == SC_TRUE)
+        sc_result_set_extra(res, "eta_max", K.eta_max);
     sc_tally_clear(&tl);
     sc_logi_thm5_clear(&K);
     arb_clear(best);
-    arb_clear(W0);
     arb_clear(Wp);
     return status;
 }

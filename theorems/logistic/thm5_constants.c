@@ -15,7 +15,7 @@
 
 /* Truth of the hypotheses; why names the first that is not certified. */
 static sc_truth_t
-sc_logi_thm5_hyp(char * why, size_t len, const sc_logi_t L,
+sc_logi_thm5_hyp(const char ** why, const sc_logi_t L,
                  const sc_ctx_t ctx, const fmpq_t etaT, slong prec)
 {
     const sc_case_struct * c = ctx->cs;
@@ -24,17 +24,17 @@ sc_logi_thm5_hyp(char * why, size_t len, const sc_logi_t L,
 
     if (fmpq_cmp_si(ctx->data->w0_wstar, 0) <= 0)
     {
-        snprintf(why, len, "a_0 <= 0");
+        *why = "a_0 <= 0";
         return SC_FALSE;
     }
     if (fmpq_cmp_si(c->gamma0, 0) <= 0)
     {
-        snprintf(why, len, "gamma_0 <= 0");
+        *why = "gamma_0 <= 0";
         return SC_FALSE;
     }
     if (fmpq_cmp(etaT, c->gamma0) >= 0)
     {
-        snprintf(why, len, "eta_gamma T >= gamma_0");
+        *why = "eta_gamma T >= gamma_0";
         return SC_FALSE;
     }
     arb_init(x);
@@ -44,8 +44,8 @@ sc_logi_thm5_hyp(char * why, size_t len, const sc_logi_t L,
     arb_sqr(m2, L->m, prec);
     r = sc_num_lt(x, m2);
     if (r != SC_TRUE)
-        snprintf(why, len, "rho_0 < m / sqrt(lambda_max) %s",
-                 r == SC_FALSE ? "fails" : "undecided");
+        *why = r == SC_FALSE ? "rho_0 < m / sqrt(lambda_max) fails"
+                             : "rho_0 < m / sqrt(lambda_max) undecided";
     arb_clear(m2);
     arb_clear(x);
     return r;
@@ -66,8 +66,8 @@ sc_logi_thm5_init(sc_logi_thm5_struct * K, sc_logi_t L, const sc_ctx_t ctx,
     arb_init(u);
     fmpq_init(etaT);
     fmpq_mul_si(etaT, c->eta_gamma, c->steps);
-    K->why[0] = '\0';
-    K->hyp = sc_logi_thm5_hyp(K->why, sizeof(K->why), L, ctx, etaT, prec);
+    K->why = "";
+    K->hyp = sc_logi_thm5_hyp(&K->why, L, ctx, etaT, prec);
 
     arb_set_fmpq(t, etaT, prec);
     arb_set_fmpq(u, c->gamma0, prec);

@@ -150,10 +150,9 @@ sc_sharp_plain_gd(sc_result_t res, const sc_ctx_t ctx)
 {
     if (!fmpq_is_zero(ctx->cs->momentum) || ctx->cs->project_norm)
     {
-        res->verdict = SC_NOT_APPLICABLE;
-        sc_result_reason(res, "hypothesis fails: the GD map is not "
-                         "x - P (grad L + lambda w) (momentum or "
-                         "project_norm set)");
+        sc_result_not_applicable(res, "momentum or project_norm set",
+                                 "the GD map is not x - P (grad L + lambda "
+                                 "w) (momentum or project_norm set)");
         return 0;
     }
     return 1;

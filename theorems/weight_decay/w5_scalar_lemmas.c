@@ -454,8 +454,7 @@ sc_thm_w5_check(sc_result_t res, sc_ctx_t ctx, slong prec)
         dom = "alpha = eta lambda (2 - eta lambda) >= 1/2";
     if (dom != NULL)
     {
-        res->verdict = SC_NOT_APPLICABLE;
-        sc_result_reason(res, "hypothesis fails: %s; golden self-check "
+        sc_result_not_applicable(res, dom, "%s; golden self-check "
                          "holds ([sqrt 10, 10]); paper's Prop. 3 "
                          "condition: %ld hops out of [kappa l, kappa L]",
                          dom, (long) hops);

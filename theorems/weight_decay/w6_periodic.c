@@ -342,15 +342,14 @@ sc_thm_w6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 
     if (!fmpq_is_zero(ctx->cs->momentum))
     {
-        res->verdict = SC_NOT_APPLICABLE;
-        sc_result_reason(res, "hypothesis fails: momentum is set");
+        sc_result_not_applicable(res, "momentum is set", "momentum is set");
         return SC_OK;
     }
     if (fmpq_is_zero(ctx->cs->weight_decay) && !ctx->cs->project_norm)
     {
-        res->verdict = SC_NOT_APPLICABLE;
-        sc_result_reason(res, "hypothesis fails: weight_decay = 0 (no "
-                         "equilibrium interval; nothing periodic to see)");
+        sc_result_not_applicable(res, "weight_decay = 0", "weight_decay = "
+                                 "0 (no equilibrium interval; nothing "
+                                 "periodic to see)");
         return SC_OK;
     }
     if (!ctx->cs->project_norm && !sc_w6_alpha_small(ctx))

@@ -12,17 +12,16 @@ sc_wd_need_plain(sc_result_t res, const sc_ctx_t ctx)
 {
     if (!fmpq_is_zero(ctx->cs->momentum))
     {
-        res->verdict = SC_NOT_APPLICABLE;
-        sc_result_reason(res, "hypothesis fails: momentum is set (the "
-                         "statement is about w+ = (1 - eta lambda) w - eta "
-                         "grad)");
+        sc_result_not_applicable(res, "momentum is set", "momentum is set "
+                                 "(the statement is about w+ = (1 - eta "
+                                 "lambda) w - eta grad)");
         return 0;
     }
     if (ctx->cs->project_norm)
     {
-        res->verdict = SC_NOT_APPLICABLE;
-        sc_result_reason(res, "hypothesis fails: project_norm is set (the "
-                         "norm is reset after every step)");
+        sc_result_not_applicable(res, "project_norm is set", "project_norm "
+                                 "is set (the norm is reset after every "
+                                 "step)");
         return 0;
     }
     return 1;

@@ -69,9 +69,8 @@ sc_thm_l1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 
     if (ctx->cs->loss != SC_LOSS_SQUARE)
     {
-        res->verdict = SC_NOT_APPLICABLE;
-        sc_result_reason(res, "hypothesis fails: [L1] is about the square "
-                         "loss");
+        sc_result_not_applicable(res, "logistic loss", "[L1] is about the "
+                                 "square loss");
         return SC_OK;
     }
     T = sc_thm_need_full(res, ctx, prec);

@@ -103,9 +103,9 @@ sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 
     if (!ctx->data->has_ref)
     {
-        res->verdict = SC_NOT_APPLICABLE;
-        sc_result_reason(res, "hypothesis fails: no reference direction "
-                         "u* (c = 0, or no SVM direction for this loss)");
+        sc_result_not_applicable(res, "no reference direction", "no "
+                                 "reference direction u* (c = 0, or no SVM "
+                                 "direction for this loss)");
         return SC_OK;
     }
     T = sc_thm_need_full(res, ctx, prec);
@@ -173,9 +173,8 @@ sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     {
         if (napplied == 0)
         {
-            res->verdict = SC_NOT_APPLICABLE;
-            sc_result_reason(res, "hypothesis fails: a > 0 and a' > 0 at "
-                             "no step");
+            sc_result_not_applicable(res, "a > 0 and a' > 0 at no step",
+                                     "a > 0 and a' > 0 at no step");
         }
         else
         {

@@ -161,8 +161,9 @@ sc_thm_t2_1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     {
         char * v = sc_num_get_str(b0, 6);
 
-        res->verdict = SC_NOT_APPLICABLE;
-        sc_result_reason(res, "hypothesis fails at every reference time t0 "
+        sc_result_not_applicable(res, sc_thm_h2(R, 0) == SC_FALSE ? "H2 "
+                                 "at every t0" : "eta Gamma c <= 2 W_t0 "
+                                 "at every t0", "at every reference time t0 "
                          "= 0..%ld: H2 at %ld, eta Gamma c / W_t0 <= 2 at "
                          "%ld (at t0 = 0: H2 %s, eta Gamma c / W_0 = %s)",
                          (long) steps - 1, (long) nh2, (long) (steps - nh2),

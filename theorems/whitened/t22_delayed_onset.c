@@ -254,8 +254,8 @@ sc_t22_not_applicable(sc_result_t res, const sc_t22_tally_struct * K,
         "(i) eta gamma0 c / W0 < Theta(rho0)",
         "(ii) psi(t) > Theta0 for some t >= 1" };
 
-    res->verdict = SC_NOT_APPLICABLE;
-    sc_result_reason(res, "hypothesis fails at every reference time t0 = "
+    sc_result_not_applicable(res, why[K->at0], "at every reference time "
+                             "t0 = "
                      "0..%ld (at t0 = 0: %s): H2 at %ld, (i) at %ld, (ii) "
                      "at %ld", (long) ctx->cs->steps - 1, why[K->at0],
                      (long) K->n[SC_T22_NO_H2], (long) K->n[SC_T22_NO_I],

@@ -99,9 +99,8 @@ sc_thm_edges_verdict(sc_result_t res, slong nedges, slong ncomplete,
 {
     if (nedges == 0)
     {
-        res->verdict = SC_NOT_APPLICABLE;
-        sc_result_reason(res, "hypothesis fails: no rising step within the "
-                         "horizon (H3 needs one)");
+        sc_result_not_applicable(res, "H3: no rising step", "no rising "
+                                 "step within the horizon (H3 needs one)");
     }
     else if (ncomplete == 0)
     {
