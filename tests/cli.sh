@@ -104,6 +104,12 @@ grep -q 'T5.3-E.*HOLDS (vacuous)' "$T/vac.txt" && grep -q 'T5.3-3.*HOLDS (vacuou
     && ok || bad "the baseline keeps vacuous apart"
 grep -Eq '^T5.3-E +reconstructed +1 +0 +1 +0 +0 +0 ' "$T/out" && grep -Eq '^T5.3-U +reconstructed +1 +1 +0 ' "$T/out" \
     && ok || bad "the coverage table counts the vacuous HOLDS apart"
+expect_rc 0 "vacuous T5.3, JUnit and Markdown" "$SC" check --theorem T5.3 --junit "$T/vac.xml" --markdown "$T/vac.md" cases/default-logistic/logistic-0002-small-eta.json
+grep -A6 '<testcase classname="T5.3-E"' "$T/vac.xml" | grep -q '<property name="exercised" value="false"/>' \
+    && grep -A8 '<testsuite name="T5.3-E"' "$T/vac.xml" | grep -q '<property name="vacuous" value="1"/>' \
+    && grep -A6 '<testcase classname="T5.3-U"' "$T/vac.xml" | grep -q '<property name="exercised" value="true"/>' \
+    && grep -q '^| T5.3-E | reconstructed | 1 (1 vacuous) | 0 | 0 | 0 | - |$' "$T/vac.md" \
+    && grep -q '^| T5.3-U | reconstructed | 1 | 0 | 0 | 0 | - |$' "$T/vac.md" && ok || bad "JUnit and Markdown tell the vacuous HOLDS apart"
 expect_rc 2 "--theorem names no claim" "$SC" check --theorem T5.9 cases/default-logistic/logistic-0002-small-eta.json
 grep -q "unknown claim or statement 'T5.9'" "$T/err" && ok || bad "an unknown --theorem is named"
 # coverage: NOT-APPLICABLE grouped by the hypothesis that failed, with a label in the JSON

@@ -88,7 +88,13 @@ sc_junit_properties(FILE * out, const sc_record_struct * r)
 
     fputs("   <properties>\n", out);
     sc_xml_property(out, "    ", "claim", r->thm->id);
+    sc_xml_property(out, "    ", "statement", sc_thm_statement(r->thm));
     sc_xml_property(out, "    ", "verdict", sc_verdict_name(s->verdict));
+    /* a vacuous truth is told apart here too (HOLDS only) */
+    sc_xml_property(out, "    ", "exercised", s->verdict != SC_HOLDS ? "-"
+                    : s->exercised ? "true" : "false");
+    if (s->verdict == SC_NOT_APPLICABLE && s->failed != NULL)
+        sc_xml_property(out, "    ", "failed_hypothesis", s->failed);
     sc_xml_num_property(out, "predicted", s->has_predicted, s->predicted);
     sc_xml_num_property(out, "observed", s->has_observed, s->observed);
     sc_xml_num_property(out, "slack", s->has_slack, s->slack);
@@ -165,6 +171,14 @@ sc_report_write_junit(FILE * out, const sc_report_t R)
 
             snprintf(value, sizeof(value), "%ld", (long) cnt[k]);
             sc_xml_property(out, "   ", sc_verdict_name(k), value);
+        }
+        {
+            char value[32];
+
+            /* of the HOLDS, those whose conclusion was never at risk */
+            snprintf(value, sizeof(value), "%ld",
+                     (long) sc_report_vacuous(R, thm));
+            sc_xml_property(out, "   ", "vacuous", value);
         }
         fputs("  </properties>\n", out);
         for (i = 0; i < R->len; i++)

@@ -101,8 +101,11 @@ sc_md_counts(FILE * out, const sc_report_t R)
         n = sc_report_checker_stats(cnt, q, R, t);
         if (cnt[0] + cnt[1] + cnt[2] + cnt[3] == 0)
             continue;
-        fprintf(out, "| %s | %s | %ld | %s%ld%s | %ld | %s%ld%s | ", t->id,
-                t->provenance, (long) cnt[SC_HOLDS],
+        fprintf(out, "| %s | %s | %ld", t->id, t->provenance,
+                (long) cnt[SC_HOLDS]);
+        if (sc_report_vacuous(R, t) > 0)
+            fprintf(out, " (%ld vacuous)", (long) sc_report_vacuous(R, t));
+        fprintf(out, " | %s%ld%s | %ld | %s%ld%s | ",
                 cnt[SC_VIOLATED] ? "**" : "", (long) cnt[SC_VIOLATED],
                 cnt[SC_VIOLATED] ? "**" : "", (long) cnt[SC_NOT_APPLICABLE],
                 cnt[SC_UNDECIDED] ? "**" : "", (long) cnt[SC_UNDECIDED],
