@@ -25,11 +25,15 @@
 #define SC_CAP 4096
 
 /* the per-state lemmas first, then the claims of Theorem 5' */
-#define SC_NEW_IDS 12
-#define SC_NEW_LEMMAS 5
+#define SC_NEW_IDS 22
+#define SC_NEW_LEMMAS 15
+#define SC_NEW_L14 12           /* the first claim of [L14] (needs A4) */
+#define SC_NEW_T51 15           /* the first claim of Theorem 5' */
 static const char * const sc_new_ids[SC_NEW_IDS] =
-    { "L8", "L4", "L9", "L10", "L14", "T5.1-1", "T5.1-F", "T5.2-W",
-      "T5.2-2", "T5.3-E", "T5.3-3", "T5.3-U" };
+    { "L8-id", "L8-1", "L8-2", "L8-3", "L8-4", "L4-lo", "L4-S", "L4-rho",
+      "L4-P", "L9", "L10-i", "L10-ii", "L14-a", "L14-b", "L14-c",
+      "T5.1-1", "T5.1-F", "T5.2-W", "T5.2-2", "T5.3-E", "T5.3-3",
+      "T5.3-U" };
 
 /* The hand-built dataset of tests/data/logi_small.json: centred rows,
    labels, the initial state. */
@@ -450,10 +454,11 @@ test_logi_false_bound_caught(void ** state)
                                 SC_CAP), SC_VIOLATED);
         assert_true(res->step >= 0);
     }
-    /* a factor 1/2 already breaks the tight per-state bounds */
-    for (i = 0; i < SC_NEW_LEMMAS; i++)
-        assert_int_equal(sc_run(res, f, sc_new_ids[i], 1, 2, 128, SC_CAP),
-                         SC_VIOLATED);
+    /* the least factor that breaks each claim is its known answer
+       (tests/test_registry.c); 1/2 already breaks the tightest forms */
+    assert_int_equal(sc_run(res, f, "L8-1", 1, 2, 128, SC_CAP), SC_VIOLATED);
+    assert_int_equal(sc_run(res, f, "L4-S", 1, 2, 128, SC_CAP), SC_VIOLATED);
+    assert_int_equal(sc_run(res, f, "L10-i", 1, 2, 128, SC_CAP), SC_VIOLATED);
     /* eta_max / 1000 >= eta: item (1) now claims the 1000x run, which
        rises at step 0 */
     assert_int_equal(sc_run(res, f, "T5.1-1", 1, 1000, 128, SC_CAP),
@@ -478,7 +483,7 @@ test_logi_not_applicable(void ** state)
         { "tests/data/thm_logistic.json", "A1 fails", 0 },
         { "tests/data/logi_noA3.json", "A3 fails", 0 },
         { "tests/data/logi_offspan.json", "A2 fails", 0 },
-        { "tests/data/logi_noA4.json", "A4 fails", 4 },
+        { "tests/data/logi_noA4.json", "A4 fails", SC_NEW_L14 },
         /* the points (1, 1), (1, 2) (y = 1) and (-1, -1), (-1, -2)
            (y = -1) in R^5: rank X~ = 2 < n - 1 = 3, and A3 fails: the
            hard-margin direction is (1/2, 1/2, 0, 0, 0) (min ||w||^2
@@ -496,7 +501,8 @@ test_logi_not_applicable(void ** state)
     {
         sc_fixture * f = sc_fixture_load(rows[r].path);
 
-        last = (rows[r].first == 4) ? 5 : 8;    /* A4: only [L14] */
+        /* A4 fails: only [L14]'s claims need it */
+        last = (rows[r].first == SC_NEW_L14) ? SC_NEW_T51 : SC_NEW_IDS;
         for (i = rows[r].first; i < last; i++)
         {
             assert_int_equal(sc_run(res, f, sc_new_ids[i], 1, 1, 128,
@@ -506,8 +512,8 @@ test_logi_not_applicable(void ** state)
                 fail_msg("%s on %s: %s", sc_new_ids[i], rows[r].path,
                          res->reason);
         }
-        if (rows[r].first == 4)
-            assert_int_equal(sc_run(res, f, "L8", 1, 1, 128, SC_CAP),
+        if (rows[r].first == SC_NEW_L14)
+            assert_int_equal(sc_run(res, f, "L8-1", 1, 1, 128, SC_CAP),
                              SC_HOLDS);
         sc_fixture_free(f);
     }
@@ -539,20 +545,27 @@ sc_load_a0_zero(slong steps)
  * a > 0 exactly; in balls at the midpoint of its enclosure (w0 is not
  * dyadic) it stayed undecided up to the cap.  Now every checker decides
  * at the case's 128 bits: state 0 is left out (20 of the 21 states
- * remain: a_1 = a_0 + eta q_0 with q_0 > 0, [L9]).  Theorem 5' items (1)
+ * remain: a_1 = a_0 + eta q_0 with q_0 > 0, [L9]); no state has
+ * eps_Sigma < 1, so [L8-2], [L8-3] and [L4-P] are NOT-APPLICABLE (the
+ * combined [L8] and [L4] HOLDS used to hide that).  Theorem 5' items (1)
  * and (2) assume a_0 > 0: NOT-APPLICABLE naming it.  On a 1-step horizon
  * the claims that examine state 0 alone, [L6], [T5.1-F] and [T5.3-*],
  * are NOT-APPLICABLE too, naming a > 0.
  */
+/* the logistic claims, then [L6] */
+static const char *
+sc_a0_id(slong i)
+{
+    return i < SC_NEW_IDS ? sc_new_ids[i] : "L6";
+}
+
 static void
 test_logi_exact_a0_zero(void ** state)
 {
     /* the expected verdicts on 20 steps ('H' HOLDS, 'N' NOT-APPLICABLE),
        then on 1 step */
-    static const char * const ids[13] =
-        { "L8", "L4", "L9", "L10", "L14", "T5.1-1", "T5.1-F", "T5.2-W",
-          "T5.2-2", "T5.3-E", "T5.3-3", "T5.3-U", "L6" };
-    static const char on20[] = "HHHHHNHHNHHHH", on1[] = "HHHHHNNHNNNNN";
+    static const char on20[] = "HHNNHHHHNHHHHHHNHHNHHHH",
+                      on1[] = "HHNNHHHHNHHHHHHNNHNNNNN";
     sc_fixture * f = sc_load_a0_zero(20);
     sc_result_t res;
     slong i;
@@ -561,31 +574,35 @@ test_logi_exact_a0_zero(void ** state)
     (void) state;
     sc_result_init(res);
     assert_true(fmpq_is_zero(f->ctx->data->w0_wstar));
-    for (i = 0; i < 13; i++)
+    for (i = 0; i <= SC_NEW_IDS; i++)
     {
-        v = sc_run(res, f, ids[i], 1, 1, 128, SC_CAP);
+        v = sc_run(res, f, sc_a0_id(i), 1, 1, 128, SC_CAP);
         if (v != (on20[i] == 'H' ? SC_HOLDS : SC_NOT_APPLICABLE))
-            fail_msg("%s on 20 steps: %s: %s", ids[i], sc_verdict_name(v),
+            fail_msg("%s on 20 steps: %s: %s", sc_a0_id(i), sc_verdict_name(v),
                      res->reason);
-        if (v == SC_NOT_APPLICABLE)
-            assert_non_null(strstr(res->reason, "a_0 <= 0"));
+        /* [L8-2], [L8-3] and [L4-P] need eps_Sigma < 1, which no state
+           meets */
+        if (v == SC_NOT_APPLICABLE && strstr(res->reason, "a_0 <= 0") == NULL
+            && strstr(res->reason, "eps_Sigma < 1") == NULL)
+            fail_msg("%s: %s", sc_a0_id(i), res->reason);
         assert_int_equal(res->prec, 128);
     }
-    assert_int_equal(sc_run(res, f, "L8", 1, 1, 128, SC_CAP), SC_HOLDS);
+    assert_int_equal(sc_run(res, f, "L8-1", 1, 1, 128, SC_CAP), SC_HOLDS);
     assert_non_null(strstr(res->reason, "at 20 step(s)"));
     sc_fixture_free(f);
 
     f = sc_load_a0_zero(1);
-    for (i = 0; i < 13; i++)
+    for (i = 0; i <= SC_NEW_IDS; i++)
     {
-        v = sc_run(res, f, ids[i], 1, 1, 128, SC_CAP);
+        v = sc_run(res, f, sc_a0_id(i), 1, 1, 128, SC_CAP);
         assert_int_equal(res->prec, 128);
         if (v != (on1[i] == 'H' ? SC_HOLDS : SC_NOT_APPLICABLE))
-            fail_msg("%s on 1 step: %s: %s", ids[i], sc_verdict_name(v),
+            fail_msg("%s on 1 step: %s: %s", sc_a0_id(i), sc_verdict_name(v),
                      res->reason);
         if (v == SC_NOT_APPLICABLE && strstr(res->reason, "a_0 <= 0") == NULL
-            && strstr(res->reason, "a > 0") == NULL)
-            fail_msg("%s: %s", ids[i], res->reason);
+            && strstr(res->reason, "a > 0") == NULL
+            && strstr(res->reason, "eps_Sigma < 1") == NULL)
+            fail_msg("%s: %s", sc_a0_id(i), res->reason);
     }
     sc_result_clear(res);
     sc_fixture_free(f);
@@ -611,7 +628,8 @@ test_logi_escalation_never_false(void ** state)
             assert_non_null(strstr(res->reason, "precision cap"));
         v = sc_run(res, f, sc_new_ids[i], 1, 1, 16, SC_CAP);
         /* eta = 1000 eta_max: items (1) and (2) do not apply */
-        assert_int_equal(v, i == 5 || i == 8 ? SC_NOT_APPLICABLE : SC_HOLDS);
+        assert_int_equal(v, i == SC_NEW_T51 || i == SC_NEW_T51 + 3
+                            ? SC_NOT_APPLICABLE : SC_HOLDS);
         assert_true(res->prec > 16);
     }
     sc_result_clear(res);

@@ -242,6 +242,8 @@ typedef struct
     int status;             /* SC_OK or SC_UNABLE */
     int has_best;
     int noslack;            /* claims keep no slack while set */
+    int part;               /* the item of a statement this claim checks
+                               (a family's own numbering), 0 for all */
     void * arg;             /* checker data for its per-state function */
     sc_truth_t standing;    /* the family's standing hypotheses at the
                                current state (logistic: a > 0, gamma > 0) */
@@ -255,6 +257,15 @@ sc_tally_struct;
 void sc_tally_init(sc_tally_struct * tl, const sc_ctx_t ctx,
                         slong prec);
 void sc_tally_clear(sc_tally_struct * tl);
+
+/* 1 when item k of the statement is checked by this tally's claim (its
+   part, or every item when part is 0): an item of another claim is
+   skipped, its gates too, so that it can neither fail nor stop this one. */
+static inline int
+sc_tally_part(const sc_tally_struct * tl, int k)
+{
+    return tl->part == 0 || tl->part == k;
+}
 
 /* Starts step t (the "applied" flag is per step). */
 void sc_tally_step(sc_tally_struct * tl, slong t);

@@ -18,6 +18,7 @@ sc_tally_init(sc_tally_struct * tl, const sc_ctx_t ctx,
     tl->status = SC_OK;
     tl->has_best = 0;
     tl->noslack = 0;
+    tl->part = 0;
     tl->arg = NULL;
     tl->standing = SC_UNKNOWN;
     tl->best_step = -1;

@@ -11,6 +11,8 @@
  *        and if cos_Sigma >= 0 this is
  *        <= (gamma sqrt(lmax) / ||w||_Sigma) C sin_Sigma <= gamma kappa rho C / (a (1 + rho^2)).
  *
+ * Two claims: [L10-i] and [L10-ii] (both of its lines).
+ *
  * Source: paper Lemma 10 ("projection matrix", "Mean Value Theorem");
  * LOGISTIC.md 2.5.  Provenance: reconstructed.  Checked rigorously at
  * every state of the certified full-GD trajectory (midpoint projected onto
@@ -20,6 +22,9 @@
  */
 #include "theorems/logistic/logistic.h"
 #include "num/num.h"
+
+/* the items of [L10], one claim each (tl->part) */
+enum { SC_L10_I = 1, SC_L10_II };
 
 static void
 sc_l10_chain_i(sc_tally_struct * tl, sc_result_t res,
@@ -60,7 +65,12 @@ sc_l10_state(sc_tally_struct * tl, sc_result_t res,
     arb_init(b3);
     arb_init(t);
     arb_init(zero);
-    sc_l10_chain_i(tl, res, s, L, k, prec);
+    if (sc_tally_part(tl, SC_L10_I))
+        sc_l10_chain_i(tl, res, s, L, k, prec);
+    if (!sc_tally_part(tl, SC_L10_II))
+        goto cleanup;
+    arb_mul(k, s->gamma, L->slmax, prec);       /* gamma sqrt(lmax) / Ns */
+    arb_div(k, k, s->Ns, prec);
     arb_sqrtpos(sn, s->sin2, prec);             /* sin_Sigma */
     arb_mul_2exp_si(t, s->omc, 1);
     arb_sqrtpos(t, t, prec);
@@ -85,6 +95,7 @@ sc_l10_state(sc_tally_struct * tl, sc_result_t res,
         sc_tally_upper(tl, res, "L10(ii) C sin form <= gamma kappa rho C/"
                       "(a(1+rho^2))", b2, b3, prec);
     }
+cleanup:
     arb_clear(zero);
     arb_clear(t);
     arb_clear(b3);
@@ -95,8 +106,15 @@ sc_l10_state(sc_tally_struct * tl, sc_result_t res,
 }
 
 int
-sc_thm_l10_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+sc_thm_l10_i_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     return sc_logi_walk(res, ctx, SC_LOGI_NEED_A3, 1, 0, sc_l10_state,
-                        "L10 (i) and (ii) held", "no form applied", prec);
+                        SC_L10_I, "L10 (i) held", "no state", prec);
+}
+
+int
+sc_thm_l10_ii_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    return sc_logi_walk(res, ctx, SC_LOGI_NEED_A3, 1, 0, sc_l10_state,
+                        SC_L10_II, "L10 (ii) held", "no state", prec);
 }

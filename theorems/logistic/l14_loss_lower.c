@@ -20,8 +20,12 @@
  * slack = the least bound / value or value / bound over forms and states
  * (for (b), (c): L n / l(..)).
  */
+/* Three claims: [L14-a], [L14-b], [L14-c]. */
 #include "theorems/logistic/logistic.h"
 #include "num/num.h"
+
+/* the items of [L14], one claim each (tl->part) */
+enum { SC_L14_A = 1, SC_L14_B, SC_L14_C };
 
 /* phi of (c) */
 static void
@@ -64,32 +68,61 @@ sc_l14_state(sc_tally_struct * tl, sc_result_t res,
     arb_init(y);
     /* (a) as 1 - min y^ >= 1 - (m - beta rho)/N: slack compares the
        deviations from 1 */
-    arb_mul(x, L->beta, s->rho, prec);
-    arb_sub(x, L->m, x, prec);
-    arb_div(x, x, s->N, prec);
-    arb_sub_ui(x, x, 1, prec);
-    arb_neg(x, x);
-    arb_sub_ui(y, s->ymin, 1, prec);
-    arb_neg(y, y);
-    sc_tally_lower(tl, res, "L14(a) 1 - min y^ >= 1 - (m - beta rho)/N", y, x,
-                  prec);
-    arb_mul(x, s->gamma, s->ymin, prec);
-    sc_dyn_margin_loss(y, NULL, NULL, SC_LOSS_LOGISTIC, x, prec);
-    arb_div_si(y, y, L->n, prec);
-    sc_tally_lower(tl, res, "L14(b) L >= l(gamma min y^)/n", s->loss, y, prec);
-    sc_l14_phi(x, s, L, prec);
-    arb_mul(x, x, s->gamma, prec);
-    sc_dyn_margin_loss(y, NULL, NULL, SC_LOSS_LOGISTIC, x, prec);
-    arb_div_si(y, y, L->n, prec);
-    sc_tally_lower(tl, res, "L14(c) L >= l(gamma phi)/n", s->loss, y, prec);
+    if (sc_tally_part(tl, SC_L14_A))
+    {
+        arb_mul(x, L->beta, s->rho, prec);
+        arb_sub(x, L->m, x, prec);
+        arb_div(x, x, s->N, prec);
+        arb_sub_ui(x, x, 1, prec);
+        arb_neg(x, x);
+        arb_sub_ui(y, s->ymin, 1, prec);
+        arb_neg(y, y);
+        sc_tally_lower(tl, res, "L14(a) 1 - min y^ >= 1 - (m - beta rho)/N",
+                       y, x, prec);
+    }
+    if (sc_tally_part(tl, SC_L14_B))
+    {
+        arb_mul(x, s->gamma, s->ymin, prec);
+        sc_dyn_margin_loss(y, NULL, NULL, SC_LOSS_LOGISTIC, x, prec);
+        arb_div_si(y, y, L->n, prec);
+        sc_tally_lower(tl, res, "L14(b) L >= l(gamma min y^)/n", s->loss, y,
+                       prec);
+    }
+    if (sc_tally_part(tl, SC_L14_C))
+    {
+        sc_l14_phi(x, s, L, prec);
+        arb_mul(x, x, s->gamma, prec);
+        sc_dyn_margin_loss(y, NULL, NULL, SC_LOSS_LOGISTIC, x, prec);
+        arb_div_si(y, y, L->n, prec);
+        sc_tally_lower(tl, res, "L14(c) L >= l(gamma phi)/n", s->loss, y,
+                       prec);
+    }
     arb_clear(y);
     arb_clear(x);
 }
 
-int
-sc_thm_l14_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+static int
+sc_l14_check(sc_result_t res, sc_ctx_t ctx, int part, const char * what,
+             slong prec)
 {
     return sc_logi_walk(res, ctx, SC_LOGI_NEED_A3 | SC_LOGI_NEED_A4, 1, 0,
-                        sc_l14_state, "L14 (a)-(c) held", "no form applied",
-                        prec);
+                        sc_l14_state, part, what, "no state", prec);
+}
+
+int
+sc_thm_l14_a_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    return sc_l14_check(res, ctx, SC_L14_A, "L14 (a) held", prec);
+}
+
+int
+sc_thm_l14_b_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    return sc_l14_check(res, ctx, SC_L14_B, "L14 (b) held", prec);
+}
+
+int
+sc_thm_l14_c_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    return sc_l14_check(res, ctx, SC_L14_C, "L14 (c) held", prec);
 }

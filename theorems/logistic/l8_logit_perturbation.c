@@ -15,6 +15,9 @@
  *   (3)  if eps_Sigma < 1: cos_Sigma >= (1 - eps_Sigma) / (1 + eps_Sigma);
  *   (4)  rho^2 / (kappa (1 + rho^2)) <= sin^2_Sigma <= kappa rho^2 / (1 + rho^2).
  *
+ * Five claims: [L8-id] (the identities) and [L8-1] .. [L8-4]; [L8-2]
+ * and [L8-3] are NOT-APPLICABLE where eps_Sigma < 1 never holds.
+ *
  * Source: paper Lemma 8 (App. C, constants lost); LOGISTIC.md 2.2 and 1.
  * Provenance: reconstructed.  Checked rigorously at every state of the
  * certified full-GD trajectory (its midpoint projected onto span(X~^T));
@@ -30,6 +33,16 @@
  */
 #include "theorems/logistic/logistic.h"
 #include "num/num.h"
+
+/* the items of [L8], one claim each (tl->part) */
+enum { SC_L8_ID = 1, SC_L8_1, SC_L8_2, SC_L8_3, SC_L8_4 };
+
+/* what the walk keeps besides the tally: the claim's naive-bound count */
+typedef struct
+{
+    slong naive;
+}
+sc_l8_arg;
 
 static void
 sc_l8_identities(sc_tally_struct * tl, sc_result_t res,
@@ -90,7 +103,7 @@ sc_l8_naive(sc_tally_struct * tl, const sc_logi_state_struct * s,
     arb_init(one);
     arb_one(one);
     if (arb_gt(s->epsI, one) && arb_gt(naive, s->ymin))
-        (*(slong *) tl->arg)++;
+        ((sc_l8_arg *) tl->arg)->naive++;
     arb_clear(one);
 }
 
@@ -111,6 +124,8 @@ sc_l8_items23(sc_tally_struct * tl, sc_result_t res,
     arb_neg(m, m);                              /* 1 - eps_Sigma */
     /* the bounds as deviations from 1: y^_max - 1, 1 - y^_min and
        1 - cos (= mean((y^ - 1)^2) / 2, no cancellation) */
+    if (!sc_tally_part(tl, SC_L8_2))
+        goto item3;
     arb_add_ui(hi, s->epsI, 1, prec);
     arb_div(hi, hi, m, prec);
     arb_sub_ui(hi, hi, 1, prec);
@@ -129,10 +144,14 @@ sc_l8_items23(sc_tally_struct * tl, sc_result_t res,
     arb_neg(t, t);
     sc_tally_upper(tl, res, "L8.2 1 - min y^ <= 1 - (1-eps_inf)/(1+-eps_Sigma)",
                   t, lo, prec);
+item3:
+    if (!sc_tally_part(tl, SC_L8_3))
+        goto cleanup;
     arb_mul_2exp_si(t, s->epsS, 1);
     arb_div(t, t, p, prec);                     /* 1 - (1-eps)/(1+eps) */
     sc_tally_upper(tl, res, "L8.3 1 - cos_Sigma <= 2 eps_Sigma/(1+eps_Sigma)",
                   s->omc, t, prec);
+cleanup:
     arb_clear(t);
     arb_clear(m);
     arb_clear(p);
@@ -169,20 +188,26 @@ sc_l8_state(sc_tally_struct * tl, sc_result_t res,
 
     arb_init(one);
     arb_one(one);
-    sc_l8_identities(tl, res, s, prec);
-    sc_l8_item1(tl, res, s, L, prec);
-    if (sc_tally_gate(tl, res, "eps_Sigma < 1", sc_num_lt(s->epsS, one)))
+    if (sc_tally_part(tl, SC_L8_ID))
+        sc_l8_identities(tl, res, s, prec);
+    if (sc_tally_part(tl, SC_L8_1))
+        sc_l8_item1(tl, res, s, L, prec);
+    if ((sc_tally_part(tl, SC_L8_2) || sc_tally_part(tl, SC_L8_3))
+        && sc_tally_gate(tl, res, "eps_Sigma < 1", sc_num_lt(s->epsS, one)))
         sc_l8_items23(tl, res, s, prec);
-    sc_l8_item4(tl, res, s, L, prec);
+    if (sc_tally_part(tl, SC_L8_4))
+        sc_l8_item4(tl, res, s, L, prec);
     arb_clear(one);
 }
 
-int
-sc_thm_l8_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+static int
+sc_l8_check(sc_result_t res, sc_ctx_t ctx, int part, const char * what,
+            const char * gated, slong prec)
 {
     const sc_traj_struct * T;
     sc_tally_struct tl;
-    slong nnaive = 0;
+    sc_l8_arg A;
+    slong nst;
     int status;
 
     if (!sc_logi_applies(res, ctx, SC_LOGI_NEED_A3))
@@ -191,16 +216,49 @@ sc_thm_l8_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     if (T == NULL)
         return SC_UNABLE;
     sc_tally_init(&tl, ctx, prec);
-    tl.arg = &nnaive;
-    sc_logi_walk_states(&tl, res, ctx, T, 1, 0, sc_l8_state, prec);
-    status = sc_tally_finish(&tl, res, nnaive > 0 ? "identities and "
-                                  "L8.1-L8.4 held (the naive L8.2 lower bound "
-                                  "fails where eps_inf > 1: extra "
-                                  "naive_L8.2_fails)" : "identities and "
-                                  "L8.1-L8.4 held", "a > 0 and gamma > 0 at "
-                                  "no state");
-    if (nnaive > 0)
-        sc_result_set_extra_si(res, "naive_L8.2_fails", nnaive);
+    tl.part = part;
+    A.naive = 0;
+    tl.arg = &A;
+    nst = sc_logi_walk_states(&tl, res, ctx, T, 1, 0, sc_l8_state, prec);
+    status = sc_tally_finish(&tl, res, A.naive > 0 ? "L8.2 held (the naive "
+                             "lower bound fails where eps_inf > 1: extra "
+                             "naive_L8.2_fails)" : what, nst == 0
+                             ? "a > 0 and gamma > 0 at no state" : gated);
+    if (status == SC_OK && A.naive > 0)
+        sc_result_set_extra_si(res, "naive_L8.2_fails", A.naive);
     sc_tally_clear(&tl);
     return status;
+}
+
+int
+sc_thm_l8_id_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    return sc_l8_check(res, ctx, SC_L8_ID, "L8 identities held", "no state",
+                       prec);
+}
+
+int
+sc_thm_l8_1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    return sc_l8_check(res, ctx, SC_L8_1, "L8.1 held", "no state", prec);
+}
+
+int
+sc_thm_l8_2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    return sc_l8_check(res, ctx, SC_L8_2, "L8.2 held",
+                       "eps_Sigma < 1 at no state", prec);
+}
+
+int
+sc_thm_l8_3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    return sc_l8_check(res, ctx, SC_L8_3, "L8.3 held",
+                       "eps_Sigma < 1 at no state", prec);
+}
+
+int
+sc_thm_l8_4_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    return sc_l8_check(res, ctx, SC_L8_4, "L8.4 held", "no state", prec);
 }

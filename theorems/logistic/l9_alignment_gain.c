@@ -71,7 +71,7 @@ sc_l9_state(sc_tally_struct * tl, sc_result_t res,
 int
 sc_thm_l9_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
-    return sc_logi_walk(res, ctx, SC_LOGI_NEED_A3, 1, 0, sc_l9_state,
+    return sc_logi_walk(res, ctx, SC_LOGI_NEED_A3, 1, 0, sc_l9_state, 0,
                         "q identity and the L9 chain held",
                         "no form applied", prec);
 }

@@ -69,18 +69,29 @@ slong sc_logi_walk_states(sc_tally_struct * tl, sc_result_t res,
                           int flags, sc_logi_state_fn per_state, slong prec);
 
 /* The whole per-state checker ([L8] [L4] [L9] [L10] [L14]): case-level
-   hypotheses (need), trajectory, walk, verdict; gated names the per-state
+   hypotheses (need), trajectory, walk of the claim's item part (tl->part;
+   0 for every item), verdict; gated (static storage) names the per-state
    conditions of the forms for a NOT-APPLICABLE reason. */
 int sc_logi_walk(sc_result_t res, sc_ctx_t ctx, int need, int last,
-                 int flags, sc_logi_state_fn per_state, const char * what,
-                 const char * gated, slong prec);
+                 int flags, sc_logi_state_fn per_state, int part,
+                 const char * what, const char * gated, slong prec);
 
 /* BN logistic regression (LOGISTIC.md section 2) */
-int sc_thm_l8_check(sc_result_t res, sc_ctx_t ctx, slong prec);
-int sc_thm_l4_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l8_id_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l8_1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l8_2_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l8_3_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l8_4_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l4_lo_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l4_sandwich_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l4_rho_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l4_paper_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_l9_check(sc_result_t res, sc_ctx_t ctx, slong prec);
-int sc_thm_l10_check(sc_result_t res, sc_ctx_t ctx, slong prec);
-int sc_thm_l14_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l10_i_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l10_ii_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l14_a_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l14_b_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l14_c_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_t5_1_item1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_t5_1_F_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_t5_2_window_check(sc_result_t res, sc_ctx_t ctx, slong prec);

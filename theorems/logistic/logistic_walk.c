@@ -109,7 +109,7 @@ sc_logi_walk_states(sc_tally_struct * tl, sc_result_t res, sc_ctx_t ctx,
 
 int
 sc_logi_walk(sc_result_t res, sc_ctx_t ctx, int need, int last, int flags,
-             sc_logi_state_fn per_state, const char * what,
+             sc_logi_state_fn per_state, int part, const char * what,
              const char * gated, slong prec)
 {
     const sc_traj_struct * T;
@@ -123,6 +123,7 @@ sc_logi_walk(sc_result_t res, sc_ctx_t ctx, int need, int last, int flags,
     if (T == NULL)
         return SC_UNABLE;
     sc_tally_init(&tl, ctx, prec);
+    tl.part = part;
     nstanding = sc_logi_walk_states(&tl, res, ctx, T, last, flags, per_state,
                                     prec);
     status = sc_tally_finish(&tl, res, what, nstanding == 0 ?
