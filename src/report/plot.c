@@ -443,10 +443,33 @@ sc_plot_figure3_svg(char ** svg, char ** why, const sc_f3_view_struct * V,
 
 /* ---- BEYOND.md s.2-3: sharpness and non-normality ----------------------- */
 
+/* The least of the sharpness series when all of them are positive and
+   finite, else 0: a log axis then shows 2/eta and lambda_max together
+   when they are orders apart (a linear one flattened lambda_max to the
+   axis on a small-eta case). */
+static double
+sc_plot_sharp_floor(const sc_plot_sharp_struct * p)
+{
+    double lo = 0;
+    slong t;
+
+    for (t = 0; t < p->len; t++)
+    {
+        double x = p->lmax[t] < p->lmaxP[t] ? p->lmax[t] : p->lmaxP[t];
+
+        if (!(x > 0) || !isfinite(x) || !isfinite(p->lmax[t] + p->lmaxP[t]))
+            return 0;
+        if (t == 0 || x < lo)
+            lo = x;
+    }
+    return lo;
+}
+
 int
 sc_plot_svg_sharp(char ** svg, char ** why, const sc_plot_sharp_struct * p)
 {
-    char dir[SC_PLOT_PATH], title[160], script[4096];
+    char dir[SC_PLOT_PATH], title[160], script[4096], axis[96];
+    double lo = sc_plot_sharp_floor(p);
     slong t;
     FILE * f;
 
@@ -459,20 +482,27 @@ sc_plot_svg_sharp(char ** svg, char ** why, const sc_plot_sharp_struct * p)
     if (sc_plot_close(dir, f, why) != SC_OK)
         return SC_EIO;
     sc_plot_label(title, sizeof(title), p->title);
+    /* rising steps marked below the curves: at lo/2 on a log axis */
+    if (lo > 0 && p->thr > 0)
+        snprintf(axis, sizeof(axis), "set logscale y\nset format y '%%g'\n"
+                 "r = %.10g\n", lo / 2);
+    else
+        snprintf(axis, sizeof(axis), "r = 0.02\n");
     snprintf(script, sizeof(script),
-        "set terminal svg size 900,360 font 'sans,10' background '#ffffff'\n"
+        "set terminal svg size 900,400 font 'sans,10' background '#ffffff'\n"
         "set output 'plot.svg'\n"
         "set termoption noenhanced\n"
         "set multiplot layout 1,2 title '%s'\n"
-        "set xlabel 't'\nset key bottom right\nset grid\n"
+        "set xlabel 't'\nset key outside bottom center horizontal\n"
+        "set grid\n%s"
         "plot 'data' u 1:2 w l lw 1.5 t 'lambda_max(H)', "
         "'' u 1:3 w l lw 1.5 t 'lambda_max(P^1/2 H P^1/2)', "
         "'' u 1:(%.10g) w l dt 2 t '2/eta', '' u 1:(2) w l dt 3 t '2', "
-        "'' u 1:($6 > 0 ? 0.02 : 1/0) w p pt 7 ps 0.3 t 'rising'\n"
-        "set key top left\n"
+        "'' u 1:($6 > 0 ? r : 1/0) w p pt 7 ps 0.3 t 'rising'\n"
+        "unset logscale y\nset format y '%%g'\n"
         "plot 'data' u 1:4 w l lw 1.5 t 'kappa(V_t), unit columns', "
         "'' u 1:5 w l lw 1.5 t 'rho(J_t)'\n"
         "unset multiplot\n",
-        title, p->thr);
+        title, axis, p->thr);
     return sc_plot_run(svg, why, dir, script);
 }
