@@ -78,8 +78,9 @@ sc_lp_geometry(arb_t sigma, arb_t k, const arb_t r, slong prec)
     arb_clear(t);
 }
 
-/* Sets the constants; returns SC_OK, SC_DOMAIN (a hypothesis of H3
-   certifiably fails at t1, reason set), or SC_UNABLE (reason set). */
+/* Sets the constants; returns SC_OK (res VIOLATED if H_1 <= 2), SC_DOMAIN
+   (a hypothesis of H3 certifiably fails at t1, reason set), or SC_UNABLE
+   (reason set). */
 static int
 sc_lp_setup(sc_lp_struct * p, sc_result_t res, const sc_edges_struct * E,
             const arb_t etag, slong prec)
@@ -102,8 +103,18 @@ sc_lp_setup(sc_lp_struct * p, sc_result_t res, const sc_edges_struct * E,
         goto cleanup;
     }
     sc_thm_edge_bounds(H1, Th1, x, R, E->c, E->eta, E->t1, prec);
-    if (sc_num_rho_H(rhoH, H1, prec) != SC_TRUE
-        || sc_num_F_max(lo, hi, H1, prec / 4, prec) != SC_OK)
+    if (sc_num_rho_H(rhoH, H1, prec) == SC_FALSE)
+    {
+        /* h_t1 <= H_1 and h_t1 > Theta(rho_t1) >= 2 on a rising step: the
+           premise [T3.b] itself fails */
+        res->verdict = SC_VIOLATED;
+        res->step = E->t1;
+        sc_result_no_value(res, "H_1 <= 2 certified: [T3.b]'s premise");
+        sc_result_reason(res, "H_1 <= 2 (rho_H = 0) at rising step %ld",
+                         (long) E->t1);
+        goto cleanup;
+    }
+    if (sc_num_F_max(lo, hi, H1, prec / 4, prec) != SC_OK)
     {
         sc_result_reason(res, "rho_H(H_1) > 0 and P(H_1) not enclosed, edge "
                          "at %ld", (long) E->t1);
@@ -152,7 +163,7 @@ sc_lp_edge(sc_result_t res, arb_t slack, const sc_edges_struct * E,
     arb_init(Emax); arb_init(E1); arb_init(Emin); arb_init(Uend);
     arb_init(Eend);
     status = sc_lp_setup(&p, res, E, etag, prec);
-    if (status != SC_OK)
+    if (status != SC_OK || res->verdict == SC_VIOLATED)
         goto cleanup;
     arb_one(lamn);
     for (t = E->t1; t <= E->end + 1; t++)
@@ -298,8 +309,11 @@ sc_thm_lp_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                 goto cleanup;
             res->verdict = SC_VIOLATED;
             res->step = edge->step;
-            sc_result_set_predicted(res, edge->predicted);
-            sc_result_set_observed(res, edge->observed);
+            res->novalue = edge->novalue;
+            if (edge->has_predicted)
+                sc_result_set_predicted(res, edge->predicted);
+            if (edge->has_observed)
+                sc_result_set_observed(res, edge->observed);
             break;
         }
         sc_edges_keep(&E, res, E.t1, edge->predicted, edge->observed, slack);

@@ -2,7 +2,8 @@
  * whitened.h -- the paper's main line (THEOREMS.md): the square loss, its
  * decomposition and scale invariance ([L1] [L12]), the directional lemma
  * [L6], the reduced recurrence [L7], Theorem 2 ([T2.1] [T2.2]), Theorem 3
- * ([T3.a] [T3.b] [T3.c]) and Lemma 13, with the rising-edge walk and the
+ * ([T3.a] [T3.b] [T3.c]), Lemma 13 and the loss peak [LP] derived here
+ * (docs/loss_peak.md), with the rising-edge walk and the
  * Theorem 3 quantities they share.
  */
 #ifndef SC_THEOREMS_WHITENED_H
