@@ -70,10 +70,13 @@ typedef int (*sc_attempt_fn)(void * arg, slong prec, int last);
 int sc_escalate(slong * prec_used, slong prec0, slong prec_max,
                 sc_attempt_fn attempt, void * arg);
 
-/* Provenance tags of THEOREMS.md. */
+/* Provenance tags of THEOREMS.md; "derived": a statement derived here,
+   not the paper's, with its proof in docs/ (the registry's source names
+   the file). */
 #define SC_PROV_EXACT          "exact"
 #define SC_PROV_RECONSTRUCTED  "reconstructed"
 #define SC_PROV_OBSERVATIONAL  "observational"
+#define SC_PROV_DERIVED        "derived"
 
 #define SC_REASON_LEN 512
 #define SC_MAX_EXTRA 8

@@ -23,11 +23,12 @@ SPIKE=tests/data/thm_spike.json
 expect_rc 0 "list" "$SC" list
 [ "$(grep -c '^\(L1\|L6\|L7\|L12\|L13\|T2\.1\|T2\.2\|T3\.a\|T3\.b\|T3\.c\|F3\) ' "$T/out")" -eq 11 ] && ok || bad "list shows the 11 checkers"
 grep -q 'reconstructed' "$T/out" && ok || bad "list shows provenance"
+grep -q '^LP .*\[derived\] derived here.*docs/loss_peak.md' "$T/out" && ok || bad "list shows LP's derived provenance and its docs/ proof"
 # BEYOND.md s.2-3 (sharpness, non-normality); the per-checker counts below
 # follow the registry instead of a fixed number
 [ "$(grep -c '^\(S1\|S2\|S3\|N1\|N2\|N3\) ' "$T/out")" -eq 6 ] && ok || bad "list shows S1-S3, N1-N3"
 # one line per claim (a statement of several claims heads them unindented)
-NCHK=$(grep -Ec '^ {0,2}[A-Z][^ ]* +.*\[(exact|reconstructed|observational)\]' "$T/out")
+NCHK=$(grep -Ec '^ {0,2}[A-Z][^ ]* +.*\[(exact|reconstructed|observational|derived)\]' "$T/out")
 
 # check, JSON, determinism
 expect_rc 0 "check spike" "$SC" check --json "$T/a.json" "$SPIKE"
@@ -81,6 +82,12 @@ expect_rc 1 "html, hostile name, violated" "$SC" check --html "$T/evil/v.html" -
 [ "$(grep -c '<svg' "$T/evil/r.html")" -ge 1 ] && [ "$(grep -c '<svg' "$T/evil/v.html")" -ge 1 ] && ok || bad "hostile name: figures drawn"
 ls "$T/evil" | grep -q RAN && bad "hostile name ran a command" || ok
 grep -q 'x?? system(?touch' "$T/evil/r.html" && ok || bad "hostile name shown as an inert label"
+
+# [LP]'s provenance "derived" (docs/loss_peak.md) in every report
+expect_rc 0 "LP in every report" "$SC" check --theorem LP --json "$T/lp.json" --junit "$T/lp.xml" --html "$T/lp.html" --markdown "$T/lp.md" "$SPIKE"
+grep -Eq '^LP +derived +1 ' "$T/out" && grep -q '"provenance": *"derived"' "$T/lp.json" \
+    && grep -q '<property name="provenance" value="derived"/>' "$T/lp.xml" && grep -q 'class="derived"' "$T/lp.html" \
+    && grep -q '^| LP | derived | 1 | 0 | 0 | 0 |' "$T/lp.md" && ok || bad "the derived provenance in the table, JSON, JUnit, HTML and Markdown"
 
 # JUnit, claims baseline, shards
 expect_rc 0 "junit" "$SC" check --junit "$T/j.xml" "$SPIKE" tests/data/thm_plain.json
@@ -584,17 +591,17 @@ for p in /usr/bin/python3 python3; do
 done
 if [ -n "$JP" ]; then
     expect_rc 0 "junitparser reads the JUnit" "$JP" tests/junit_consumer.py "$T/ci.xml" "$T/ci.json"
-    grep -q '(8 HOLDS, 27 VIOLATED, 57 NOT-APPLICABLE, 0 UNDECIDED)' "$T/out" && ok || bad "junitparser counts: $(cat "$T/out")"
+    grep -q '(8 HOLDS, 28 VIOLATED, 58 NOT-APPLICABLE, 0 UNDECIDED)' "$T/out" && ok || bad "junitparser counts: $(cat "$T/out")"
     expect_rc 0 "junitparser reads the merged JUnit" "$JP" tests/junit_consumer.py "$T/mj.xml" "$T/mj.json"
     sed 's/<property name="HOLDS" value="\([0-9]*\)"/<property name="HOLDS" value="1\1"/' "$T/ci.xml" > "$T/ci-bad.xml"
     expect_rc 1 "junitparser finds a wrong count" "$JP" tests/junit_consumer.py "$T/ci-bad.xml" "$T/ci.json"
 else
     echo "note: no python3 with junitparser (sh .ci/install-deps fuzz installs python3-junitparser): JUnit consumer test not run"
 fi
-head -1 "$T/ci.md" | grep -qx '## spikecheck: 92 verdicts, 8 HOLDS, 27 VIOLATED, 57 NOT-APPLICABLE, 0 UNDECIDED' && ok || bad "Markdown: the counts"
+head -1 "$T/ci.md" | grep -qx '## spikecheck: 94 verdicts, 8 HOLDS, 28 VIOLATED, 58 NOT-APPLICABLE, 0 UNDECIDED' && ok || bad "Markdown: the counts"
 grep -q '^| T3.b | reconstructed | 0 | \*\*1\*\* | 1 | 0 | - |$' "$T/ci.md" && grep -q '^| F3 | observational | 1 | 0 | 1 | 0 | 95 / 95 |$' "$T/ci.md" \
     && ok || bad "Markdown: per-claim counts"
-grep -q '^### Counterexamples and undecided checks (27)$' "$T/ci.md" && grep -q '^- \*\*T3.b\*\* `whitened-delayed-spike` VIOLATED' "$T/ci.md" \
+grep -q '^### Counterexamples and undecided checks (28)$' "$T/ci.md" && grep -q '^- \*\*T3.b\*\* `whitened-delayed-spike` VIOLATED' "$T/ci.md" \
     && grep -A3 '^- \*\*T3.b\*\*' "$T/ci.md" | grep -qx '  spikecheck replay --theorem T3.b --scale-bounds 1/4 tests/data/thm_spike.json' \
     && ok || bad "Markdown: counterexamples with their replay lines"
 expect_rc 1 "markdown again" "$SC" check --max-precision 128 --scale-bounds 1/4 --markdown "$T/ci2.md" "$SPIKE" tests/data/thm_plain.json

@@ -4,7 +4,8 @@
  * includes only core/core.h and its own family's header.
  *
  *   core/           interface, run context, registry, trajectory helpers
- *   whitened/       the paper's main line: L1 L6 L7 L12 L13 T2.x T3.x
+ *   whitened/       the paper's main line: L1 L6 L7 L12 L13 T2.x T3.x, and
+ *                   LP (derived here, docs/loss_peak.md)
  *   logistic/       BN logistic regression: A1-A4 L4 L8-L10 L14 T5.x
  *   weight_decay/   BEYOND.md s.1: W1-W6
  *   sharpness/      BEYOND.md s.2-3: S1-S3 N1-N3

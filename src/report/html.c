@@ -178,6 +178,7 @@ sc_report_write_html(FILE * out, const sc_report_t R)
           "font-size:13px}\nth{background:#eee}\n.bad{color:#b00;"
           "font-weight:bold}\n.warn{color:#b60}\n.exact{color:#060}\n"
           ".reconstructed{color:#036}\n.observational{color:#666}\n"
+          ".derived{color:#606}\n"
           "code{font-size:12px}\nnav{background:#f6f6f6;border:1px solid "
           "#ddd;padding:0.5em 1em;font-size:14px}\nnav ol{margin:0.3em 0}\n"
           "summary{cursor:pointer}\n.steps{max-width:60em;font-family:"

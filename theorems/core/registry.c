@@ -57,6 +57,13 @@ const sc_thm_struct sc_thm_table[] =
       sc_thm_t3_b_check,
       { "tests/data/thm_spike.json",
         "tests/data/thm_spike.json", "1/2" }, NULL },
+    { "LP", "Loss peak of a rising edge", SC_PROV_DERIVED,
+      "derived here from [L1], [L7].2, [T3.b]; docs/loss_peak.md",
+      "eta_gamma <= 1: on [t1, t1+R+1] L - L* <= U_t, from e_t1, k_t1, "
+      "rho_H(H_1), P(H_1); peak/onset ratio <= max U_t / E_t1",
+      sc_thm_lp_check,
+      { "tests/data/thm_spike.json",
+        "tests/data/thm_spike.json", "1/3" }, NULL },
     { "T3.c", "Phases and negative feedback", SC_PROV_RECONSTRUCTED,
       "paper Theorem 3, Section 5.2; THEOREMS.md s.4",
       "gamma rises in P1, falls in P2, h falls on rising P2 steps; rising "

@@ -2,7 +2,8 @@
  * whitened.h -- the paper's main line (THEOREMS.md): the square loss, its
  * decomposition and scale invariance ([L1] [L12]), the directional lemma
  * [L6], the reduced recurrence [L7], Theorem 2 ([T2.1] [T2.2]), Theorem 3
- * ([T3.a] [T3.b] [T3.c]) and Lemma 13, with the rising-edge walk and the
+ * ([T3.a] [T3.b] [T3.c]), Lemma 13 and the loss peak [LP] derived here
+ * (docs/loss_peak.md), with the rising-edge walk and the
  * Theorem 3 quantities they share.
  */
 #ifndef SC_THEOREMS_WHITENED_H
@@ -98,6 +99,17 @@ int sc_t22_scan(slong * T, slong * budget, const sc_t22_struct * p,
 sc_truth_t sc_t22_closed_form(arb_t Tcf, const sc_t22_struct * p,
                               slong prec);
 
+/*
+ * [LP] (whitened/lp_loss_peak.c, docs/loss_peak.md): U = (M^2 + c^2 sigma)
+ * / 2 with M = max(|lamn e1 - c delta|, |lamn e1 + c (k1 - kP)|), delta =
+ * 1 - kP if after is nonzero (the step after the edge), else 0.  lamn =
+ * (1 - eta_gamma)^n, e1 = gamma_t1 - c k1, k1 = cos theta_t1, kP = (1 +
+ * P(H_1)^2)^-1/2 and sigma the bound on sin^2 theta_t are the caller's.
+ */
+void sc_thm_lp_bound(arb_t U, const arb_t lamn, const arb_t e1,
+                     const arb_t c, const arb_t k1, const arb_t kP,
+                     const arb_t sigma, int after, slong prec);
+
 /* The checker entry points. */
 int sc_thm_l12_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_l1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
@@ -107,6 +119,7 @@ int sc_thm_t2_1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_t2_2_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_t3_a_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_t3_b_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_lp_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_t3_c_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_l13_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 
