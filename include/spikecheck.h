@@ -79,7 +79,7 @@ int sc_escalate(slong * prec_used, slong prec0, slong prec_max,
 #define SC_PROV_DERIVED        "derived"
 
 #define SC_REASON_LEN 512
-#define SC_MAX_EXTRA 8
+#define SC_MAX_EXTRA 16
 
 /* A named extra value of a verdict (e.g. T_cf next to T). */
 typedef struct

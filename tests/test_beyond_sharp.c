@@ -511,10 +511,18 @@ test_thm_s2_crossing_at_onset_and_false_threshold(void ** state)
     assert_true(sc_extra_is(res, "t_cross_P", 209));
     assert_true(sc_extra_is(res, "t_cross", 0));
     assert_true(sc_extra_is(res, "t_rise", 653));
+    /* the loss falls for 653 steps, then rises 47x: a spike (core/spike.c),
+       after both crossings: HOLDS and exercised */
+    assert_true(res->exercised);
+    assert_int_equal(res->step, 653);
+    assert_true(sc_extra_is(res, "t_spike", 653));
     assert_true(sc_extra_is(res, "lag_P", 444));
-    /* thresholds 4x: never crossed, yet the loss rises at 653 */
+    assert_true(sc_extra_is(res, "lag", 653));
+    assert_true(sc_extra_is(res, "nonspike_rises", 0));
+    /* thresholds 4x: never crossed, yet the spike starts at 653 */
     assert_int_equal(sc_run_case(res, f, "S2", 4, 1), SC_VIOLATED);
     assert_int_equal(res->step, 653);
+    assert_non_null(res->novalue);
     /* momentum changes the map: NOT-APPLICABLE */
     fmpq_set_si(f->c->momentum, 1, 2);
     assert_int_equal(sc_run_case(res, f, "S2", 1, 1), SC_NOT_APPLICABLE);
@@ -522,6 +530,46 @@ test_thm_s2_crossing_at_onset_and_false_threshold(void ** state)
     assert_int_equal(sc_run_case(res, f, "N3", 1, 1), SC_NOT_APPLICABLE);
     fmpq_zero(f->c->momentum);
     sc_result_clear(res);
+}
+
+/* A loss rise that is no spike is no counterexample.  The saved [S2]
+   counterexample cases/regressions/S2-logistic-0017-main-shrunk.json (3
+   samples, 2 dimensions, 2 steps; VIOLATED when any certified loss rise
+   was the event) rises 1.0045x at step 1, one state before both
+   crossings (t = 2), with no falling steps before it: HOLDS, vacuous, the
+   rise counted in the extras. */
+static void
+test_thm_s2_rise_without_spike_vacuous(void ** state)
+{
+    sc_fixture * f = sc_fixture_load(
+        "cases/regressions/S2-logistic-0017-main-shrunk.json");
+    sc_result_t res;
+    arb_t lo, hi;
+
+    (void) state;
+    sc_result_init(res);
+    arb_init(lo);
+    arb_init(hi);
+    assert_int_equal(sc_run_case(res, f, "S2", 1, 1), SC_HOLDS);
+    assert_false(res->exercised);
+    assert_non_null(strstr(res->reason, "no loss spike"));
+    assert_true(sc_extra_is(res, "t_rise", 1));
+    assert_true(sc_extra_is(res, "t_cross", 2));
+    assert_true(sc_extra_is(res, "t_cross_P", 2));
+    assert_true(sc_extra_is(res, "t_spike", -1));
+    assert_true(sc_extra_is(res, "nonspike_rises", 1));
+    /* its ratio L_2 / L_1: above 1, far below SC_SPIKE_RATIO */
+    arb_set_str(lo, "1.004", 64);
+    arb_set_str(hi, "1.005", 64);
+    assert_true(arb_gt(sc_extra(res, "nonspike_ratio_max"), lo)
+                && arb_lt(sc_extra(res, "nonspike_ratio_max"), hi));
+    /* no spike, so no threshold scaling can make it fail */
+    assert_int_equal(sc_run_case(res, f, "S2", 1000, 1), SC_HOLDS);
+    assert_false(res->exercised);
+    arb_clear(hi);
+    arb_clear(lo);
+    sc_result_clear(res);
+    sc_fixture_free(f);
 }
 
 /* ---- [S3] --------------------------------------------------------------- */
@@ -722,6 +770,7 @@ main(void)
         cmocka_unit_test_setup_teardown(
             test_thm_s2_crossing_at_onset_and_false_threshold, setup_spike,
             teardown),
+        cmocka_unit_test(test_thm_s2_rise_without_spike_vacuous),
         cmocka_unit_test_setup_teardown(test_thm_s3_identity_and_golden_run,
                                         setup_spike, teardown),
         cmocka_unit_test_setup_teardown(

@@ -729,6 +729,11 @@ test_thm_f3_spike_reference_numbers(void ** state)
     arb_set_si(lo, 47);
     arb_set_si(hi, 48);
     assert_true(arb_gt(res->observed, lo) && arb_lt(res->observed, hi));
+    /* observational: no predicted value, the detection threshold an extra */
+    assert_false(res->has_predicted);
+    assert_false(res->has_slack);
+    assert_non_null(res->novalue);
+    assert_true(sc_contains_si(sc_extra(res, "spike_ratio_threshold"), 2));
     arb_set_str(lo, "0.2565", 64);
     arb_set_str(hi, "0.2567", 64);
     assert_true(arb_gt(sc_extra(res, "rho_peak"), lo)
@@ -737,9 +742,92 @@ test_thm_f3_spike_reference_numbers(void ** state)
     assert_int_equal(sc_run(res, *state, "F3", 25, 1, 256, SC_CAP),
                      SC_VIOLATED);
     assert_int_equal(res->step, 653);
+    assert_false(res->has_predicted);
+    assert_non_null(res->novalue);
+    assert_true(sc_contains_si(sc_extra(res, "spike_ratio_threshold"), 50));
     arb_clear(hi);
     arb_clear(lo);
     sc_result_clear(res);
+}
+
+/* The spike definition (core/spike.c) on exact loss sequences written
+   here: n falls from 2^k, then the given tail.  Returns the status. */
+static int
+sc_spike_on(sc_spike_t S, slong falls, const slong * tail, slong ntail,
+            int blur)
+{
+    sc_result_t res;
+    arb_ptr L = _arb_vec_init(falls + 1 + ntail);
+    slong t, len = falls + 1 + ntail;
+    int status;
+
+    sc_result_init(res);
+    for (t = 0; t <= falls; t++)
+        arb_set_si(L + t, 1000 - 10 * t);
+    for (t = 0; t < ntail; t++)
+        arb_set_si(L + falls + 1 + t, tail[t]);
+    if (blur)                   /* the last two values overlap */
+        arb_add_error_2exp_si(L + len - 1, 10);
+    status = sc_spike_find(S, res, L, len, 64);
+    _arb_vec_clear(L, len);
+    sc_result_clear(res);
+    return status;
+}
+
+static int
+sc_bump_between(const sc_spike_t S, const char * lo, const char * hi)
+{
+    arb_t a, b;
+    int r;
+
+    arb_init(a);
+    arb_init(b);
+    arb_set_str(a, lo, 64);
+    arb_set_str(b, hi, 64);
+    r = arb_gt(S->bump, a) && arb_lt(S->bump, b);
+    if (!r)
+    {
+        char * str = arb_get_str(S->bump, 25, 0);
+
+        print_error("  bump = %s\n", str);
+        flint_free(str);
+    }
+    arb_clear(b);
+    arb_clear(a);
+    return r;
+}
+
+static void
+test_thm_spike_definition_on_exact_losses(void ** state)
+{
+    /* from L = 900 (10 falls): to 1800 = 2x (a spike, with a one-step dip
+       on the way), to 1700 (no spike) */
+    static const slong spike[] = { 1000, 950, 1800, 1000, 900 };
+    static const slong small[] = { 1000, 950, 1700, 1000, 900 };
+    static const slong blur[] = { 1000, 1001 };
+    sc_spike_t S;
+
+    (void) state;
+    sc_spike_init(S);
+    assert_int_equal(sc_spike_on(S, 10, spike, 5, 0), SC_OK);
+    assert_int_equal(S->onset, 10);
+    assert_int_equal(S->peak, 13);
+    assert_int_equal(S->descent, 10);
+    assert_false(S->open);
+    assert_int_equal(S->rises, 0);
+    assert_true(sc_contains_si(S->ratio, 2));
+    /* nine falls only: the same rise is counted, not a spike */
+    assert_int_equal(sc_spike_on(S, 9, spike, 5, 0), SC_OK);
+    assert_int_equal(S->onset, -1);
+    assert_int_equal(S->rises, 1);
+    assert_true(sc_bump_between(S, "1.978", "1.979"));     /* 1800/910 */
+    assert_int_equal(sc_spike_on(S, 10, small, 5, 0), SC_OK);
+    assert_int_equal(S->onset, -1);
+    assert_int_equal(S->rises, 1);
+    assert_true(sc_bump_between(S, "1.888", "1.889"));     /* 1700/900 */
+    /* an undecided comparison: the precision must rise */
+    assert_int_equal(sc_spike_on(S, 10, blur, 2, 1), SC_UNABLE);
+    sc_spike_clear(S);
 }
 
 /* A second method: plain GD in Arb balls (no centred form) with the
@@ -981,6 +1069,7 @@ main(void)
             test_thm_square_loss_lemmas_not_applicable_on_logistic,
             setup_logistic, teardown),
         cmocka_unit_test(test_thm_f3_figure3_cases_second_method),
+        cmocka_unit_test(test_thm_spike_definition_on_exact_losses),
         cmocka_unit_test_setup_teardown(
             test_thm_l7_holds_with_rho_below_1e_1000, setup_deep, teardown),
         cmocka_unit_test_setup_teardown(

@@ -222,6 +222,39 @@ void sc_thm_params(arb_t c, arb_t eta, arb_t eta_gamma, const sc_ctx_t ctx,
                    slong prec);
 
 /*
+ * A loss spike (core/spike.c), the one definition [F3] and [S2] share:
+ * after at least SC_SPIKE_DESCENT certified falling steps, a rise whose
+ * run (one-step dips allowed) reaches at least SC_SPIKE_RATIO x the loss
+ * at its onset.  Every other rise is counted, not a spike.
+ */
+#define SC_SPIKE_DESCENT 10
+#define SC_SPIKE_RATIO 2
+
+typedef struct
+{
+    slong onset;            /* t_on (L_{t_on+1} > L_{t_on}); -1: none */
+    slong peak;             /* where its run stops (or the horizon) */
+    slong descent;          /* falling steps right before the onset */
+    int open;               /* the spike still rises at the horizon */
+    slong rises;            /* rises before the onset that are no spike */
+    arb_t ratio;            /* L_peak / L_onset of the spike */
+    arb_t bump;             /* >= the largest ratio of those rises; 0 if
+                               there is none */
+}
+sc_spike_struct;
+
+typedef sc_spike_struct sc_spike_t[1];
+
+void sc_spike_init(sc_spike_t S);
+void sc_spike_clear(sc_spike_t S);
+
+/* Sets S to the first spike of the certified losses loss[0 .. len-1]
+   (the whole horizon when there is none).  SC_UNABLE, with the reason in
+   res, when a comparison the answer rests on is undecided. */
+int sc_spike_find(sc_spike_t S, sc_result_t res, arb_srcptr loss,
+                  slong len, slong prec) SC_WARN_UNUSED;
+
+/*
  * The tally (core/tally.c): many certified claims, one verdict, for every
  * family.  Each claim is decided by certified
  * comparison: SC_TRUE keeps its slack if it is the tightest so far,

@@ -277,10 +277,10 @@ const sc_thm_struct sc_thm_table[] =
       sc_thm_s1_check,
       { "tests/data/thm_spike.json",
         "tests/data/thm_spike.json", "1025/1024" }, NULL },
-    { "S2", "Loss rises after the sharpness passes 2/eta",
+    { "S2", "Loss spikes after the sharpness passes 2/eta",
       SC_PROV_OBSERVATIONAL, "seed 002 (Li-Xu-Zhang); BEYOND.md s.2",
-      "a certified loss rise comes at or after lambda_max(H) > 2/eta and "
-      "lambda_max(P^1/2 H P^1/2) > 2",
+      "a loss spike (>= 10 falls, then a rise to >= 2x) starts at or after "
+      "lambda_max(H) > 2/eta and lambda_max(P^1/2 H P^1/2) > 2",
       sc_thm_s2_check,
       { "tests/data/thm_spike.json",
         "tests/data/thm_spike.json", "2" }, NULL },
@@ -317,8 +317,9 @@ const sc_thm_struct sc_thm_table[] =
     /* ---- Section 6 / Figure 3 (THEOREMS.md s.6) ---- */
     { "F3", "Figure 3: delayed spike on Hilbert data", SC_PROV_OBSERVATIONAL,
       "paper Section 6, Figure 3; THEOREMS.md s.6",
-      "after >= 10 falling steps the loss rises to >= 2x its onset value; "
-      "measures onset, peak rho, loss ratio, h_t vs Theta(rho_t)",
+      "after >= 10 falling steps the loss rises to >= 2x its onset value "
+      "(observed, no prediction); measures onset, peak rho, loss ratio, "
+      "h_t vs Theta(rho_t)",
       sc_thm_f3_check,
       { "tests/data/thm_spike.json",
         "tests/data/thm_spike.json", "1000" }, NULL },

@@ -23,7 +23,8 @@ static sc_truth_t
 sc_f3_view_decided(sc_f3_view_struct * V, const sc_traj_struct * C,
                    slong steps, slong prec)
 {
-    arb_t ratio;
+    sc_spike_t S;
+    sc_result_t tmp;
     slong t;
     int status;
 
@@ -32,10 +33,14 @@ sc_f3_view_decided(sc_f3_view_struct * V, const sc_traj_struct * C,
     for (t = 0; C->has_ref && t + 1 < C->len; t++)
         if (C->rising[t] == SC_UNKNOWN)
             return SC_UNKNOWN;
-    arb_init(ratio);
-    status = sc_thm_f3_spike(&V->onset_c, &V->peak_c, ratio, C, prec);
-    V->ratio_c = V->onset_c >= 0 ? sc_num_get_d_heuristic(ratio) : NAN;
-    arb_clear(ratio);
+    sc_spike_init(S);
+    sc_result_init(tmp);
+    status = sc_spike_find(S, tmp, C->loss, C->len, prec);
+    V->onset_c = status == SC_OK ? S->onset : -1;
+    V->peak_c = status == SC_OK ? S->peak : -1;
+    V->ratio_c = V->onset_c >= 0 ? sc_num_get_d_heuristic(S->ratio) : NAN;
+    sc_result_clear(tmp);
+    sc_spike_clear(S);
     return status == SC_OK ? SC_TRUE : SC_UNKNOWN;
 }
 
@@ -45,13 +50,18 @@ static void
 sc_f3_view_float_spike(sc_f3_view_struct * V, const sc_traj_struct * P,
                        slong prec)
 {
-    arb_t ratio;
+    sc_spike_t S;
+    sc_result_t tmp;
 
-    arb_init(ratio);
-    if (sc_thm_f3_spike(&V->onset_f, &V->peak_f, ratio, P, prec) != SC_OK)
-        V->onset_f = V->peak_f = -1;
-    V->ratio_f = V->onset_f >= 0 ? sc_num_get_d_heuristic(ratio) : NAN;
-    arb_clear(ratio);
+    sc_spike_init(S);
+    sc_result_init(tmp);
+    if (sc_spike_find(S, tmp, P->loss, P->len, prec) != SC_OK)
+        S->onset = S->peak = -1;
+    V->onset_f = S->onset;
+    V->peak_f = S->peak;
+    V->ratio_f = V->onset_f >= 0 ? sc_num_get_d_heuristic(S->ratio) : NAN;
+    sc_result_clear(tmp);
+    sc_spike_clear(S);
 }
 
 static sc_truth_t

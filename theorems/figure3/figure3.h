@@ -43,12 +43,6 @@ void sc_float_view(sc_float_view_t fv, sc_ctx_t ctx, slong fprec,
 /* [F3] Section 6 / Figure 3 (theorems/f3_figure3.c) */
 int sc_thm_f3_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 
-/* The delayed spike of [F3] on trajectory T: its onset and peak steps (-1
-   when there is none) and ratio = L_peak / L_onset.  SC_UNABLE when a loss
-   comparison of T is undecided. */
-int sc_thm_f3_spike(slong * onset, slong * peak, arb_t ratio,
-                    const sc_traj_struct * T, slong prec) SC_WARN_UNUSED;
-
 /*
  * The Figure 3 view (figure3/f3_view.c): the certified full-GD run of a
  * case beside its float run at fprec bits, as doubles for the plots, with

@@ -98,6 +98,10 @@ sc_l7_step(sc_result_t res, const sc_traj_struct * F,
                          ? "rising flags differ at step %ld"
                          : "item 4: rising flag disagrees with h > "
                            "Theta(rho) at step %ld", (long) t);
+        sc_result_no_value(res, F->rising[t] != R->rising[t]
+                           ? "two certified yes/no flags of one step differ"
+                           : "an equivalence: a certified flag against a "
+                             "certified criterion");
     }
     return SC_OK;
 }

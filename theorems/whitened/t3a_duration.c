@@ -49,6 +49,8 @@ sc_thm_t3_a_check(sc_result_t res, sc_ctx_t ctx, slong prec)
         {
             res->verdict = SC_VIOLATED;
             res->step = E.t1;
+            sc_result_set_predicted(res, Th1);  /* H_1 > Theta_1 */
+            sc_result_set_observed(res, H1);
             sc_result_reason(res, "H_1 <= Theta_1 at the rising step %ld",
                              (long) E.t1);
             break;

@@ -58,6 +58,8 @@ sc_t3b_edge(sc_result_t res, arb_t slack, const sc_traj_struct * R,
     {
         res->verdict = SC_VIOLATED;
         res->step = t1;
+        sc_result_set_predicted(res, rhoH);     /* rho_t1 < rho_H = 0 */
+        sc_result_set_observed(res, R->rho + t1);
         sc_result_reason(res, "H_1 <= 2 (rho_H = 0) at rising step %ld",
                          (long) t1);
         goto cleanup;
@@ -69,6 +71,8 @@ sc_t3b_edge(sc_result_t res, arb_t slack, const sc_traj_struct * R,
         {
             res->verdict = SC_VIOLATED;
             res->step = t;
+            sc_result_set_predicted(res, rhoH);
+            sc_result_set_observed(res, R->rho + t);
             sc_result_reason(res, "rising step %ld has rho_t >= rho_H(H_1)",
                              (long) t);
             goto cleanup;
@@ -93,13 +97,23 @@ sc_t3b_edge(sc_result_t res, arb_t slack, const sc_traj_struct * R,
     arb_mul(lo, lo, factor, prec);              /* factor = 1 outside tests */
     arb_mul(hi, hi, factor, prec);
     arb_mul(pcf, pcf, factor, prec);
-    if (arb_gt(R->rho + end, hi) || arb_gt(lo, pcf))
+    arb_union(x, lo, hi, prec);
+    if (arb_gt(lo, pcf))
+    {
+        /* the failing bound is P(H_1) <= P_cf(H_1): that pair is named */
+        res->verdict = SC_VIOLATED;
+        res->step = end;
+        sc_result_set_predicted(res, pcf);
+        sc_result_set_observed(res, x);
+        sc_result_reason(res, "P(H_1) > P_cf(H_1) for the edge at %ld",
+                         (long) t1);
+        goto cleanup;
+    }
+    if (arb_gt(R->rho + end, hi))
     {
         res->verdict = SC_VIOLATED;
         res->step = end;
-        sc_result_reason(res, arb_gt(lo, pcf)
-                         ? "P(H_1) > P_cf(H_1) for the edge at %ld"
-                         : "peak after the edge at %ld exceeds P(H_1)",
+        sc_result_reason(res, "peak after the edge at %ld exceeds P(H_1)",
                          (long) t1);
     }
     else if (!arb_le(R->rho + end, lo) || !arb_le(hi, pcf))
@@ -109,7 +123,6 @@ sc_t3b_edge(sc_result_t res, arb_t slack, const sc_traj_struct * R,
         status = SC_UNABLE;
         goto cleanup;
     }
-    arb_union(x, lo, hi, prec);
     sc_result_set_predicted(res, x);
     sc_result_set_observed(res, R->rho + end);
     sc_result_set_extra(res, "P_cf", pcf);

@@ -12,7 +12,9 @@
  * section 4.  Checked rigorously on the reduced recurrence in balls for
  * every complete rising edge (t_c := t1 + R when gamma never catches up
  * within the edge: P2 is then empty).  predicted = the bound on the rising
- * steps after t_c, observed = their number (the edge with least slack).
+ * steps after t_c as the statement rounds it, ceil(...), observed = their
+ * number (the edge with least slack); a failed phase inequality names the
+ * bound it broke (gamma_t, or h_t / (1 + h_t^2 sin^2_t)) and the value.
  */
 #include "theorems/whitened/whitened.h"
 #include "num/num.h"
@@ -34,14 +36,13 @@ sc_t3c_above(const sc_traj_struct * R, const arb_t c, slong t, slong prec)
     return r;
 }
 
-/* Truth of h_{t+1} < h_t / (1 + h_t^2 sin^2_t). */
+/* Truth of h_{t+1} < x = h_t / (1 + h_t^2 sin^2_t). */
 static sc_truth_t
-sc_t3c_feedback(const sc_traj_struct * R, slong t, slong prec)
+sc_t3c_feedback(arb_t x, const sc_traj_struct * R, slong t, slong prec)
 {
-    arb_t x, s2;
+    arb_t s2;
     sc_truth_t r;
 
-    arb_init(x);
     arb_init(s2);
     arb_sqr(s2, R->rho + t, prec);
     arb_add_ui(x, s2, 1, prec);
@@ -52,7 +53,6 @@ sc_t3c_feedback(const sc_traj_struct * R, slong t, slong prec)
     arb_div(x, R->h + t, x, prec);
     r = sc_num_lt(R->h + t + 1, x);
     arb_clear(s2);
-    arb_clear(x);
     return r;
 }
 
@@ -99,9 +99,11 @@ sc_t3c_edge(sc_result_t res, slong * count, arb_t x, const sc_traj_struct * R,
                          "%ld", (long) t1);
         return SC_UNABLE;
     }
+    arb_init(Th);
     for (t = t1; t <= end; t++)
     {
         const char * what;
+        arb_srcptr pred = R->gamma + t, obs = R->gamma + t + 1;
 
         if (t <= tc && t < end)
         {
@@ -114,8 +116,10 @@ sc_t3c_edge(sc_result_t res, slong * count, arb_t x, const sc_traj_struct * R,
             what = "P2: gamma did not decrease";
             if (ok == SC_TRUE && t < end)
             {
-                ok = sc_t3c_feedback(R, t, prec);
+                ok = sc_t3c_feedback(Th, R, t, prec);
                 what = "P2: h_{t+1} >= h_t / (1 + h_t^2 sin^2 theta_t)";
+                pred = Th;
+                obs = R->h + t + 1;
             }
         }
         else
@@ -123,14 +127,19 @@ sc_t3c_edge(sc_result_t res, slong * count, arb_t x, const sc_traj_struct * R,
         if (ok == SC_UNKNOWN)
         {
             sc_result_reason(res, "%s undecided at step %ld", what, (long) t);
+            arb_clear(Th);
             return SC_UNABLE;
         }
         if (ok == SC_FALSE)
         {
+            /* predicted: the bound gamma_{t+1} or h_{t+1} had to keep */
             res->verdict = SC_VIOLATED;
             res->step = t;
+            sc_result_set_predicted(res, pred);
+            sc_result_set_observed(res, obs);
             sc_result_reason(res, "%s at step %ld (edge at %ld, t_c = %ld)",
                              what, (long) t, (long) t1, (long) tc);
+            arb_clear(Th);
             return SC_OK;
         }
     }
@@ -138,9 +147,9 @@ sc_t3c_edge(sc_result_t res, slong * count, arb_t x, const sc_traj_struct * R,
     if (*count == 0)
     {
         arb_pos_inf(x);
+        arb_clear(Th);
         return SC_OK;
     }
-    arb_init(Th);
     /* the bound of [T3.a] with h_{tc+1} in place of H_1 */
     sc_thm_run_bound(x, Th, R->h + tc + 1, R->rho + tc + 1, prec);
     arb_mul(x, x, factor, prec);                /* factor = 1 outside tests */
@@ -149,9 +158,11 @@ sc_t3c_edge(sc_result_t res, slong * count, arb_t x, const sc_traj_struct * R,
         sc_result_reason(res, "count of rising steps after t_c undecided");
     else if (ok == SC_FALSE)
     {
+        /* the statement bounds the count by ceil(x): that is predicted */
+        arb_ceil(Th, x, prec);
         res->verdict = SC_VIOLATED;
         res->step = tc + 1;
-        sc_result_set_predicted(res, x);       /* the bound, before ceil */
+        sc_result_set_predicted(res, Th);
         sc_result_set_observed_si(res, *count);
         sc_result_reason(res, "%ld rising steps after t_c = %ld exceed the "
                          "bound", (long) *count, (long) tc);
