@@ -200,6 +200,7 @@ sc_thm_f3_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     if (S->onset < 0)
     {
         res->verdict = SC_NOT_APPLICABLE;
+        res->failed = "no loss spike";
         s = sc_num_get_str(S->bump, 4);
         sc_result_reason(res, "no delayed spike within %ld steps: the loss "
                          "never rose to %d x after %d falling steps (%ld "

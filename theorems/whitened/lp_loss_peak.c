@@ -272,9 +272,9 @@ sc_thm_lp_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     if (fmpq_cmp_ui(ctx->cs->eta_gamma, 1) > 0
         || fmpq_sgn(ctx->cs->eta_gamma) <= 0)
     {
-        res->verdict = SC_NOT_APPLICABLE;
-        sc_result_reason(res, "hypothesis fails: eta_gamma not in (0, 1] "
-                         "(gamma's update is no convex combination)");
+        sc_result_not_applicable(res, "eta_gamma not in (0, 1]", "eta_gamma "
+                                 "not in (0, 1] (gamma's update is no "
+                                 "convex combination)");
         goto cleanup;
     }
     arb_set_fmpq(etag, ctx->cs->eta_gamma, prec);
@@ -323,9 +323,8 @@ sc_thm_lp_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     if (res->verdict == SC_HOLDS && E.ncomplete == 0 && skipped > 0
         && !E.open)
     {
-        res->verdict = SC_NOT_APPLICABLE;
-        sc_result_reason(res, "hypothesis fails: H3 (a_t1 > 0, gamma_t1 > "
-                         "0) fails at every edge");
+        sc_result_not_applicable(res, "H3 fails at every edge", "H3 (a_t1 "
+                                 "> 0, gamma_t1 > 0) fails at every edge");
     }
     sc_edges_finish(&E, res, "the excess loss on [t1, t1 + R + 1] below "
                     "U_t for every edge");
