@@ -699,9 +699,24 @@ expect_rc 2 "merge a JSON report given twice" "$SC" merge -o "$T/jr/m3.json" "$T
 cp "$T/jr/f.json" "$T/jr/g.json"
 expect_rc 2 "merge two reports of one case" "$SC" merge -o "$T/jr/m3.json" "$T/jr/f.json" "$T/jr/g.json"
 grep -q 'case in two parts' "$T/err" && [ ! -e "$T/jr/m3.json" ] && ok || bad "a case in two JSON parts is refused"
+# a report without its versions object (found by fuzz_merge: the merged
+# report got an empty one, and the next part's versions went unchecked)
+grep -v '"versions"\|"spikecheck": \|"mpfr": \|"arb": \|"flint": \|"gmp": \|^ },$' "$T/jr/f.json" > "$T/jr/nov.json"
+grep -q '"versions"' "$T/jr/nov.json" && bad "report without versions built" || ok
+expect_rc 2 "merge a report without versions" "$SC" merge -o "$T/jr/m5.json" "$T/jr/nov.json" "$T/jr/g.json"
+grep -q 'nov.json: not a spikecheck JSON report' "$T/err" && [ ! -e "$T/jr/m5.json" ] && ok || bad "a report without versions is refused: $(head -1 "$T/err")"
 cp "$T/jr/j.jnl" "$T/jr/k.jnl"
 expect_rc 2 "merge two journals of one case" "$SC" merge -o "$T/jr/m4.json" "$T/jr/j.jnl" "$T/jr/k.jnl"
 grep -q 'case in two parts' "$T/err" && ok || bad "a case in two journals is refused"
+# a ball that arb_dump_str cannot have written (found by fuzz_journal:
+# arb_load_str aborted on it) is a damaged entry, not an abort
+expect_rc 0 "a journal of one entry" "$SC" check --theorem L7 --journal "$T/jr/one.jnl" "$T/jr/c.json"
+for ball in '1 0 7fffffff 0' '0 5 0 0' '1 0 -1 0' '1 0 0 7' '1 0 1' 'x 0 0 0'; do
+    sed "0,/\"observed\":\"[^\"]*\"/s//\"observed\":\"$ball\"/" "$T/jr/one.jnl" > "$T/jr/bad.jnl"
+    grep -q "\"observed\":\"$ball\"" "$T/jr/bad.jnl" || bad "journal with the ball '$ball' built"
+    expect_rc 2 "merge a journal with the ball '$ball'" "$SC" merge -o "$T/jr/mb.json" "$T/jr/bad.jnl"
+    grep -q 'is damaged' "$T/err" && [ ! -e "$T/jr/mb.json" ] && ok || bad "a bad ball is a damaged entry: $(head -1 "$T/err")"
+done
 # a journal another run holds (flock(1) holds it here) is refused, not
 # written by both: two shards on one journal lost cases
 if command -v flock > /dev/null 2>&1; then
