@@ -740,6 +740,70 @@ grep -q '^spikecheck: .*full.jnl: cannot write the header: File too large$' "$T/
 [ ! -e "$T/jr/full.jnl" ] && ok || bad "a failed header write left the journal"
 expect_rc 0 "the journal after a failed header write" "$SC" check --theorem L7 --journal "$T/jr/full.jnl" "$T/jr/c.json"
 
+# SIGTERM and SIGINT (issue 17 item 9): the run stops at once, leaves no
+# temporary beside its outputs, no gnuplot directory, no worker and no
+# private journal directory; it says how to resume (with --journal) or
+# that nothing was written, and exits 128 + the signal.  SIGINT is sent
+# through perl, which un-ignores it (a background job of sh ignores it,
+# and spikecheck keeps a signal ignored at its start).
+mkdir -p "$T/sig/tmp" "$T/sig/my cases" "$T/sig/slow"
+sed 's/"steps": [0-9]*/"steps": 40/' "$SPIKE" > "$T/sig/my cases/a.json"
+sed 's/"steps": [0-9]*/"steps": 40000/' "$SPIKE" > "$T/sig/my cases/b.json"
+sed 's/"steps": [0-9]*/"steps": 40000/' "$SPIKE" > "$T/sig/slow/c.json"
+sed 's/"steps": [0-9]*/"steps": 40001/' "$SPIKE" > "$T/sig/slow/d.json"
+sig_wait() {    # sig_wait FILE LINES: until FILE has LINES lines (15 s at most)
+    i=0
+    while [ "$(cat "$1" 2> /dev/null | wc -l)" -lt "$2" ] && [ $i -lt 300 ]; do sleep 0.05; i=$((i + 1)); done
+}
+sig_kids() {    # the child processes of pid $1 (no procps on a bare machine)
+    grep -l "^PPid:[[:space:]]*$1\$" /proc/[0-9]*/status 2> /dev/null | cut -d/ -f3
+}
+sig_alive() {   # any of the pids $* still running (zombies count as gone)
+    for p in "$@"; do
+        grep -q '^State:[[:space:]]*[^Z]' "/proc/$p/status" 2> /dev/null && return 0
+    done
+    return 1
+}
+# SIGTERM in the case loop, with a journal: the resume line, pasted into
+# sh, finishes the run from the journal
+(cd "$T/sig" && exec env TMPDIR="$T/sig/tmp" "$SCJ" check --theorem L7 --journal j.jnl --json r.json "my cases") > /dev/null 2> "$T/sig/err" &
+pid=$!
+sig_wait "$T/sig/j.jnl" 2
+kill -TERM "$pid"; wait "$pid"; rc=$?
+[ "$rc" -eq 143 ] && ok || bad "SIGTERM: exit $rc, want 143"
+grep -qx "spikecheck: interrupted; resume with: $SCJ check --theorem L7 --journal j.jnl --json r.json 'my cases'" "$T/sig/err" \
+    && ok || bad "SIGTERM with a journal prints the resume line: $(head -1 "$T/sig/err")"
+[ ! -e "$T/sig/r.json" ] && [ -z "$(find "$T/sig" -name '*.tmp.*')" ] && ok || bad "SIGTERM left an output or a temporary"
+line=$(sed -n 's/^spikecheck: interrupted; resume with: //p' "$T/sig/err")
+(cd "$T/sig" && eval "$line") > /dev/null 2> "$T/sig/err2"; rc=$?
+[ "$rc" -eq 0 ] && grep -q 'j.jnl: 1 of 2 cases restored, 1 run' "$T/sig/err2" && [ -s "$T/sig/r.json" ] \
+    && ok || bad "the resume line finishes the run (exit $rc): $(head -1 "$T/sig/err2")"
+# SIGTERM while the HTML report is written (gnuplot runs in a directory
+# of TMPDIR, the report is a temporary beside r.html): both removed
+env TMPDIR="$T/sig/tmp" "$SC" check --theorem L7 --html "$T/sig/r.html" "$T/sig/slow/c.json" > /dev/null 2> "$T/sig/err" &
+pid=$!
+i=0
+while [ -z "$(ls "$T/sig/tmp" | grep spikecheck-plot)" ] && [ $i -lt 600 ]; do sleep 0.02; i=$((i + 1)); done
+kill -TERM "$pid"; wait "$pid"; rc=$?
+[ "$rc" -eq 143 ] && [ $i -lt 600 ] && grep -qx 'spikecheck: interrupted; nothing written' "$T/sig/err" && ok || bad "SIGTERM while writing: exit $rc, $(head -1 "$T/sig/err")"
+[ -z "$(ls -A "$T/sig/tmp")" ] && [ -z "$(find "$T/sig" -name '*.tmp.*')" ] && [ ! -e "$T/sig/r.html" ] \
+    && ok || bad "SIGTERM while writing left: $(ls -A "$T/sig/tmp") $(find "$T/sig" -name '*.tmp.*')"
+# SIGINT with --jobs 2: the workers stop with the parent, and the private
+# directory of their journals goes
+if command -v perl > /dev/null 2>&1; then
+    env TMPDIR="$T/sig/tmp" perl -e '$SIG{INT} = "DEFAULT"; exec @ARGV or exit 127' \
+        "$SC" check --theorem L7 --jobs 2 --json "$T/sig/j2.json" "$T/sig/slow" > /dev/null 2> "$T/sig/err" &
+    pid=$!
+    i=0
+    while [ "$(cat "$T"/sig/tmp/spikecheck-jobs.*/part.* 2> /dev/null | wc -l)" -lt 2 ] && [ $i -lt 300 ]; do sleep 0.05; i=$((i + 1)); done
+    kids=$(sig_kids "$pid")
+    [ "$(echo $kids | wc -w)" -eq 2 ] && ok || bad "--jobs 2 runs two workers: $kids"
+    kill -INT "$pid"; wait "$pid"; rc=$?
+    [ "$rc" -eq 130 ] && grep -qx 'spikecheck: interrupted; nothing written' "$T/sig/err" && ok || bad "SIGINT: exit $rc, $(head -1 "$T/sig/err")"
+    sig_alive $kids && bad "SIGINT left workers running: $kids" || ok
+    [ -z "$(ls -A "$T/sig/tmp")" ] && [ ! -e "$T/sig/j2.json" ] && ok || bad "SIGINT left $(ls -A "$T/sig/tmp")"
+fi
+
 # no command parses an option outside the tables (opts.c is the parser)
 grep -n 'strcmp([^,]*, *"--*[a-z]' src/cli/*.c | grep -v -e '^src/cli/main.c:' -e '^src/cli/opts.c:' > "$T/adhoc" && bad "options parsed outside the tables: $(head -1 "$T/adhoc")" || ok
 expect_rc 0 "--opt=value" "$SC" check --theorem=L7 --json="$T/eq.json" "$SPIKE"

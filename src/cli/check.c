@@ -475,6 +475,8 @@ sc_cli_check(int argc, char ** argv, int replay)
         goto cleanup;
     if (sc_check_probe(&o, paths, n) != SC_OK)
         goto cleanup;
+    if (o.journal != NULL)
+        sc_cli_signal_resumable();
     if ((o.jobs > 1 ? sc_cli_check_jobs(R, &o, cases, n)
                     : sc_cli_check_run(R, &o, cases, n, 0, 1, o.journal))
         != SC_OK)
@@ -492,6 +494,7 @@ sc_cli_check(int argc, char ** argv, int replay)
         rc = sc_check_baseline(&o, R, rc);
 
 cleanup:
+    sc_cli_signal_clear();
     if (cases != NULL)
     {
         for (i = 0; i < n; i++)

@@ -245,9 +245,15 @@ int sc_outfile_commit(sc_outfile_t o, char * err, size_t errlen)
 /* Closes and removes the temporary file (nothing is left behind). */
 void sc_outfile_abort(sc_outfile_t o);
 
-/* Removes every temporary still open (async-signal-safe: for a signal
-   handler; the files are not closed). */
+/* Removes every temporary still open, then every temporary directory
+   (async-signal-safe: for a signal handler; the files are not closed). */
 void sc_outfile_remove_all(void);
+
+/* Registers (on = 1) or unregisters (on = 0) path, a temporary file or
+   (dir = 1) a temporary directory, for sc_outfile_remove_all: path must
+   stay valid until it is unregistered.  At most 16 of each at a time; the
+   open temporaries of sc_outfile_open are registered by it. */
+void sc_outfile_track(char * path, int dir, int on);
 
 /* JSON report: {"format", "versions", "results": [records]}. */
 int sc_report_write_json(FILE * out, const sc_report_t R) SC_WARN_UNUSED;
