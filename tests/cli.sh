@@ -804,6 +804,47 @@ if command -v perl > /dev/null 2>&1; then
     [ -z "$(ls -A "$T/sig/tmp")" ] && [ ! -e "$T/sig/j2.json" ] && ok || bad "SIGINT left $(ls -A "$T/sig/tmp")"
 fi
 
+# work and memory caps that match reality (item 11): cases inside the
+# counting caps that ran out of memory or ran for minutes are refused
+# before the run, naming the field and the estimate against the limit
+mkdir -p "$T/cost"
+cost_refused() {  # cost_refused FILE FIELD WHAT: exit 2 within 5 s, the estimate named
+    timeout 5 "$SC" check --theorem L7 "$1" > "$T/out" 2> "$T/err"; rc=$?
+    [ "$rc" -eq 2 ] && grep -q "^spikecheck: $1: $2: .*(estimate [0-9]* $3 > limit [0-9]*)\$" "$T/err" \
+        && ok || bad "$(basename "$1") refused by its estimate (exit $rc): $(head -1 "$T/err" | cut -c1-200)"
+}
+# 213 bytes: d = 1, 333332 steps at 65536 bits (reached 4 GB)
+printf '%s\n' '{"format": "spikecheck-case/1", "loss": "square", "data": {"X": [["1"], ["-1"]], "y": ["1", "-1"]},' \
+    '"init": {"w": ["1"], "gamma": "1/2"}, "eta": "1/10", "eta_gamma": "1/2", "steps": 333332, "precision": 65536}' > "$T/cost/long.json"
+cost_refused "$T/cost/long.json" precision bytes
+# the same at 256 bits runs; at --max-precision 65536 it would not fit
+sed 's/"steps": 333332, "precision": 65536/"steps": 200000, "precision": 256/' "$T/cost/long.json" > "$T/cost/long256.json"
+timeout 5 "$SC" check --theorem L7 --max-precision 65536 "$T/cost/long256.json" > "$T/out" 2> "$T/err"; rc=$?
+[ "$rc" -eq 2 ] && grep -q 'long256.json: steps: .*(estimate [0-9]* bytes > limit [0-9]*) (--max-precision 65536)$' "$T/err" \
+    && ok || bad "a higher --max-precision checks the estimate again (exit $rc): $(head -1 "$T/err")"
+# 1000 x 1000 explicit data (aborted in GMP after 103 s)
+awk 'BEGIN { srand(1); printf "{\"format\": \"spikecheck-case/1\", \"loss\": \"square\", \"data\": {\"X\": [";
+    for (i = 0; i < 1000; i++) { printf "%s[", i ? "," : ""; for (j = 0; j < 1000; j++) printf "%s\"%d\"", j ? "," : "", int(rand() * 9) - 4; printf "]" }
+    printf "], \"y\": ["; for (i = 0; i < 1000; i++) printf "%s\"%d\"", i ? "," : "", i % 2 ? -1 : 1;
+    printf "]}, \"init\": {\"w\": ["; for (j = 0; j < 1000; j++) printf "%s\"1\"", j ? "," : "";
+    printf "], \"gamma\": \"1\"}, \"eta\": \"1/10\", \"eta_gamma\": \"1/2\", \"steps\": 1}\n" }' > "$T/cost/wide.json"
+cost_refused "$T/cost/wide.json" data.X "digit operations"
+# 100k-digit fractions in 8 x 4 data (minutes in exact matrix code)
+num=$(head -c 49990 /dev/zero | tr '\0' 7); den=3$(head -c 49989 /dev/zero | tr '\0' 1)
+awk -v b="1$num/$den" 'BEGIN { printf "{\"format\": \"spikecheck-case/1\", \"loss\": \"square\", \"data\": {\"X\": [";
+    for (i = 0; i < 8; i++) { printf "%s[", i ? "," : ""; for (j = 0; j < 4; j++) printf "%s\"%s\"", j ? "," : "", (i + j) % 3 ? i - j : b; printf "]" }
+    printf "], \"y\": [\"1\",\"-1\",\"1\",\"-1\",\"1\",\"-1\",\"1\",\"-1\"]}, \"init\": {\"w\": [\"1\",\"2\",\"3\",\"4\"], \"gamma\": \"1\"},";
+    printf " \"eta\": \"1/10\", \"eta_gamma\": \"1/2\", \"steps\": 2}\n" }' > "$T/cost/digits.json"
+cost_refused "$T/cost/digits.json" data.X "digit operations"
+# a logistic case of 64 samples with 4000-digit data: the exact SVM dual
+# LP (sc_svm_dual) ran for minutes
+awk -v b="$(head -c 4000 /dev/zero | tr '\0' 9)" 'BEGIN { printf "{\"format\": \"spikecheck-case/1\", \"loss\": \"logistic\", \"data\": {\"X\": [";
+    for (i = 0; i < 64; i++) printf "%s[\"%d%s\", \"%d%s\"]", i ? "," : "", i + 1, b, 2 * i - 63, b;
+    printf "], \"y\": ["; for (i = 0; i < 64; i++) printf "%s\"%d\"", i ? "," : "", i < 32 ? 1 : -1;
+    printf "]}, \"init\": {\"w\": [\"1\", \"2\"], \"gamma\": \"1/20\"}, \"eta\": \"1\", \"eta_gamma\": \"1/100\", \"steps\": 1}\n" }' > "$T/cost/lp.json"
+cost_refused "$T/cost/lp.json" data "digit operations"
+grep -q 'SVM dual LP of n = 64' "$T/err" && ok || bad "the LP estimate is named: $(head -1 "$T/err" | cut -c1-200)"
+
 # no command parses an option outside the tables (opts.c is the parser)
 grep -n 'strcmp([^,]*, *"--*[a-z]' src/cli/*.c | grep -v -e '^src/cli/main.c:' -e '^src/cli/opts.c:' > "$T/adhoc" && bad "options parsed outside the tables: $(head -1 "$T/adhoc")" || ok
 expect_rc 0 "--opt=value" "$SC" check --theorem=L7 --json="$T/eq.json" "$SPIKE"
