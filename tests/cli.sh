@@ -717,6 +717,12 @@ for ball in '1 0 7fffffff 0' '0 5 0 0' '1 0 -1 0' '1 0 0 7' '1 0 1' 'x 0 0 0'; d
     expect_rc 2 "merge a journal with the ball '$ball'" "$SC" merge -o "$T/jr/mb.json" "$T/jr/bad.jnl"
     grep -q 'is damaged' "$T/err" && [ ! -e "$T/jr/mb.json" ] && ok || bad "a bad ball is a damaged entry: $(head -1 "$T/err")"
 done
+# a FIFO given as a merge part is refused, never opened for reading (the
+# journal sniffing blocked in open() forever)
+mkfifo "$T/jr/part.fifo"
+timeout 10 "$SC" merge -o "$T/jr/mf.json" "$T/jr/one.jnl" "$T/jr/part.fifo" > "$T/out" 2> "$T/err"; rc=$?
+[ "$rc" -eq 2 ] && grep -q 'part.fifo: merge: not a regular file' "$T/err" && [ ! -e "$T/jr/mf.json" ] \
+    && ok || bad "a FIFO as a merge part (exit $rc): $(head -1 "$T/err")"
 # a journal another run holds (flock(1) holds it here) is refused, not
 # written by both: two shards on one journal lost cases
 if command -v flock > /dev/null 2>&1; then

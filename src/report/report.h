@@ -340,7 +340,8 @@ int sc_journal_append(sc_journal_t J, const sc_report_t R,
 /* The largest journal read: a journal entry is a few kB per case. */
 #define SC_JOURNAL_MAX_BYTES ((size_t) 1 << 31)
 
-/* Nonzero if path starts like a journal. */
+/* 1 if path starts like a journal, 0 if not (or it cannot be opened),
+   -1 if it is not a regular file (a FIFO, a device: never read). */
 int sc_report_is_journal(const char * path);
 
 /* Appends to R the cases of the journals parts[0 .. nparts-1] (shards of
