@@ -162,25 +162,45 @@ sanitize:
 valgrind: $(TESTS)
 	$(Q)set -e; for t in $(TESTS); do valgrind --error-exitcode=9 --track-origins=yes --leak-check=full $$t; done
 
-# libFuzzer on the case reader and number parser (needs clang; installed by
-# `sh .ci/install-deps fuzz`).  FUZZ_RUNS and FUZZ_SECONDS bound the run
-# (fixed seed: the same runs on every machine); the seed corpus is
-# tests/data/good and tests/data/bad, new inputs go to build-fuzz/corpus.
+# libFuzzer on the readers of files other people write (needs clang;
+# installed by `sh .ci/install-deps fuzz`): the case reader and number
+# parser, the journal reader and the JSON report merge.  FUZZ_RUNS and
+# FUZZ_SECONDS bound each run (fixed seed: the same runs on every
+# machine); the seed corpora are tests/data/good and tests/data/bad (cases)
+# and tests/fuzz/journal, tests/fuzz/merge; new inputs go to
+# build-fuzz/corpus*.
 FUZZ_RUNS ?= 50000
 FUZZ_SECONDS ?= 600
+FUZZ_FLAGS = -runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_SECONDS) -seed=1 \
+	    -rss_limit_mb=2048 -timeout=20
 FUZZ_SRC := $(filter src/cases/% src/data/% src/core/escalate.c,$(LIB_SRC)) src/num/steer.c
-fuzz: build-fuzz/fuzz_case
-	$(Q)mkdir -p build-fuzz/corpus
-	build-fuzz/fuzz_case -runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_SECONDS) -seed=1 \
-	    -rss_limit_mb=2048 -timeout=20 build-fuzz/corpus tests/data/good tests/data/bad
+# the report readers need the whole library (the registry names checkers)
+FUZZ_OBJ := $(LIB_SRC:%.c=build-fuzz/obj/%.o)
+# kept: the two report targets share them
+.SECONDARY: $(FUZZ_OBJ)
+FUZZ_CC = clang -g -O1 -fsanitize=address,undefined $(SC_CFLAGS)
+fuzz: build-fuzz/fuzz_case build-fuzz/fuzz_journal build-fuzz/fuzz_merge
+	$(Q)mkdir -p build-fuzz/corpus build-fuzz/corpus-journal build-fuzz/corpus-merge
+	build-fuzz/fuzz_case $(FUZZ_FLAGS) build-fuzz/corpus tests/data/good tests/data/bad
+	build-fuzz/fuzz_journal $(FUZZ_FLAGS) build-fuzz/corpus-journal tests/fuzz/journal
+	build-fuzz/fuzz_merge $(FUZZ_FLAGS) build-fuzz/corpus-merge tests/fuzz/merge
 
 build-fuzz/fuzz_case: tests/fuzz/fuzz_case.c $(FUZZ_SRC)
 	@mkdir -p build-fuzz
 	@echo "  CLANG   $@"
-	$(Q)clang -g -O1 -fsanitize=fuzzer,address,undefined $(SC_CFLAGS) \
-	    -o $@ $^ $(LIBS)
+	$(Q)$(FUZZ_CC) -fsanitize=fuzzer -o $@ $^ $(LIBS)
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_part.h $(FUZZ_OBJ)
+	@echo "  CLANG   $@"
+	$(Q)$(FUZZ_CC) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(LIBS)
+
+build-fuzz/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CLANG   $@"
+	$(Q)$(FUZZ_CC) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
 clean:
 	rm -rf build build-asan build-fuzz spikecheck
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find build-fuzz/obj -name '*.d' 2>/dev/null)

@@ -736,9 +736,30 @@ expect_rc 2 "merge a JSON report given twice" "$SC" merge -o "$T/jr/m3.json" "$T
 cp "$T/jr/f.json" "$T/jr/g.json"
 expect_rc 2 "merge two reports of one case" "$SC" merge -o "$T/jr/m3.json" "$T/jr/f.json" "$T/jr/g.json"
 grep -q 'case in two parts' "$T/err" && [ ! -e "$T/jr/m3.json" ] && ok || bad "a case in two JSON parts is refused"
+# a report without its versions object (found by fuzz_merge: the merged
+# report got an empty one, and the next part's versions went unchecked)
+grep -v '"versions"\|"spikecheck": \|"mpfr": \|"arb": \|"flint": \|"gmp": \|^ },$' "$T/jr/f.json" > "$T/jr/nov.json"
+grep -q '"versions"' "$T/jr/nov.json" && bad "report without versions built" || ok
+expect_rc 2 "merge a report without versions" "$SC" merge -o "$T/jr/m5.json" "$T/jr/nov.json" "$T/jr/g.json"
+grep -q 'nov.json: not a spikecheck JSON report' "$T/err" && [ ! -e "$T/jr/m5.json" ] && ok || bad "a report without versions is refused: $(head -1 "$T/err")"
 cp "$T/jr/j.jnl" "$T/jr/k.jnl"
 expect_rc 2 "merge two journals of one case" "$SC" merge -o "$T/jr/m4.json" "$T/jr/j.jnl" "$T/jr/k.jnl"
 grep -q 'case in two parts' "$T/err" && ok || bad "a case in two journals is refused"
+# a ball that arb_dump_str cannot have written (found by fuzz_journal:
+# arb_load_str aborted on it) is a damaged entry, not an abort
+expect_rc 0 "a journal of one entry" "$SC" check --theorem L7 --journal "$T/jr/one.jnl" "$T/jr/c.json"
+for ball in '1 0 7fffffff 0' '0 5 0 0' '1 0 -1 0' '1 0 0 7' '1 0 1' 'x 0 0 0'; do
+    sed "0,/\"observed\":\"[^\"]*\"/s//\"observed\":\"$ball\"/" "$T/jr/one.jnl" > "$T/jr/bad.jnl"
+    grep -q "\"observed\":\"$ball\"" "$T/jr/bad.jnl" || bad "journal with the ball '$ball' built"
+    expect_rc 2 "merge a journal with the ball '$ball'" "$SC" merge -o "$T/jr/mb.json" "$T/jr/bad.jnl"
+    grep -q 'is damaged' "$T/err" && [ ! -e "$T/jr/mb.json" ] && ok || bad "a bad ball is a damaged entry: $(head -1 "$T/err")"
+done
+# a FIFO given as a merge part is refused, never opened for reading (the
+# journal sniffing blocked in open() forever)
+mkfifo "$T/jr/part.fifo"
+timeout 10 "$SC" merge -o "$T/jr/mf.json" "$T/jr/one.jnl" "$T/jr/part.fifo" > "$T/out" 2> "$T/err"; rc=$?
+[ "$rc" -eq 2 ] && grep -q 'part.fifo: merge: not a regular file' "$T/err" && [ ! -e "$T/jr/mf.json" ] \
+    && ok || bad "a FIFO as a merge part (exit $rc): $(head -1 "$T/err")"
 # a journal another run holds (flock(1) holds it here) is refused, not
 # written by both: two shards on one journal lost cases
 if command -v flock > /dev/null 2>&1; then
@@ -761,6 +782,111 @@ sh -c 'trap "" XFSZ; ulimit -f 0; exec "$@"' sh "$SC" check --theorem L7 --journ
 grep -q '^spikecheck: .*full.jnl: cannot write the header: File too large$' "$T/jr/full.err" && ok || bad "a failed header write: $(head -1 "$T/jr/full.err")"
 [ ! -e "$T/jr/full.jnl" ] && ok || bad "a failed header write left the journal"
 expect_rc 0 "the journal after a failed header write" "$SC" check --theorem L7 --journal "$T/jr/full.jnl" "$T/jr/c.json"
+
+# SIGTERM and SIGINT (issue 17 item 9): the run stops at once, leaves no
+# temporary beside its outputs, no gnuplot directory, no worker and no
+# private journal directory; it says how to resume (with --journal) or
+# that nothing was written, and exits 128 + the signal.  SIGINT is sent
+# through perl, which un-ignores it (a background job of sh ignores it,
+# and spikecheck keeps a signal ignored at its start).
+mkdir -p "$T/sig/tmp" "$T/sig/my cases" "$T/sig/slow"
+sed 's/"steps": [0-9]*/"steps": 40/' "$SPIKE" > "$T/sig/my cases/a.json"
+sed 's/"steps": [0-9]*/"steps": 40000/' "$SPIKE" > "$T/sig/my cases/b.json"
+sed 's/"steps": [0-9]*/"steps": 40000/' "$SPIKE" > "$T/sig/slow/c.json"
+sed 's/"steps": [0-9]*/"steps": 40001/' "$SPIKE" > "$T/sig/slow/d.json"
+sig_wait() {    # sig_wait FILE LINES: until FILE has LINES lines (15 s at most)
+    i=0
+    while [ "$(cat "$1" 2> /dev/null | wc -l)" -lt "$2" ] && [ $i -lt 300 ]; do sleep 0.05; i=$((i + 1)); done
+}
+sig_kids() {    # the child processes of pid $1 (no procps on a bare machine)
+    grep -l "^PPid:[[:space:]]*$1\$" /proc/[0-9]*/status 2> /dev/null | cut -d/ -f3
+}
+sig_alive() {   # any of the pids $* still running (zombies count as gone)
+    for p in "$@"; do
+        grep -q '^State:[[:space:]]*[^Z]' "/proc/$p/status" 2> /dev/null && return 0
+    done
+    return 1
+}
+# SIGTERM in the case loop, with a journal: the resume line, pasted into
+# sh, finishes the run from the journal
+(cd "$T/sig" && exec env TMPDIR="$T/sig/tmp" "$SCJ" check --theorem L7 --journal j.jnl --json r.json "my cases") > /dev/null 2> "$T/sig/err" &
+pid=$!
+sig_wait "$T/sig/j.jnl" 2
+kill -TERM "$pid"; wait "$pid"; rc=$?
+[ "$rc" -eq 143 ] && ok || bad "SIGTERM: exit $rc, want 143"
+grep -qx "spikecheck: interrupted; resume with: $SCJ check --theorem L7 --journal j.jnl --json r.json 'my cases'" "$T/sig/err" \
+    && ok || bad "SIGTERM with a journal prints the resume line: $(head -1 "$T/sig/err")"
+[ ! -e "$T/sig/r.json" ] && [ -z "$(find "$T/sig" -name '*.tmp.*')" ] && ok || bad "SIGTERM left an output or a temporary"
+line=$(sed -n 's/^spikecheck: interrupted; resume with: //p' "$T/sig/err")
+(cd "$T/sig" && eval "$line") > /dev/null 2> "$T/sig/err2"; rc=$?
+[ "$rc" -eq 0 ] && grep -q 'j.jnl: 1 of 2 cases restored, 1 run' "$T/sig/err2" && [ -s "$T/sig/r.json" ] \
+    && ok || bad "the resume line finishes the run (exit $rc): $(head -1 "$T/sig/err2")"
+# SIGTERM while the HTML report is written (gnuplot runs in a directory
+# of TMPDIR, the report is a temporary beside r.html): both removed
+env TMPDIR="$T/sig/tmp" "$SC" check --theorem L7 --html "$T/sig/r.html" "$T/sig/slow/c.json" > /dev/null 2> "$T/sig/err" &
+pid=$!
+i=0
+while [ -z "$(ls "$T/sig/tmp" | grep spikecheck-plot)" ] && [ $i -lt 600 ]; do sleep 0.02; i=$((i + 1)); done
+kill -TERM "$pid"; wait "$pid"; rc=$?
+[ "$rc" -eq 143 ] && [ $i -lt 600 ] && grep -qx 'spikecheck: interrupted; nothing written' "$T/sig/err" && ok || bad "SIGTERM while writing: exit $rc, $(head -1 "$T/sig/err")"
+[ -z "$(ls -A "$T/sig/tmp")" ] && [ -z "$(find "$T/sig" -name '*.tmp.*')" ] && [ ! -e "$T/sig/r.html" ] \
+    && ok || bad "SIGTERM while writing left: $(ls -A "$T/sig/tmp") $(find "$T/sig" -name '*.tmp.*')"
+# SIGINT with --jobs 2: the workers stop with the parent, and the private
+# directory of their journals goes
+if command -v perl > /dev/null 2>&1; then
+    env TMPDIR="$T/sig/tmp" perl -e '$SIG{INT} = "DEFAULT"; exec @ARGV or exit 127' \
+        "$SC" check --theorem L7 --jobs 2 --json "$T/sig/j2.json" "$T/sig/slow" > /dev/null 2> "$T/sig/err" &
+    pid=$!
+    i=0
+    while [ "$(cat "$T"/sig/tmp/spikecheck-jobs.*/part.* 2> /dev/null | wc -l)" -lt 2 ] && [ $i -lt 300 ]; do sleep 0.05; i=$((i + 1)); done
+    kids=$(sig_kids "$pid")
+    [ "$(echo $kids | wc -w)" -eq 2 ] && ok || bad "--jobs 2 runs two workers: $kids"
+    kill -INT "$pid"; wait "$pid"; rc=$?
+    [ "$rc" -eq 130 ] && grep -qx 'spikecheck: interrupted; nothing written' "$T/sig/err" && ok || bad "SIGINT: exit $rc, $(head -1 "$T/sig/err")"
+    sig_alive $kids && bad "SIGINT left workers running: $kids" || ok
+    [ -z "$(ls -A "$T/sig/tmp")" ] && [ ! -e "$T/sig/j2.json" ] && ok || bad "SIGINT left $(ls -A "$T/sig/tmp")"
+fi
+
+# work and memory caps that match reality (item 11): cases inside the
+# counting caps that ran out of memory or ran for minutes are refused
+# before the run, naming the field and the estimate against the limit
+mkdir -p "$T/cost"
+cost_refused() {  # cost_refused FILE FIELD WHAT: exit 2 within 5 s, the estimate named
+    timeout 5 "$SC" check --theorem L7 "$1" > "$T/out" 2> "$T/err"; rc=$?
+    [ "$rc" -eq 2 ] && grep -q "^spikecheck: $1: $2: .*(estimate [0-9]* $3 > limit [0-9]*)\$" "$T/err" \
+        && ok || bad "$(basename "$1") refused by its estimate (exit $rc): $(head -1 "$T/err" | cut -c1-200)"
+}
+# 213 bytes: d = 1, 333332 steps at 65536 bits (reached 4 GB)
+printf '%s\n' '{"format": "spikecheck-case/1", "loss": "square", "data": {"X": [["1"], ["-1"]], "y": ["1", "-1"]},' \
+    '"init": {"w": ["1"], "gamma": "1/2"}, "eta": "1/10", "eta_gamma": "1/2", "steps": 333332, "precision": 65536}' > "$T/cost/long.json"
+cost_refused "$T/cost/long.json" precision bytes
+# the same at 256 bits runs; at --max-precision 65536 it would not fit
+sed 's/"steps": 333332, "precision": 65536/"steps": 200000, "precision": 256/' "$T/cost/long.json" > "$T/cost/long256.json"
+timeout 5 "$SC" check --theorem L7 --max-precision 65536 "$T/cost/long256.json" > "$T/out" 2> "$T/err"; rc=$?
+[ "$rc" -eq 2 ] && grep -q 'long256.json: steps: .*(estimate [0-9]* bytes > limit [0-9]*) (--max-precision 65536)$' "$T/err" \
+    && ok || bad "a higher --max-precision checks the estimate again (exit $rc): $(head -1 "$T/err")"
+# 1000 x 1000 explicit data (aborted in GMP after 103 s)
+awk 'BEGIN { srand(1); printf "{\"format\": \"spikecheck-case/1\", \"loss\": \"square\", \"data\": {\"X\": [";
+    for (i = 0; i < 1000; i++) { printf "%s[", i ? "," : ""; for (j = 0; j < 1000; j++) printf "%s\"%d\"", j ? "," : "", int(rand() * 9) - 4; printf "]" }
+    printf "], \"y\": ["; for (i = 0; i < 1000; i++) printf "%s\"%d\"", i ? "," : "", i % 2 ? -1 : 1;
+    printf "]}, \"init\": {\"w\": ["; for (j = 0; j < 1000; j++) printf "%s\"1\"", j ? "," : "";
+    printf "], \"gamma\": \"1\"}, \"eta\": \"1/10\", \"eta_gamma\": \"1/2\", \"steps\": 1}\n" }' > "$T/cost/wide.json"
+cost_refused "$T/cost/wide.json" data.X "digit operations"
+# 100k-digit fractions in 8 x 4 data (minutes in exact matrix code)
+num=$(head -c 49990 /dev/zero | tr '\0' 7); den=3$(head -c 49989 /dev/zero | tr '\0' 1)
+awk -v b="1$num/$den" 'BEGIN { printf "{\"format\": \"spikecheck-case/1\", \"loss\": \"square\", \"data\": {\"X\": [";
+    for (i = 0; i < 8; i++) { printf "%s[", i ? "," : ""; for (j = 0; j < 4; j++) printf "%s\"%s\"", j ? "," : "", (i + j) % 3 ? i - j : b; printf "]" }
+    printf "], \"y\": [\"1\",\"-1\",\"1\",\"-1\",\"1\",\"-1\",\"1\",\"-1\"]}, \"init\": {\"w\": [\"1\",\"2\",\"3\",\"4\"], \"gamma\": \"1\"},";
+    printf " \"eta\": \"1/10\", \"eta_gamma\": \"1/2\", \"steps\": 2}\n" }' > "$T/cost/digits.json"
+cost_refused "$T/cost/digits.json" data.X "digit operations"
+# a logistic case of 64 samples with 4000-digit data: the exact SVM dual
+# LP (sc_svm_dual) ran for minutes
+awk -v b="$(head -c 4000 /dev/zero | tr '\0' 9)" 'BEGIN { printf "{\"format\": \"spikecheck-case/1\", \"loss\": \"logistic\", \"data\": {\"X\": [";
+    for (i = 0; i < 64; i++) printf "%s[\"%d%s\", \"%d%s\"]", i ? "," : "", i + 1, b, 2 * i - 63, b;
+    printf "], \"y\": ["; for (i = 0; i < 64; i++) printf "%s\"%d\"", i ? "," : "", i < 32 ? 1 : -1;
+    printf "]}, \"init\": {\"w\": [\"1\", \"2\"], \"gamma\": \"1/20\"}, \"eta\": \"1\", \"eta_gamma\": \"1/100\", \"steps\": 1}\n" }' > "$T/cost/lp.json"
+cost_refused "$T/cost/lp.json" data "digit operations"
+grep -q 'SVM dual LP of n = 64' "$T/err" && ok || bad "the LP estimate is named: $(head -1 "$T/err" | cut -c1-200)"
 
 # no command parses an option outside the tables (opts.c is the parser)
 grep -n 'strcmp([^,]*, *"--*[a-z]' src/cli/*.c | grep -v -e '^src/cli/main.c:' -e '^src/cli/opts.c:' > "$T/adhoc" && bad "options parsed outside the tables: $(head -1 "$T/adhoc")" || ok

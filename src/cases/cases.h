@@ -39,6 +39,17 @@
 /* (steps + 1) x (d + 8) balls per stored trajectory: about 1.6 GB at 4096
    bits, the default precision cap */
 #define SC_CASE_MAX_STORE  3000000
+/* The cost estimates of cost.c (sc_case_check_cost): bytes of an Arb
+   ball beyond its mantissa (the arb_struct and the limbs' allocation),
+   the memory a run may keep, the digit operations of the exact
+   arithmetic on the data, and those of the logistic SVM dual LP. */
+#define SC_CASE_BALL_OVERHEAD 64
+#define SC_CASE_MAX_BYTES  ((double) (1UL << 32))
+#define SC_CASE_MAX_WORK   1e9
+#define SC_CASE_MAX_LP     3e10
+/* The precision cap the loader assumes (the CLI's default
+   --max-precision); a run with a higher cap checks again. */
+#define SC_CASE_COST_PREC  4096
 /* Decimal exponents beyond this are refused: "1e-99999999" would be an
    exact rational of 40 MB. */
 #define SC_NUM_MAX_EXP     4096
@@ -96,6 +107,24 @@ typedef struct
 sc_case_struct;
 
 typedef sc_case_struct sc_case_t[1];
+
+/* Estimates (cost.c; heuristics that over-estimate): the bytes a run of
+   c keeps with precisions up to max(c->precision, prec_max); the digit
+   operations of the exact arithmetic on its data, n d^2 k (1 + k/1000)
+   for entries of k digits once centred (work_dims); those of the exact
+   SVM dual LP, n^4 k (logistic loss; 0 otherwise). */
+double sc_case_cost_bytes(const sc_case_t c, slong prec_max);
+double sc_case_cost_work_dims(slong n, slong d, double k);
+double sc_case_cost_work(const sc_case_t c);
+double sc_case_cost_lp(const sc_case_t c);
+
+/* SC_OK, or SC_EINVAL with the field at fault and the reason "...
+   (estimate X > limit Y)" in why when an estimate passes its limit
+   (SC_CASE_MAX_BYTES, SC_CASE_MAX_WORK, SC_CASE_MAX_LP).  The loader
+   checks with SC_CASE_COST_PREC; a run with a higher cap checks again. */
+int sc_case_check_cost(const sc_case_t c, slong prec_max,
+                       const char ** field, char * why, size_t len)
+    SC_WARN_UNUSED;
 
 /* Initialises an empty case (n = d = 0).  Whoever inits, clears. */
 void sc_case_init(sc_case_t c);

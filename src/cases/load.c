@@ -205,6 +205,30 @@ sc_check_size(sc_load_t L, const char * field, slong n, slong d)
 
 /* ---- explicit data ----------------------------------------------------- */
 
+/* Before any number is parsed (1000 x 1000 entries take seconds): the
+   exact work with entries at least as long as the longest string. */
+static int
+sc_load_X_work(sc_load_t L, json_t * X, slong n, slong d)
+{
+    double k = 1, work;
+    size_t i, j;
+
+    for (i = 0; i < (size_t) n; i++)
+        for (j = 0; j < (size_t) d; j++)
+        {
+            json_t * v = json_array_get(json_array_get(X, i), j);
+
+            if (json_is_string(v))
+                k = FLINT_MAX(k, (double) json_string_length(v));
+        }
+    work = sc_case_cost_work_dims(n, d, k);
+    if (work > SC_CASE_MAX_WORK)
+        return sc_fail(L, "data.X", "exact arithmetic on %ld x %ld data too "
+                       "costly (estimate %.0f digit operations > limit %.0f)",
+                       (long) n, (long) d, work, (double) SC_CASE_MAX_WORK);
+    return SC_OK;
+}
+
 /* The shape of X: n non-empty rows of equal length d. */
 static int
 sc_load_X_shape(slong * n, slong * d, sc_load_t L, json_t * X)
@@ -226,6 +250,8 @@ sc_load_X_shape(slong * n, slong * d, sc_load_t L, json_t * X)
     *n = (slong) json_array_size(X);
     *d = (slong) json_array_size(row0);
     if (sc_check_size(L, "data.X", *n, *d) != SC_OK)
+        return SC_EINVAL;
+    if (sc_load_X_work(L, X, *n, *d) != SC_OK)
         return SC_EINVAL;
 
     for (i = 1; i < json_array_size(X); i++)
@@ -953,6 +979,19 @@ sc_load_report(sc_case_t c, sc_load_t L, json_t * root)
     return SC_OK;
 }
 
+/* The memory and work estimates of cost.c, at the default precision cap. */
+static int
+sc_load_cost(const sc_case_t c, sc_load_t L)
+{
+    char why[SC_ERR_LEN];
+    const char * field;
+
+    if (sc_case_check_cost(c, SC_CASE_COST_PREC, &field, why, sizeof(why))
+        != SC_OK)
+        return sc_fail(L, field, "%s", why);
+    return SC_OK;
+}
+
 /* Cheap scalar checks first, so a typo is reported before any matrix work;
    init last, since it needs the data. */
 static int
@@ -967,8 +1006,7 @@ sc_load_root(sc_case_t c, sc_load_t L, json_t * root)
         || sc_load_report(c, L, root) != SC_OK
         || sc_member(&data, L, root, "", "data", 1) != SC_OK
         || sc_member(&init, L, root, "", "init", 1) != SC_OK
-        || sc_load_data(c, L, data) != SC_OK
-        || sc_load_init(c, L, init) != SC_OK)
+        || sc_load_data(c, L, data) != SC_OK)
         return SC_EINVAL;
     /* a trajectory keeps (d + 8) balls per step, at every precision it is
        run at: refuse what could not be stored rather than abort later */
@@ -977,7 +1015,10 @@ sc_load_root(sc_case_t c, sc_load_t L, json_t * root)
                        "exceed the trajectory store (steps x (d + 8) <= "
                        "%.0f)", (long) c->steps, (long) c->d,
                        (double) SC_CASE_MAX_STORE);
-    return SC_OK;
+    /* before init: its checks (X~ w != 0) are exact work on the data */
+    if (sc_load_cost(c, L) != SC_OK)
+        return SC_EINVAL;
+    return sc_load_init(c, L, init);
 }
 
 /* Parses text (len bytes, or NUL-terminated if len < 0) into c, which is

@@ -169,10 +169,12 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv, int replay)
 
 /* Loads every case; on the first bad one prints its message. */
 static int
-sc_check_load(sc_case_struct ** cases, char ** paths, slong n)
+sc_check_load(sc_case_struct ** cases, char ** paths, slong n,
+              slong prec_max)
 {
     slong i;
     char err[SC_ERR_LEN];
+    const char * field;
 
     *cases = flint_malloc(FLINT_MAX(n, 1) * sizeof(sc_case_struct));
     for (i = 0; i < n; i++)
@@ -183,6 +185,15 @@ sc_check_load(sc_case_struct ** cases, char ** paths, slong n)
             != SC_OK)
         {
             fprintf(stderr, "spikecheck: %s\n", err);
+            return SC_EINVAL;
+        }
+        /* the loader assumed the default cap: a higher one costs more */
+        if (prec_max > SC_CASE_COST_PREC
+            && sc_case_check_cost(*cases + i, prec_max, &field, err,
+                                  sizeof(err)) != SC_OK)
+        {
+            fprintf(stderr, "spikecheck: %s: %s: %s (--max-precision "
+                    "%ld)\n", paths[i], field, err, (long) prec_max);
             return SC_EINVAL;
         }
     }
@@ -479,10 +490,12 @@ sc_cli_check(int argc, char ** argv, int replay)
         o.plot_all = 1;
     if (o.shard_n > 0)
         n = sc_cli_shard(paths, n, o.shard_k, o.shard_n);
-    if (sc_check_load(&cases, paths, n) != SC_OK)
+    if (sc_check_load(&cases, paths, n, o.prec_max) != SC_OK)
         goto cleanup;
     if (sc_check_probe(&o, paths, n) != SC_OK)
         goto cleanup;
+    if (o.journal != NULL)
+        sc_cli_signal_resumable();
     if ((o.jobs > 1 ? sc_cli_check_jobs(R, &o, cases, n)
                     : sc_cli_check_run(R, &o, cases, n, 0, 1, o.journal))
         != SC_OK)
@@ -500,6 +513,7 @@ sc_cli_check(int argc, char ** argv, int replay)
         rc = sc_check_baseline(&o, R, rc);
 
 cleanup:
+    sc_cli_signal_clear();
     if (cases != NULL)
     {
         for (i = 0; i < n; i++)

@@ -56,7 +56,11 @@ sc_jobs_spawn(const sc_check_opts * o, sc_case_struct * cases, slong n,
     {
         pid[k] = fork();
         if (pid[k] == 0)
+        {
+            sc_cli_signal_child();
             sc_jobs_worker(o, cases, n, k, jobs, parts[k]);
+        }
+        sc_cli_signal_worker(k, pid[k]);
         if (pid[k] < 0)
         {
             fprintf(stderr, "spikecheck: --jobs: cannot start worker %ld: "
@@ -71,6 +75,7 @@ sc_jobs_spawn(const sc_check_opts * o, sc_case_struct * cases, slong n,
 
         while ((got = waitpid(pid[k], &st, 0)) < 0 && errno == EINTR)
             ;
+        sc_cli_signal_worker(k, 0);
         if (got < 0)
         {
             fprintf(stderr, "spikecheck: --jobs: worker %ld of %ld: %s\n",
@@ -156,9 +161,14 @@ sc_cli_check_jobs(sc_report_t R, const sc_check_opts * o,
         snprintf(parts[k], len, dir != NULL ? "%s/part.%ld" : "%s.%ld",
                  dir != NULL ? dir : o->journal, (long) (k + 1));
     }
+    /* a kill removes the private directory: its parts are not named
+       anywhere a user could resume them from */
+    if (dir != NULL)
+        sc_cli_signal_jobs_dir(dir, parts, jobs);
     rc = sc_jobs_spawn(o, cases, n, parts, jobs);
     if (rc == SC_OK)
         rc = sc_jobs_collect(R, o, cases, n, parts, jobs);
+    sc_cli_signal_jobs_dir(NULL, NULL, 0);
     /* after a failure the finished cases stay resumable */
     if (rc != SC_OK && dir != NULL)
         fprintf(stderr, "spikecheck: --jobs: the finished cases are kept in "

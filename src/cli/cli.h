@@ -7,6 +7,7 @@
 #ifndef SC_CLI_H
 #define SC_CLI_H
 
+#include <sys/types.h>
 #include "spikecheck.h"
 #include "cases/cases.h"
 #include "report/report.h"
@@ -61,6 +62,24 @@ int sc_cli_save_case(const char * path, const sc_case_t c) SC_WARN_UNUSED;
 /* Parses a decimal integer option value in [lo, hi]. */
 int sc_cli_parse_si(slong * x, const char * opt, const char * s, slong lo,
                     slong hi);
+
+/* SIGINT and SIGTERM (signal.c): the handler removes the temporaries of
+   the outputs (report/outfile.c), stops and reaps the --jobs workers,
+   removes their private directory, prints one line ("interrupted;
+   nothing written", or the command line to resume with) and exits 130
+   (SIGINT) or 143 (SIGTERM).  init installs it for the command line
+   argv; resumable makes the line "resume with: ARGV" (shell-quoted), for
+   a run with a journal, and clear undoes that. */
+void sc_cli_signal_init(int argc, char ** argv);
+void sc_cli_signal_resumable(void);
+void sc_cli_signal_clear(void);
+
+/* --jobs: worker k is pid (0: none, reaped); dir (NULL: none) is the
+   private directory of the parts[0 .. n-1], removed on a signal; child is
+   called by a worker right after fork (it stops with its parent). */
+void sc_cli_signal_worker(slong k, pid_t pid);
+void sc_cli_signal_jobs_dir(char * dir, char * const * parts, slong n);
+void sc_cli_signal_child(void);
 
 int sc_cli_list(int argc, char ** argv);
 int sc_cli_check(int argc, char ** argv, int replay);

@@ -35,6 +35,7 @@ main(int argc, char ** argv)
                 "--help)\n", argv[1]);
         return SC_EXIT_USAGE;
     }
+    sc_cli_signal_init(argc, argv);
     rc = cmd->run(argc - 1, argv + 1);
     flint_cleanup();
     return rc;

@@ -67,7 +67,17 @@ sc_merge_kind(char ** parts, slong n, const char ** out, slong nout)
     slong i, nj = 0;
 
     for (i = 0; i < n; i++)
-        nj += (sc_report_is_journal(parts[i]) != 0);
+    {
+        int j = sc_report_is_journal(parts[i]);
+
+        if (j < 0)
+        {
+            fprintf(stderr, "spikecheck: %s: merge: not a regular file (a "
+                    "FIFO or a device is never read)\n", parts[i]);
+            return -1;
+        }
+        nj += j;
+    }
     if (nj != 0 && nj != n)
     {
         fprintf(stderr, "spikecheck: merge: parts mix journals and JSON "

@@ -450,17 +450,25 @@ sc_report_read_journals(sc_report_t R, char ** parts, slong nparts,
     return rc;
 }
 
+/* O_NONBLOCK and fstat before any read: a FIFO given as a part would
+   block the open (and the read) forever. */
 int
 sc_report_is_journal(const char * path)
 {
-    FILE * f = fopen(path, "rb");
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    struct stat st;
     char buf[64];
-    size_t got;
+    ssize_t got;
 
-    if (f == NULL)
+    if (fd < 0)
         return 0;
-    got = fread(buf, 1, sizeof(buf) - 1, f);
-    fclose(f);
-    buf[got] = '\0';
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+    {
+        close(fd);
+        return -1;
+    }
+    got = read(fd, buf, sizeof(buf) - 1);
+    close(fd);
+    buf[got > 0 ? got : 0] = '\0';
     return strstr(buf, "\"" SC_JOURNAL_FORMAT "\"") != NULL;
 }

@@ -65,6 +65,56 @@ sc_journal_record(const sc_record_struct * r)
     return o;
 }
 
+/* The longest number of a dump string we read back: 4 Mbit mantissas,
+   far above any precision a run reaches. */
+#define SC_JOURNAL_MAX_HEX (1L << 20)
+
+/*
+ * Whether s has the shape arb_dump_str writes: "m e r f" in hex, the
+ * midpoint m 2^e with m = 0 only for the special values (e = 0, -1, -2,
+ * -3: zero, +inf, -inf, NaN), the radius r 2^f with r >= 0 of at most
+ * MAG_BITS odd bits, r = 0 only for zero and +inf.  arb_load_str calls
+ * flint_abort on the others: a damaged journal must be refused instead.
+ */
+static int
+sc_journal_dump_ok(const char * s)
+{
+    char * tok = flint_malloc(strlen(s) + 1);
+    fmpz_t t[4];
+    int i, ok = 1;
+
+    for (i = 0; i < 4; i++)
+        fmpz_init(t[i]);
+    for (i = 0; i < 4 && ok; i++)
+    {
+        const char * p = s + (*s == '-');
+        size_t n = strspn(p, "0123456789abcdef");
+
+        ok = n > 0 && n <= SC_JOURNAL_MAX_HEX
+             && p[n] == (i < 3 ? ' ' : '\0');
+        if (ok)
+        {
+            memcpy(tok, s, (size_t) (p + n - s));
+            tok[p + n - s] = '\0';
+            ok = fmpz_set_str(t[i], tok, 16) == 0;
+            s = p + n + 1;
+        }
+    }
+    if (ok && fmpz_is_zero(t[0]))
+        ok = fmpz_cmp_si(t[1], -3) >= 0 && fmpz_cmp_si(t[1], 0) <= 0;
+    if (ok && fmpz_is_zero(t[2]))
+        ok = fmpz_cmp_si(t[3], -1) >= 0 && fmpz_cmp_si(t[3], 0) <= 0;
+    if (ok && !fmpz_is_zero(t[2]))
+    {
+        fmpz_fdiv_q_2exp(t[2], t[2], fmpz_val2(t[2]));
+        ok = fmpz_sgn(t[2]) > 0 && fmpz_bits(t[2]) <= MAG_BITS;
+    }
+    for (i = 0; i < 4; i++)
+        fmpz_clear(t[i]);
+    flint_free(tok);
+    return ok;
+}
+
 /* A ball from a dump string (or has = 0 for null); 0 on success. */
 static int
 sc_journal_get_ball(arb_t x, int * has, json_t * j)
@@ -72,7 +122,8 @@ sc_journal_get_ball(arb_t x, int * has, json_t * j)
     *has = !json_is_null(j);
     if (!*has)
         return 0;
-    return !json_is_string(j) || arb_load_str(x, json_string_value(j)) != 0;
+    return !json_is_string(j) || !sc_journal_dump_ok(json_string_value(j))
+           || arb_load_str(x, json_string_value(j)) != 0;
 }
 
 static int

@@ -73,6 +73,7 @@ sc_report_merge_json(FILE * out, char ** parts, slong nparts, char * err,
 
         if (doc == NULL || fmt == NULL
             || strcmp(fmt, "spikecheck-report/1") != 0 || !json_is_array(r)
+            || !json_is_object(json_object_get(doc, "versions"))
             || json_array_size(f) != json_array_size(g))
         {
             snprintf(err, errlen, "%s: not a spikecheck JSON report%s%s",
@@ -121,8 +122,7 @@ sc_report_merge_json(FILE * out, char ** parts, slong nparts, char * err,
         }
     root = json_object();
     json_object_set_new(root, "format", json_string("spikecheck-report/1"));
-    json_object_set(root, "versions", versions != NULL ? versions
-                                                       : json_object());
+    json_object_set(root, "versions", versions);
     json_object_set_new(root, "results", json_array());
     for (i = 0; i < n; i++)
         json_array_append(json_object_get(root, "results"), res[i]);

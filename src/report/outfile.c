@@ -29,25 +29,28 @@
 
 /* The temporaries open now, for sc_outfile_remove_all (a signal handler):
    fixed slots, written before the file exists and cleared after it is
-   gone, so the handler never reads a half-built list. */
+   gone, so the handler never reads a half-built list.  Directories
+   (gnuplot's) are removed after the files, which they hold. */
 #define SC_OUTFILE_LIVE 16
 static char * volatile sc_outfile_live[SC_OUTFILE_LIVE];
+static char * volatile sc_outfile_live_dir[SC_OUTFILE_LIVE];
 
-static void
-sc_outfile_track(char * tmp, int on)
+void
+sc_outfile_track(char * path, int dir, int on)
 {
+    char * volatile * slot = dir ? sc_outfile_live_dir : sc_outfile_live;
     int i;
 
     for (i = 0; i < SC_OUTFILE_LIVE; i++)
     {
-        if (on && sc_outfile_live[i] == NULL)
+        if (on && slot[i] == NULL)
         {
-            sc_outfile_live[i] = tmp;
+            slot[i] = path;
             return;
         }
-        if (!on && sc_outfile_live[i] == tmp)
+        if (!on && slot[i] == path)
         {
-            sc_outfile_live[i] = NULL;
+            slot[i] = NULL;
             return;
         }
     }
@@ -61,6 +64,9 @@ sc_outfile_remove_all(void)
     for (i = 0; i < SC_OUTFILE_LIVE; i++)
         if (sc_outfile_live[i] != NULL)
             (void) unlink(sc_outfile_live[i]);
+    for (i = 0; i < SC_OUTFILE_LIVE; i++)
+        if (sc_outfile_live_dir[i] != NULL)
+            (void) rmdir(sc_outfile_live_dir[i]);
 }
 
 /* Devices, FIFOs and the process's own descriptors are written in place. */
@@ -140,7 +146,7 @@ sc_outfile_open(sc_outfile_t o, const char * path, char * err, size_t errlen)
         fd = sc_outfile_mktemp(&o->tmp, o->path);
         if (fd >= 0)
         {
-            sc_outfile_track(o->tmp, 1);
+            sc_outfile_track(o->tmp, 0, 1);
             /* a rewritten report keeps its mode, a new one gets the
                umask's */
             mode = umask(0);
@@ -159,7 +165,7 @@ sc_outfile_open(sc_outfile_t o, const char * path, char * err, size_t errlen)
         if (o->tmp != NULL && fd >= 0)
         {
             (void) unlink(o->tmp);
-            sc_outfile_track(o->tmp, 0);
+            sc_outfile_track(o->tmp, 0, 0);
         }
         flint_free(o->tmp);
         flint_free(o->path);
@@ -268,7 +274,7 @@ sc_outfile_commit(sc_outfile_t o, char * err, size_t errlen)
     {
         if (bad)
             (void) unlink(o->tmp);
-        sc_outfile_track(o->tmp, 0);
+        sc_outfile_track(o->tmp, 0, 0);
     }
     flint_free(o->tmp);
     flint_free(o->path);
@@ -282,7 +288,7 @@ sc_outfile_abort(sc_outfile_t o)
     if (o->tmp != NULL)
     {
         (void) unlink(o->tmp);
-        sc_outfile_track(o->tmp, 0);
+        sc_outfile_track(o->tmp, 0, 0);
     }
     flint_free(o->tmp);
     flint_free(o->path);

@@ -85,6 +85,28 @@ sc_plot_slurp(const char * path, long max)
     return buf;
 }
 
+static const char * const sc_plot_names[] = { "script", "data",
+                                              "plot.svg", "stderr" };
+#define SC_PLOT_NAMES 4
+
+/* The directory of the plot being drawn (one at a time) and its files,
+   for a signal handler that removes them (sc_outfile_remove_all). */
+static char sc_plot_live[SC_PLOT_NAMES + 1][SC_PLOT_FILE];
+
+static void
+sc_plot_track(const char * dir, int on)
+{
+    int i;
+
+    if (on)
+        for (i = 0; i < SC_PLOT_NAMES; i++)
+            sc_plot_path(sc_plot_live[i], dir, sc_plot_names[i]);
+    if (on)
+        snprintf(sc_plot_live[SC_PLOT_NAMES], SC_PLOT_FILE, "%s", dir);
+    for (i = 0; i <= SC_PLOT_NAMES; i++)
+        sc_outfile_track(sc_plot_live[i], i == SC_PLOT_NAMES, on);
+}
+
 /* A fresh private directory (mode 0700) for the script, the data, the
    SVG and gnuplot's stderr; sc_plot_cleanup removes it.  *why on
    failure. */
@@ -105,20 +127,20 @@ sc_plot_temp(char * dir, char ** why)
         *why = sc_plot_strdup(msg);
         return SC_EIO;
     }
+    sc_plot_track(dir, 1);
     return SC_OK;
 }
 
 static void
 sc_plot_cleanup(const char * dir)
 {
-    static const char * const names[] = { "script", "data", "plot.svg",
-                                          "stderr" };
     char path[SC_PLOT_FILE];
     size_t i;
 
-    for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-        remove(sc_plot_path(path, dir, names[i]));
+    for (i = 0; i < SC_PLOT_NAMES; i++)
+        remove(sc_plot_path(path, dir, sc_plot_names[i]));
     rmdir(dir);
+    sc_plot_track(dir, 0);
 }
 
 /* The child: in dir, the script on stdin, stdout to /dev/null, stderr to

@@ -279,9 +279,15 @@ int sc_outfile_commit(sc_outfile_t o, char * err, size_t errlen)
 /* Closes and removes the temporary file (nothing is left behind). */
 void sc_outfile_abort(sc_outfile_t o);
 
-/* Removes every temporary still open (async-signal-safe: for a signal
-   handler; the files are not closed). */
+/* Removes every temporary still open, then every temporary directory
+   (async-signal-safe: for a signal handler; the files are not closed). */
 void sc_outfile_remove_all(void);
+
+/* Registers (on = 1) or unregisters (on = 0) path, a temporary file or
+   (dir = 1) a temporary directory, for sc_outfile_remove_all: path must
+   stay valid until it is unregistered.  At most 16 of each at a time; the
+   open temporaries of sc_outfile_open are registered by it. */
+void sc_outfile_track(char * path, int dir, int on);
 
 /* JSON report: {"format", "versions", "results": [records]}. */
 int sc_report_write_json(FILE * out, const sc_report_t R) SC_WARN_UNUSED;
@@ -368,7 +374,8 @@ int sc_journal_append(sc_journal_t J, const sc_report_t R,
 /* The largest journal read: a journal entry is a few kB per case. */
 #define SC_JOURNAL_MAX_BYTES ((size_t) 1 << 31)
 
-/* Nonzero if path starts like a journal. */
+/* 1 if path starts like a journal, 0 if not (or it cannot be opened),
+   -1 if it is not a regular file (a FIFO, a device: never read). */
 int sc_report_is_journal(const char * path);
 
 /* Appends to R the cases of the journals parts[0 .. nparts-1] (shards of

@@ -1,0 +1,43 @@
+/*
+ * fuzz_journal.c -- libFuzzer target for the journal reader of `merge`
+ * (and of a resumed `check --journal`): header, entries, records with
+ * their balls as arb_dump_str, float views, figures.  A journal is read
+ * from a file someone else may have written, so every input must end in
+ * SC_OK or a one-line error, never a crash, a leak or an abort; a journal
+ * that reads is then written as a JSON report, which must not fail.
+ */
+#include "report/report.h"
+#include "fuzz_part.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t * data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t * data, size_t size)
+{
+    char path[SC_FUZZ_MAX_PARTS][64], * parts[SC_FUZZ_MAX_PARTS];
+    char err[SC_ERR_LEN];
+    int n = sc_fuzz_write_parts(path, data, size), i, rc;
+    sc_report_t R;
+    FILE * out;
+
+    for (i = 0; i < n; i++)
+        parts[i] = path[i];
+    sc_report_init(R);
+    err[0] = '\0';
+    if (n > 0)
+    {
+        (void) sc_report_is_journal(parts[0]);
+        rc = sc_report_read_journals(R, parts, n, err, sizeof(err));
+        if (rc != SC_OK && (err[0] == '\0' || strchr(err, '\n') != NULL))
+            __builtin_trap();       /* one line that says why */
+        out = fopen("/dev/null", "w");
+        if (rc == SC_OK && out != NULL && sc_report_write_json(out, R)
+                                          != SC_OK)
+            __builtin_trap();
+        if (out != NULL)
+            fclose(out);
+    }
+    sc_report_clear(R);
+    sc_fuzz_remove_parts(path, n);
+    return 0;
+}
