@@ -13,6 +13,13 @@
  * with tight balls however long the trajectory.  The signs of Lambda and of
  * rho' - rho must both be certified (q ~ sin^2 theta may be 1e-180: the
  * checker escalates); a certified disagreement is VIOLATED.
+ *
+ * On a trajectory in split coordinates (src/dyn/split.c: w = u w* + e,
+ * e perpendicular to w*) the state is the midpoint of (u, c), and g, w'
+ * and their directional quantities come in those coordinates: q = -gu /
+ * ||w*||, ||g||^2 = gu^2 / c2 + ||Pg||^2, w' = (u - eta gu / c2) w* + (e -
+ * eta Pg), so q ~ rho^2 and b' keep their relative accuracy where absolute
+ * coordinates need about 2 log2(1/rho) bits (cases/deep/: rho = 3e-1376).
  */
 #include "theorems/whitened/whitened.h"
 #include "num/num.h"
@@ -38,6 +45,9 @@ sc_l6_step_clear(sc_l6_step_struct * s)
     arb_clear(s->q); arb_clear(s->g2); arb_clear(s->rho); arb_clear(s->rho1);
     arb_clear(s->lam); arb_clear(s->suff);
 }
+
+static void sc_l6_lambda(sc_l6_step_struct * s, const arb_t eta,
+                         const arb_t factor, slong prec);
 
 /* All quantities of the lemma at state w, with the plain step w' = w - eta g. */
 static void
@@ -65,8 +75,57 @@ sc_l6_eval(sc_l6_step_struct * s, sc_dyn_t D, arb_srcptr w,
     _sc_vec_dot(s->q, g, D->ustar, d, prec);
     arb_neg(s->q, s->q);
     _sc_vec_norm2(s->g2, g, d, prec);
+    sc_l6_lambda(s, D->eta, factor, prec);
+    arb_clear(y);
+    arb_clear(x);
+    arb_clear(b);
+    arb_clear(t);
+}
+
+/* The same at z = (u, c) of a split trajectory (see the top comment); g
+   holds Pg, w1 z' and y scratch (length d each). */
+static void
+sc_l6_eval_split(sc_l6_step_struct * s, sc_dyn_t D, sc_dyn_split_t S,
+                 arb_srcptr z, const arb_t gamma, arb_ptr g, arb_ptr w1,
+                 arb_ptr y, const arb_t factor, slong prec)
+{
+    arb_t gu, t, b, x;
+
+    arb_init(gu);
+    arb_init(t);
+    arb_init(b);
+    arb_init(x);
+    sc_dyn_split_grad(gu, g, S, z, gamma, prec);
+    sc_dyn_split_move(w1, S, z, gu, g, prec);
+    sc_dyn_split_direction(y, s->a, b, s->rho, s->W, t, S, D->c, z, gamma,
+                           prec);
+    arb_sqr(s->b2, b, prec);
+    sc_dyn_split_direction(y, s->a1, x, s->rho1, t, b, S, D->c, w1, gamma,
+                           prec);
+    arb_div(s->q, gu, D->c, prec);
+    arb_neg(s->q, s->q);
+    _sc_vec_norm2(s->g2, g, S->d, prec);
+    arb_sqr(t, gu, prec);
+    arb_div(t, t, S->c2, prec);
+    arb_add(s->g2, s->g2, t, prec);
+    sc_l6_lambda(s, D->eta, factor, prec);
+    arb_clear(x);
+    arb_clear(b);
+    arb_clear(t);
+    arb_clear(gu);
+}
+
+/* a' = a + eta q, Lambda and the sufficient condition's left side from a,
+   b2, W, q, g2 of s. */
+static void
+sc_l6_lambda(sc_l6_step_struct * s, const arb_t eta, const arb_t factor,
+             slong prec)
+{
+    arb_t t;
+
+    arb_init(t);
     arb_set(s->a1, s->a);                       /* a' = a + eta q */
-    arb_addmul(s->a1, D->eta, s->q, prec);
+    arb_addmul(s->a1, eta, s->q, prec);
 
     /* Lambda = eta (a^2 g2 - W q^2) - 2 a q W */
     arb_sqr(t, s->a, prec);
@@ -75,17 +134,14 @@ sc_l6_eval(sc_l6_step_struct * s, sc_dyn_t D, arb_srcptr w,
     arb_sqr(t, s->q, prec);
     arb_submul(s->lam, s->W, t, prec);
     arb_submul(s->suff, s->b2, t, prec);
-    arb_mul(s->lam, s->lam, D->eta, prec);
-    arb_mul(s->suff, s->suff, D->eta, prec);
+    arb_mul(s->lam, s->lam, eta, prec);
+    arb_mul(s->suff, s->suff, eta, prec);
     arb_mul(t, s->a, s->q, prec);
     arb_mul(t, t, s->W, prec);
     arb_mul_2exp_si(t, t, 1);
     arb_sub(s->suff, s->suff, t, prec);
     arb_mul(t, t, factor, prec);                /* factor = 1 outside tests */
     arb_sub(s->lam, s->lam, t, prec);
-    arb_clear(y);
-    arb_clear(x);
-    arb_clear(b);
     arb_clear(t);
 }
 
@@ -94,8 +150,9 @@ sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * T;
     slong t, d = ctx->cs->d, napplied = 0, npred = 0, nrise = 0;
-    arb_ptr w, g, w1;
+    arb_ptr w, g, w1, y;
     arb_t gamma, x, f;
+    sc_dyn_split_t S;
     sc_truth_t pos, up, lam, suff;
     sc_l6_step_struct s;
     sc_dyn_struct * D;
@@ -120,12 +177,23 @@ sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     sc_thm_factor(f, ctx, prec);
     sc_l6_step_init(&s);
     D = sc_ctx_dyn(ctx, prec);
+    y = _arb_vec_init(d);
+    if (T->split)
+        sc_dyn_split_init(S, ctx->cs, ctx->data, prec);
 
     res->verdict = SC_HOLDS;
     for (t = 0; t < ctx->cs->steps; t++)
     {
-        sc_traj_state_mid(w, gamma, T, t);
-        sc_l6_eval(&s, D, w, gamma, g, w1, f, prec);
+        if (T->split)
+        {
+            sc_traj_split_mid(w, gamma, T, t);  /* w holds z = (u, c) */
+            sc_l6_eval_split(&s, D, S, w, gamma, g, w1, y, f, prec);
+        }
+        else
+        {
+            sc_traj_state_mid(w, gamma, T, t);
+            sc_l6_eval(&s, D, w, gamma, g, w1, f, prec);
+        }
         pos = sc_truth_and(sc_num_is_positive(s.a), sc_num_is_positive(s.a1));
         if (pos == SC_FALSE)
             continue;                           /* a or a' <= 0: not covered */
@@ -185,6 +253,9 @@ sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
         }
     }
 
+    if (T->split)
+        sc_dyn_split_clear(S);
+    _arb_vec_clear(y, d);
     sc_l6_step_clear(&s);
     arb_clear(f);
     arb_clear(x);
