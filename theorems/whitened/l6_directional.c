@@ -12,7 +12,10 @@
  * in balls from that exact state, so the claim is checked on exact states
  * with tight balls however long the trajectory.  The signs of Lambda and of
  * rho' - rho must both be certified (q ~ sin^2 theta may be 1e-180: the
- * checker escalates); a certified disagreement is VIOLATED.
+ * checker escalates); a certified disagreement is VIOLATED.  So is a state
+ * where the identity behind the iff, rho'^2 - rho^2 = eta Lambda / (a a')^2
+ * (W' = W + eta^2 ||g||^2 since <g, w> = 0), has its two sides certified
+ * apart; its value at the last step checked is the extra drho2_last.
  *
  * On a trajectory in split coordinates (src/dyn/split.c: w = u w* + e,
  * e perpendicular to w*) the state is the midpoint of (u, c), and g, w'
@@ -27,6 +30,7 @@
 typedef struct
 {
     arb_t a, a1, b2, W, q, g2, rho, rho1, lam, suff;
+    arb_t lam0, id, drho2;      /* Lambda at factor 1; the identity's sides */
 }
 sc_l6_step_struct;
 
@@ -36,6 +40,7 @@ sc_l6_step_init(sc_l6_step_struct * s)
     arb_init(s->a); arb_init(s->a1); arb_init(s->b2); arb_init(s->W);
     arb_init(s->q); arb_init(s->g2); arb_init(s->rho); arb_init(s->rho1);
     arb_init(s->lam); arb_init(s->suff);
+    arb_init(s->lam0); arb_init(s->id); arb_init(s->drho2);
 }
 
 static void
@@ -44,6 +49,7 @@ sc_l6_step_clear(sc_l6_step_struct * s)
     arb_clear(s->a); arb_clear(s->a1); arb_clear(s->b2); arb_clear(s->W);
     arb_clear(s->q); arb_clear(s->g2); arb_clear(s->rho); arb_clear(s->rho1);
     arb_clear(s->lam); arb_clear(s->suff);
+    arb_clear(s->lam0); arb_clear(s->id); arb_clear(s->drho2);
 }
 
 static void sc_l6_lambda(sc_l6_step_struct * s, const arb_t eta,
@@ -116,7 +122,8 @@ sc_l6_eval_split(sc_l6_step_struct * s, sc_dyn_t D, sc_dyn_split_t S,
 }
 
 /* a' = a + eta q, Lambda and the sufficient condition's left side from a,
-   b2, W, q, g2 of s. */
+   b2, W, q, g2 of s; both sides of rho'^2 - rho^2 = eta Lambda / (a a')^2
+   (W' = W + eta^2 ||g||^2 as <g, w> = 0), the left from rho and rho'. */
 static void
 sc_l6_lambda(sc_l6_step_struct * s, const arb_t eta, const arb_t factor,
              slong prec)
@@ -140,8 +147,17 @@ sc_l6_lambda(sc_l6_step_struct * s, const arb_t eta, const arb_t factor,
     arb_mul(t, t, s->W, prec);
     arb_mul_2exp_si(t, t, 1);
     arb_sub(s->suff, s->suff, t, prec);
+    arb_sub(s->lam0, s->lam, t, prec);
     arb_mul(t, t, factor, prec);                /* factor = 1 outside tests */
     arb_sub(s->lam, s->lam, t, prec);
+
+    arb_mul(t, s->a, s->a1, prec);
+    arb_sqr(t, t, prec);
+    arb_mul(s->id, eta, s->lam0, prec);
+    arb_div(s->id, s->id, t, prec);
+    arb_sqr(s->drho2, s->rho1, prec);
+    arb_sqr(t, s->rho, prec);
+    arb_sub(s->drho2, s->drho2, t, prec);
     arb_clear(t);
 }
 
@@ -149,9 +165,9 @@ int
 sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * T;
-    slong t, d = ctx->cs->d, napplied = 0, npred = 0, nrise = 0;
+    slong t, d = ctx->cs->d, napplied = 0, npred = 0, nrise = 0, tlast = -1;
     arb_ptr w, g, w1, y;
-    arb_t gamma, x, f;
+    arb_t gamma, x, f, last;
     sc_dyn_split_t S;
     sc_truth_t pos, up, lam, suff;
     sc_l6_step_struct s;
@@ -174,6 +190,7 @@ sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     arb_init(gamma);
     arb_init(x);
     arb_init(f);
+    arb_init(last);
     sc_thm_factor(f, ctx, prec);
     sc_l6_step_init(&s);
     D = sc_ctx_dyn(ctx, prec);
@@ -221,6 +238,18 @@ sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                                "against the direction of rho");
             break;
         }
+        if (!arb_overlaps(s.drho2, s.id))
+        {
+            res->verdict = SC_VIOLATED;
+            res->step = t;
+            sc_result_reason(res, "identity rho'^2 - rho^2 = eta Lambda / "
+                             "(a a')^2 fails at step %ld", (long) t);
+            sc_result_no_value(res, "an exact identity: its two sides "
+                               "certified apart");
+            break;
+        }
+        arb_set(last, s.id);
+        tlast = t;
         suff = sc_num_le(s.suff, x);            /* x = 0 */
         if (suff == SC_TRUE && up == SC_TRUE)
         {
@@ -247,6 +276,10 @@ sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
             sc_result_set_predicted(res, x);
             arb_set_si(x, nrise);
             sc_result_set_observed(res, x);
+            /* the identity's value at the last step checked, for tests
+               against the reduced recurrence */
+            sc_result_set_extra(res, "drho2_last", last);
+            sc_result_set_extra_si(res, "drho2_step", tlast);
             sc_result_reason(res, "Lambda > 0 exactly at the %ld rising "
                              "steps of %ld checked", (long) nrise,
                              (long) napplied);
@@ -257,6 +290,7 @@ sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
         sc_dyn_split_clear(S);
     _arb_vec_clear(y, d);
     sc_l6_step_clear(&s);
+    arb_clear(last);
     arb_clear(f);
     arb_clear(x);
     arb_clear(gamma);
