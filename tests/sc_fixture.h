@@ -53,4 +53,17 @@ sc_run(sc_result_t res, sc_fixture * f, const char * id, slong num,
     return res->verdict;
 }
 
+/* The extra named name of res; fails the test if it is missing. */
+static inline const arb_struct *
+sc_extra(const sc_result_t res, const char * name)
+{
+    slong i;
+
+    for (i = 0; i < SC_MAX_EXTRA; i++)
+        if (res->extra[i].set && strcmp(res->extra[i].name, name) == 0)
+            return res->extra[i].value;
+    fail_msg("extra %s missing", name);
+    return NULL;
+}
+
 #endif

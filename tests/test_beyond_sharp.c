@@ -64,19 +64,6 @@ sc_run_case(sc_result_t res, sc_fixture * f, const char * id, slong num,
     return sc_run(res, f, id, num, den, f->c->precision, SC_CAP);
 }
 
-/* the extra called name; fails the test if it is missing */
-static const arb_struct *
-sc_extra(const sc_result_t res, const char * name)
-{
-    slong i;
-
-    for (i = 0; i < SC_MAX_EXTRA; i++)
-        if (res->extra[i].set && strcmp(res->extra[i].name, name) == 0)
-            return res->extra[i].value;
-    fail_msg("extra %s missing", name);
-    return NULL;
-}
-
 static int
 sc_extra_is(const sc_result_t res, const char * name, slong v)
 {

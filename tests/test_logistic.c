@@ -63,17 +63,6 @@ sc_near(const arb_t x, double v)
     return r;
 }
 
-static const arb_struct *
-sc_extra(const sc_result_t res, const char * name)
-{
-    slong k;
-
-    for (k = 0; k < SC_MAX_EXTRA; k++)
-        if (res->extra[k].set && strcmp(res->extra[k].name, name) == 0)
-            return res->extra[k].value;
-    return NULL;
-}
-
 /* ---- the state module against a double computation ---------------------- */
 
 typedef struct
@@ -465,13 +454,20 @@ test_logi_not_applicable(void ** state)
         { "tests/data/logi_noA3.json", "A3 fails", 0 },
         { "tests/data/logi_offspan.json", "A2 fails", 0 },
         { "tests/data/logi_noA4.json", "A4 fails", 4 },
+        /* the points (1, 1), (1, 2) (y = 1) and (-1, -1), (-1, -2)
+           (y = -1) in R^5: rank X~ = 2 < n - 1 = 3, and A3 fails: the
+           hard-margin direction is (1/2, 1/2, 0, 0, 0) (min ||w||^2
+           subject to w1 + w2 >= 1, w1 + 2 w2 >= 1), at which (1, 2)
+           has margin 3/2, so not every sample is active.  A3 is named,
+           not the rank */
+        { "tests/data/logi_rank2_noA3.json", "A3 fails", 0 },
     };
     sc_result_t res;
     slong r, i, last;
 
     (void) state;
     sc_result_init(res);
-    for (r = 0; r < 5; r++)
+    for (r = 0; r < 6; r++)
     {
         sc_fixture * f = sc_fixture_load(rows[r].path);
 
@@ -480,7 +476,8 @@ test_logi_not_applicable(void ** state)
         {
             assert_int_equal(sc_run(res, f, sc_new_ids[i], 1, 1, 128,
                                     SC_CAP), SC_NOT_APPLICABLE);
-            if (strstr(res->reason, rows[r].why) == NULL)
+            if (strstr(res->reason, rows[r].why) == NULL
+                || strstr(res->reason, "rank") != NULL)
                 fail_msg("%s on %s: %s", sc_new_ids[i], rows[r].path,
                          res->reason);
         }
@@ -490,6 +487,77 @@ test_logi_not_applicable(void ** state)
         sc_fixture_free(f);
     }
     sc_result_clear(res);
+}
+
+/* tests/data/logi_a0_zero.json with its horizon cut to steps. */
+static sc_fixture *
+sc_load_a0_zero(slong steps)
+{
+    sc_fixture * f = test_malloc(sizeof(sc_fixture));
+    char err[SC_ERR_LEN];
+
+    sc_case_init(f->c);
+    if (sc_case_load_file(f->c, "tests/data/logi_a0_zero.json", err,
+                          sizeof(err)) != SC_OK)
+        fail_msg("%s", err);
+    f->c->steps = steps;
+    sc_ctx_init(f->ctx, f->c);
+    return f;
+}
+
+/*
+ * a_0 = 0 exactly: tests/data/logi_a0_zero.json is the generated logistic
+ * data of "spikecheck expand" (n = 6, d = 9, y = (1, 1, 1, -1, -1, -1),
+ * A1-A4 hold) with w0 = x_1 - x_2 = X~^T c for c = (1, -1, 0, 0, 0, 0)
+ * (the centring cancels: c^T 1 = 0).  A3 gives X~ w* = y, so <w0, w*> =
+ * c^T X~ w* = c^T y = 0.  State 0 then fails the standing hypothesis
+ * a > 0 exactly; in balls at the midpoint of its enclosure (w0 is not
+ * dyadic) it stayed undecided up to the cap.  Now every checker decides
+ * at the case's 128 bits: state 0 is left out (20 of the 21 states
+ * remain: a_1 = a_0 + eta q_0 with q_0 > 0, [L9]), and on a 1-step
+ * horizon the checkers that examine state 0 alone, [L6], [T5.1] and
+ * [T5.3], are NOT-APPLICABLE naming a > 0.
+ */
+static void
+test_logi_exact_a0_zero(void ** state)
+{
+    static const char * const ids[9] =
+        { "L8", "L4", "L9", "L10", "L14", "T5.1", "T5.2", "T5.3", "L6" };
+    sc_fixture * f = sc_load_a0_zero(20);
+    sc_result_t res;
+    slong i;
+
+    (void) state;
+    sc_result_init(res);
+    assert_true(fmpq_is_zero(f->ctx->data->w0_wstar));
+    for (i = 0; i < 9; i++)
+    {
+        assert_int_equal(sc_run(res, f, ids[i], 1, 1, 128, SC_CAP),
+                         SC_HOLDS);
+        assert_int_equal(res->prec, 128);
+    }
+    assert_int_equal(sc_run(res, f, "L8", 1, 1, 128, SC_CAP), SC_HOLDS);
+    assert_non_null(strstr(res->reason, "at 20 step(s)"));
+    sc_fixture_free(f);
+
+    f = sc_load_a0_zero(1);
+    for (i = 0; i < 9; i++)
+    {
+        sc_verdict_t v = sc_run(res, f, ids[i], 1, 1, 128, SC_CAP);
+
+        assert_int_equal(res->prec, 128);
+        if (i == 5 || i == 7 || i == 8)
+        {
+            assert_int_equal(v, SC_NOT_APPLICABLE);
+            if (strstr(res->reason, "a_0 <= 0") == NULL
+                && strstr(res->reason, "a > 0") == NULL)
+                fail_msg("%s: %s", ids[i], res->reason);
+        }
+        else
+            assert_int_equal(v, SC_HOLDS);
+    }
+    sc_result_clear(res);
+    sc_fixture_free(f);
 }
 
 /* At 16 .. 32 bits nothing may be VIOLATED; with room to escalate the
@@ -666,6 +734,7 @@ main(void)
         cmocka_unit_test(test_logi_m2_equals_extreme_eigenvalue),
         cmocka_unit_test(test_logi_false_bound_caught),
         cmocka_unit_test(test_logi_not_applicable),
+        cmocka_unit_test(test_logi_exact_a0_zero),
         cmocka_unit_test(test_logi_escalation_never_false),
     };
     int rc;

@@ -519,12 +519,18 @@ test_svm_lp_both_ways(void ** state)
     assert_true(kkt_stationary(Xc, S->alpha, y, S->wstar));
     assert_true(fmpq_is_one(S->m2));
     assert_false(S->beta_exact);    /* rank gate */
-    assert_true(strstr(S->why, "rank") != NULL);
+    /* the rank is no hypothesis: A1-A4 hold, nothing fails */
+    assert_int_equal(S->fail, SC_SVM_HOLDS);
+    assert_true(S->why[0] == '\0');
     sc_svm_clear(S);
 
     hand_data(Xc, y, bad);
     sc_svm_init(S, Xc, y);
     assert_true(S->a1 && S->rank == 2 && !S->a3 && !S->a4);
+    /* the failing hypothesis is A3, not the rank */
+    assert_int_equal(S->fail, SC_SVM_A3_FAILS);
+    assert_true(strstr(S->why, "A3 fails") != NULL);
+    assert_null(strstr(S->why, "rank"));
     assert_true(fmpq_mat_is_zero(S->wstar));
     sc_svm_clear(S);
     {

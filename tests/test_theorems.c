@@ -221,14 +221,11 @@ test_thm_l6_spike_decides_at_64_bits(void ** state)
 }
 
 static void
-test_thm_t21_not_applicable_above_bound(void ** state)
+test_thm_t21_false_with_doubled_bound(void ** state)
 {
     sc_result_t res;
 
     sc_result_init(res);
-    /* eta Gamma c / W_0 = 3 > 2 */
-    assert_int_equal(sc_run(res, *state, "T2.1", 1, 1, 256, SC_CAP),
-                     SC_NOT_APPLICABLE);
     /* a bound of 4 instead of 2 admits the case, whose edge refutes it */
     assert_int_equal(sc_run(res, *state, "T2.1", 2, 1, 256, SC_CAP),
                      SC_VIOLATED);
@@ -348,16 +345,68 @@ test_thm_num_F_max_matches_golden_section(void ** state)
     arb_clear(Hb);
 }
 
+/*
+ * [T2.2] from a reference time later than 0.  The independent values come
+ * from tests/t22_reference.py (exact data in fractions, the recurrence of
+ * [L7] and psi of THEOREMS.md s.3 in mpmath interval arithmetic at 600
+ * bits, every comparison certified), run as
+ *     python3 tests/t22_reference.py tests/data/thm_spike.json 100 16
+ * which prints
+ *     earliest t0 5 T 267 t0+T 272 t1 209
+ *     t0 100 admissible True T 109 t1 209
+ *     t0 16 admissible True T 193 t1 209
+ *     T2.1 earliest t0 662, rising steps after it: 0
+ * At t0 = 0..4 (ii) fails (psi never exceeds Theta0); from t0 = 5 H2, (i)
+ * and (ii) hold with T = 267, the onset is 209.  From t0 = 100, T = 109 =
+ * 209 - 100: the bound is met exactly (slack 1), and no admissible t0 has
+ * T(t0) < 209 - t0 (else it would be VIOLATED), so the least slack is 1.
+ */
 static void
-test_thm_t22_not_applicable_on_spike(void ** state)
+test_thm_t22_from_later_reference_time_on_spike(void ** state)
+{
+    sc_fixture * f = *state;
+    sc_result_t res;
+    arb_t x;
+
+    sc_result_init(res);
+    arb_init(x);
+    assert_int_equal(sc_run(res, f, "T2.2", 1, 1, 256, SC_CAP), SC_HOLDS);
+    assert_true(sc_contains_si(sc_extra(res, "t0"), 5));
+    assert_true(sc_contains_si(sc_extra(res, "T"), 267));
+    assert_true(sc_contains_si(res->predicted, 5 + 267));
+    assert_true(sc_contains_si(res->observed, 209));
+    assert_true(sc_contains_si(res->slack, 1));
+    assert_int_equal(res->step, 209);
+    /* --from-first: the earliest admissible t0 alone, slack 267 / 204 */
+    f->ctx->from_first = 1;
+    assert_int_equal(sc_run(res, f, "T2.2", 1, 1, 256, SC_CAP), SC_HOLDS);
+    f->ctx->from_first = 0;
+    arb_set_si(x, 267);
+    arb_div_si(x, x, 209 - 5, 256);
+    assert_true(arb_overlaps(res->slack, x));
+    assert_true(sc_contains_si(sc_extra(res, "t0"), 5));
+    /* half of T(5) = 133 < 204: a false bound is caught at t0 = 5 */
+    assert_int_equal(sc_run(res, f, "T2.2", 1, 2, 256, SC_CAP), SC_VIOLATED);
+    assert_true(sc_contains_si(sc_extra(res, "t0_violated"), 5));
+    assert_true(sc_contains_si(res->predicted, 5 + 133));
+    assert_int_equal(res->step, 5 + 133);
+    arb_clear(x);
+    sc_result_clear(res);
+}
+
+/* [T2.1] from the first state after the spike: t0 = 662 is the first
+   state with H2 and eta Gamma c <= 2 W_t0, and no step rises after it
+   (tests/t22_reference.py, last line above). */
+static void
+test_thm_t21_from_after_spike(void ** state)
 {
     sc_result_t res;
 
     sc_result_init(res);
-    /* (ii) fails: W_0 + t delta outgrows the numerator of psi */
-    assert_int_equal(sc_run(res, *state, "T2.2", 1, 1, 256, SC_CAP),
-                     SC_NOT_APPLICABLE);
-    assert_non_null(strstr(res->reason, "(ii)"));
+    assert_int_equal(sc_run(res, *state, "T2.1", 1, 1, 256, SC_CAP),
+                     SC_HOLDS);
+    assert_true(sc_contains_si(sc_extra(res, "t0"), 662));
+    assert_true(arb_le(res->observed, res->predicted));
     sc_result_clear(res);
 }
 
@@ -516,19 +565,6 @@ test_thm_square_loss_lemmas_not_applicable_on_logistic(void ** state)
 }
 
 /* ---- [F3] Figure 3 -------------------------------------------------------- */
-
-/* The extra named name of res (fails the test if absent). */
-static const arb_struct *
-sc_extra(const sc_result_t res, const char * name)
-{
-    slong i;
-
-    for (i = 0; i < SC_MAX_EXTRA; i++)
-        if (res->extra[i].set && strcmp(res->extra[i].name, name) == 0)
-            return res->extra[i].value;
-    fail_msg("extra %s missing", name);
-    return NULL;
-}
 
 /* THEOREMS.md s.7: the loss fell for 653 steps, rose over steps 654..661
    by 47x; rho rose over 209..660 to rho_661 = 0.257; on whitened data
@@ -882,8 +918,9 @@ main(void)
         cmocka_unit_test(test_thm_l7_agrees_with_452_rising_steps),
         cmocka_unit_test(test_thm_l6_predicts_every_rising_step),
         cmocka_unit_test(test_thm_l6_spike_decides_at_64_bits),
-        cmocka_unit_test(test_thm_t21_not_applicable_above_bound),
-        cmocka_unit_test(test_thm_t22_not_applicable_on_spike),
+        cmocka_unit_test(test_thm_t21_false_with_doubled_bound),
+        cmocka_unit_test(test_thm_t21_from_after_spike),
+        cmocka_unit_test(test_thm_t22_from_later_reference_time_on_spike),
         cmocka_unit_test(test_thm_t3a_edge_209_to_660),
         cmocka_unit_test(test_thm_t3a_l13_false_when_bound_shrunk),
         cmocka_unit_test(test_thm_t3b_peak_0257),

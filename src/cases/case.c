@@ -63,6 +63,7 @@ sc_case_init(sc_case_t c)
     c->seed = 0;
     c->figures = 0;
     strcpy(c->data_desc, "explicit");
+    c->digest[0] = '\0';
 }
 
 void

@@ -62,6 +62,13 @@ const char * sc_loss_name(sc_loss_t loss);
 
 const char * sc_case_figure_name(slong k);
 
+/* Hex digits of a case digest. */
+#define SC_CASE_DIGEST_LEN 32
+
+/* out (SC_CASE_DIGEST_LEN + 1 chars) = the digest of the n bytes s: a
+   change detector, not a cryptographic hash (digest.c). */
+void sc_case_digest_text(char * out, const char * s, size_t n);
+
 typedef struct
 {
     char * name;            /* owned */
@@ -82,6 +89,9 @@ typedef struct
     ulong seed;             /* data generator seed; 0 for explicit data */
     int figures;            /* SC_FIGURE_* bits: "report": {"figures"} */
     char data_desc[128];    /* "explicit", "whitened(n=16,d=6)", ... */
+    char digest[SC_CASE_DIGEST_LEN + 1];    /* of the file's canonical form
+                                               (digest.c); "" when built in
+                                               memory */
 }
 sc_case_struct;
 

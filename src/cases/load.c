@@ -1003,6 +1003,14 @@ sc_load_text(sc_case_t c, const char * text, ptrdiff_t len,
         return sc_fail(L, "json", "line %d column %d: %s", jerr.line,
                        jerr.column, jerr.text);
     rc = sc_load_root(c, L, root);
+    if (rc == SC_OK)
+    {
+        char * canon = json_dumps(root, JSON_COMPACT | JSON_SORT_KEYS);
+
+        if (canon != NULL)
+            sc_case_digest_text(c->digest, canon, strlen(canon));
+        free(canon);
+    }
     json_decref(root);
     return rc;
 }

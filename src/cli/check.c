@@ -4,10 +4,12 @@
  * open the outputs (an unwritable path stops it too), then run the
  * checkers and write the reports atomically.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "cli/cli.h"
 #include "cli/check.h"
 #include "cli/opts.h"
@@ -67,14 +69,12 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv, int replay)
             o->update_baseline = 1;
         else if (k == SC_OPT_SHARD)
         {
-            long kk, n;
-            char tail;
+            slong kk, n;
 
-            if (sscanf(v, "%ld/%ld%c", &kk, &n, &tail) != 2 || n < 1
-                || kk < 1 || kk > n)
+            if (sc_cli_parse_shard(&kk, &n, v) != SC_OK)
             {
                 fprintf(stderr, "spikecheck: --shard: '%s' is not K/N with "
-                        "1 <= K <= N\n", v);
+                        "1 <= K <= N <= %d\n", v, SC_MAX_SHARDS);
                 return SC_EXIT_USAGE;
             }
             o->shard_k = kk;
@@ -186,18 +186,31 @@ sc_check_load(sc_case_struct ** cases, char ** paths, slong n)
 static int
 sc_check_save(const char * dir, const char * id, const sc_case_t c)
 {
-    char path[4096];
+    char path[4096], name[SC_SAVE_NAME_LEN + 1];
+    const char * s = c->name != NULL ? c->name : "";
+    size_t i;
 
-    snprintf(path, sizeof(path), "%s/%s-%s.json", dir, id, c->name);
+    /* the name is the case file's text: only [A-Za-z0-9._-] reach the
+       file name, so "x/../../escaped" stays inside dir and a leading dot
+       hides nothing */
+    for (i = 0; s[i] != '\0' && i < SC_SAVE_NAME_LEN; i++)
+        name[i] = (isalnum((unsigned char) s[i]) && (unsigned char) s[i] < 128)
+                  || s[i] == '-' || s[i] == '_' || (s[i] == '.' && i > 0)
+                  ? s[i] : '_';
+    name[i] = '\0';
+    snprintf(path, sizeof(path), "%s/%s-%s.json", dir, id, name);
     return sc_cli_save_case(path, c);
 }
 
-static void
+/* Runs the selected checkers on c into R; SC_EIO (with a message) when a
+   counterexample could not be saved. */
+static int
 sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
 {
     sc_ctx_t ctx;
     sc_result_t res;
     slong j, prec0 = o->prec0 > 0 ? o->prec0 : c->precision;
+    int rc = SC_OK;
 
     sc_ctx_init(ctx, c);
     ctx->from_first = o->from_first;
@@ -228,38 +241,58 @@ sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
         sc_float_view_clear(fv);
     }
     for (j = R->len - o->nsel; o->save_dir != NULL && j < R->len; j++)
-        if (R->rec[j].res->verdict == SC_VIOLATED)
-            (void) sc_check_save(o->save_dir, R->rec[j].thm->id, c);
+        if (R->rec[j].res->verdict == SC_VIOLATED
+            && sc_check_save(o->save_dir, R->rec[j].thm->id, c) != SC_OK)
+            rc = SC_EIO;
     if (o->html != NULL)
         sc_cli_check_figures(R, o, ctx, R->len - o->nsel, prec0,
                              FLINT_MAX(prec0, o->prec_max));
     sc_result_clear(res);
     sc_ctx_clear(ctx);
+    return rc;
 }
 
-/* Every output path must be writable before the (long) run starts. */
+/* Every output path must be writable before the (long) run starts, and
+   none may be an input (a case file, the baseline read) or another
+   output. */
 static int
-sc_check_probe(const sc_check_opts * o)
+sc_check_probe(const sc_check_opts * o, char ** paths, slong n)
 {
-    const char * out[5];
-    char err[SC_ERR_LEN];
-    int i;
+    const char * out[6], * opt[6];
+    char ** in = flint_malloc((n + 1) * sizeof(char *));
+    slong i;
+    int rc;
 
     out[0] = o->json;
+    opt[0] = "--json";
     out[1] = o->junit;
+    opt[1] = "--junit";
     out[2] = o->update_baseline ? o->baseline : NULL;
+    opt[2] = "--baseline";
     out[3] = o->html;
+    opt[3] = "--html";
     out[4] = o->markdown;
-    for (i = 0; i < 5; i++)
+    opt[4] = "--markdown";
+    out[5] = o->jobs == 1 ? o->journal : NULL;  /* workers: FILE.K */
+    opt[5] = "--journal";
+    for (i = 0; i < n; i++)
+        in[i] = paths[i];
+    in[n] = o->update_baseline ? NULL : (char *) o->baseline;
+    rc = sc_cli_out_check(out, opt, 6, in, n + 1);
+    flint_free(in);
+    if (rc == SC_OK && o->save_dir != NULL)
     {
-        if (out[i] != NULL && sc_outfile_probe(out[i], err, sizeof(err))
-                              != SC_OK)
+        struct stat st;
+
+        if (stat(o->save_dir, &st) != 0 || !S_ISDIR(st.st_mode)
+            || access(o->save_dir, W_OK | X_OK) != 0)
         {
-            fprintf(stderr, "spikecheck: %s\n", err);
-            return SC_EIO;
+            fprintf(stderr, "spikecheck: %s: --save-counterexamples: not a "
+                    "writable directory\n", o->save_dir);
+            rc = SC_EINVAL;
         }
     }
-    return SC_OK;
+    return rc;
 }
 
 /* Writes R to path (if not NULL) atomically with writer. */
@@ -351,7 +384,8 @@ sc_cli_check_run(sc_report_t R, const sc_check_opts * o,
     {
         slong rec0 = R->len, fl0 = R->nfloat, fig0 = R->nfig, f30 = R->nf3;
         int got = journal != NULL
-                  ? sc_journal_restore(R, J, cases[i].path) : 0;
+                  ? sc_journal_restore(R, J, cases[i].path,
+                                       cases[i].digest) : 0;
 
         if (got < 0)
         {
@@ -366,10 +400,12 @@ sc_cli_check_run(sc_report_t R, const sc_check_opts * o,
         if (progress)
             fprintf(stderr, "\r[%ld/%ld] %-40.40s", (long) (i + 1), (long) n,
                     cases[i].name);
-        sc_check_case(R, o, cases + i);
+        if (sc_check_case(R, o, cases + i) != SC_OK)
+            rc = SC_EIO;
         ran++;
         if (journal != NULL
-            && sc_journal_append(J, R, cases[i].path, rec0, fl0, fig0, f30)
+            && sc_journal_append(J, R, cases[i].path, cases[i].digest, rec0,
+                                 fl0, fig0, f30)
                != SC_OK)
         {
             fprintf(stderr, "spikecheck: %s: write failed\n", journal);
@@ -437,7 +473,7 @@ sc_cli_check(int argc, char ** argv, int replay)
         n = sc_cli_shard(paths, n, o.shard_k, o.shard_n);
     if (sc_check_load(&cases, paths, n) != SC_OK)
         goto cleanup;
-    if (sc_check_probe(&o) != SC_OK)
+    if (sc_check_probe(&o, paths, n) != SC_OK)
         goto cleanup;
     if ((o.jobs > 1 ? sc_cli_check_jobs(R, &o, cases, n)
                     : sc_cli_check_run(R, &o, cases, n, 0, 1, o.journal))

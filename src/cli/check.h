@@ -12,6 +12,9 @@
 #define SC_MAX_SELECT 64
 #define SC_MAX_JOBS 256
 
+/* The part of a case name kept in a saved counterexample's file name. */
+#define SC_SAVE_NAME_LEN 96
+
 typedef struct
 {
     const sc_thm_struct * sel[SC_MAX_SELECT];

@@ -109,7 +109,8 @@ sc_jobs_collect(sc_report_t R, const sc_check_opts * o,
             rc = SC_EIO;
         }
     for (i = 0; i < n && rc == SC_OK; i++)
-        if (sc_journal_restore(R, J + i % jobs, cases[i].path) != 1)
+        if (sc_journal_restore(R, J + i % jobs, cases[i].path,
+                               cases[i].digest) != 1)
         {
             fprintf(stderr, "spikecheck: %s: no complete entry of %s\n",
                     parts[i % jobs], cases[i].path);

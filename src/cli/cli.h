@@ -21,6 +21,13 @@
 
 /* The case files named by args (files, or directories whose *.json files
    are taken in byte order).  Returns the count, or -1 with err set. */
+/* The largest N of --shard K/N. */
+#define SC_MAX_SHARDS 1000000
+
+/* Parses --shard's "K/N"; SC_EINVAL (no message) unless 1 <= K <= N <=
+   SC_MAX_SHARDS. */
+int sc_cli_parse_shard(slong * k, slong * n, const char * s) SC_WARN_UNUSED;
+
 slong sc_cli_collect(char *** paths, char ** args, slong nargs, char * err,
                      size_t errlen);
 void sc_cli_free_paths(char ** paths, slong n);
@@ -36,6 +43,15 @@ slong sc_cli_shard(char ** paths, slong n, slong k, slong nshards);
    SC_EIO on failure. */
 int sc_cli_out_open(sc_outfile_t o, const char * path) SC_WARN_UNUSED;
 int sc_cli_out_close(sc_outfile_t o, const char * path, int written)
+    SC_WARN_UNUSED;
+
+/* Before a run: every output out[i] (NULL: none), given by option opt[i],
+   must be writable, not a directory, and neither the same file as another
+   output nor as an input in[0 .. nin-1] (NULL entries skipped).  Prints
+   one line "spikecheck: FILE: OPTION: reason" and returns SC_EINVAL
+   otherwise.  Creates nothing. */
+int sc_cli_out_check(const char * const * out, const char * const * opt,
+                     slong nout, char * const * in, slong nin)
     SC_WARN_UNUSED;
 
 /* c with explicit exact data (it replays without the generators) to

@@ -49,8 +49,9 @@ static const sc_cli_opt_struct o_baseline = { SC_OPT_BASELINE, "--baseline",
 static const sc_cli_opt_struct o_update = { SC_OPT_UPDATE_BASELINE,
     "--update-baseline", NULL, "with --baseline: rewrite FILE instead", 0 };
 static const sc_cli_opt_struct o_from_first = { SC_OPT_FROM_FIRST,
-    "--from-first", NULL, "start [T2.x] at the first step where their "
-    "hypotheses hold", 0 };
+    "--from-first", NULL, "judge [T2.x] from their earliest admissible "
+    "reference time only (default: from every t0 at which their "
+    "hypotheses hold)", 0 };
 static const sc_cli_opt_struct o_prec0 = { SC_OPT_PREC0, "--prec0", "BITS",
     "starting precision (default: the case's precision)", 0 };
 static const sc_cli_opt_struct o_max_prec = { SC_OPT_MAX_PRECISION,
@@ -204,9 +205,11 @@ const sc_cli_cmd_struct sc_cli_cmd_table[] = {
     { "trace", sc_cli_trace, "CASE",
       "print the per-step trajectory as CSV",
       "Columns t,a,b,rho,gamma,W,h,loss,rising, one row per step from the "
-      "certified full GD. The precision is raised until every rising flag "
-      "is decided and every printed digit is certain; rows are printed as "
-      "soon as they are final. Exit 3 if the cap comes first.",
+      "certified full GD. rising is 1, 0, ? (undecided) or - (undefined: "
+      "no reference direction, or a <= 0, where rho does not exist). The "
+      "precision is raised until every defined rising flag is decided and "
+      "every printed digit is certain; rows are printed as soon as they are "
+      "final. Exit 3 if the cap comes first.",
       trace_opts, 1, 0 },
     { "gen", sc_cli_gen, NULL,
       "write the generated cases of a suite",

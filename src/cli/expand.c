@@ -12,7 +12,7 @@
 int
 sc_cli_expand(int argc, char ** argv)
 {
-    const char * path = NULL, * out = NULL;
+    const char * path = NULL, * out = NULL, * opt = "-o";
     char err[SC_ERR_LEN];
     sc_cli_getopt_struct g;
     sc_case_t c;
@@ -36,6 +36,8 @@ sc_cli_expand(int argc, char ** argv)
     sc_case_init(c);
     if (sc_case_load_file(c, path, err, sizeof(err)) != SC_OK)
         fprintf(stderr, "spikecheck: %s\n", err);
+    else if (sc_cli_out_check(&out, &opt, 1, (char * const *) &path, 1) != SC_OK)
+        ;
     else if (sc_cli_save_case(out, c) == SC_OK)
         rc = SC_EXIT_OK;
     sc_case_clear(c);

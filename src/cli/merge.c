@@ -8,6 +8,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "cli/cli.h"
 #include "cli/opts.h"
 #include "report/report.h"
@@ -93,10 +94,29 @@ sc_merge_kind(char ** parts, slong n, const char ** out, slong nout)
     return nj != 0;
 }
 
+/* A part given twice (under any spelling or link) would double its cases. */
+static int
+sc_merge_distinct(char ** parts, slong n)
+{
+    struct stat a, b;
+    slong i, j;
+
+    for (i = 0; i < n; i++)
+        for (j = 0; j < i; j++)
+            if (stat(parts[i], &a) == 0 && stat(parts[j], &b) == 0
+                && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+            {
+                fprintf(stderr, "spikecheck: %s: merge: the same part as %s "
+                        "(a part given twice)\n", parts[i], parts[j]);
+                return SC_EINVAL;
+            }
+    return SC_OK;
+}
+
 int
 sc_cli_merge(int argc, char ** argv)
 {
-    const char * out[SC_MERGE_MAX_OUT];
+    const char * out[SC_MERGE_MAX_OUT], * opt[SC_MERGE_MAX_OUT];
     char ** parts = flint_malloc(argc * sizeof(char *)), err[SC_ERR_LEN];
     slong n = 0, nout = 0, i;
     int rc = SC_EXIT_USAGE, journals, k;
@@ -128,17 +148,15 @@ sc_cli_merge(int argc, char ** argv)
         sc_cli_usage_error("merge", "needs -o FILE and parts");
         goto cleanup;
     }
+    if (sc_merge_distinct(parts, n) != SC_OK)
+        goto cleanup;
     journals = sc_merge_kind(parts, n, out, nout);
     if (journals < 0)
         goto cleanup;
     for (i = 0; i < nout; i++)
-    {
-        if (sc_outfile_probe(out[i], err, sizeof(err)) != SC_OK)
-        {
-            fprintf(stderr, "spikecheck: %s\n", err);
-            goto cleanup;
-        }
-    }
+        opt[i] = "-o";
+    if (sc_cli_out_check(out, opt, nout, parts, n) != SC_OK)
+        goto cleanup;
     if (journals && sc_report_read_journals(R, parts, n, err, sizeof(err))
                     != SC_OK)
     {

@@ -383,6 +383,7 @@ sc_cli_shrink(int argc, char ** argv)
 {
     sc_shrink_struct S;
     const char * dir = "cases/regressions", * path = NULL;
+    const char * out, * opt = "-o";
     char err[SC_ERR_LEN], probe[4096];
     sc_cli_getopt_struct g;
     const char * v;
@@ -441,11 +442,9 @@ sc_cli_shrink(int argc, char ** argv)
     }
     snprintf(probe, sizeof(probe), "%s/%s-%s-shrunk.json", dir, S.thm->id,
              c->name);
-    if (sc_outfile_probe(probe, err, sizeof(err)) != SC_OK)
-    {
-        fprintf(stderr, "spikecheck: %s\n", err);
+    out = probe;
+    if (sc_cli_out_check(&out, &opt, 1, (char * const *) &path, 1) != SC_OK)
         goto cleanup;
-    }
     rc = sc_shrink_run(&S, c, dir);
 
 cleanup:

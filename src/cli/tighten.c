@@ -216,8 +216,8 @@ sc_cli_tighten(int argc, char ** argv)
 {
     sc_tight_eval best;
     slong seed = 1, iters = 200;
-    const char * outp = NULL, * family = NULL;
-    char err[SC_ERR_LEN], defpath[256], name[96];
+    const char * outp = NULL, * family = NULL, * opt;
+    char defpath[256], name[96];
     sc_cli_getopt_struct g;
     const char * a, * v;
     int k;
@@ -282,11 +282,9 @@ sc_cli_tighten(int argc, char ** argv)
         best.fam = sc_tight_family_for(best.thm->id);
     snprintf(defpath, sizeof(defpath), "cases/tight/%s.json", best.thm->id);
     outp = outp != NULL ? outp : defpath;
-    if (sc_outfile_probe(outp, err, sizeof(err)) != SC_OK)
-    {
-        fprintf(stderr, "spikecheck: %s\n", err);
+    opt = "-o";
+    if (sc_cli_out_check(&outp, &opt, 1, NULL, 0) != SC_OK)
         return SC_EXIT_USAGE;
-    }
     snprintf(name, sizeof(name), "tight-%s%s%s%s%s-seed%ld", best.thm->id,
              family ? "-" : "", family ? family : "",
              best.objective ? "-" : "", best.objective ? best.objective : "",

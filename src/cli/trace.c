@@ -22,7 +22,8 @@ typedef struct
     int last;               /* no higher precision follows: print every
                                row as it comes */
     slong next;             /* the first row not printed yet */
-    slong undecided;        /* rows printed with rising '?' */
+    slong undecided;        /* rows printed with rising '?' (an undefined
+                               flag, '-', is final) */
     slong vague;            /* values printed not certain to their digits */
     slong first_vague;      /* the row of the first one */
 }
@@ -61,7 +62,7 @@ sc_trace_visit(const sc_traj_struct * T, slong t, void * arg)
 
     if (t < k->next)
         return 0;                       /* printed at a lower precision */
-    open = (t + 1 < T->len) ? T->rising[sc_traj_slot(T, t)] == SC_UNKNOWN
+    open = (t + 1 < T->len) ? sc_report_trace_flag(T, t) == '?'
                             : t < k->steps;
     vague = k->need ? sc_trace_vague(T, t, k->need) : 0;
     if ((open || vague > 0) && !k->last)
@@ -206,7 +207,7 @@ sc_cli_trace(int argc, char ** argv)
     else if (fprec > 0)
     {
         sc_trace_sink k = { .steps = c->steps, .digits = digits, .last = 1,
-                            .first_vague = -1 };
+                                .first_vague = -1 };
 
         sc_report_trace_header(stdout);
         sc_trace_run(T, c, data, reduced, 1, fprec, &k);

@@ -203,26 +203,26 @@ sc_svm_R2(fmpq_t R2, const fmpq_mat_t Xc)
     fmpq_clear(s);
 }
 
-/* why = the first failing hypothesis in the order A1, rank, A3, A4. */
+/* fail and why: the first failing hypothesis in the order A1, A3, A4 (the
+   rank is none; the reasons of A1-A4 report it beside them). */
 static void
 sc_svm_why(sc_svm_t S, int interpolates)
 {
     size_t len = sizeof(S->why);
 
     S->why[0] = '\0';
-    if (!S->a1)
+    S->fail = !S->a1 ? SC_SVM_A1_FAILS : !S->a3 ? SC_SVM_A3_FAILS
+              : !S->a4 ? SC_SVM_A4_FAILS : SC_SVM_HOLDS;
+    if (S->fail == SC_SVM_A1_FAILS)
         snprintf(S->why, len, "A1 fails: n = %ld >= d = %ld", (long) S->n,
                  (long) S->d);
-    else if (!S->rank_ok)
-        snprintf(S->why, len, "rank X~ = %ld != n - 1 = %ld", (long) S->rank,
-                 (long) (S->n - 1));
-    else if (!interpolates)
+    else if (S->fail == SC_SVM_A3_FAILS && !interpolates)
         snprintf(S->why, len, "A3 fails: X~ w = y has no solution (y is not "
                  "in the range of X~)");
-    else if (!S->a3)
+    else if (S->fail == SC_SVM_A3_FAILS)
         snprintf(S->why, len, "A3 fails: no dual weights alpha >= 0 (not "
                  "all samples are support vectors)");
-    else if (!S->a4)
+    else if (S->fail == SC_SVM_A4_FAILS)
         snprintf(S->why, len, "A4 fails: every dual solution has some "
                  "alpha_i = 0");
 }

@@ -38,6 +38,19 @@
    this beta falls back to the certified lower bound. */
 #define SC_SVM_BETA_MAX_N 24
 
+/* The first failing hypothesis, in the order A1, A3, A4.  The rank of X~
+   is a fact of the data, not a hypothesis: the checkers run (and hold) on
+   rank-deficient data where A3 holds; it only selects how beta and A3
+   are computed. */
+typedef enum
+{
+    SC_SVM_HOLDS = 0,       /* A1-A4 hold */
+    SC_SVM_A1_FAILS,
+    SC_SVM_A3_FAILS,
+    SC_SVM_A4_FAILS
+}
+sc_svm_fail_t;
+
 typedef struct
 {
     slong n, d;
@@ -45,7 +58,8 @@ typedef struct
     int rank_ok;            /* rank X~ = n - 1, i.e. null(X~ X~^T) = span(1) */
     int a3;                 /* all samples active: X~ w* = y for the SVM w* */
     int a4;                 /* strict complementarity: some alpha > 0 */
-    char why[SC_REASON_LEN];    /* first failing hypothesis; "" if none */
+    sc_svm_fail_t fail;     /* the first failing hypothesis */
+    char why[SC_REASON_LEN];    /* what fails, for a reason ("" if none) */
     fmpq_mat_t wstar;       /* the SVM direction w* (d x 1) when a3, else 0 */
     fmpq_t m2;              /* margin^2 = 1 / ||w*||^2 when a3, else 0 */
     fmpq_mat_t alpha;       /* dual weights (n x 1) with the largest

@@ -258,6 +258,12 @@ void _sc_traj_alloc_split(sc_traj_t T);
 /* The rising truth of step t computed from the rho's of t and t + 1. */
 sc_truth_t sc_traj_rising(const sc_traj_t T, slong t);
 
+/* Nonzero when rho_t certainly does not exist: no reference direction,
+   or a_t <= 0 certain (a floating-point run: its rounded a_t).  A rising
+   flag of step t or t - 1 is then undefined, not undecided: no precision
+   decides it. */
+int sc_traj_rho_undefined(const sc_traj_t T, slong t);
+
 /* For the runners: state t + 1 is final and usable, so rising[t] is set
    and state t visited; returns the visitor's verdict (nonzero: stop, and
    T->stop, T->len say so). */

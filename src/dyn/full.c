@@ -499,6 +499,16 @@ sc_dyn_step_centred(arb_ptr zn, arb_t gn, arb_t loss, sc_dyn_t D,
     arb_dot(gn, gn, 0, arb_mat_entry(C->J, m, 0), 1, delta, 1, m + 1, prec);
 }
 
+/* Ends T before state t: its enclosure is too wide to step on (the
+   caller escalates the precision). */
+static void
+sc_traj_stop_wide(sc_traj_t T, slong t, slong prec)
+{
+    T->len = t;
+    snprintf(T->stop, sizeof(T->stop), "enclosure of the state too wide at "
+             "step %ld (precision %ld bits)", (long) t, (long) prec);
+}
+
 /* The split coordinates serve certified plain runs of the square loss
    with a reference direction (momentum and the norm projection keep the
    absolute coordinates, and so do the data whose Gram matrix is not the
@@ -548,10 +558,7 @@ sc_dyn_run_split(sc_traj_t T, const sc_case_t c, const sc_data_t data,
         if (!_arb_vec_is_finite(z, m)
             || !sc_dyn_state_usable(w, d, T->gamma + s, T->W + s))
         {
-            T->len = t;
-            snprintf(T->stop, sizeof(T->stop),
-                     "enclosure of the state too wide at step %ld "
-                     "(precision %ld bits)", (long) t, (long) prec);
+            sc_traj_stop_wide(T, t, prec);
             break;
         }
         if (t > 0 && _sc_traj_settle(T, t - 1))
@@ -572,6 +579,19 @@ sc_dyn_run_split(sc_traj_t T, const sc_case_t c, const sc_data_t data,
     sc_dyn_split_clear(SJ);
     sc_dyn_split_clear(S);
     _arb_vec_clear(Z, 2 * m);
+}
+
+/* State 0 is exact: where a_0 = <w_0, u*> = 0 (decided over Q), its ball
+   becomes an exact 0, which no enclosure computed from the rounded w_0
+   reaches at any precision (rho_0 is then undefined). */
+static void
+sc_dyn_exact_a0(sc_traj_t T, const sc_data_t data)
+{
+    if (data->has_ref && fmpq_is_zero(data->w0_wstar))
+    {
+        arb_zero(T->a);
+        arb_indeterminate(T->rho);
+    }
 }
 
 void
@@ -620,13 +640,12 @@ sc_dyn_run_full(sc_traj_t T, const sc_case_t c, const sc_data_t data,
 
         sc_dyn_direction(T->a + s, T->b + s, T->rho + s, T->W + s, T->h + s,
                          D, w, T->gamma + s, prec);
+        if (t == 0 && !point)
+            sc_dyn_exact_a0(T, data);
         T->len = t + 1;
         if (!point && !sc_dyn_state_usable(w, d, T->gamma + s, T->W + s))
         {
-            T->len = t;
-            snprintf(T->stop, sizeof(T->stop),
-                     "enclosure of the state too wide at step %ld "
-                     "(precision %ld bits)", (long) t, (long) prec);
+            sc_traj_stop_wide(T, t, prec);
             break;
         }
         if (t > 0 && _sc_traj_settle(T, t - 1))

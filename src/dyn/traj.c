@@ -104,6 +104,18 @@ sc_traj_rising(const sc_traj_t T, slong t)
 }
 
 int
+sc_traj_rho_undefined(const sc_traj_t T, slong t)
+{
+    arb_srcptr a = T->a + sc_traj_slot(T, t);
+
+    if (!T->has_ref)
+        return 1;
+    if (T->point)
+        return arb_is_finite(a) && arf_sgn(arb_midref(a)) <= 0;
+    return arb_is_nonpositive(a);
+}
+
+int
 _sc_traj_settle(sc_traj_t T, slong t)
 {
     T->rising[sc_traj_slot(T, t)] = sc_traj_rising(T, t);

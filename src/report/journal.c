@@ -9,11 +9,22 @@
  * writes reports byte-identical to an uninterrupted run's.  The journals
  * of the shards of a sweep are exact shard outputs: `merge` turns them
  * into any report format.
+ *
+ * A case is found again by its file (the path without "./" spellings) and
+ * restored only while its content digest is the one journalled: an edited
+ * case runs again, and its new line supersedes the old.  The file is
+ * flock'ed while a run holds it, so two runs starting on one journal do not
+ * both write it; it is read up to SC_JOURNAL_MAX_BYTES and only as a
+ * regular file (`--journal /dev/zero` would read without end).
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <jansson.h>
 #include "report/report.h"
 #include "report/journal.h"
@@ -34,28 +45,34 @@ sc_journal_header(const char * options)
 }
 
 /*
- * Reads the journal at path: its header and its complete entries.  *good
- * is the length of the complete lines (a last line without newline was
- * cut short by a kill).  SC_EIO when the file cannot be read, SC_EINVAL
- * when it is not a journal.
+ * Reads the journal f (at path): its header and its complete entries.
+ * *good is the length of the complete lines (a last line without newline
+ * was cut short by a kill).  SC_EIO when the file cannot be read,
+ * SC_EINVAL when it is not a journal or too large.
  */
 static int
-sc_journal_read(json_t ** header, json_t ** entries, long * good,
-                const char * path, char * err, size_t errlen)
+sc_journal_read_file(json_t ** header, json_t ** entries, long * good,
+                     FILE * f, const char * path, char * err, size_t errlen)
 {
-    FILE * f = fopen(path, "rb");
     char * buf = NULL, * p, * nl;
     size_t cap = 0, len = 0, got;
     slong line = 0;
+    struct stat st;
     int rc = SC_OK;
 
     *header = NULL;
     *entries = json_array();
     *good = 0;
-    if (f == NULL)
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode))
     {
-        snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
-        return SC_EIO;
+        snprintf(err, errlen, "%s: file: not a regular file", path);
+        return SC_EINVAL;
+    }
+    if ((uintmax_t) st.st_size > SC_JOURNAL_MAX_BYTES)
+    {
+        snprintf(err, errlen, "%s: file: larger than %zu bytes", path,
+                 SC_JOURNAL_MAX_BYTES);
+        return SC_EINVAL;
     }
     do
     {
@@ -64,8 +81,14 @@ sc_journal_read(json_t ** header, json_t ** entries, long * good,
         got = fread(buf + len, 1, cap - len, f);
         len += got;
     }
-    while (len == cap);
-    fclose(f);
+    while (len == cap && len <= SC_JOURNAL_MAX_BYTES);
+    if (ferror(f) || len > SC_JOURNAL_MAX_BYTES)
+    {
+        snprintf(err, errlen, "%s: file: %s", path, ferror(f)
+                 ? "read error" : "grew past the size limit while read");
+        flint_free(buf);
+        return ferror(f) ? SC_EIO : SC_EINVAL;
+    }
     buf[len] = '\0';
     for (p = buf; rc == SC_OK && (nl = memchr(p, '\n', len - (p - buf)))
                                  != NULL; p = nl + 1)
@@ -101,76 +124,183 @@ sc_journal_read(json_t ** header, json_t ** entries, long * good,
     return rc;
 }
 
-/* The entries by case file (a hash: a sweep of 10^6 cases restores in
-   linear time). */
+/* The same for a journal given by its path (merge's parts). */
+static int
+sc_journal_read(json_t ** header, json_t ** entries, long * good,
+                const char * path, char * err, size_t errlen)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    FILE * f = fd >= 0 ? fdopen(fd, "rb") : NULL;
+    int rc;
+
+    if (f == NULL)
+    {
+        snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        *header = NULL;
+        *entries = json_array();
+        *good = 0;
+        return SC_EIO;
+    }
+    rc = sc_journal_read_file(header, entries, good, f, path, err, errlen);
+    fclose(f);
+    return rc;
+}
+
+/* The key of a case file: its path with the spellings of "the same path"
+   removed ("./" components, doubled slashes), in hex so that any bytes
+   make a JSON key (flint_free). */
+static char *
+sc_journal_key(const char * path)
+{
+    size_t n = strlen(path), i = 0, k = 0;
+    char * norm = flint_malloc(n + 1), * hex;
+
+    while (i < n)
+    {
+        if (path[i] == '/' && k > 0 && norm[k - 1] == '/')
+            i++;
+        else if (path[i] == '.' && (i == 0 || path[i - 1] == '/')
+                 && path[i + 1] == '/')
+            i += 2;
+        else
+            norm[k++] = path[i++];
+    }
+    norm[k] = '\0';
+    hex = flint_malloc(2 * k + 1);
+    for (i = 0; i < k; i++)
+        snprintf(hex + 2 * i, 3, "%02x", (unsigned char) norm[i]);
+    hex[2 * k] = '\0';
+    flint_free(norm);
+    return hex;
+}
+
+/* The entries by case file, the latest of each (a hash: a sweep of 10^6
+   cases restores in linear time); NULL with err when an entry has no
+   key. */
 static json_t *
-sc_journal_index(json_t * entries)
+sc_journal_index(json_t * entries, const char * path, char * err,
+                 size_t errlen)
 {
     json_t * idx = json_object(), * e;
     size_t i;
 
     json_array_foreach(entries, i, e)
     {
-        const char * f = _sc_journal_str(e, "case_file");
+        const char * k = _sc_journal_str(e, "key");
 
-        if (f != NULL)
-            json_object_set(idx, f, e);
+        if (k == NULL || _sc_journal_str(e, "digest") == NULL)
+        {
+            snprintf(err, errlen, "%s: line %ld: entry without key or "
+                     "digest", path, (long) i + 2);
+            json_decref(idx);
+            return NULL;
+        }
+        json_object_set(idx, k, e);
     }
     return idx;
+}
+
+/* Writes the header of a new journal; SC_EIO with err. */
+static int
+sc_journal_write_header(FILE * f, json_t * want, const char * path,
+                        char * err, size_t errlen)
+{
+    int bad;
+
+    errno = 0;
+    bad = json_dumpf(want, f, JSON_COMPACT | JSON_PRESERVE_ORDER) != 0;
+    bad |= (fputc('\n', f) == EOF);
+    bad |= (fflush(f) != 0);
+    bad |= (fsync(fileno(f)) != 0);
+    if (bad)
+        snprintf(err, errlen, "%s: cannot write the header: %s", path,
+                 errno != 0 ? strerror(errno) : "write error");
+    return bad ? SC_EIO : SC_OK;
+}
+
+/* Reads an existing journal f for a run with header want; drops a last
+   line cut short by a kill. */
+static int
+sc_journal_resume(sc_journal_t J, FILE * f, json_t * want, const char * path,
+                  char * err, size_t errlen)
+{
+    json_t * have = NULL, * entries = NULL;
+    long good = 0;
+    int rc;
+
+    rc = sc_journal_read_file(&have, &entries, &good, f, path, err, errlen);
+    if (rc == SC_OK && !json_equal(have, want))
+    {
+        snprintf(err, errlen, "%s: options: the journal was written by "
+                 "a run with other options or versions (%s)", path,
+                 _sc_journal_str(have, "options") != NULL
+                 ? _sc_journal_str(have, "options") : "?");
+        rc = SC_EINVAL;
+    }
+    if (rc == SC_OK
+        && (J->entries = sc_journal_index(entries, path, err, errlen))
+           == NULL)
+        rc = SC_EINVAL;
+    if (rc == SC_OK && (ftruncate(fileno(f), good) != 0
+                        || fseek(f, 0, SEEK_END) != 0))
+    {
+        snprintf(err, errlen, "%s: cannot write: %s", path,
+                 strerror(errno));
+        rc = SC_EIO;
+    }
+    json_decref(entries);
+    json_decref(have);
+    return rc;
 }
 
 int
 sc_journal_open(sc_journal_t J, const char * path, const char * options,
                 char * err, size_t errlen)
 {
-    json_t * want = sc_journal_header(options), * have = NULL;
-    json_t * entries = NULL;
-    long good = 0;
-    int rc = SC_OK;
+    json_t * want = sc_journal_header(options);
+    struct stat st;
+    int fd, created, rc = SC_OK;
 
     J->f = NULL;
     J->entries = NULL;
-    if (access(path, F_OK) == 0)
-    {
-        rc = sc_journal_read(&have, &entries, &good, path, err, errlen);
-        J->entries = sc_journal_index(entries);
-        json_decref(entries);
-        if (rc == SC_OK && !json_equal(have, want))
-        {
-            snprintf(err, errlen, "%s: options: the journal was written by "
-                     "a run with other options or versions (%s)", path,
-                     _sc_journal_str(have, "options") != NULL
-                     ? _sc_journal_str(have, "options") : "?");
-            rc = SC_EINVAL;
-        }
-        /* drop a line cut short by a kill before appending after it */
-        if (rc == SC_OK && truncate(path, good) != 0)
-        {
-            snprintf(err, errlen, "%s: cannot write: %s", path,
-                     strerror(errno));
-            rc = SC_EIO;
-        }
-        if (rc == SC_OK)
-            J->f = fopen(path, "ab");
-    }
-    else
-    {
-        J->entries = json_object();
-        J->f = fopen(path, "wb");
-        if (J->f != NULL)
-        {
-            json_dumpf(want, J->f, JSON_COMPACT | JSON_PRESERVE_ORDER);
-            fputc('\n', J->f);
-            if (fflush(J->f) != 0 || fsync(fileno(J->f)) != 0)
-                rc = SC_EIO;
-        }
-    }
-    if (rc == SC_OK && J->f == NULL)
+    /* O_EXCL first: whether this run made the file decides who may remove
+       it when its header cannot be written */
+    fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOCTTY | O_CLOEXEC, 0666);
+    created = fd >= 0;
+    if (fd < 0 && errno == EEXIST)
+        fd = open(path, O_RDWR | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0 || (J->f = fdopen(fd, "r+b")) == NULL)
     {
         snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
-        rc = SC_EIO;
+        if (fd >= 0)
+            close(fd);
+        json_decref(want);
+        return SC_EIO;
     }
-    json_decref(have);
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0)
+    {
+        snprintf(err, errlen, "%s: file: in use by another run (a journal "
+                 "is written by one run at a time)", path);
+        rc = SC_EINVAL;
+    }
+    else if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+    {
+        snprintf(err, errlen, "%s: file: not a regular file", path);
+        rc = SC_EINVAL;
+    }
+    else if (st.st_size == 0)       /* new, or left empty by a failure */
+    {
+        J->entries = json_object();
+        rc = sc_journal_write_header(J->f, want, path, err, errlen);
+        if (rc != SC_OK && created)
+            (void) unlink(path);
+        else if (rc != SC_OK)
+            (void) ftruncate(fd, 0);
+    }
+    else
+        rc = sc_journal_resume(J, J->f, want, path, err, errlen);
     json_decref(want);
     if (rc != SC_OK)
         sc_journal_clear(J);
@@ -194,26 +324,39 @@ sc_journal_count(const sc_journal_t J)
 }
 
 int
-sc_journal_restore(sc_report_t R, const sc_journal_t J, const char * case_file)
+sc_journal_restore(sc_report_t R, const sc_journal_t J, const char * case_file,
+                   const char * digest)
 {
-    json_t * e = json_object_get(J->entries, case_file);
+    char * key = sc_journal_key(case_file);
+    json_t * e = json_object_get(J->entries, key);
+    const char * d = _sc_journal_str(e, "digest");
 
-    if (e == NULL)
+    flint_free(key);
+    if (e == NULL || d == NULL || digest == NULL || digest[0] == '\0'
+        || strcmp(d, digest) != 0)
         return 0;
     return _sc_journal_restore_entry(R, e) == 0 ? 1 : -1;
 }
 
 int
 sc_journal_append(sc_journal_t J, const sc_report_t R, const char * case_file,
-                  slong rec0, slong float0, slong fig0, slong f30)
+                  const char * digest, slong rec0, slong float0, slong fig0,
+                  slong f30)
 {
     json_t * e = _sc_journal_entry(R, case_file, rec0, float0, fig0, f30);
+    char * key = sc_journal_key(case_file);
     int bad;
 
+    json_object_set_new(e, "key", json_string(key));
+    json_object_set_new(e, "digest", json_string(digest != NULL ? digest
+                                                                : ""));
+    flint_free(key);
     bad = json_dumpf(e, J->f, JSON_COMPACT | JSON_PRESERVE_ORDER) != 0;
     bad |= (fputc('\n', J->f) == EOF);
     bad |= (fflush(J->f) != 0);
     bad |= (fsync(fileno(J->f)) != 0);
+    if (!bad)
+        json_object_set(J->entries, _sc_journal_str(e, "key"), e);
     json_decref(e);
     return bad ? SC_EIO : SC_OK;
 }
@@ -227,11 +370,43 @@ sc_journal_cmp(const void * a, const void * b)
     return strcmp(x != NULL ? x : "", y != NULL ? y : "");
 }
 
+/* Appends the latest entry of every case file of part to all; SC_EINVAL
+   with err when a case file is already in seen (another part). */
+static int
+sc_journal_gather(json_t * all, json_t * seen, json_t * entries,
+                  const char * part, char * err, size_t errlen)
+{
+    json_t * idx = sc_journal_index(entries, part, err, errlen), * e;
+    const char * key;
+
+    if (idx == NULL)
+        return SC_EINVAL;
+    json_object_foreach(idx, key, e)
+    {
+        json_t * other = json_object_get(seen, key);
+
+        if (other != NULL)
+        {
+            snprintf(err, errlen, "%s: case in two parts (%s and %s)",
+                     _sc_journal_str(e, "case_file") != NULL
+                     ? _sc_journal_str(e, "case_file") : "?",
+                     json_string_value(other), part);
+            json_decref(idx);
+            return SC_EINVAL;
+        }
+        json_object_set_new(seen, key, sc_report_json_str(part));
+        json_array_append(all, e);
+    }
+    json_decref(idx);
+    return SC_OK;
+}
+
 int
 sc_report_read_journals(sc_report_t R, char ** parts, slong nparts,
                         char * err, size_t errlen)
 {
-    json_t * first = NULL, * all = json_array(), ** v = NULL;
+    json_t * first = NULL, * all = json_array(), * seen = json_object();
+    json_t ** v = NULL;
     slong i, n;
     int rc = SC_OK;
 
@@ -250,7 +425,8 @@ sc_report_read_journals(sc_report_t R, char ** parts, slong nparts,
             rc = SC_EINVAL;
         }
         if (rc == SC_OK)
-            json_array_extend(all, entries);
+            rc = sc_journal_gather(all, seen, entries, parts[i], err,
+                                   errlen);
         json_decref(h);
         json_decref(entries);
     }
@@ -260,23 +436,16 @@ sc_report_read_journals(sc_report_t R, char ** parts, slong nparts,
         v[i] = json_array_get(all, i);
     qsort(v, n, sizeof(json_t *), sc_journal_cmp);
     for (i = 0; i < n && rc == SC_OK; i++)
-    {
-        if (i > 0 && sc_journal_cmp(v + i - 1, v + i) == 0)
+        if (_sc_journal_restore_entry(R, v[i]) != 0)
         {
-            snprintf(err, errlen, "%s: case in two parts",
-                     _sc_journal_str(v[i], "case_file"));
-            rc = SC_EINVAL;
-        }
-        else if (_sc_journal_restore_entry(R, v[i]) != 0)
-        {
-            snprintf(err, errlen, "%s: entry of %s is damaged", parts[0],
+            snprintf(err, errlen, "entry of %s is damaged",
                      _sc_journal_str(v[i], "case_file") != NULL
                      ? _sc_journal_str(v[i], "case_file") : "?");
             rc = SC_EINVAL;
         }
-    }
     flint_free(v);
     json_decref(all);
+    json_decref(seen);
     json_decref(first);
     return rc;
 }

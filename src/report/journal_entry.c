@@ -2,7 +2,9 @@
  * journal_entry.c -- one line of a journal: the records of one case with
  * their balls as arb_dump_str (a restored record prints the same digits as
  * the original), its float view and its figures, and the way back into a
- * report.
+ * report.  Paths and replay lines that are no UTF-8 are kept with their
+ * invalid bytes as '?' (sc_report_json_str), as in the JSON report; the
+ * journal's key of a case (journal.c) keeps every byte.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -35,9 +37,9 @@ sc_journal_record(const sc_record_struct * r)
     snprintf(seed, sizeof(seed), "%lu", (unsigned long) r->seed);
     json_object_set_new(o, "checker", json_string(r->thm->id));
     json_object_set_new(o, "case", json_string(r->case_name));
-    json_object_set_new(o, "case_file", json_string(r->case_path));
+    json_object_set_new(o, "case_file", sc_report_json_str(r->case_path));
     json_object_set_new(o, "seed", json_string(seed));
-    json_object_set_new(o, "replay", json_string(r->replay));
+    json_object_set_new(o, "replay", sc_report_json_str(r->replay));
     json_object_set_new(o, "verdict", json_integer(s->verdict));
     json_object_set_new(o, "predicted", sc_journal_ball(s->has_predicted,
                                                         s->predicted));
@@ -166,8 +168,9 @@ sc_journal_float(const sc_report_float_struct * f)
 
     for (i = 0; i < v->ndiff; i++)
         json_array_append_new(steps, json_integer(v->steps[i]));
-    return json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:o}", "case",
-                     f->case_name, "case_file", f->case_file, "fprec",
+    return json_pack("{s:s,s:o,s:I,s:I,s:I,s:I,s:I,s:o}", "case",
+                     f->case_name, "case_file",
+                     sc_report_json_str(f->case_file), "fprec",
                      (json_int_t) v->fprec, "prec", (json_int_t) v->prec,
                      "compared", (json_int_t) v->compared, "undecided",
                      (json_int_t) v->undecided, "spurious",
@@ -213,8 +216,9 @@ sc_journal_restore_float(sc_report_t R, json_t * o)
 static json_t *
 sc_journal_figure(const sc_figure_struct * f)
 {
-    return json_pack("{s:s,s:s,s:s?,s:s?,s:s?}", "case_file", f->case_file,
-                     "title", f->title, "note", f->note, "svg", f->svg,
+    return json_pack("{s:o,s:s,s:s?,s:s?,s:s?}", "case_file",
+                     sc_report_json_str(f->case_file), "title", f->title,
+                     "note", f->note, "svg", f->svg,
                      "why", f->why);
 }
 
@@ -289,7 +293,7 @@ _sc_journal_entry(const sc_report_t R, const char * case_file, slong rec0,
         json_array_append_new(fl, sc_journal_float(R->fl + i));
     for (i = fig0; i < R->nfig; i++)
         json_array_append_new(figs, sc_journal_figure(R->fig + i));
-    json_object_set_new(e, "case_file", json_string(case_file));
+    json_object_set_new(e, "case_file", sc_report_json_str(case_file));
     json_object_set_new(e, "records", recs);
     json_object_set_new(e, "float_view", fl);
     for (i = f30; i < R->nf3; i++)

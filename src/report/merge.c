@@ -104,6 +104,21 @@ sc_report_merge_json(FILE * out, char ** parts, slong nparts, char * err,
         json_decref(doc);
     }
     qsort(res, n, sizeof(json_t *), sc_merge_cmp);
+    /* a case in two parts: its records would be counted twice */
+    for (i = 1; i < n; i++)
+        if (sc_merge_cmp(res + i - 1, res + i) == 0)
+        {
+            const char * f = json_string_value(json_object_get(res[i],
+                                                                "case_file"));
+
+            snprintf(err, errlen, "%s: case in two parts (record %s twice)",
+                     f != NULL ? f : "?",
+                     json_string_value(json_object_get(res[i], "checker"))
+                     != NULL ? json_string_value(json_object_get(res[i],
+                                                             "checker"))
+                     : "?");
+            goto cleanup;
+        }
     root = json_object();
     json_object_set_new(root, "format", json_string("spikecheck-report/1"));
     json_object_set(root, "versions", versions != NULL ? versions

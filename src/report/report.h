@@ -3,8 +3,9 @@
  * summary, JSON, and the trajectory CSV.  No numerics happen here: every
  * number comes from a sc_result_t or a trajectory.
  *
- * Files are written to PATH.tmp.PID and renamed over PATH when complete, so
- * an interrupted run leaves either the old report or the new one.
+ * Files are written to a fresh temporary beside PATH and renamed over PATH
+ * when complete (outfile.c), so an interrupted run leaves either the old
+ * report or the new one.
  */
 #ifndef SC_REPORT_H
 #define SC_REPORT_H
@@ -212,22 +213,30 @@ void sc_report_print_summary(FILE * out, const sc_report_t R);
 /* An atomically written output file. */
 typedef struct
 {
-    char * path;
-    char * tmp;
+    char * path;                /* the file written (symlinks resolved) */
+    char * tmp;                 /* the temporary, or NULL when written in
+                                   place (a device, a FIFO) */
     FILE * f;
 }
 sc_outfile_struct;
 
 typedef sc_outfile_struct sc_outfile_t[1];
 
-/* Checks that PATH can be written (its directory is writable, and PATH is
-   a writable file if it exists), so that a long run fails at once on a bad
-   path.  Creates nothing.  SC_EIO with a message in err. */
+/* Checks that PATH can be written (not a directory; its directory is
+   writable, and PATH is a writable file if it exists; a device or FIFO
+   is writable), so that a long run fails at once on a bad path.  Creates
+   nothing.  SC_EIO with the reason (without the path) in err. */
 int sc_outfile_probe(const char * path, char * err, size_t errlen)
     SC_WARN_UNUSED;
 
-/* Opens PATH.tmp.PID for writing; SC_EIO with a message in err if the
-   directory is not writable. */
+/* Nonzero if writing the output a would write or replace the regular
+   file b, or the output b (the same existing file, or the same name in
+   the same directory).  Devices and FIFOs are never the same. */
+int sc_outfile_same(const char * a, const char * b);
+
+/* Opens a fresh temporary beside PATH (O_CREAT | O_EXCL | O_NOFOLLOW,
+   PATH's mode when it exists), or PATH itself when it is a device or a
+   FIFO; SC_EIO with a message in err. */
 int sc_outfile_open(sc_outfile_t o, const char * path, char * err,
                     size_t errlen) SC_WARN_UNUSED;
 /* Closes and renames over the target; SC_EIO (tmp removed) on failure. */
@@ -235,6 +244,10 @@ int sc_outfile_commit(sc_outfile_t o, char * err, size_t errlen)
     SC_WARN_UNUSED;
 /* Closes and removes the temporary file (nothing is left behind). */
 void sc_outfile_abort(sc_outfile_t o);
+
+/* Removes every temporary still open (async-signal-safe: for a signal
+   handler; the files are not closed). */
+void sc_outfile_remove_all(void);
 
 /* JSON report: {"format", "versions", "results": [records]}. */
 int sc_report_write_json(FILE * out, const sc_report_t R) SC_WARN_UNUSED;
@@ -276,9 +289,10 @@ char * sc_report_versions(void);
 /* ---- the journal of a check run (journal.c) ---- */
 typedef struct
 {
-    FILE * f;                   /* open for appending */
-    void * entries;             /* json_t object: case file -> entry of an
-                                   earlier run */
+    FILE * f;                   /* open for appending, locked (flock)
+                                   while open */
+    void * entries;             /* json_t object: key of the case file
+                                   (journal.c) -> its latest entry */
 }
 sc_journal_struct;
 
@@ -287,8 +301,11 @@ typedef sc_journal_struct sc_journal_t[1];
 /* Opens the journal at path for a run with these options (one string
    naming everything that shapes the report): creates it with a header, or
    reads the finished cases of an earlier run with the same options and
-   versions, dropping a last line cut short by a kill.  SC_EINVAL (other
-   options, not a journal) or SC_EIO with a message in err. */
+   versions, dropping a last line cut short by a kill.  The file is locked
+   while open: a second run on it is refused, not interleaved.  SC_EINVAL
+   (other options, not a journal, not a regular file, larger than
+   SC_JOURNAL_MAX_BYTES, in use) or SC_EIO with a message in err; a journal
+   this call created is removed again when its header cannot be written. */
 int sc_journal_open(sc_journal_t J, const char * path, const char * options,
                     char * err, size_t errlen) SC_WARN_UNUSED;
 void sc_journal_clear(sc_journal_t J);
@@ -297,17 +314,25 @@ void sc_journal_clear(sc_journal_t J);
 slong sc_journal_count(const sc_journal_t J);
 
 /* Appends to R the records, float views and figures of case_file
-   from the journal: 1 if it was there, 0 if not, -1 if its entry is
-   damaged. */
+   from the journal: 1 if its entry is there with this digest (the case's
+   content, sc_case_struct.digest), 0 if not (never run, or the file was
+   edited since), -1 if its entry is damaged.  "c.json" and "./c.json" are
+   one case file. */
 int sc_journal_restore(sc_report_t R, const sc_journal_t J,
-                       const char * case_file) SC_WARN_UNUSED;
+                       const char * case_file, const char * digest)
+    SC_WARN_UNUSED;
 
-/* Appends one line for case_file: the records rec0.., float views
-   float0.., figures fig0.. and Figure 3 entries f30.. of R; flushed and
-   fsync'd.  SC_EIO. */
+/* Appends one line for case_file of this digest: the records rec0.., float
+   views float0.., figures fig0.. and Figure 3 entries f30.. of R; flushed
+   and fsync'd; it supersedes an earlier entry of the same case file.
+   SC_EIO. */
 int sc_journal_append(sc_journal_t J, const sc_report_t R,
-                      const char * case_file, slong rec0, slong float0,
-                      slong fig0, slong f30) SC_WARN_UNUSED;
+                      const char * case_file, const char * digest,
+                      slong rec0, slong float0, slong fig0, slong f30)
+    SC_WARN_UNUSED;
+
+/* The largest journal read: a journal entry is a few kB per case. */
+#define SC_JOURNAL_MAX_BYTES ((size_t) 1 << 31)
 
 /* Nonzero if path starts like a journal. */
 int sc_report_is_journal(const char * path);
@@ -325,6 +350,12 @@ int sc_report_read_journals(sc_report_t R, char ** parts, slong nparts,
 void sc_report_trace_header(FILE * out);
 void sc_report_trace_row(FILE * out, const sc_traj_struct * T, slong t,
                          slong digits);
+
+/* The rising column of row t < T->len - 1: '1' or '0' as certified, '?'
+   undecided (more precision may decide it), '-' undefined: rho_t or
+   rho_{t+1} does not exist (no reference direction, or a <= 0 certain;
+   full GD starts from a_0 = 0 exactly when <w_0, w*> = 0 over Q). */
+char sc_report_trace_flag(const sc_traj_struct * T, slong t);
 
 /* The row's values a, b, rho, gamma, W, h, loss of state t, in order. */
 #define SC_TRACE_VALUES 7

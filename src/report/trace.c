@@ -1,6 +1,7 @@
 /*
  * trace.c -- the per-step CSV of HARNESS.md: t,a,b,rho,gamma,W,h,loss,rising.
- * rising is 1 / 0 as certified, "?" when the enclosure cannot decide.
+ * rising is 1 / 0 as certified, "?" when the enclosure cannot decide,
+ * "-" where rho is not defined (no reference direction, or a <= 0).
  */
 #include "report/report.h"
 #include "num/num.h"
@@ -35,11 +36,25 @@ sc_report_trace_values(arb_srcptr v[SC_TRACE_VALUES],
     v[6] = T->loss + s;
 }
 
+char
+sc_report_trace_flag(const sc_traj_struct * T, slong t)
+{
+    sc_truth_t r = T->rising[sc_traj_slot(T, t)];
+
+    if (r == SC_TRUE)
+        return '1';
+    if (r == SC_FALSE)
+        return '0';
+    if (sc_traj_rho_undefined(T, t) || sc_traj_rho_undefined(T, t + 1))
+        return '-';
+    return '?';
+}
+
 void
 sc_report_trace_row(FILE * out, const sc_traj_struct * T, slong t,
                     slong digits)
 {
-    slong s = sc_traj_slot(T, t), i;
+    slong i;
     arb_srcptr v[SC_TRACE_VALUES];
 
     sc_report_trace_values(v, T, t);
@@ -47,8 +62,7 @@ sc_report_trace_row(FILE * out, const sc_traj_struct * T, slong t,
     for (i = 0; i < SC_TRACE_VALUES; i++)
         sc_trace_field(out, v[i], digits);
     if (t + 1 < T->len)
-        fprintf(out, ",%s\n", T->rising[s] == SC_TRUE ? "1"
-                              : T->rising[s] == SC_FALSE ? "0" : "?");
+        fprintf(out, ",%c\n", sc_report_trace_flag(T, t));
     else
         fprintf(out, ",\n");
 }

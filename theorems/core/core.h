@@ -190,6 +190,12 @@ slong sc_thm_first_rising(const sc_traj_struct * T, slong t0);
    certified not rising, so no such conclusion was ever at risk. */
 void sc_thm_vacuous_unless_rising(sc_result_t res, const sc_traj_struct * T);
 
+/* The sign (-1, 0, 1) of a_0 = <w_0, u*>, decided over Q (0 without a
+   reference direction).  State 0 is the exact initial state: a ball test
+   at the midpoint of its enclosure never decides a_0 = 0, whatever the
+   precision, so checkers decide state 0's a > 0 with this. */
+int sc_thm_a0_sgn(const sc_ctx_t ctx);
+
 /* ctx->factor as a ball. */
 void sc_thm_factor(arb_t f, const sc_ctx_t ctx, slong prec);
 

@@ -218,15 +218,16 @@ sc_ctx_reduced(sc_ctx_t ctx, slong prec)
     return e->status == SC_OK ? e->T : NULL;
 }
 
-/* Some state has a <= 0 for certain: rho is undefined there at every
-   precision, so raising it would only cost. */
+/* Some state has no rho for certain (no reference direction, or a <= 0):
+   rho is undefined there at every precision, so raising it would only
+   cost. */
 static int
 sc_ctx_rho_undefined(const sc_traj_struct * T)
 {
     slong t;
 
     for (t = 0; t < T->len; t++)
-        if (arb_is_nonpositive(T->a + t))
+        if (sc_traj_rho_undefined(T, t))
             return 1;
     return 0;
 }

@@ -102,6 +102,12 @@ sc_thm_vacuous_unless_rising(sc_result_t res, const sc_traj_struct * T)
              "horizon rises)");
 }
 
+int
+sc_thm_a0_sgn(const sc_ctx_t ctx)
+{
+    return ctx->data->has_ref ? fmpq_sgn(ctx->data->w0_wstar) : 0;
+}
+
 void
 sc_thm_factor(arb_t f, const sc_ctx_t ctx, slong prec)
 {

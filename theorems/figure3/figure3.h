@@ -17,7 +17,9 @@ typedef struct
     slong fprec;            /* the float run's precision (53 = float64) */
     slong prec;             /* the certified run's precision */
     slong compared;         /* steps of the common horizon */
-    slong undecided;        /* of them, certified flags undecided (skipped) */
+    slong undecided;        /* of them, certified flags undecided (skipped;
+                               undefined ones, where rho does not exist,
+                               are skipped and not counted) */
     slong spurious;         /* differing steps where the float run rises */
     slong * steps;          /* the steps whose decision differs, in order */
     slong ndiff;            /* their number */

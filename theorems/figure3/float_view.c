@@ -65,6 +65,9 @@ sc_float_view(sc_float_view_t fv, sc_ctx_t ctx, slong fprec, slong prec0,
     fv->compared = FLINT_MAX(len - 1, 0);
     for (t = 0; t + 1 < len; t++)
     {
+        if (C->rising[t] == SC_UNKNOWN
+            && (sc_traj_rho_undefined(C, t) || sc_traj_rho_undefined(C, t + 1)))
+            continue;                   /* undefined: nothing to compare */
         if (C->rising[t] == SC_UNKNOWN)
             fv->undecided++;
         else if (P->rising[t] != C->rising[t])

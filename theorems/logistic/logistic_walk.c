@@ -3,8 +3,6 @@
  * w_0 in span, plain GD) and the walk over the states of a certified
  * full-GD trajectory that the per-state logistic checkers share.
  */
-#include <stdio.h>
-#include <string.h>
 #include "theorems/logistic/logistic.h"
 #include "num/num.h"
 
@@ -21,23 +19,18 @@ sc_logi_applies(sc_result_t res, const sc_ctx_t ctx, int need)
 {
     const sc_case_struct * c = ctx->cs;
     const sc_svm_struct * S = ctx->data->svm;
-    char why[SC_REASON_LEN];
 
     if (c->loss != SC_LOSS_LOGISTIC)
         return sc_logi_na(res, "square loss (a logistic statement)");
     if (!ctx->data->has_svm)
         return sc_logi_na(res, "no SVM facts for this case");
-    if (!S->a1 || !S->a3)
-        return sc_logi_na(res, S->why[0] != '\0' ? S->why :
-                          "A3 fails: not all samples are active");
+    /* S->why names S->fail, the first of A1, A3, A4 that fails */
+    if (S->fail == SC_SVM_A1_FAILS || S->fail == SC_SVM_A3_FAILS)
+        return sc_logi_na(res, S->why);
     if (!ctx->data->w0_in_span)
         return sc_logi_na(res, "A2 fails: w_0 is not in span(X~^T)");
-    if ((need & SC_LOGI_NEED_A4) && !S->a4)
-    {
-        snprintf(why, sizeof(why), "A4 fails (%.400s)", S->why[0] != '\0'
-                 ? S->why : "some dual weight alpha_i = 0");
-        return sc_logi_na(res, strncmp(S->why, "A4", 2) == 0 ? S->why : why);
-    }
+    if ((need & SC_LOGI_NEED_A4) && S->fail == SC_SVM_A4_FAILS)
+        return sc_logi_na(res, S->why);
     if ((need & SC_LOGI_NEED_PLAIN)
         && (!fmpq_is_zero(c->weight_decay) || !fmpq_is_zero(c->momentum)
             || c->project_norm))
@@ -68,6 +61,11 @@ sc_logi_walk_state(sc_tally_struct * tl, sc_result_t res,
 
     s = sc_ctx_logi_state(a->ctx, prec, w->t, 0);
     st = sc_logi_standing(s);
+    /* state 0 is the exact initial state: a_0 <= 0 or gamma_0 <= 0 is
+       decided over Q (its ball at the midpoint never decides a_0 = 0) */
+    if (w->t == 0 && (sc_thm_a0_sgn(a->ctx) <= 0
+                      || fmpq_sgn(a->ctx->cs->gamma0) <= 0))
+        st = SC_FALSE;
     tl->standing = st;
     if (sc_tally_gate(tl, res, "a > 0 and gamma > 0", st))
     {

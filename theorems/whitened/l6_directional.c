@@ -201,6 +201,10 @@ sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     res->verdict = SC_HOLDS;
     for (t = 0; t < ctx->cs->steps; t++)
     {
+        /* state 0 is exact: a_0 <= 0 is decided over Q (its ball at the
+           midpoint never decides a_0 = 0) */
+        if (t == 0 && sc_thm_a0_sgn(ctx) <= 0)
+            continue;
         if (T->split)
         {
             sc_traj_split_mid(w, gamma, T, t);  /* w holds z = (u, c) */

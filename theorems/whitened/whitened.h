@@ -72,6 +72,32 @@ void sc_edges_keep(sc_edges_struct * E, sc_result_t res, slong step,
 /* Sets the "edges" extra and, if nothing failed, the final verdict. */
 void sc_edges_finish(sc_edges_struct * E, sc_result_t res, const char * what);
 
+/* [T2.2] at one reference state t0 (whitened/t22_waiting_time.c), in
+   THEOREMS.md s.3's notation; c, eta, etag are set by the caller. */
+typedef struct
+{
+    arb_t c, eta, etag, rho0, gamma0, W0, k0, s02, Theta0, Gamma, D0, delta;
+}
+sc_t22_struct;
+
+void sc_t22_init(sc_t22_struct * p);
+void sc_t22_clear(sc_t22_struct * p);
+
+/* The constants at state t0 of R; returns the truth of H2 and (i), *h2
+   that of H2 alone. */
+sc_truth_t sc_t22_setup(sc_truth_t * h2, sc_t22_struct * p,
+                        const sc_traj_struct * R, slong t0, slong prec);
+
+/* T = min{t >= 1 : psi(t) > Theta0}, spending at most *budget steps of
+   the scan: SC_OK with *T >= 1, *T = 0 when (ii) certifiably fails, *T =
+   -1 when the budget ran out; SC_UNABLE when a comparison is undecided. */
+int sc_t22_scan(slong * T, slong * budget, const sc_t22_struct * p,
+                slong prec) SC_WARN_UNUSED;
+
+/* T_cf and the truth of (ii') (SC_UNKNOWN: T_cf indeterminate). */
+sc_truth_t sc_t22_closed_form(arb_t Tcf, const sc_t22_struct * p,
+                              slong prec);
+
 /* The checker entry points. */
 int sc_thm_l12_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_l1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
