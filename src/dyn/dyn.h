@@ -194,6 +194,10 @@ struct sc_traj_struct_
     slong steps;            /* states requested - 1 */
     slong window;           /* 0: stored; SC_TRAJ_WINDOW: streaming */
     arb_ptr w;              /* full only: row t at w + sc_traj_slot(t) d */
+    arb_ptr z;              /* full GD in split coordinates (split.c):
+                               row t = (u, c) at z + sc_traj_slot(t) d;
+                               NULL or unused (split == 0) otherwise */
+    int split;              /* z holds this run's states */
     arb_ptr gamma, a, b, rho, W, h, loss;
     sc_truth_t * rising;    /* rising[slot(t)]: rho_{t+1} > rho_t,
                                t < len - 1 */
@@ -242,6 +246,14 @@ const char * sc_dyn_reduced_domain(const sc_case_t c, const sc_data_t data);
    (stored, or streaming and t among the last three):
    an exact state within the certified enclosure, for per-state checks. */
 void sc_traj_state_mid(arb_ptr w, arb_t gamma, const sc_traj_t T, slong t);
+
+/* The same in split coordinates: z = the midpoint of (u, c) of state t
+   (T->split only). */
+void sc_traj_split_mid(arb_ptr z, arb_t gamma, const sc_traj_t T, slong t);
+
+/* Rows for the split coordinates of every state T holds (allocated once;
+   the run in split coordinates calls it). */
+void _sc_traj_alloc_split(sc_traj_t T);
 
 /* The rising truth of step t computed from the rho's of t and t + 1. */
 sc_truth_t sc_traj_rising(const sc_traj_t T, slong t);
@@ -348,6 +360,8 @@ sc_truth_t sc_logi_standing(const sc_logi_state_struct * s);
 typedef struct
 {
     arb_t S, N, K, r, Kr, q, Ge, Pa, t, gu, gg, dS, dq, dK, dKr;
+    arb_t eMe, Pb, Ps, u;   /* e.M e, PGb.e, PGs.e, u (gu without
+                               cancelling) */
 }
 sc_dyn_split_work_struct;
 
@@ -393,6 +407,21 @@ void sc_dyn_split_loss(arb_t loss, sc_dyn_split_t S, arb_srcptr z,
    enclosed over the box z: the step is affine in gamma (full.c). */
 void sc_dyn_split_jacobian_grad(arb_mat_t J, arb_ptr g, sc_dyn_split_t S,
                                 arb_srcptr z, slong prec);
+
+/* gu = w*.grad_w L and Pg = P grad_w L (length d) at the point or box z,
+   gamma: grad_w L = (gu / c2) w* + Pg, each part at its own scale (the
+   per-state checkers [L12] [L6] on split trajectories). */
+void sc_dyn_split_grad(arb_t gu, arb_ptr Pg, sc_dyn_split_t S, arb_srcptr z,
+                       const arb_t gamma, slong prec);
+
+/* e (length d) of z = (u, c): e_{idx[k]} = c_k, e_p = -v.c. */
+void sc_dyn_split_e(arb_ptr e, const sc_dyn_split_t S, arb_srcptr z,
+                    slong prec);
+
+/* z1 = z - eta grad_w L in split coordinates (the plain step without
+   weight decay), from gu and Pg of sc_dyn_split_grad. */
+void sc_dyn_split_move(arb_ptr z1, const sc_dyn_split_t S, arb_srcptr z,
+                       const arb_t gu, arb_srcptr Pg, slong prec);
 
 /* w = u w* + e and the directional quantities of sc_dyn_direction from
    z = (u, c):

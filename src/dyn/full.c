@@ -542,6 +542,8 @@ sc_dyn_run_split(sc_traj_t T, const sc_case_t c, const sc_data_t data,
     arb_init(W0);
     _arb_vec_set(Z, S->z0, m);
     arb_set_fmpq(T->gamma, c->gamma0, prec);
+    _sc_traj_alloc_split(T);
+    T->split = 1;
 
     for (t = 0; ; t++)
     {
@@ -551,6 +553,7 @@ sc_dyn_run_split(sc_traj_t T, const sc_case_t c, const sc_data_t data,
 
         sc_dyn_split_direction(w, T->a + s, T->b + s, T->rho + s, T->W + s,
                                T->h + s, S, D->c, z, T->gamma + s, prec);
+        _arb_vec_set(T->z + s * d, z, m);
         T->len = t + 1;
         if (!_arb_vec_is_finite(z, m)
             || !sc_dyn_state_usable(w, d, T->gamma + s, T->W + s))
@@ -607,6 +610,7 @@ sc_dyn_run_full(sc_traj_t T, const sc_case_t c, const sc_data_t data,
     T->prec = prec;
     T->has_ref = D->has_ref;
     T->stop[0] = '\0';
+    T->split = 0;
     if (sc_dyn_use_split(D, c, point))
     {
         sc_dyn_run_split(T, c, data, D, prec);

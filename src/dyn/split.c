@@ -214,11 +214,19 @@ sc_split_work_init(sc_dyn_split_work_struct * W)
     arb_init(W->dq);
     arb_init(W->dK);
     arb_init(W->dKr);
+    arb_init(W->eMe);
+    arb_init(W->Pb);
+    arb_init(W->Ps);
+    arb_init(W->u);
 }
 
 static void
 sc_split_work_clear(sc_dyn_split_work_struct * W)
 {
+    arb_clear(W->u);
+    arb_clear(W->Ps);
+    arb_clear(W->Pb);
+    arb_clear(W->eMe);
     arb_clear(W->dKr);
     arb_clear(W->dK);
     arb_clear(W->dq);
@@ -350,11 +358,21 @@ sc_split_base(sc_dyn_split_t S, arb_srcptr z, const arb_t gamma,
     _sc_vec_dot(W->Ge, S->Gs, e, d, prec);
     arb_mul(W->Pa, u, S->sGs, prec);
     arb_add(W->Pa, W->Pa, W->Ge, prec);         /* w*.G w */
-    _sc_vec_dot(W->S, e, S->Me, d, prec);
+    arb_set(W->u, u);
+    _sc_vec_dot(W->eMe, e, S->Me, d, prec);
+    arb_set(W->S, W->eMe);
     arb_addmul(W->S, W->Ge, u, prec);
     arb_addmul(W->S, W->Pa, u, prec);           /* u (u sGs + 2 Ge) + e.Me */
     arb_nonnegative_part(W->S, W->S);
-    _sc_vec_dot(W->q, S->PGb, e, d, prec);
+    if (S->PGb_zero)
+        arb_zero(W->Pb);
+    else
+        _sc_vec_dot(W->Pb, S->PGb, e, d, prec);
+    if (S->PGs_zero)
+        arb_zero(W->Ps);
+    else
+        _sc_vec_dot(W->Ps, S->PGs, e, d, prec);
+    arb_set(W->q, W->Pb);
     arb_addmul(W->q, u, S->sGb, prec);
     arb_div_si(W->N, W->S, n, prec);
     arb_sqrtpos(W->N, W->N, prec);
@@ -378,15 +396,26 @@ sc_split_base(sc_dyn_split_t S, arb_srcptr z, const arb_t gamma,
 }
 
 /* g_u = w*.grad_w L, S->dg = P grad_w L, gg = dL/dgamma after
-   sc_split_base at gamma. */
+   sc_split_base at gamma.  g_u = K (r Pa - sGb) is a difference of O(1)
+   terms whose value is O(rho^2); with Gs.e = PGs.e (e is perpendicular to
+   w*) it is K / S times
+     q Pa - sGb S = u (sGs PGb.e - sGb PGs.e) + (PGb.e)(PGs.e) - sGb e.Me,
+   every term proportional to e, so g_u keeps its relative accuracy
+   ([L12] and [L6] need it; the step only needs it absolutely). */
 static void
 sc_split_grad(sc_dyn_split_t S, const arb_t gamma, slong prec)
 {
     slong j, d = S->d;
     sc_dyn_split_work_struct * W = &S->W;
+    arb_srcptr u = W->u;
 
-    arb_mul(W->gu, W->Kr, W->Pa, prec);
-    arb_submul(W->gu, W->K, S->sGb, prec);
+    arb_mul(W->gu, W->Pb, W->Ps, prec);
+    arb_submul(W->gu, S->sGb, W->eMe, prec);
+    arb_mul(W->t, S->sGs, W->Pb, prec);
+    arb_submul(W->t, S->sGb, W->Ps, prec);
+    arb_addmul(W->gu, u, W->t, prec);
+    arb_mul(W->gu, W->gu, W->K, prec);
+    arb_div(W->gu, W->gu, W->S, prec);
     for (j = 0; j < d; j++)
     {
         arb_mul(S->dg + j, W->Kr, S->V + j, prec);
@@ -558,6 +587,37 @@ sc_dyn_split_jacobian_grad(arb_mat_t J, arb_ptr g, sc_dyn_split_t S,
     arb_clear(qme);
     arb_clear(a);
     arb_clear(one);
+}
+
+void
+sc_dyn_split_grad(arb_t gu, arb_ptr Pg, sc_dyn_split_t S, arb_srcptr z,
+                  const arb_t gamma, slong prec)
+{
+    sc_split_base(S, z, gamma, prec);
+    sc_split_grad(S, gamma, prec);
+    arb_set(gu, S->W.gu);
+    _arb_vec_set(Pg, S->dg, S->d);
+}
+
+void
+sc_dyn_split_e(arb_ptr e, const sc_dyn_split_t S, arb_srcptr z, slong prec)
+{
+    sc_split_e(e, S, z + 1, prec);
+}
+
+void
+sc_dyn_split_move(arb_ptr z1, const sc_dyn_split_t S, arb_srcptr z,
+                  const arb_t gu, arb_srcptr Pg, slong prec)
+{
+    slong k, d = S->d;
+
+    arb_set(z1, z);
+    arb_submul(z1, S->eta_c2, gu, prec);
+    for (k = 0; k < d - 1; k++)
+    {
+        arb_set(z1 + 1 + k, z + 1 + k);
+        arb_submul(z1 + 1 + k, S->eta, Pg + S->idx[k], prec);
+    }
 }
 
 void

@@ -28,6 +28,8 @@ _sc_traj_init(sc_traj_t T, sc_traj_kind_t kind, slong d, slong steps,
     T->d = d;
     T->len = 0;
     T->w = (kind == SC_TRAJ_FULL) ? _arb_vec_init(len * d) : NULL;
+    T->z = NULL;
+    T->split = 0;
     T->gamma = _arb_vec_init(len);
     T->a = _arb_vec_init(len);
     T->b = _arb_vec_init(len);
@@ -73,6 +75,15 @@ sc_traj_clear(sc_traj_t T)
     _arb_vec_clear(T->gamma, len);
     if (T->w != NULL)
         _arb_vec_clear(T->w, len * T->d);
+    if (T->z != NULL)
+        _arb_vec_clear(T->z, len * T->d);
+}
+
+void
+_sc_traj_alloc_split(sc_traj_t T)
+{
+    if (T->z == NULL)
+        T->z = _arb_vec_init(sc_traj_slots(T) * T->d);
 }
 
 sc_truth_t
@@ -131,5 +142,15 @@ sc_traj_state_mid(arb_ptr w, arb_t gamma, const sc_traj_t T, slong t)
 
     for (j = 0; j < T->d; j++)
         arb_get_mid_arb(w + j, T->w + s * T->d + j);
+    arb_get_mid_arb(gamma, T->gamma + s);
+}
+
+void
+sc_traj_split_mid(arb_ptr z, arb_t gamma, const sc_traj_t T, slong t)
+{
+    slong j, s = sc_traj_slot(T, t);
+
+    for (j = 0; j < T->d; j++)
+        arb_get_mid_arb(z + j, T->z + s * T->d + j);
     arb_get_mid_arb(gamma, T->gamma + s);
 }
