@@ -166,6 +166,10 @@ const sc_cli_exit_struct sc_cli_exit_table[] = {
                      "unwritable output)" },
     { SC_EXIT_UNDECIDED, "something UNDECIDED, nothing VIOLATED" },
     { SC_EXIT_BASELINE, "check --baseline: a claim's verdict changed" },
+    /* src/cli/signal.c: 128 + the signal, as a shell reports it */
+    { 130, "interrupted by SIGINT (temporaries removed, workers stopped; "
+           "with --journal the resume command is printed)" },
+    { 143, "terminated by SIGTERM (the same clean end)" },
     { 0, NULL }
 };
 
