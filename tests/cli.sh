@@ -592,9 +592,11 @@ expect_rc 3 "junit, undecided" "$SC" check --theorem L6 --max-precision 256 --ju
 grep -q '<property name="verdict" value="UNDECIDED"/>' "$T/ciu.xml" && ok || bad "JUnit has a UNDECIDED testcase"
 head -1 "$T/ciu.md" | grep -qx '## spikecheck: 1 verdicts, 0 HOLDS, 0 VIOLATED, 0 NOT-APPLICABLE, 1 UNDECIDED' \
     && grep -q '^| L6 | exact | 0 | 0 | 0 | \*\*1\*\* | - |$' "$T/ciu.md" \
-    && grep -A3 '^- \*\*L6\*\* `whitened-wd-projected` UNDECIDED' "$T/ciu.md" | grep -qx '  spikecheck replay --theorem L6 cases/showcase/whitened-wd-projected.json' \
+    && grep -A3 '^- \*\*L6\*\* `whitened-wd-projected` UNDECIDED' "$T/ciu.md" | grep -qx '  spikecheck replay --theorem L6 --max-precision 256 cases/showcase/whitened-wd-projected.json' \
     && ok || bad "Markdown: an undecided check with its replay line"
-grep -q '<property name="replay" value="spikecheck replay --theorem T3.b --scale-bounds 1/4 tests/data/thm_spike.json"/>' "$T/ci.xml" \
+# the replay line reproduces the UNDECIDED: the cap that made it is part of the line
+expect_rc 3 "the printed replay of an undecided check" "$SC" replay --theorem L6 --max-precision 256 cases/showcase/whitened-wd-projected.json
+grep -q '<property name="replay" value="spikecheck replay --theorem T3.b --scale-bounds 1/4 --max-precision 128 tests/data/thm_spike.json"/>' "$T/ci.xml" \
     && grep -q '<property name="NOT-APPLICABLE" value="' "$T/ci.xml" && ok || bad "JUnit testcase and suite properties"
 JP=""
 for p in /usr/bin/python3 python3; do
@@ -613,7 +615,7 @@ head -1 "$T/ci.md" | grep -qx '## spikecheck: 94 verdicts, 8 HOLDS, 28 VIOLATED,
 grep -q '^| T3.b | reconstructed | 0 | \*\*1\*\* | 1 | 0 | - |$' "$T/ci.md" && grep -q '^| F3 | observational | 1 | 0 | 1 | 0 | - |$' "$T/ci.md" \
     && ok || bad "Markdown: per-claim counts"
 grep -q '^### Counterexamples and undecided checks (28)$' "$T/ci.md" && grep -q '^- \*\*T3.b\*\* `whitened-delayed-spike` VIOLATED' "$T/ci.md" \
-    && grep -A3 '^- \*\*T3.b\*\*' "$T/ci.md" | grep -qx '  spikecheck replay --theorem T3.b --scale-bounds 1/4 tests/data/thm_spike.json' \
+    && grep -A3 '^- \*\*T3.b\*\*' "$T/ci.md" | grep -qx '  spikecheck replay --theorem T3.b --scale-bounds 1/4 --max-precision 128 tests/data/thm_spike.json' \
     && ok || bad "Markdown: counterexamples with their replay lines"
 expect_rc 1 "markdown again" "$SC" check --max-precision 128 --scale-bounds 1/4 --markdown "$T/ci2.md" "$SPIKE" tests/data/thm_plain.json
 cmp -s "$T/ci.md" "$T/ci2.md" && ok || bad "Markdown is byte-identical on a rerun"

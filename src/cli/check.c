@@ -246,7 +246,8 @@ sc_check_case(sc_report_t R, const sc_check_opts * o, const sc_case_t c)
             snprintf(res->reason + len, SC_REASON_LEN - len,
                      " [control run: bounds scaled by %s]", o->scale);
         }
-        sc_report_add(R, o->sel[j], c, res, o->from_first, o->scale);
+        sc_report_add(R, o->sel[j], c, res, o->from_first, o->scale,
+                      o->prec_max != SC_DEFAULT_MAX_PREC ? o->prec_max : 0);
     }
     if (o->fprec > 0)
     {

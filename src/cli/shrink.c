@@ -363,7 +363,7 @@ sc_shrink_run(sc_shrink_struct * S, sc_case_t c, const char * dir)
     if (rc == SC_EXIT_OK)
     {
         char * replay = sc_report_replay_line(S->thm->id, S->from_first,
-                                              S->scale, path);
+                                              S->scale, 0, path);
 
         printf("shrink %s: %ld evaluations; steps %ld -> %ld, n %ld -> %ld, "
                "d %ld -> %ld, bits of X, w0, gamma0, eta, eta_gamma %ld -> "

@@ -204,7 +204,7 @@ sc_tight_search(sc_tight_eval * best, ulong seed, slong iters,
            (unsigned long) seed, best->objective != NULL ? best->objective
            : "slack", start, best->value, (long) found + 1,
            sc_verdict_name(best->verdict));
-    replay = sc_report_replay_line(best->thm->id, 0, NULL, outp);
+    replay = sc_report_replay_line(best->thm->id, 0, NULL, 0, outp);
     printf("slack %s\ncase written: %s\nreplay: %s\n", best->shown, outp,
            replay);
     flint_free(replay);

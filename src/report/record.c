@@ -175,9 +175,11 @@ sc_report_add_record(sc_report_t R, const sc_thm_struct * thm,
 
 void
 sc_report_add(sc_report_t R, const sc_thm_struct * thm, const sc_case_t c,
-              const sc_result_t res, int from_first, const char * scale)
+              const sc_result_t res, int from_first, const char * scale,
+              slong prec_max)
 {
     char * replay = sc_report_replay_line(thm->id, from_first, scale,
+                                          prec_max,
                                           c->path != NULL ? c->path : "CASE");
 
     sc_report_add_record(R, thm, c->name != NULL ? c->name : "",

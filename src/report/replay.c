@@ -54,19 +54,24 @@ sc_report_shell_quote(const char * s)
 
 char *
 sc_report_replay_line(const char * id, int from_first, const char * scale,
-                      const char * path)
+                      slong prec_max, const char * path)
 {
+    char cap[48] = "";
     char * qid = sc_report_shell_quote(id);
     char * qscale = sc_report_shell_quote(scale != NULL ? scale : "");
     char * qpath = sc_report_shell_quote(path);
     size_t n = strlen(qid) + strlen(qscale) + strlen(qpath) + 80;
-    char * r = flint_malloc(n);
+    char * r = flint_malloc(n + sizeof(cap));
 
+    /* a cap other than the default decides what is UNDECIDED: without it
+       the replay of such a verdict could decide */
+    if (prec_max > 0)
+        snprintf(cap, sizeof(cap), " --max-precision %ld", (long) prec_max);
     /* "--" keeps a case file named "-x.json" from reading as an option */
-    snprintf(r, n, "spikecheck replay --theorem %s%s%s%s %s%s", qid,
-             from_first ? " --from-first" : "",
+    snprintf(r, n + sizeof(cap), "spikecheck replay --theorem %s%s%s%s%s %s%s",
+             qid, from_first ? " --from-first" : "",
              scale != NULL ? " --scale-bounds " : "",
-             scale != NULL ? qscale : "", path[0] == '-' ? "-- " : "",
+             scale != NULL ? qscale : "", cap, path[0] == '-' ? "-- " : "",
              qpath);
     flint_free(qpath);
     flint_free(qscale);

@@ -119,11 +119,12 @@ void sc_report_init(sc_report_t R);
 void sc_report_clear(sc_report_t R);
 
 /* Appends a record; copies res, the case's name and path.  Its replay
-   line carries --from-first if from_first is nonzero and --scale-bounds
-   scale unless scale is NULL. */
+   line carries --from-first if from_first is nonzero, --scale-bounds
+   scale unless scale is NULL, and --max-precision prec_max unless it is
+   0 (the default cap). */
 void sc_report_add(sc_report_t R, const sc_thm_struct * thm,
                    const sc_case_t c, const sc_result_t res, int from_first,
-                   const char * scale);
+                   const char * scale, slong prec_max);
 
 /* ---- replay lines (replay.c) ---- */
 
@@ -134,11 +135,13 @@ char * sc_report_shell_quote(const char * s);
 
 /* The command that reproduces a verdict of checker id on the case file
    path (flint_free): "spikecheck replay --theorem ID [--from-first]
-   [--scale-bounds Q] CASE", every value quoted by sc_report_shell_quote,
+   [--scale-bounds Q] [--max-precision BITS] CASE" (the cap when prec_max
+   is positive), every value quoted by sc_report_shell_quote,
    and "--" before a path that starts with '-'.  Pasted into sh it runs
    that command and nothing else. */
 char * sc_report_replay_line(const char * id, int from_first,
-                             const char * scale, const char * path);
+                             const char * scale, slong prec_max,
+                             const char * path);
 
 /* Appends a record with the given identity (all strings copied). */
 void sc_report_add_record(sc_report_t R, const sc_thm_struct * thm,
