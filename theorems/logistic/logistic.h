@@ -47,6 +47,15 @@ void sc_logi_thm5_init(sc_logi_thm5_struct * K, sc_logi_t L,
                        const sc_ctx_t ctx, slong prec);
 void sc_logi_thm5_clear(sc_logi_thm5_struct * K);
 
+/* The case-level part every claim of Theorem 5' shares: its hypotheses
+   (logistic loss, A1-A3, w_0 in span, plain GD), the certified full-GD
+   trajectory T, the line's constants L and K (initialised: the caller
+   clears K).  Returns 0 when res is final (NOT-APPLICABLE, K not
+   initialised) or the trajectory is too wide (*status = SC_UNABLE). */
+int sc_logi_thm5_setup(const sc_traj_struct ** T, sc_logi_thm5_struct * K,
+                       sc_logi_struct ** L, sc_result_t res, sc_ctx_t ctx,
+                       int * status, slong prec);
+
 /*
  * The per-state walk: for every state t = 0 .. steps - 1 (last = 0) or
  * .. steps (last = 1) of the certified full-GD trajectory T, sets s by

@@ -144,28 +144,6 @@ sc_t51_item1_walk(sc_tally_struct * tl, sc_result_t res,
     }
 }
 
-/* The case-level part both claims share: applicability, trajectory,
-   constants.  Returns 0 when res is final (NOT-APPLICABLE) or the
-   trajectory is too wide (*status = SC_UNABLE). */
-static int
-sc_t51_setup(const sc_traj_struct ** T, sc_logi_thm5_struct * K,
-             sc_logi_struct ** L, sc_result_t res, sc_ctx_t ctx, int * status,
-             slong prec)
-{
-    *status = SC_OK;
-    if (!sc_logi_applies(res, ctx, SC_LOGI_NEED_A3 | SC_LOGI_NEED_PLAIN))
-        return 0;
-    *T = sc_thm_need_full(res, ctx, prec);
-    if (*T == NULL)
-    {
-        *status = SC_UNABLE;
-        return 0;
-    }
-    *L = sc_ctx_logi(ctx, prec);
-    sc_logi_thm5_init(K, *L, ctx, prec);
-    return 1;
-}
-
 int
 sc_thm_t5_1_item1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
@@ -177,7 +155,7 @@ sc_thm_t5_1_item1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     char * s;
     int status;
 
-    if (!sc_t51_setup(&T, &K, &L, res, ctx, &status, prec))
+    if (!sc_logi_thm5_setup(&T, &K, &L, res, ctx, &status, prec))
         return status;
     sc_tally_init(&tl, ctx, prec);
     item1 = sc_t51_applies(&K, tl.f, L, prec);
@@ -222,7 +200,7 @@ sc_thm_t5_1_F_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     slong nst;
     int status;
 
-    if (!sc_t51_setup(&T, &K, &L, res, ctx, &status, prec))
+    if (!sc_logi_thm5_setup(&T, &K, &L, res, ctx, &status, prec))
         return status;
     sc_tally_init(&tl, ctx, prec);
     A.rising = 0;

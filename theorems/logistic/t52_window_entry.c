@@ -268,17 +268,12 @@ sc_thm_t5_2_entry_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     arb_t Wp, best;
     slong tentry = -1, tmet = -1, nmet = 0;
     sc_truth_t item2;
-    int status = SC_OK;
+    int status;
 
-    if (!sc_logi_applies(res, ctx, SC_LOGI_NEED_A3 | SC_LOGI_NEED_PLAIN))
-        return SC_OK;
-    T = sc_thm_need_full(res, ctx, prec);
-    if (T == NULL)
-        return SC_UNABLE;
+    if (!sc_logi_thm5_setup(&T, &K, &L, res, ctx, &status, prec))
+        return status;
     arb_init(Wp);
     arb_init(best);
-    L = sc_ctx_logi(ctx, prec);
-    sc_logi_thm5_init(&K, L, ctx, prec);
     sc_tally_init(&tl, ctx, prec);
     item2 = sc_t52_item2(&K, L);
     if (item2 == SC_UNKNOWN)

@@ -1,6 +1,7 @@
 /*
- * logistic_thm5.c -- the closed-form constants of Theorem 5' (LOGISTIC.md
- * 2.7) for the case's horizon T, shared by [T5.1] and [T5.2]:
+ * thm5_constants.c -- the closed-form constants of Theorem 5' (LOGISTIC.md
+ * 2.7) for the case's horizon T, shared by the claims of [T5.1] and [T5.2]
+ * (with their common set-up, sc_logi_thm5_setup):
  *   Gamma = gamma_0 + eta_gamma T,  gamma_lo = gamma_0 - eta_gamma T,
  *   eps_0 = sqrt(lmax) rho_0 / m,  Y_0 = (1 + R rho_0 / m) / (1 - eps_0),
  *   g_lo = sigma(-Gamma Y_0),  C_Gamma = 1/2 + sqrt2 Gamma / 4,
@@ -116,4 +117,23 @@ sc_logi_thm5_clear(sc_logi_thm5_struct * K)
     arb_clear(K->Gamma); arb_clear(K->gamma_lo); arb_clear(K->rho0);
     arb_clear(K->eps0); arb_clear(K->Y0); arb_clear(K->g_lo);
     arb_clear(K->C_Gamma); arb_clear(K->W0); arb_clear(K->eta_max);
+}
+
+int
+sc_logi_thm5_setup(const sc_traj_struct ** T, sc_logi_thm5_struct * K,
+                   sc_logi_struct ** L, sc_result_t res, sc_ctx_t ctx,
+                   int * status, slong prec)
+{
+    *status = SC_OK;
+    if (!sc_logi_applies(res, ctx, SC_LOGI_NEED_A3 | SC_LOGI_NEED_PLAIN))
+        return 0;
+    *T = sc_thm_need_full(res, ctx, prec);
+    if (*T == NULL)
+    {
+        *status = SC_UNABLE;
+        return 0;
+    }
+    *L = sc_ctx_logi(ctx, prec);
+    sc_logi_thm5_init(K, *L, ctx, prec);
+    return 1;
 }
