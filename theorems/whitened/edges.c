@@ -3,6 +3,7 @@
  * and [L13]: each checks its claim on every complete edge of the reduced
  * trajectory and reports the edge with the least slack.
  */
+#include <string.h>
 #include "theorems/whitened/whitened.h"
 #include "num/num.h"
 
@@ -50,6 +51,19 @@ sc_edges_next(sc_edges_struct * E)
     E->open = (E->end == E->R->len - 1);
     E->nedges++;
     return 1;
+}
+
+void
+sc_edges_fail(sc_result_t res, const sc_result_t edge)
+{
+    memcpy(res->reason, edge->reason, SC_REASON_LEN);
+    res->verdict = SC_VIOLATED;
+    res->step = edge->step;
+    res->novalue = edge->novalue;
+    if (edge->has_predicted)
+        sc_result_set_predicted(res, edge->predicted);
+    if (edge->has_observed)
+        sc_result_set_observed(res, edge->observed);
 }
 
 void

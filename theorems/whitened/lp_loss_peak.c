@@ -304,16 +304,12 @@ sc_thm_lp_check(sc_result_t res, sc_ctx_t ctx, slong prec)
         }
         if (status != SC_OK || edge->verdict == SC_VIOLATED)
         {
-            memcpy(res->reason, edge->reason, SC_REASON_LEN);
             if (status != SC_OK)
+            {
+                memcpy(res->reason, edge->reason, SC_REASON_LEN);
                 goto cleanup;
-            res->verdict = SC_VIOLATED;
-            res->step = edge->step;
-            res->novalue = edge->novalue;
-            if (edge->has_predicted)
-                sc_result_set_predicted(res, edge->predicted);
-            if (edge->has_observed)
-                sc_result_set_observed(res, edge->observed);
+            }
+            sc_edges_fail(res, edge);
             break;
         }
         sc_edges_keep(&E, res, E.t1, edge->predicted, edge->observed, slack);

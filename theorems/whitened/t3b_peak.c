@@ -155,15 +155,12 @@ sc_thm_t3_b_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                              E.end, E.open, prec);
         if (status != SC_OK || edge->verdict == SC_VIOLATED)
         {
-            memcpy(res->reason, edge->reason, SC_REASON_LEN);
             if (status != SC_OK)
+            {
+                memcpy(res->reason, edge->reason, SC_REASON_LEN);
                 goto cleanup;
-            res->verdict = SC_VIOLATED;
-            res->step = edge->step;
-            if (edge->has_predicted)
-                sc_result_set_predicted(res, edge->predicted);
-            if (edge->has_observed)
-                sc_result_set_observed(res, edge->observed);
+            }
+            sc_edges_fail(res, edge);
             break;
         }
         if (E.open)

@@ -70,6 +70,10 @@ void sc_edges_keep(sc_edges_struct * E, sc_result_t res, slong step,
                    const arb_t predicted, const arb_t observed,
                    const arb_t slack);
 
+/* The certified counterexample of one edge as the verdict of res: VIOLATED,
+   the edge's reason, step, predicted, observed and no_value. */
+void sc_edges_fail(sc_result_t res, const sc_result_t edge);
+
 /* Sets the "edges" extra and, if nothing failed, the final verdict. */
 void sc_edges_finish(sc_edges_struct * E, sc_result_t res, const char * what);
 
