@@ -162,6 +162,10 @@ extern const slong sc_thm_count;
 /* The registry entry with this claim id (case-sensitive), or NULL. */
 const sc_thm_struct * sc_thm_lookup(const char * id);
 
+/* The width of the widest claim id (at least 5): the id column of the
+   terminal tables. */
+int sc_thm_id_width(void);
+
 /* The statement thm is a claim of: thm->of, or its own id. */
 const char * sc_thm_statement(const sc_thm_struct * thm);
 

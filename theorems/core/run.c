@@ -17,6 +17,17 @@ sc_thm_lookup(const char * id)
     return NULL;
 }
 
+int
+sc_thm_id_width(void)
+{
+    slong i;
+    size_t w = 5;
+
+    for (i = 0; i < sc_thm_count; i++)
+        w = FLINT_MAX(w, strlen(sc_thm_table[i].id));
+    return (int) w;
+}
+
 const char *
 sc_thm_statement(const sc_thm_struct * thm)
 {
