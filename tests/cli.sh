@@ -604,17 +604,17 @@ for p in /usr/bin/python3 python3; do
 done
 if [ -n "$JP" ]; then
     expect_rc 0 "junitparser reads the JUnit" "$JP" tests/junit_consumer.py "$T/ci.xml" "$T/ci.json"
-    grep -q '(8 HOLDS, 28 VIOLATED, 58 NOT-APPLICABLE, 0 UNDECIDED)' "$T/out" && ok || bad "junitparser counts: $(cat "$T/out")"
+    grep -q '(13 HOLDS, 34 VIOLATED, 65 NOT-APPLICABLE, 0 UNDECIDED)' "$T/out" && ok || bad "junitparser counts: $(cat "$T/out")"
     expect_rc 0 "junitparser reads the merged JUnit" "$JP" tests/junit_consumer.py "$T/mj.xml" "$T/mj.json"
     sed 's/<property name="HOLDS" value="\([0-9]*\)"/<property name="HOLDS" value="1\1"/' "$T/ci.xml" > "$T/ci-bad.xml"
     expect_rc 1 "junitparser finds a wrong count" "$JP" tests/junit_consumer.py "$T/ci-bad.xml" "$T/ci.json"
 else
     echo "note: no python3 with junitparser (sh .ci/install-deps fuzz installs python3-junitparser): JUnit consumer test not run"
 fi
-head -1 "$T/ci.md" | grep -qx '## spikecheck: 94 verdicts, 8 HOLDS, 28 VIOLATED, 58 NOT-APPLICABLE, 0 UNDECIDED' && ok || bad "Markdown: the counts"
+head -1 "$T/ci.md" | grep -qx '## spikecheck: 112 verdicts, 13 HOLDS, 34 VIOLATED, 65 NOT-APPLICABLE, 0 UNDECIDED' && ok || bad "Markdown: the counts"
 grep -q '^| T3.b-P | reconstructed | 0 | \*\*1\*\* | 1 | 0 | - |$' "$T/ci.md" && grep -q '^| F3 | observational | 1 | 0 | 1 | 0 | - |$' "$T/ci.md" \
     && ok || bad "Markdown: per-claim counts"
-grep -q '^### Counterexamples and undecided checks (28)$' "$T/ci.md" && grep -q '^- \*\*T3.b-P\*\* `whitened-delayed-spike` VIOLATED' "$T/ci.md" \
+grep -q '^### Counterexamples and undecided checks (34)$' "$T/ci.md" && grep -q '^- \*\*T3.b-P\*\* `whitened-delayed-spike` VIOLATED' "$T/ci.md" \
     && grep -A3 '^- \*\*T3.b-P\*\*' "$T/ci.md" | grep -qx '  spikecheck replay --theorem T3.b-P --scale-bounds 1/4 --max-precision 128 tests/data/thm_spike.json' \
     && ok || bad "Markdown: counterexamples with their replay lines"
 expect_rc 1 "markdown again" "$SC" check --max-precision 128 --scale-bounds 1/4 --markdown "$T/ci2.md" "$SPIKE" tests/data/thm_plain.json

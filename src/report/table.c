@@ -48,7 +48,7 @@ sc_report_print_table(FILE * out, const sc_report_t R, int all)
         sc_print_num(out, r->res->has_slack, r->res->slack, 10);
         fprintf(out, " %5ld  %s\n", (long) r->res->prec, r->res->reason);
         if (r->res->verdict == SC_VIOLATED || r->res->verdict == SC_UNDECIDED)
-            fprintf(out, "%*s replay: %s\n", w, "", r->replay);
+            fprintf(out, "      replay: %s\n", r->replay);
     }
 }
 
