@@ -102,6 +102,8 @@ NNA=$("$SC" check --all "$SPIKE" tests/data/thm_plain.json | grep -c 'NOT-APPLIC
 expect_rc 1 "junit failure" "$SC" check --junit "$T/jf.xml" --theorem T3.b-P --scale-bounds 1/4 "$SPIKE"
 grep -q '<failure type="VIOLATED"' "$T/jf.xml" && grep -q 'replay: spikecheck replay --theorem T3.b' "$T/jf.xml" && ok || bad "JUnit failure holds the replay line"
 expect_rc 0 "write baseline" "$SC" check --baseline "$T/base.txt" --update-baseline "$SPIKE" tests/data/thm_t22.json
+expect_rc 0 "write a baseline that records a finding" "$SC" check --theorem T3.b-P --scale-bounds 1/4 --baseline "$T/basev.txt" --update-baseline "$SPIKE"
+grep -qx 'baseline .*/basev.txt: rewritten (1 records)' "$T/out" && grep -q 'VIOLATED' "$T/basev.txt" && ok || bad "the rewritten baseline says so and keeps the VIOLATED"
 expect_rc 0 "same claims" "$SC" check --baseline "$T/base.txt" "$SPIKE" tests/data/thm_t22.json
 grep -q 'no claim changed' "$T/out" && ok || bad "baseline unchanged"
 sed 's/^T2.2-T\tthm_t22\tHOLDS/T2.2-T\tthm_t22\tNOT-APPLICABLE/' "$T/base.txt" > "$T/base2.txt"
