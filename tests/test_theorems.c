@@ -586,6 +586,92 @@ test_thm_float_view_finds_spurious_steps(void ** state)
     sc_float_view_clear(fv);
 }
 
+/* ---- [T2.2]'s waiting time: bisection against the scan ------------------ */
+
+/* The constants of THEOREMS.md s.3 at a state (rho0, gamma0, W0) with
+   rational parameters, as sc_t22_setup forms them from a trajectory. */
+static void
+sc_t22_params(sc_t22_struct * p, double rho0, double g, double W0,
+              double c, double eta, double etag, slong prec)
+{
+    arb_t t;
+
+    arb_init(t);
+    arb_set_d(p->c, c);
+    arb_set_d(p->eta, eta);
+    arb_set_d(p->etag, etag);
+    arb_set_d(p->rho0, rho0);
+    arb_set_d(p->W0, W0);
+    arb_sqr(t, p->rho0, prec);
+    arb_add_ui(p->k0, t, 1, prec);
+    arb_div(p->s02, t, p->k0, prec);
+    arb_rsqrt(p->k0, p->k0, prec);
+    /* gamma0 = g c k0: g < 1 gives D0 > 0, g >= 1 gives D0 <= 0 */
+    arb_mul(p->gamma0, p->c, p->k0, prec);
+    arb_set_d(t, g);
+    arb_mul(p->gamma0, p->gamma0, t, prec);
+    assert_int_equal(sc_num_theta(p->Theta0, p->rho0, prec), SC_TRUE);
+    arb_max(p->Gamma, p->gamma0, p->c, prec);
+    arb_mul(p->D0, p->c, p->k0, prec);
+    arb_sub(p->D0, p->D0, p->gamma0, prec);
+    arb_mul(p->delta, p->eta, p->Gamma, prec);
+    arb_mul(p->delta, p->delta, p->c, prec);
+    arb_sqr(p->delta, p->delta, prec);
+    arb_mul(p->delta, p->delta, p->s02, prec);
+    arb_div(p->delta, p->delta, p->W0, prec);
+    arb_clear(t);
+}
+
+/*
+ * sc_t22_scan finds T by bisection on the interval where psi > Theta0
+ * (f concave, theorems/whitened/t22_waiting_time.c); the definition scans
+ * psi(1), psi(2), ... (sc_t22_scan_steps).  Both must give the same T on
+ * a grid of states spanning D0 > 0 and D0 <= 0, slow and fast eta_gamma,
+ * waits of 1 step to tens of thousands, and (ii) failing.
+ */
+static void
+test_thm_t22_search_equals_scan(void ** state)
+{
+    static const double rho[] = { 1e-6, 1e-3, 0.1, 0.5, 0.9 };
+    static const double g[] = { 0.2, 0.9, 0.999, 1.0, 1.5 };
+    static const double W[] = { 0.25, 1, 4 };
+    static const double eta[] = { 0.3, 1, 1.9 };
+    static const double etag[] = { 0.001, 0.05, 0.5, 0.99 };
+    slong i, j, k, l, m, T, Ts, budget, met = 0, failed = 0, longest = 0;
+    slong bisected = 0;
+    sc_t22_struct p;
+
+    (void) state;
+    sc_t22_init(&p);
+    for (i = 0; i < 5; i++)
+    for (j = 0; j < 5; j++)
+    for (k = 0; k < 3; k++)
+    for (l = 0; l < 3; l++)
+    for (m = 0; m < 4; m++)
+    {
+        sc_t22_params(&p, rho[i], g[j], W[k], 1.5, eta[l], etag[m], 256);
+        budget = 2000000;
+        assert_int_equal(sc_t22_scan_steps(&Ts, &budget, &p, 256), SC_OK);
+        if (Ts < 0)
+            continue;                   /* the scan's budget ran out */
+        budget = 2000000;
+        assert_int_equal(sc_t22_scan(&T, &budget, &p, 256), SC_OK);
+        assert_int_equal(T, Ts);
+        /* the bisection spends no budget; it declines only where the sign
+           of D0 is not decided (g = 1: D0 = 0 in a ball) */
+        bisected += (budget == 2000000);
+        assert_true(budget == 2000000 || g[j] == 1.0);
+        met += (T >= 1);
+        failed += (T == 0);
+        longest = FLINT_MAX(longest, T);
+    }
+    print_message("T2.2 search = scan: %ld with T >= 1 (up to %ld), %ld "
+                  "with (ii) failing, %ld by bisection\n", (long) met,
+                  (long) longest, (long) failed, (long) bisected);
+    assert_true(met >= 20 && failed >= 20 && longest >= 1000);
+    sc_t22_clear(&p);
+}
+
 /* ---- [T2.2] against an independent double-precision computation -------- */
 
 /* The first rising step of the reduced recurrence and T from psi, both in
@@ -1170,6 +1256,7 @@ main(void)
         cmocka_unit_test(test_thm_t21_false_with_doubled_bound),
         cmocka_unit_test(test_thm_t21_from_after_spike),
         cmocka_unit_test(test_thm_t22_from_later_reference_time_on_spike),
+        cmocka_unit_test(test_thm_t22_search_equals_scan),
         cmocka_unit_test(test_thm_t3a_edge_209_to_660),
         cmocka_unit_test(test_thm_t3a_l13_false_when_bound_shrunk),
         cmocka_unit_test(test_thm_t3b_peak_0257),
