@@ -136,6 +136,11 @@ void sc_case_set_dims(sc_case_t c, slong n, slong d);
 void sc_case_set_name(sc_case_t c, const char * name);
 void sc_case_set_path(sc_case_t c, const char * path);
 
+/* dst = a deep copy of src, every field (the digest, path and data_desc
+   too); dst must be initialised and owns nothing of src afterwards, so
+   each is cleared by whoever inited it.  dst may alias src. */
+void sc_case_copy(sc_case_t dst, const sc_case_t src);
+
 /*
  * Reads and validates a case file.  Returns SC_OK, or SC_EIO (file cannot
  * be read) / SC_EINVAL (malformed or out of range) with a one-line message
