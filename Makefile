@@ -19,7 +19,7 @@ Q ?= @
 JOBS ?= $(shell nproc 2> /dev/null || echo 1)
 
 BUILD    ?= build
-LIB_SRC  := $(sort $(wildcard src/*/*.c theorems/*/*.c))
+LIB_SRC  := $(sort $(wildcard src/*/*.c theorems/*.c theorems/*/*.c))
 LIB_SRC  := $(filter-out src/cli/%,$(LIB_SRC))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
