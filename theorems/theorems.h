@@ -32,6 +32,10 @@ extern const slong sc_thm_count;
 /* The registry entry with this claim id (case-sensitive), or NULL. */
 const sc_thm_struct * sc_thm_lookup(const char * id);
 
+/* The width of the widest claim id (at least 5): the id column of the
+   terminal tables. */
+int sc_thm_id_width(void);
+
 /* The claims of statement id (or the one claim with that id) in registry
    order, at most max of them into out; returns how many exist. */
 slong sc_thm_select(const sc_thm_struct ** out, slong max, const char * id);

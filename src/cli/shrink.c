@@ -400,12 +400,8 @@ sc_cli_shrink(int argc, char ** argv)
         v = g.value;
         if (k == SC_OPT_THEOREM)
         {
-            if ((S.thm = sc_thm_lookup(v)) == NULL)
-            {
-                fprintf(stderr, "spikecheck: --theorem: unknown checker "
-                        "'%s' (see spikecheck list)\n", v);
+            if ((S.thm = sc_cli_one_claim("shrink", v)) == NULL)
                 goto cleanup;
-            }
         }
         else if (k == SC_OPT_SCALE_BOUNDS)
         {

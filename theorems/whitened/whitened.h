@@ -117,14 +117,23 @@ void sc_thm_lp_bound(arb_t U, const arb_t lamn, const arb_t e1,
 /* The checker entry points. */
 int sc_thm_l12_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_l1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
-int sc_thm_l7_check(sc_result_t res, sc_ctx_t ctx, slong prec);
-int sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l7_eq_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l7_rise_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l6_iff_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l6_id_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l6_suf_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_t2_1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
-int sc_thm_t2_2_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t2_2_T_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t2_2_cf_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_t3_a_check(sc_result_t res, sc_ctx_t ctx, slong prec);
-int sc_thm_t3_b_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t3_b_H_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t3_b_P_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t3_b_cf_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_lp_check(sc_result_t res, sc_ctx_t ctx, slong prec);
-int sc_thm_t3_c_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t3_c_1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t3_c_2_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t3_c_h_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t3_c_n_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_l13_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 
 #endif
