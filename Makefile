@@ -111,6 +111,8 @@ SPIKECHECK ?= $(BUILD)/spikecheck
 test: $(TESTS) $(BUILD)/spikecheck
 	$(Q)set -e; for t in $(TESTS); do echo "== $$t"; $$t; done; \
 	 sh tests/cli.sh $(SPIKECHECK)
+	$(Q)if command -v python3 > /dev/null; then python3 tests/include_cycles.py; \
+	 else echo "note: no python3: include cycles not checked"; fi
 	$(Q)$(MAKE) --no-print-directory test-install
 
 # install into a temporary prefix, run the installed binary, its manual
