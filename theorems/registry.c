@@ -1,7 +1,10 @@
 /*
  * registry.c -- every statement spikecheck checks, in the order of
- * THEOREMS.md.  Adding a statement: one file, one line here, one test.
+ * THEOREMS.md, and the lookup by claim id.  Adding a statement: one file,
+ * one line here, one test.  It names every family's checker, so it sits
+ * above the families (theorems/), not in core/ below them.
  */
+#include <string.h>
 #include "theorems/theorems.h"
 
 const sc_thm_struct sc_thm_table[] =
@@ -393,3 +396,48 @@ const sc_thm_struct sc_thm_table[] =
 };
 
 const slong sc_thm_count = sizeof(sc_thm_table) / sizeof(sc_thm_table[0]);
+
+const sc_thm_struct *
+sc_thm_lookup(const char * id)
+{
+    slong i;
+
+    for (i = 0; i < sc_thm_count; i++)
+        if (strcmp(sc_thm_table[i].id, id) == 0)
+            return sc_thm_table + i;
+    return NULL;
+}
+
+int
+sc_thm_id_width(void)
+{
+    slong i;
+    size_t w = 5;
+
+    for (i = 0; i < sc_thm_count; i++)
+        w = FLINT_MAX(w, strlen(sc_thm_table[i].id));
+    return (int) w;
+}
+
+slong
+sc_thm_select(const sc_thm_struct ** out, slong max, const char * id)
+{
+    const sc_thm_struct * t = sc_thm_lookup(id);
+    slong i, n = 0;
+
+    if (t != NULL)
+    {
+        if (max > 0)
+            out[0] = t;
+        return 1;
+    }
+    for (i = 0; i < sc_thm_count; i++)
+        if (sc_thm_table[i].of != NULL
+            && strcmp(sc_thm_table[i].of, id) == 0)
+        {
+            if (n < max)
+                out[n] = sc_thm_table + i;
+            n++;
+        }
+    return n;
+}
