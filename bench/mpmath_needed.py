@@ -30,6 +30,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from decimal import Decimal
 from fractions import Fraction
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -46,13 +47,13 @@ def agrees(a, b):
     """Every numeric column of rows a and b within 2 units of the 20th
     significant digit of a's value."""
     for x, y in zip(a[1:8], b[1:8]):
-        fx, fy = Fraction(x), Fraction(y)
+        fx, fy = Fraction(Decimal(x)), Fraction(Decimal(y))
         if fx == 0:
             if fy != 0:
                 return False
             continue
-        e = math.floor(math.log10(abs(float(fx)))) if float(fx) != 0 else \
-            -int(x.split("e")[-1])
+        # the exponent of the leading digit, exact even for 3e-1376
+        e = Decimal(x).adjusted()
         if abs(fx - fy) > 2 * Fraction(10) ** (e - 19):
             return False
     return True
