@@ -541,6 +541,46 @@ test_thm_s2_crossing_at_onset_and_false_threshold(void ** state)
     sc_result_clear(res);
 }
 
+/* [S2-H] and [S2-P] read one box series per precision: the same pointer
+   whichever asks first, its enclosures those of sc_sharp_at over the box
+   at a quarter of the precision, independent of the control factor. */
+static void
+test_sharp_boxes_shared(void ** state)
+{
+    sc_fixture * f = *state;
+    slong prec = f->c->precision, d = f->c->d, t;
+    const sc_traj_struct * T = sc_ctx_full(f->ctx, prec);
+    const sc_sharp_box_struct * B;
+    sc_sharp_struct S;
+    sc_result_t res;
+    sc_dyn_t D;
+
+    sc_result_init(res);
+    sc_sharp_init(&S, d + 1);
+    sc_dyn_init(D, f->c, f->ctx->data, prec);
+    assert_int_equal(sc_run_case(res, f, "S2-P", 4, 1), SC_VIOLATED);
+    B = sc_sharp_boxes(f->ctx, T, prec);
+    assert_int_equal(B->status, SC_OK);
+    assert_int_equal(B->K->onset, 653);
+    assert_ptr_equal(sc_sharp_boxes(f->ctx, T, prec), B);
+    assert_int_equal(sc_run_case(res, f, "S2-H", 1, 1), SC_HOLDS);
+    assert_ptr_equal(sc_sharp_boxes(f->ctx, T, prec), B);
+    /* every state up to the onset examined */
+    for (t = 0; t <= 653; t++)
+        assert_true(B->seen[t]);
+    for (t = 0; t <= 653; t += 163)
+    {
+        assert_int_equal(sc_sharp_at(&S, D, T->w + t * d, T->gamma + t,
+                                     SC_SHARP_K, FLINT_MAX(64, prec / 4)),
+                         SC_OK);
+        assert_true(arb_equal(S.lmax, B->lmax + t));
+        assert_true(arb_equal(S.lmaxK, B->lmaxK + t));
+    }
+    sc_dyn_clear(D);
+    sc_sharp_clear(&S);
+    sc_result_clear(res);
+}
+
 /* A loss rise that is no spike is no counterexample.  The saved [S2]
    counterexample cases/regressions/S2-logistic-0017-main-shrunk.json (3
    samples, 2 dimensions, 2 steps; VIOLATED when any certified loss rise
@@ -799,6 +839,9 @@ main(void)
                                         setup_spike, teardown),
         cmocka_unit_test_setup_teardown(
             test_thm_s2_crossing_at_onset_and_false_threshold, setup_spike,
+            teardown),
+        cmocka_unit_test_setup_teardown(
+            test_sharp_boxes_shared, setup_spike,
             teardown),
         cmocka_unit_test(test_thm_s2_rise_without_spike_vacuous),
         cmocka_unit_test_setup_teardown(test_thm_s3_identity_and_golden_run,
