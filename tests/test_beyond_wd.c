@@ -438,6 +438,37 @@ test_wd_w5_prop5_steady(void ** state)
     sc_fixture_free(f);
 }
 
+/* The g~ series the W5 and W6 claims share: computed once per precision,
+   bit-identical to a fresh sc_wd_gtilde2_traj, and the same whichever
+   claim asks first. */
+static void
+test_wd_gtilde2_cached(void ** state)
+{
+    sc_fixture * f = sc_fixture_load("tests/data/wd_steady.json");
+    sc_result_t res;
+    const sc_traj_struct * T;
+    arb_srcptr g;
+    arb_ptr h;
+    slong t, prec;
+
+    (void) state;
+    sc_result_init(res);
+    assert_int_equal(run(res, f, "W6-c", 1, 1), SC_HOLDS);
+    prec = res->prec;
+    T = sc_ctx_full(f->ctx, prec);
+    g = sc_wd_gtilde2_cached(f->ctx, T, prec);
+    assert_int_equal(run(res, f, "W5-P5", 1, 1), SC_HOLDS);
+    assert_int_equal(res->prec, prec);
+    assert_ptr_equal(sc_wd_gtilde2_cached(f->ctx, T, prec), g);
+    h = _arb_vec_init(T->len);
+    sc_wd_gtilde2_traj(h, f->ctx, T, prec);
+    for (t = 0; t < T->len; t++)
+        assert_true(arb_equal(g + t, h + t));
+    _arb_vec_clear(h, T->len);
+    sc_result_clear(res);
+    sc_fixture_free(f);
+}
+
 /* ---- [W6] and the control ----------------------------------------------- */
 
 static void
@@ -565,6 +596,7 @@ main(void)
         cmocka_unit_test(test_wd_not_applicable),
         cmocka_unit_test(test_wd_w5_golden_and_counterexample),
         cmocka_unit_test(test_wd_w5_prop5_steady),
+        cmocka_unit_test(test_wd_gtilde2_cached),
         cmocka_unit_test(test_wd_w6_spikes_and_control),
         cmocka_unit_test(test_wd_w6_steady_oscillation),
         cmocka_unit_test(test_wd_paper_slips_shown),

@@ -34,7 +34,7 @@
  *         without an entry in the horizon).
  * Cases without weight decay, with momentum or projection, or with alpha
  * >= 1/2 make the three case claims NOT-APPLICABLE.  The three share the
- * context's trajectory; each recomputes the g~_t (one gradient a state).
+ * context's trajectory and its g~_t (wd_cache.c).
  *
  * Shown, not copied (seed 004 Prop. 3 / App. A.6 use alpha ~ 2 eta lambda):
  *  - the exact condition of Prop. 3 is eta lambda (2 - eta lambda) L <=
@@ -432,7 +432,7 @@ sc_w5_case_init(sc_w5_case_struct * C, int * status, sc_result_t res,
                 sc_ctx_t ctx, slong prec)
 {
     const char * dom = sc_w5_case_domain(ctx);
-    arb_ptr gt2;
+    arb_srcptr gt2;
 
     *status = SC_OK;
     if (dom == NULL && !sc_w5_alpha_small(ctx))
@@ -455,14 +455,12 @@ sc_w5_case_init(sc_w5_case_struct * C, int * status, sc_result_t res,
     arb_init(C->f);
     res->certificate = "scalar recurrences in balls; the certified "
                        "full-GD enclosures";
-    gt2 = _arb_vec_init(C->T->len);
-    sc_wd_gtilde2_traj(gt2, ctx, C->T, prec);
+    gt2 = sc_wd_gtilde2_cached(ctx, C->T, prec);
     sc_wd_alpha(C->alpha, ctx, prec);
     arb_set_fmpq(C->eta, ctx->cs->eta, prec);
     arb_set_fmpq(C->lambda, ctx->cs->weight_decay, prec);
     sc_thm_factor(C->f, ctx, prec);
     sc_w5_case_bounds(C->a, C->b, gt2, C->T->len - 1, C->eta, prec);
-    _arb_vec_clear(gt2, C->T->len);
     arb_div(C->lo, C->a, C->alpha, prec);
     arb_sqrtpos(C->lo, C->lo, prec);
     arb_div(C->hi, C->b, C->alpha, prec);

@@ -35,8 +35,7 @@
  *  [W6-ctl] control (project_norm): the norm is constant, ||w_t||^2 =
  *      ||w_0||^2, and the spike count is measured; seed 004 says the
  *      periodic behaviour must vanish (tests and the showcase check it).
- *  The claims share the context's trajectory; [W6-b] and [W6-c] each
- *  recompute the g~_t of the window (one gradient a state).
+ *  The claims share the context's trajectory and its g~_t (wd_cache.c).
  * Never assumed: a small BN linear model may settle into a steady
  * oscillation (BEYOND.md: n = 24, d = 3, eta = 0.5, lambda = 8e-3); then
  * zero spikes are reported, not a violation.
@@ -264,12 +263,11 @@ sc_w6_window(sc_result_t res, sc_ctx_t ctx, const sc_traj_struct * T,
              const arb_t f, arb_t lo, arb_t hi, int * cond, slong prec)
 {
     slong t, n = T->len - 1, h = n / 2, inside = 0;
-    arb_ptr gt2 = _arb_vec_init(T->len);
+    arb_srcptr gt2 = sc_wd_gtilde2_cached(ctx, T, prec);
     arb_t l, L, alpha, eta, x, wmin, wmax;
 
     arb_init(l); arb_init(L); arb_init(alpha); arb_init(eta);
     arb_init(x); arb_init(wmin); arb_init(wmax);
-    sc_wd_gtilde2_traj(gt2, ctx, T, prec);
     sc_wd_alpha(alpha, ctx, prec);
     arb_set_fmpq(eta, ctx->cs->eta, prec);
     arb_set(l, gt2 + h);
@@ -312,7 +310,6 @@ sc_w6_window(sc_result_t res, sc_ctx_t ctx, const sc_traj_struct * T,
     sc_result_set_extra(res, "in_I_frac", x);
     arb_clear(l); arb_clear(L); arb_clear(alpha); arb_clear(eta);
     arb_clear(x); arb_clear(wmin); arb_clear(wmax);
-    _arb_vec_clear(gt2, T->len);
 }
 
 /* alpha = 1 - (1 - eta lambda)^2 < 1/2, decided exactly. */

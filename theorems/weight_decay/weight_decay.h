@@ -33,6 +33,11 @@ void _sc_wd_gtilde2(arb_t gt2, arb_srcptr w, arb_srcptr g, slong d,
 void sc_wd_gtilde2_traj(arb_ptr gt2, sc_ctx_t ctx, const sc_traj_struct * T,
                         slong prec);
 
+/* The same for T = sc_ctx_full(ctx, prec), computed once per context and
+   precision (wd_cache.c); valid until sc_ctx_clear. */
+arb_srcptr sc_wd_gtilde2_cached(sc_ctx_t ctx, const sc_traj_struct * T,
+                                slong prec);
+
 /* An exact identity lhs = rhs in balls: SC_FALSE when lhs - rhs excludes
    zero (certified violation), SC_TRUE when it contains zero with relative
    width <= 2^(-prec/2), SC_UNKNOWN when wider (raise the precision).  rel
