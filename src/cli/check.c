@@ -161,6 +161,8 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv, int replay)
                            "FILE, merged to HTML later)");
         return SC_EXIT_USAGE;
     }
+    if (sc_thm_count > SC_MAX_SELECT)
+        flint_abort();              /* SC_MAX_SELECT below the registry */
     if (o->nsel == 0)
         for (i = 0; i < sc_thm_count; i++)
             o->sel[o->nsel++] = sc_thm_table + i;
