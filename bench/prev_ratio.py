@@ -38,6 +38,8 @@ CASES = ["cases/deep/rho-3e-201-1200-steps.json",
          "cases/showcase/whitened-delayed-spike.json",
          "bench/whitened-64x16.json",
          "bench/whitened-256x32.json"]
+# claim ids; a binary from before the claims split (issue 18) knows only
+# the statement ids (L7, L6): claim_for picks what each binary lists
 THMS = ["L7-eq", "L6-iff", "L12"]
 LADDER = [16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024,
           1536, 2048, 3072, 4096]
@@ -64,6 +66,14 @@ def result_line(text, thm):
         if len(f) > 6 and f[0] == thm and f[1] != "exact":
             return f[2], f[6]
     return "?", "?"
+
+
+def claim_for(sc, thm):
+    """thm if `sc list` names it, else its statement id (the part before
+    the first '-')."""
+    out = subprocess.run([sc, "list"], capture_output=True, text=True).stdout
+    ids = {line.split()[0] for line in out.splitlines() if line.strip()}
+    return thm if thm in ids else thm.split("-")[0]
 
 
 def trace_needs(sc, case, tmp):
@@ -99,10 +109,13 @@ def main():
                 t = {old: [], new: []}
                 out = {}
                 rcs = {}
+                ids = {sc: claim_for(sc, cmd[2]) if cmd[0] == "check"
+                       else None for sc in (old, new)}
                 for _ in range(runs):
                     for sc in (old, new):
                         o = os.path.join(tmp, "out-%d" % (sc == new))
-                        s, rc = cpu_run([sc] + cmd + [case], o)
+                        c = cmd if ids[sc] is None else cmd[:2] + [ids[sc]]
+                        s, rc = cpu_run([sc] + c + [case], o)
                         t[sc].append(s)
                         out[sc] = read(o)
                         rcs[sc] = rc
@@ -113,8 +126,8 @@ def main():
                         rcs[old], rcs[new], "identical" if same else
                         "DIFFERS")
                 else:
-                    vo, bo = result_line(out[old], cmd[2])
-                    vn, bn = result_line(out[new], cmd[2])
+                    vo, bo = result_line(out[old], ids[old])
+                    vn, bn = result_line(out[new], ids[new])
                     note = "%s at %s / %s at %s bits%s" % (
                         vo, bo, vn, bn, "" if vo == vn else
                         ": verdict changed")
