@@ -110,6 +110,27 @@ sc_check_step(char * buf, size_t len, slong t)
     return buf;
 }
 
+/* " Reference u*: ..." for the caption of a logistic case: which SVM
+   direction rho, h and Theta are measured against, or "". */
+static void
+sc_check_f3_reference(char * buf, size_t len, const sc_ctx_t ctx)
+{
+    const sc_data_struct * D = ctx->data;
+
+    buf[0] = '\0';
+    if (!D->has_svm)
+        return;
+    if (!D->has_ref)
+        snprintf(buf, len, " No reference u*: %s.", D->svm->margin_why);
+    else if (D->svm->a3)
+        snprintf(buf, len, " Reference u*: the all-active SVM direction "
+                 "(A3 holds).");
+    else
+        snprintf(buf, len, " Reference u*: the Euclidean hard-margin SVM "
+                 "direction (A3 fails: %ld of %ld samples active; KKT "
+                 "verified over Q).", (long) D->svm->support, (long) D->n);
+}
+
 /* [F3] The Figure 3 entry of a case (its case file asks for "figure3"): the
    certified full-GD run beside the float run at fprec bits, with the
    spike of each and where they part (theorems/figure3/f3_view.c). */
@@ -118,7 +139,7 @@ sc_check_figure3(sc_report_t R, sc_ctx_t ctx, slong first, slong fprec,
                  slong prec0, slong prec_max)
 {
     sc_f3_view_struct V;
-    char title[256], note[1400], rho[64], hx[64], hq[64], s[8][24],
+    char title[256], note[2200], rho[64], hx[64], hq[64], ref[640], s[8][24],
          * svg, * why;
 
     sc_f3_view_init(&V, ctx, fprec, prec0, prec_max);
@@ -131,6 +152,7 @@ sc_check_figure3(sc_report_t R, sc_ctx_t ctx, slong first, slong fprec,
                       ", first h_t > Theta(rho_t) at step");
     sc_check_f3_extra(hq, sizeof(hq), R, first, "h/Theta",
                       ", max h_t/Theta(rho_t) up to the peak");
+    sc_check_f3_reference(ref, sizeof(ref), ctx);
     snprintf(note, sizeof(note), "Certified run: spike onset step %s, peak "
              "step %s, loss ratio %.4g%s%s%s%s. %ld-bit run (float64 at 53): "
              "onset %s, peak %s, loss ratio %.4g. Where the %ld-bit run "
@@ -138,17 +160,17 @@ sc_check_figure3(sc_report_t R, sc_ctx_t ctx, slong first, slong fprec,
              "rise/fall decision that differs at step %s; first rho "
              "rising flag that differs at step %s (%ld differ); first state "
              "outside the certified enclosure at step %s; first loss off by "
-             "more than 1%% at step %s.%s",
+             "more than 1%% at step %s.%s%s",
              sc_check_step(s[0], 24, V.onset_c),
              sc_check_step(s[1], 24, V.peak_c), V.ratio_c, rho, hx, hq,
              V.has_ref ? "" : "; rho, h_t and Theta are not defined (no "
-             "reference direction for this loss yet)", (long) fprec,
+             "reference direction)", (long) fprec,
              sc_check_step(s[2], 24, V.onset_f),
              sc_check_step(s[3], 24, V.peak_f), V.ratio_f, (long) fprec,
              sc_check_step(s[4], 24, V.loss_flag),
              V.has_ref ? sc_check_step(s[5], 24, V.rho_flag) : "n/a",
              (long) V.rho_flags, sc_check_step(s[6], 24, V.leave),
-             sc_check_step(s[7], 24, V.visible),
+             sc_check_step(s[7], 24, V.visible), ref,
              V.undecided ? " Some certified decisions were undecided at the "
              "precision cap." : "");
     if (sc_plot_figure3_svg(&svg, &why, &V, ctx->cs->name) != SC_OK)
