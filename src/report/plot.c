@@ -24,10 +24,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "report/report.h"
+#include "report/plot.h"
 
-/* the temporary directory, and a path inside it */
-#define SC_PLOT_PATH 256
-#define SC_PLOT_FILE (SC_PLOT_PATH + 16)
 /* the most of gnuplot's stderr a report shows */
 #define SC_PLOT_WHY 1200
 
@@ -195,7 +193,7 @@ sc_plot_why(const char * dir, int status)
    script names its files relative to dir, no temporary path reaches it
    or its messages.  *svg on success, else *why (gnuplot's stderr when it
    failed); dir is removed either way. */
-static int
+int
 sc_plot_run(char ** svg, char ** why, const char * dir, const char * script)
 {
     char path[SC_PLOT_FILE];
@@ -224,7 +222,7 @@ sc_plot_run(char ** svg, char ** why, const char * dir, const char * script)
 
 /* Makes the private directory and opens its data file for writing: *f,
    or SC_EIO with *why. */
-static int
+int
 sc_plot_open(char * dir, FILE ** f, char ** why)
 {
     char path[SC_PLOT_FILE];
@@ -242,7 +240,7 @@ sc_plot_open(char * dir, FILE ** f, char ** why)
 
 /* Closes the data file; SC_EIO with *why (dir removed) when writing
    failed. */
-static int
+int
 sc_plot_close(const char * dir, FILE * f, char ** why)
 {
     if (fclose(f) == 0)

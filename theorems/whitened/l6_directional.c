@@ -176,9 +176,13 @@ sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 
     if (!ctx->data->has_ref)
     {
-        sc_result_not_applicable(res, "no reference direction", "no "
-                                 "reference direction u* (c = 0, or no SVM "
-                                 "direction for this loss)");
+        if (ctx->data->has_svm)
+            sc_result_not_applicable(res, "no reference direction", "no "
+                                     "reference direction u*: %s",
+                                     ctx->data->svm->margin_why);
+        else
+            sc_result_not_applicable(res, "no reference direction", "no "
+                                     "reference direction u* (c = 0)");
         return SC_OK;
     }
     T = sc_thm_need_full(res, ctx, prec);
@@ -301,4 +305,48 @@ sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     _arb_vec_clear(g, d);
     _arb_vec_clear(w, d);
     return status;
+}
+
+sc_truth_t
+sc_thm_l6_lambda(arb_t lam, sc_ctx_t ctx, const sc_traj_struct * T, slong t,
+                 slong prec)
+{
+    slong d = ctx->cs->d;
+    arb_ptr w, g, w1, y;
+    arb_t gamma, one;
+    sc_dyn_split_t S;
+    sc_l6_step_struct s;
+    sc_dyn_struct * D = sc_ctx_dyn(ctx, prec);
+    sc_truth_t pos;
+
+    w = _arb_vec_init(d);
+    g = _arb_vec_init(d);
+    w1 = _arb_vec_init(d);
+    y = _arb_vec_init(d);
+    arb_init(gamma);
+    arb_init(one);
+    arb_one(one);
+    sc_l6_step_init(&s);
+    if (T->split)
+    {
+        sc_dyn_split_init(S, ctx->cs, ctx->data, prec);
+        sc_traj_split_mid(w, gamma, T, t);
+        sc_l6_eval_split(&s, D, S, w, gamma, g, w1, y, one, prec);
+        sc_dyn_split_clear(S);
+    }
+    else
+    {
+        sc_traj_state_mid(w, gamma, T, t);
+        sc_l6_eval(&s, D, w, gamma, g, w1, one, prec);
+    }
+    arb_set(lam, s.lam0);
+    pos = sc_truth_and(sc_num_is_positive(s.a), sc_num_is_positive(s.a1));
+    sc_l6_step_clear(&s);
+    arb_clear(one);
+    arb_clear(gamma);
+    _arb_vec_clear(y, d);
+    _arb_vec_clear(w1, d);
+    _arb_vec_clear(g, d);
+    _arb_vec_clear(w, d);
+    return pos;
 }
