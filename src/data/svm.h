@@ -24,6 +24,10 @@
  *   beta   Definition 2 by vertex enumeration (svm_beta.c), only when A4
  *          and rank hold and n <= SC_SVM_BETA_MAX_N; else the certified
  *          lower bound alpha_min sqrt(n lambda_min) / (2 sum alpha).
+ *   margin the hard-margin SVM of Definition 1 without A3 (svm_margin.c):
+ *          an exact NNLS over Q, accepted only when its KKT conditions
+ *          verify in rationals; it is the reference direction of the
+ *          logistic line whenever it exists (data.c).
  */
 #ifndef SC_SVM_H
 #define SC_SVM_H
@@ -139,8 +143,8 @@ int sc_svm_direction(fmpq_mat_t w, const fmpq_mat_t Xc, const fmpq_mat_t y);
    accepted only after sc_svm_margin_verify; support = the number of active
    constraints.  SC_SVM_MARGIN_NOT_SEPARABLE only with a verified Farkas
    certificate.  Otherwise w = alpha = 0 and why (len bytes) says what
-   failed.  Exponential in nothing: at most a few exact solves per
-   sample. */
+   failed.  Each NNLS step is one exact least-squares solve on at most
+   d + 1 columns. */
 sc_svm_margin_t sc_svm_hard_margin(fmpq_mat_t w, fmpq_mat_t alpha,
                                    slong * support, char * why, size_t len,
                                    const fmpq_mat_t Xc, const fmpq_mat_t y);
