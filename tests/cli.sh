@@ -312,17 +312,18 @@ expect_rc 0 "trace --reduced" "$SC" trace --reduced "$SPIKE"
 sed -n '663p' "$T/out" | grep -q '^661,.*,0\.2565967' && ok || bad "reduced trace: rho_661 = 0.2566"
 expect_rc 0 "trace float" "$SC" trace --precision 53 "$SPIKE"
 expect_rc 2 "trace --reduced on plain data" "$SC" trace --reduced tests/data/thm_plain.json
-# undefined flags are '-' and final: no reference direction (A3 fails), or
+# undefined flags are '-' and final: no reference direction (the data are
+# not separable, so no hard-margin SVM exists), or
 # a_0 = <w_0, w*> = 0 exactly (w_0 = X~^T c with c^T y = 0); exit 0 at the
 # case's own 128 bits, so no precision was raised for them
-expect_rc 0 "trace without a reference" "$SC" trace --max-precision 128 tests/data/logi_noA3.json
+expect_rc 0 "trace without a reference" "$SC" trace --max-precision 128 tests/data/logi_nonsep.json
 [ -s "$T/err" ] && bad "trace without a reference: stderr not empty" || ok
 awk -F, 'NR > 1 && NR < 42 && $9 != "-" { bad = 1 } END { exit bad || NR != 42 }' "$T/out" && ok || bad "no reference: every flag is -"
 expect_rc 0 "trace from a_0 = 0" "$SC" trace --max-precision 128 tests/data/logi_a0_zero.json
 sed -n 2p "$T/out" | grep -q '^0,0,.*,nan,.*,-$' && sed -n 3p "$T/out" | grep -q ',0$' && ok || bad "a_0 = 0 exactly: row 0 prints a = 0 and -"
 # the float view's certified run stops there too (undefined flags are not
 # compared and not undecided)
-expect_rc 0 "float view without a reference" "$SC" check --theorem L12 --precision 53 --verbose tests/data/logi_noA3.json tests/data/logi_a0_zero.json
+expect_rc 0 "float view without a reference" "$SC" check --theorem L12 --precision 53 --verbose tests/data/logi_nonsep.json tests/data/logi_a0_zero.json
 [ "$(grep -c 'certified at 128 bits)$' "$T/out")" -eq 2 ] && ok || bad "float view: undefined flags certified at the case's 128 bits"
 # the digits printed are certain: at the case's 128 bits the flags are
 # decided but 16 values are not known to 32 digits, so the trace goes on
@@ -406,7 +407,19 @@ diff -r "$T/h1" "$T/h2" > /dev/null && ok || bad "gen hilbert is deterministic"
 grep -q '"generator": "hilbert"' "$T/h1/hilbert-0001-logistic.json" && ok || bad "gen hilbert writes hilbert cases"
 expect_rc 0 "generated hilbert cases load and run" "$SC" check --theorem F3 "$T/h1"
 expect_rc 0 "figure 3 html" "$SC" check --precision 53 --html "$T/f3.html" cases/figure3
-grep -q 'Figure 3 (paper Section 6)' "$T/f3.html" && [ "$(grep -c '<svg' "$T/f3.html")" -eq 2 ] && ok || bad "HTML has the Figure 3 section with two plots"
+# per case: the certified-beside-float view, Lemma 6's Lambda_t, the
+# sharpness panel and the learning-rate sweep
+grep -q 'Figure 3 (paper Section 6)' "$T/f3.html" && [ "$(grep -c '<svg' "$T/f3.html")" -eq 8 ] && ok || bad "HTML has the Figure 3 section with eight plots"
+grep -q 'Reference u\*: the Euclidean hard-margin SVM direction (A3 fails: 2 of 6 samples active; KKT verified over Q)' "$T/f3.html" && ok || bad "Figure 3 logistic caption names the hard-margin reference"
+grep -q 'rho, h_t and Theta are not defined' "$T/f3.html" && bad "Figure 3 logistic panel still lacks rho, h and Theta" || ok
+for c in logistic square; do
+    for p in "Lemma 6's criterion Lambda_t" 'sharpness (S1-S2, N1-N3)' 'learning-rate sweep'; do
+        grep -qF "figure3-hilbert-$c: $p</h3>" "$T/f3.html" && ok || bad "Figure 3 $c: no panel '$p'"
+    done
+done
+grep -q 'the sign of Lambda_t turns from - to + at step 344 (first + at step 344); spike onset at step 348; 0 of 400 signs undecided' "$T/f3.html" && ok || bad "Figure 3 square: Lambda_t changes sign at the onset"
+[ "$(grep -o ' eta [0-9/]*: ' "$T/f3.html" | wc -l)" -eq 14 ] && ok || bad "Figure 3 sweep: seven eta per loss"
+grep -q 'eta 3/1000: onset 348, peak 368, ratio 1.278e+04;' "$T/f3.html" && grep -q 'eta 1: onset 202, peak 203, ratio 4.421;' "$T/f3.html" && ok || bad "Figure 3 sweep includes the case's own eta with its [F3] spike"
 grep -q 'onset step 348, peak step 368' "$T/f3.html" && grep -q '53-bit run (float64 at 53): onset 214' "$T/f3.html" && ok || bad "Figure 3 caption: certified and float64 onsets"
 # gnuplot gets its tick formats, not their printf spelling: no axis reads "%g" or "%L" (the Figure 3 panels' top row
 # was passed through a %s with "%%g" in it, which gnuplot prints as a literal %g)
@@ -418,14 +431,20 @@ expect_rc 0 "figure 3 html again" "$SC" check --precision 53 --html "$T/f3b.html
 cmp -s "$T/f3.html" "$T/f3b.html" && ok || bad "Figure 3 report is byte-identical on a rerun"
 expect_rc 1 "F3 false claim" "$SC" check --theorem F3 --scale-bounds 10000 cases/figure3/hilbert-square.json
 # LOGISTIC.md: the logistic suite (deterministic, loadable, every family,
-# A3 failures show as NOT-APPLICABLE of [L6]) and the trace of dataset A
+# an A3 failure keeps the claims that need A3 NOT-APPLICABLE, while [L6],
+# which needs only a unit u*, runs against the hard-margin SVM direction,
+# certified over Q without A3) and the trace of dataset A
 expect_rc 0 "gen logistic" "$SC" gen --suite logistic --count 8 --seed 5 -o "$T/gl1"
 expect_rc 0 "gen logistic again" "$SC" gen --suite logistic --count 8 --seed 5 -o "$T/gl2"
 diff -r "$T/gl1" "$T/gl2" > /dev/null && ok || bad "gen logistic is deterministic"
 [ "$(ls "$T/gl1" | grep -c 'logistic-000[0-7]-')" -eq 8 ] && ok || bad "gen logistic writes the 8 families"
 expect_rc 0 "check logistic suite" "$SC" check --all --theorem L6-iff --theorem L12 "$T/gl1"
-grep -q '^L6-iff .*logistic-0005-a3-fail .*NOT-APPLICABLE' "$T/out" && ok || bad "A3 failure: L6 not applicable"
+grep -q '^L6-iff .*logistic-0005-a3-fail .*HOLDS' "$T/out" && ok || bad "A3 failure: L6 holds against the hard-margin direction"
 [ "$(grep -c '^L12 .*logistic-.*HOLDS' "$T/out")" -eq 8 ] && ok || bad "L12 holds on every logistic case"
+expect_rc 0 "A3 failure, a claim that needs A3" "$SC" check --theorem L8-1 "$T/gl1/logistic-0005-a3-fail.json"
+grep -q '^L8-1 .*logistic-0005-a3-fail .*NOT-APPLICABLE .*A3 fails' "$T/out" && ok || bad "A3 failure: L8-1 not applicable"
+expect_rc 0 "not separable: no reference" "$SC" check --theorem L6-iff tests/data/logi_nonsep.json
+grep -q '^L6-iff .*NOT-APPLICABLE .*not separable' "$T/out" && ok || bad "not separable: L6 names why there is no reference"
 LOGA=cases/showcase/logistic-dataset-a-delayed.json
 expect_rc 0 "trace logistic dataset A" "$SC" trace "$LOGA"
 sed -n '11p' "$T/out" | grep -q '^9,.*,1$' && ok || bad "dataset A: step 9 is rising"
@@ -525,7 +544,7 @@ done
 # the terminal ends on the result: the float view is one line (the
 # per-case lines with --verbose), and the coverage table comes last
 expect_rc 0 "float view, one line" "$SC" check --theorem L7-eq --theorem T2.1 --precision 53 "$SPIKE" cases/figure3
-[ "$(grep -c '^float view' "$T/out")" -eq 1 ] && grep -q '^float view (53 bits = float64): 3 cases compared, float64 differs on 2, [1-9][0-9]* spurious rising steps in all' "$T/out" \
+[ "$(grep -c '^float view' "$T/out")" -eq 1 ] && grep -q '^float view (53 bits = float64): 3 cases compared, float64 differs on 3, [1-9][0-9]* spurious rising steps in all' "$T/out" \
     && ok || bad "float view: one summary line"
 awk '/^float view/ { f = NR } /^coverage:/ { c = NR } END { exit !(f > 0 && c > f) }' "$T/out" \
     && tail -1 "$T/out" | grep -Eq '^(T2.1 |  +N/A )' && ok || bad "the coverage table is printed last"
@@ -540,13 +559,15 @@ grep -q '"float_view_records"' "$T/fv.json" && grep -q '"spurious_rising": 100' 
 # gnuplot refuse the whole figure); when gnuplot fails the page says what
 # it said; which cases get figures is the case file's "report" field or
 # --plot, never the path.  The saved [S2] counterexamples of
-# cases/regressions/ (1- and 2-step, no reference direction) hold since
+# cases/regressions/ (1- and 2-step; A3 fails, so their rho is measured
+# against the hard-margin SVM direction) hold since
 # [S2-H] and [S2-P] judge loss spikes, not every rise (an uptick with no descent
 # before it is no spike: HOLDS, vacuous); the control run of [S1] at 1/4
 # makes them counterexamples again for these plot tests
 expect_rc 1 "html of the saved counterexamples" "$SC" check --html "$T/rg.html" --precision 53 --theorem S1 --scale-bounds 1/4 cases/regressions
 [ "$(grep -c '<svg' "$T/rg.html")" -eq 3 ] && ! grep -q 'Plot not drawn' "$T/rg.html" && ok || bad "every 1- and 2-step counterexample plotted"
-grep -q 'is not defined for this case (no reference direction)' "$T/rg.html" && ok || bad "an empty panel says why"
+expect_rc 0 "html of a case without a reference" "$SC" check --html "$T/ns.html" --precision 53 --theorem L12 tests/data/logi_nonsep.json
+grep -q 'is not defined for this case (no reference direction)' "$T/ns.html" && ok || bad "an empty panel says why"
 grep -q '<nav><b>Contents</b>' "$T/rg.html" && grep -q '<a href="#findings">' "$T/rg.html" && grep -q '<h2 id="findings">' "$T/rg.html" \
     && grep -q '<a href="#fig-2">' "$T/rg.html" && grep -q '<h3 id="fig-2">' "$T/rg.html" && ok || bad "contents with anchors"
 grep -q '<td><a href="#thm-S1">S1</a></td><td><a href="#fig-0">logistic-0017-main-shrunk</a>' "$T/rg.html" && grep -q '<tr id="thm-S1">' "$T/rg.html" \

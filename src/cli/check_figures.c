@@ -110,15 +110,37 @@ sc_check_step(char * buf, size_t len, slong t)
     return buf;
 }
 
+/* " Reference u*: ..." for the caption of a logistic case: which SVM
+   direction rho, h and Theta are measured against, or "". */
+static void
+sc_check_f3_reference(char * buf, size_t len, const sc_ctx_t ctx)
+{
+    const sc_data_struct * D = ctx->data;
+
+    buf[0] = '\0';
+    if (!D->has_svm)
+        return;
+    if (!D->has_ref)
+        snprintf(buf, len, " No reference u*: %s.", D->svm->margin_why);
+    else if (D->svm->a3)
+        snprintf(buf, len, " Reference u*: the all-active SVM direction "
+                 "(A3 holds).");
+    else
+        snprintf(buf, len, " Reference u*: the Euclidean hard-margin SVM "
+                 "direction (A3 fails: %ld of %ld samples active; KKT "
+                 "verified over Q).", (long) D->svm->support, (long) D->n);
+}
+
 /* [F3] The Figure 3 entry of a case (its case file asks for "figure3"): the
    certified full-GD run beside the float run at fprec bits, with the
    spike of each and where they part (theorems/figure3/f3_view.c). */
-static void
+static slong
 sc_check_figure3(sc_report_t R, sc_ctx_t ctx, slong first, slong fprec,
                  slong prec0, slong prec_max)
 {
+    slong onset;
     sc_f3_view_struct V;
-    char title[256], note[1400], rho[64], hx[64], hq[64], s[8][24],
+    char title[256], note[2200], rho[64], hx[64], hq[64], ref[640], s[8][24],
          * svg, * why;
 
     sc_f3_view_init(&V, ctx, fprec, prec0, prec_max);
@@ -131,6 +153,7 @@ sc_check_figure3(sc_report_t R, sc_ctx_t ctx, slong first, slong fprec,
                       ", first h_t > Theta(rho_t) at step");
     sc_check_f3_extra(hq, sizeof(hq), R, first, "h/Theta",
                       ", max h_t/Theta(rho_t) up to the peak");
+    sc_check_f3_reference(ref, sizeof(ref), ctx);
     snprintf(note, sizeof(note), "Certified run: spike onset step %s, peak "
              "step %s, loss ratio %.4g%s%s%s%s. %ld-bit run (float64 at 53): "
              "onset %s, peak %s, loss ratio %.4g. Where the %ld-bit run "
@@ -138,17 +161,17 @@ sc_check_figure3(sc_report_t R, sc_ctx_t ctx, slong first, slong fprec,
              "rise/fall decision that differs at step %s; first rho "
              "rising flag that differs at step %s (%ld differ); first state "
              "outside the certified enclosure at step %s; first loss off by "
-             "more than 1%% at step %s.%s",
+             "more than 1%% at step %s.%s%s",
              sc_check_step(s[0], 24, V.onset_c),
              sc_check_step(s[1], 24, V.peak_c), V.ratio_c, rho, hx, hq,
              V.has_ref ? "" : "; rho, h_t and Theta are not defined (no "
-             "reference direction for this loss yet)", (long) fprec,
+             "reference direction)", (long) fprec,
              sc_check_step(s[2], 24, V.onset_f),
              sc_check_step(s[3], 24, V.peak_f), V.ratio_f, (long) fprec,
              sc_check_step(s[4], 24, V.loss_flag),
              V.has_ref ? sc_check_step(s[5], 24, V.rho_flag) : "n/a",
              (long) V.rho_flags, sc_check_step(s[6], 24, V.leave),
-             sc_check_step(s[7], 24, V.visible),
+             sc_check_step(s[7], 24, V.visible), ref,
              V.undecided ? " Some certified decisions were undecided at the "
              "precision cap." : "");
     if (sc_plot_figure3_svg(&svg, &why, &V, ctx->cs->name) != SC_OK)
@@ -156,14 +179,103 @@ sc_check_figure3(sc_report_t R, sc_ctx_t ctx, slong first, slong fprec,
     sc_report_add_figure3(R, sc_check_case_file(ctx), title, note, svg, why);
     flint_free(why);
     flint_free(svg);
+    onset = V.onset_c;
     sc_f3_view_clear(&V);
+    return onset;
+}
+
+/* [F3] Lemma 6's criterion along the certified run, with its sign
+   change, beside the spike onset (theorems/figure3/f3_lambda.c). */
+static void
+sc_check_figure3_lambda(sc_report_t R, sc_ctx_t ctx, slong onset,
+                        slong prec0, slong prec_max)
+{
+    sc_f3_lambda_struct L;
+    char title[256], note[900], s[3][24], * svg = NULL, * why = NULL;
+
+    sc_f3_lambda_init(&L, ctx, prec0, prec_max);
+    snprintf(title, sizeof(title), "%s: Lemma 6's criterion Lambda_t",
+             ctx->cs->name);
+    if (!L.defined)
+    {
+        sc_report_add_figure3(R, sc_check_case_file(ctx), title, NULL, NULL,
+                              "Lambda_t is not defined for this case (no "
+                              "reference direction, or not plain GD)");
+        sc_f3_lambda_clear(&L);
+        return;
+    }
+    snprintf(note, sizeof(note), "rho_{t+1} > rho_t exactly when Lambda_t > "
+             "0 ([L6], any Sigma; on whitened data this is h_t > "
+             "Theta(rho_t)). Certified at %ld bits: the sign of Lambda_t "
+             "turns from - to + at step %s (first + at step %s); spike "
+             "onset at step %s; %ld of %ld signs undecided%s.",
+             (long) L.prec, sc_check_step(s[0], 24, L.change),
+             sc_check_step(s[1], 24, L.first_pos),
+             sc_check_step(s[2], 24, onset), (long) L.undecided,
+             (long) L.len, L.decided ? "" : " at the precision cap");
+    if (sc_plot_f3_lambda_svg(&svg, &why, &L, onset, ctx->cs->name) != SC_OK)
+        svg = NULL;
+    sc_report_add_figure3(R, sc_check_case_file(ctx), title, note, svg, why);
+    flint_free(why);
+    flint_free(svg);
+    sc_f3_lambda_clear(&L);
+}
+
+/* [F3] The learning-rate sweep (theorems/figure3/f3_sweep.c): one line
+   per eta in the caption, the plot below. */
+static void
+sc_check_figure3_sweep(sc_report_t R, sc_ctx_t ctx, slong prec0,
+                       slong prec_max)
+{
+    sc_f3_sweep_struct W;
+    char title[256], note[2400], * svg = NULL, * why = NULL, * e;
+    size_t pos;
+    fmpq_t eta;
+    slong k;
+
+    sc_f3_sweep_init(&W, ctx->cs, prec0, prec_max);
+    fmpq_init(eta);
+    snprintf(title, sizeof(title), "%s: learning-rate sweep", ctx->cs->name);
+    pos = (size_t) snprintf(note, sizeof(note), "The case at eta x f, f in "
+                            "{1/4, 1/2, 3/4, 1, 3/2, 2, 4}, every run "
+                            "certified (full GD in balls), [F3]'s spike of "
+                            "each:");
+    for (k = 0; k < W.n && pos < sizeof(note); k++)
+    {
+        const sc_f3_sweep_point_struct * p = W.pt + k;
+
+        fmpq_set_si(eta, p->p, (ulong) p->q);
+        fmpq_mul(eta, eta, ctx->cs->eta);
+        e = fmpq_get_str(NULL, 10, eta);
+        if (p->status == SC_F3_SWEEP_SPIKE)
+            pos += snprintf(note + pos, sizeof(note) - pos, " eta %s: onset "
+                            "%ld, peak %ld, ratio %.4g;", e, (long) p->onset,
+                            (long) p->peak, p->ratio);
+        else
+            pos += snprintf(note + pos, sizeof(note) - pos, " eta %s: %s;",
+                            e, p->status == SC_F3_SWEEP_NONE
+                            ? "no spike within the horizon"
+                            : p->status == SC_F3_SWEEP_STOPPED
+                            ? "the enclosure stopped before the horizon"
+                            : "undecided at the precision cap");
+        flint_free(e);
+    }
+    if (pos > 0 && pos < sizeof(note))
+        note[pos - 1] = '.';
+    if (sc_plot_f3_sweep_svg(&svg, &why, &W, fmpq_get_d(ctx->cs->eta),
+                             ctx->cs->steps, ctx->cs->name) != SC_OK)
+        svg = NULL;
+    sc_report_add_figure3(R, sc_check_case_file(ctx), title, note, svg, why);
+    flint_free(why);
+    flint_free(svg);
+    fmpq_clear(eta);
 }
 
 /* The sharpness panel of a case (BEYOND.md s.2-3): plain GD only,
    nothing when the trajectory does not reach the horizon. */
 static void
 sc_check_sharp_figure(sc_report_t R, sc_ctx_t ctx, slong prec0,
-                      slong prec_max)
+                      slong prec_max, int figure3)
 {
     slong n = ctx->cs->steps + 1;
     sc_plot_sharp_struct p;
@@ -187,8 +299,17 @@ sc_check_sharp_figure(sc_report_t R, sc_ctx_t ctx, slong prec0,
                  ctx->cs->name);
         if (sc_plot_svg_sharp(&svg, &why, &p) != SC_OK)
             svg = NULL;
-        sc_report_add_figure(R, sc_check_case_file(ctx), title, NULL, svg,
-                             why);
+        if (figure3)
+            sc_report_add_figure3(R, sc_check_case_file(ctx), title,
+                                  "The [S1]/[S2] series of the certified "
+                                  "run (BEYOND.md s.2): lambda_max of the "
+                                  "Hessian in (w, gamma) against 2/eta, and "
+                                  "of the preconditioned P^1/2 H P^1/2 "
+                                  "against 2; kappa(V_t) and rho(J_t) of "
+                                  "[N1]-[N3].", svg, why);
+        else
+            sc_report_add_figure(R, sc_check_case_file(ctx), title, NULL,
+                                 svg, why);
         flint_free(why);
         flint_free(svg);
     }
@@ -267,8 +388,17 @@ sc_cli_check_figures(sc_report_t R, const sc_check_opts * o, sc_ctx_t ctx,
     else if (sc_check_plot_wanted(o, c))
         sc_check_figure(R, ctx, prec0, prec_max, "trajectory", NULL);
     if (c->figures & SC_FIGURE_FIGURE3)
-        sc_check_figure3(R, ctx, first, o->fprec > 0 ? o->fprec : 53, prec0,
-                         prec_max);
+    {
+        slong onset = sc_check_figure3(R, ctx, first,
+                                       o->fprec > 0 ? o->fprec : 53, prec0,
+                                       prec_max);
+
+        sc_check_figure3_lambda(R, ctx, onset, prec0, prec_max);
+        /* the sharpness panel once per case: in the Figure 3 section */
+        if (!(c->figures & SC_FIGURE_SHARPNESS))
+            sc_check_sharp_figure(R, ctx, prec0, prec_max, 1);
+        sc_check_figure3_sweep(R, ctx, prec0, prec_max);
+    }
     if (c->figures & SC_FIGURE_SHARPNESS)
-        sc_check_sharp_figure(R, ctx, prec0, prec_max);
+        sc_check_sharp_figure(R, ctx, prec0, prec_max, 0);
 }

@@ -175,7 +175,9 @@ sc_data_init(sc_data_t D, const sc_case_t c)
     if (D->has_svm)
     {
         sc_svm_init(D->svm, D->Xc, c->y);
-        fmpq_mat_set(D->wstar, D->svm->wstar);
+        /* Definition 1 needs separability only: wmargin is w* under A3
+           and the certified hard margin without it */
+        fmpq_mat_set(D->wstar, D->svm->wmargin);
     }
     else
         sc_data_lsq_reference(D->wstar, D->Xc, c->y);
@@ -184,7 +186,7 @@ sc_data_init(sc_data_t D, const sc_case_t c)
     sc_data_dot(D->c2_sigma, D->wstar, Sw);
     sc_data_dot(D->y2, c->y, c->y);
     if (D->has_svm)
-        D->has_ref = D->svm->a3;
+        D->has_ref = D->svm->margin == SC_SVM_MARGIN_OK;
     else
         D->has_ref = !fmpq_is_zero(D->c2);
 

@@ -41,8 +41,10 @@ typedef sc_data_struct sc_data_t[1];
 
 /* Computes every field from the case.  The reference direction w* is the
    square-loss least-squares solution for the square loss, and the SVM
-   direction of LOGISTIC.md for the logistic loss (has_ref = A3 there: w*
-   is only defined as the all-active SVM; c2 = 1 / m^2). */
+   direction of LOGISTIC.md for the logistic loss (Definition 1, the
+   Euclidean hard margin: has_ref when it is certified, svm->margin; it is
+   the all-active w* under A3, and c2 = 1 / m^2 for its margin m either
+   way; the checkers that need A3 gate on svm->fail, not on has_ref). */
 void sc_data_init(sc_data_t D, const sc_case_t c);
 void sc_data_clear(sc_data_t D);
 

@@ -227,6 +227,25 @@ sc_svm_why(sc_svm_t S, int interpolates)
                  "alpha_i = 0");
 }
 
+/* The hard-margin direction: w* itself under A3 (verified there by its
+   own exact KKT test), else the certified solve of svm_margin.c. */
+static void
+sc_svm_init_margin(sc_svm_t S, const fmpq_mat_t Xc, const fmpq_mat_t y)
+{
+    S->margin_why[0] = '\0';
+    if (S->a3)
+    {
+        S->margin = SC_SVM_MARGIN_OK;
+        fmpq_mat_set(S->wmargin, S->wstar);
+        fmpq_mat_set(S->amargin, S->alpha);
+        S->support = S->n;
+        return;
+    }
+    S->margin = sc_svm_hard_margin(S->wmargin, S->amargin, &S->support,
+                                   S->margin_why, sizeof(S->margin_why),
+                                   Xc, y);
+}
+
 void
 sc_svm_init(sc_svm_t S, const fmpq_mat_t Xc, const fmpq_mat_t y)
 {
@@ -243,6 +262,8 @@ sc_svm_init(sc_svm_t S, const fmpq_mat_t Xc, const fmpq_mat_t y)
     fmpz_poly_init(S->charpoly);
     fmpq_init(S->beta2);
     fmpq_init(S->alpha_min);
+    fmpq_mat_init(S->wmargin, d, 1);
+    fmpq_mat_init(S->amargin, n, 1);
     fmpq_init(w2);
 
     S->a1 = n < d;
@@ -264,6 +285,7 @@ sc_svm_init(sc_svm_t S, const fmpq_mat_t Xc, const fmpq_mat_t y)
         fmpq_zero(S->alpha_min);
     }
     sc_svm_why(S, interpolates);
+    sc_svm_init_margin(S, Xc, y);
     sc_svm_R2(S->R2, Xc);
     sc_svm_charpoly(S->charpoly, Xc);
     S->m2_below = S->m2_equal = S->m2_above = 0;
@@ -282,6 +304,8 @@ sc_svm_init(sc_svm_t S, const fmpq_mat_t Xc, const fmpq_mat_t y)
 void
 sc_svm_clear(sc_svm_t S)
 {
+    fmpq_mat_clear(S->amargin);
+    fmpq_mat_clear(S->wmargin);
     fmpq_clear(S->alpha_min);
     fmpq_clear(S->beta2);
     fmpz_poly_clear(S->charpoly);

@@ -24,6 +24,10 @@
  *   beta   Definition 2 by vertex enumeration (svm_beta.c), only when A4
  *          and rank hold and n <= SC_SVM_BETA_MAX_N; else the certified
  *          lower bound alpha_min sqrt(n lambda_min) / (2 sum alpha).
+ *   margin the hard-margin SVM of Definition 1 without A3 (svm_margin.c):
+ *          an exact NNLS over Q, accepted only when its KKT conditions
+ *          verify in rationals; it is the reference direction of the
+ *          logistic line whenever it exists (data.c).
  */
 #ifndef SC_SVM_H
 #define SC_SVM_H
@@ -51,6 +55,18 @@ typedef enum
 }
 sc_svm_fail_t;
 
+/* The Euclidean hard-margin SVM on any data (svm_margin.c): certified
+   by its KKT conditions in rationals, or not separable (certified by a
+   Farkas vector), or neither (the exact solve or a check failed: the
+   direction is unavailable; it is never guessed). */
+typedef enum
+{
+    SC_SVM_MARGIN_OK = 0,
+    SC_SVM_MARGIN_NOT_SEPARABLE,
+    SC_SVM_MARGIN_UNVERIFIED
+}
+sc_svm_margin_t;
+
 typedef struct
 {
     slong n, d;
@@ -76,6 +92,14 @@ typedef struct
     int m2_place;           /* SC_OK when a3 and the next three are set by
                                sc_svm_m2_position (exact, once per case) */
     slong m2_below, m2_equal, m2_above;
+    /* the hard-margin SVM without A3 (Definition 1 needs only
+       separability), computed when A3 fails; under A3 it is wstar */
+    sc_svm_margin_t margin;     /* SC_SVM_MARGIN_OK: wmargin is certified */
+    fmpq_mat_t wmargin;     /* the SVM w* (d x 1) when margin is OK or a3,
+                               else 0 */
+    fmpq_mat_t amargin;     /* KKT dual weights of wmargin (n x 1) */
+    slong support;          /* active constraints y_i <x~_i, w*> = 1 */
+    char margin_why[SC_REASON_LEN];  /* why wmargin is unavailable */
 }
 sc_svm_struct;
 
@@ -113,6 +137,26 @@ void sc_svm_beta(arb_t beta, const sc_svm_t S, slong prec);
 /* The SVM direction alone: returns A3 and sets w (d x 1) to w* when it
    holds, to 0 otherwise.  For the loader's near-reference initial state. */
 int sc_svm_direction(fmpq_mat_t w, const fmpq_mat_t Xc, const fmpq_mat_t y);
+
+/* The hard-margin SVM w (d x 1) of (Xc, y) with dual weights alpha
+   (n x 1), by an exact NNLS (Lawson-Hanson's least-distance reduction),
+   accepted only after sc_svm_margin_verify; support = the number of active
+   constraints.  SC_SVM_MARGIN_NOT_SEPARABLE only with a verified Farkas
+   certificate.  Otherwise w = alpha = 0 and why (len bytes) says what
+   failed.  Each NNLS step is one exact least-squares solve on at most
+   d + 1 columns. */
+sc_svm_margin_t sc_svm_hard_margin(fmpq_mat_t w, fmpq_mat_t alpha,
+                                   slong * support, char * why, size_t len,
+                                   const fmpq_mat_t Xc, const fmpq_mat_t y);
+
+/* The KKT conditions of the hard-margin SVM in rationals: y_i <x~_i, w>
+   >= 1, alpha_i >= 0, alpha_i (y_i <x~_i, w> - 1) = 0 and w = sum_i
+   alpha_i y_i x~_i.  Returns 1 if all hold (then w is the SVM), else 0
+   with the first failure in why; support = the active constraints
+   counted (all of them when it returns 1). */
+int sc_svm_margin_verify(slong * support, char * why, size_t len,
+                         const fmpq_mat_t w, const fmpq_mat_t alpha,
+                         const fmpq_mat_t Xc, const fmpq_mat_t y);
 
 /* N (n x k) = a basis of the null space of A (m x n), from its rref;
    returns k. */

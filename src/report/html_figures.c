@@ -78,7 +78,11 @@ sc_html_figure3(FILE * out, const sc_report_t R)
           "the same case in float64. Vertical lines: the certified spike "
           "onset (grey) and the float64 onset (red). The spike is [F3]'s: "
           "the first loss rise after at least 10 falling steps that reaches "
-          "at least twice its onset value.</p>\n", out);
+          "at least twice its onset value. Below each case: Lemma 6's "
+          "criterion Lambda_t with its certified sign (rho rises exactly "
+          "when Lambda_t &gt; 0, for any Sigma), the sharpness panel of "
+          "[S1]/[S2], and a learning-rate sweep (the case at seven step "
+          "sizes, every run certified).</p>\n", out);
     for (i = 0; i < R->nf3; i++)
         sc_html_figure(out, R->f3 + i, "figure3", i);
 }

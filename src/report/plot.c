@@ -24,10 +24,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "report/report.h"
+#include "report/plot.h"
 
-/* the temporary directory, and a path inside it */
-#define SC_PLOT_PATH 256
-#define SC_PLOT_FILE (SC_PLOT_PATH + 16)
 /* the most of gnuplot's stderr a report shows */
 #define SC_PLOT_WHY 1200
 
@@ -195,7 +193,7 @@ sc_plot_why(const char * dir, int status)
    script names its files relative to dir, no temporary path reaches it
    or its messages.  *svg on success, else *why (gnuplot's stderr when it
    failed); dir is removed either way. */
-static int
+int
 sc_plot_run(char ** svg, char ** why, const char * dir, const char * script)
 {
     char path[SC_PLOT_FILE];
@@ -224,7 +222,7 @@ sc_plot_run(char ** svg, char ** why, const char * dir, const char * script)
 
 /* Makes the private directory and opens its data file for writing: *f,
    or SC_EIO with *why. */
-static int
+int
 sc_plot_open(char * dir, FILE ** f, char ** why)
 {
     char path[SC_PLOT_FILE];
@@ -242,7 +240,7 @@ sc_plot_open(char * dir, FILE ** f, char ** why)
 
 /* Closes the data file; SC_EIO with *why (dir removed) when writing
    failed. */
-static int
+int
 sc_plot_close(const char * dir, FILE * f, char ** why)
 {
     if (fclose(f) == 0)
@@ -416,19 +414,19 @@ sc_plot_figure3_svg(char ** svg, char ** why, const sc_f3_view_struct * V,
         return SC_EIO;
     sc_plot_label(label, sizeof(label), title);
     sc_plot_f3_marks(marks, sizeof(marks), V);
-    /* without a reference direction (logistic line on main) the top row
-       shows ||w_t||^2 and gamma_t instead of rho_t and h_t.  top is an
+    /* without a reference direction (non-separable logistic data) the top
+       row shows ||w_t||^2 and gamma_t instead of rho_t and h_t; h_t and
+       Theta share rho's log axis (Theta grows without bound as rho -> 1).  top is an
        argument of a %s, not a format: one % for gnuplot's own formats */
     top = V->has_ref
         ? "set logscale y\nset format y '10^{%L}'\nset title 'rho_t'\n"
           "plot 'data' u 1:2 w l lw 2 lc rgb '#1f5fa8' t 'certified', "
           "'' u 1:3 w l lw 1 lc rgb '#cc0000' dt 2 t 'float64'\n"
-          "unset logscale y\nset format y '%g'\n"
-          "set title 'h_t against Theta(rho_t)'\nset key center right\n"
+          "set title 'h_t against Theta(rho_t)'\nset key bottom right\n"
           "plot '' u 1:4 w l lw 2 lc rgb '#1f5fa8' t 'h_t certified', "
           "'' u 1:5 w l lw 1.5 lc rgb '#222222' dt 4 t 'Theta(rho_t)', "
           "'' u 1:6 w l lw 1 lc rgb '#cc0000' dt 2 t 'h_t float64'\n"
-          "set key top left\n"
+          "unset logscale y\nset format y '%g'\nset key top left\n"
         : "set logscale y\nset format y '%g'\nset title '||w_t||^2'\n"
           "plot 'data' u 1:11 w l lw 2 lc rgb '#1f5fa8' t 'certified', "
           "'' u 1:12 w l lw 1 lc rgb '#cc0000' dt 2 t 'float64'\n"

@@ -54,6 +54,20 @@ int sc_plot_svg(char ** svg, char ** why, const sc_plot_struct * p)
    their parting steps); *svg and *why as for sc_plot_svg. */
 int sc_plot_figure3_svg(char ** svg, char ** why, const sc_f3_view_struct * V,
                         const char * title) SC_WARN_UNUSED;
+
+/* [F3] Lemma 6's Lambda_t along the run, |Lambda_t| on a log axis coloured
+   by its certified sign and the sign itself, with the sign change and the
+   spike onset (-1: none) marked (plot_f3.c). */
+int sc_plot_f3_lambda_svg(char ** svg, char ** why,
+                          const sc_f3_lambda_struct * L, slong onset,
+                          const char * title) SC_WARN_UNUSED;
+
+/* [F3] The learning-rate sweep W of a case whose own step is eta0 and
+   horizon steps: onset step and spike height against eta (plot_f3.c). */
+int sc_plot_f3_sweep_svg(char ** svg, char ** why,
+                         const sc_f3_sweep_struct * W, double eta0,
+                         slong steps, const char * title) SC_WARN_UNUSED;
+
 /* The sharpness series of one trajectory (BEYOND.md s.2-3), as doubles
    (display only); thr = 2/eta. */
 typedef struct

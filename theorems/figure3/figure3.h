@@ -70,4 +70,67 @@ void sc_f3_view_init(sc_f3_view_struct * V, sc_ctx_t ctx, slong fprec,
                      slong prec0, slong prec_max);
 void sc_f3_view_clear(sc_f3_view_struct * V);
 
+/*
+ * Lemma 6's criterion along the certified full-GD run (figure3/f3_lambda.c):
+ * Lambda_t and its certified sign per step, where rho_{t+1} > rho_t iff
+ * Lambda_t > 0 ([L6], any Sigma).  Doubles only carry the curve to the
+ * plot; the signs are decided on balls.
+ */
+typedef struct
+{
+    int defined;            /* a reference direction and plain GD */
+    int decided;            /* every sign decided by the cap */
+    slong len, prec;        /* steps 0 .. len - 1; the precision used */
+    double * lam;           /* Lambda_t (display) */
+    int * sign;             /* +1 / -1 certified, 0 undecided, 2 outside
+                               Lemma 6 (a_t <= 0 or a_t + eta q_t <= 0) */
+    slong change;           /* first t with sign -1 at t - 1 and +1 at t */
+    slong first_pos;        /* first t with sign +1 (-1 none) */
+    slong undecided;        /* steps whose sign is undecided */
+}
+sc_f3_lambda_struct;
+
+void sc_f3_lambda_init(sc_f3_lambda_struct * L, sc_ctx_t ctx, slong prec0,
+                       slong prec_max);
+void sc_f3_lambda_clear(sc_f3_lambda_struct * L);
+
+/*
+ * The learning-rate sweep of a case (figure3/f3_sweep.c): the case at
+ * eta x p/q for fixed rational factors, each run certified, with its [F3]
+ * spike.  A record for the plot of onset and spike height against eta.
+ */
+#define SC_F3_SWEEP_N 7         /* eta x 1/4, 1/2, 3/4, 1, 3/2, 2, 4 */
+
+typedef enum
+{
+    SC_F3_SWEEP_SPIKE = 0,      /* a spike, certified */
+    SC_F3_SWEEP_NONE,           /* no spike within the horizon, certified */
+    SC_F3_SWEEP_UNDECIDED,      /* a loss comparison undecided at the cap */
+    SC_F3_SWEEP_STOPPED         /* the enclosure stopped before the horizon */
+}
+sc_f3_sweep_status_t;
+
+typedef struct
+{
+    slong p, q;             /* the factor p/q of the case's eta */
+    double eta;             /* eta x p/q (display) */
+    sc_f3_sweep_status_t status;
+    slong onset, peak;      /* the spike's steps, -1 without one */
+    double ratio;           /* L_peak / L_onset (display), 0 without one */
+    slong prec, len;        /* the last precision tried, its states */
+}
+sc_f3_sweep_point_struct;
+
+typedef struct
+{
+    slong n;
+    sc_f3_sweep_point_struct pt[SC_F3_SWEEP_N];
+}
+sc_f3_sweep_struct;
+
+/* Runs the sweep of case c at precisions prec0 .. prec_max (no state is
+   kept: nothing to clear). */
+void sc_f3_sweep_init(sc_f3_sweep_struct * W, const sc_case_struct * c,
+                      slong prec0, slong prec_max);
+
 #endif

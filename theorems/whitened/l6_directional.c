@@ -258,7 +258,9 @@ sc_l6_memo_build(sc_l6_memo_struct * m, const sc_traj_struct * T,
     sc_l6_step_init(&s);
     if (T->split)
         sc_dyn_split_init(S, ctx->cs, ctx->data, prec);
-    for (t = 0; t < ctx->cs->steps; t++)
+    /* a trajectory stopped before the horizon (enclosure too wide) leaves
+       the later memos SC_UNKNOWN */
+    for (t = 0; t < FLINT_MIN(ctx->cs->steps, T->len); t++)
     {
         /* state 0 is exact: a_0 <= 0 is decided over Q (its ball at the
            midpoint never decides a_0 = 0) */
@@ -289,7 +291,8 @@ sc_l6_memo_build(sc_l6_memo_struct * m, const sc_traj_struct * T,
     _arb_vec_clear(w, d);
 }
 
-/* The memos of the states of T at prec, built on first use. */
+/* The memos of the states of T = sc_ctx_full(ctx, prec), built on first
+   use. */
 static const sc_l6_memo_struct *
 sc_l6_memos(sc_ctx_t ctx, const sc_traj_struct * T, slong prec)
 {
@@ -471,9 +474,13 @@ sc_l6_check(sc_result_t res, sc_ctx_t ctx, sc_l6_part_t part, slong prec)
 
     if (!ctx->data->has_ref)
     {
-        sc_result_not_applicable(res, "no reference direction", "no "
-                                 "reference direction u* (c = 0, or no SVM "
-                                 "direction for this loss)");
+        if (ctx->data->has_svm)
+            sc_result_not_applicable(res, "no reference direction", "no "
+                                     "reference direction u*: %s",
+                                     ctx->data->svm->margin_why);
+        else
+            sc_result_not_applicable(res, "no reference direction", "no "
+                                     "reference direction u* (c = 0)");
         return SC_OK;
     }
     T = sc_thm_need_full(res, ctx, prec);
@@ -526,4 +533,14 @@ int
 sc_thm_l6_suf_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     return sc_l6_check(res, ctx, SC_L6_SUF, prec);
+}
+
+sc_truth_t
+sc_thm_l6_lambda(arb_t lam, sc_ctx_t ctx, const sc_traj_struct * T, slong t,
+                 slong prec)
+{
+    const sc_l6_memo_struct * m = sc_l6_memos(ctx, T, prec) + t;
+
+    arb_sub(lam, m->lam, m->tw, prec);          /* factor 1 */
+    return m->pos;
 }

@@ -134,6 +134,15 @@ int sc_thm_l7_rise_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_l6_iff_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_l6_id_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_l6_suf_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+
+/* Lemma 6's Lambda = eta (a^2 ||g||^2 - W q^2) - 2 a q W (factor 1) at
+   the midpoint of state t < steps of T = sc_ctx_full(ctx, prec), as [L6]'s
+   claims read it (the per-state quantities they share, split coordinates
+   when T has them), for the Figure 3 panel.  rho_{t+1} > rho_t iff Lambda
+   > 0 where a > 0 and a' > 0: returns the truth of that hypothesis.
+   Plain GD only (the step w' = w - eta g). */
+sc_truth_t sc_thm_l6_lambda(arb_t lam, sc_ctx_t ctx, const sc_traj_struct * T,
+                            slong t, slong prec);
 int sc_thm_t2_1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_t2_2_T_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_t2_2_cf_check(sc_result_t res, sc_ctx_t ctx, slong prec);
