@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include "cases/cases.h"
 #include "data/data.h"
 #include "data/svm.h"
 
