@@ -20,5 +20,6 @@
 #include "theorems/weight_decay/weight_decay.h"
 #include "theorems/sharpness/sharpness.h"
 #include "theorems/figure3/figure3.h"
+#include "theorems/families/families.h"
 
 #endif
