@@ -40,7 +40,7 @@ sc_cli_list(int argc, char ** argv)
     {
         const sc_thm_struct * t = &sc_fam_table[i].thm;
 
-        printf("  %-12s %-30s [%s] %s\n               %s\n", t->id,
+        printf("    %-12s %-30s [%s] %s\n                 %s\n", t->id,
                t->title, t->provenance, t->source, t->statement);
     }
     return SC_EXIT_OK;

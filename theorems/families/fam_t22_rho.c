@@ -107,12 +107,12 @@ sc_t22f_plot(sc_fam_plot_struct * P, const sc_t22f_data_struct * d,
     double lo = 0, hi = 0, xb = 0, yb = 0, k;
     slong i;
 
-    snprintf(P->xlabel, sizeof(P->xlabel), "ln(1/rho_0)");
+    snprintf(P->xlabel, sizeof(P->xlabel), "ln(1/rho0)");
     snprintf(P->ylabel, sizeof(P->ylabel), "steps");
     s[0] = sc_fam_plot_add(P, "first rising step t1", 0, d->m);
-    s[1] = sc_fam_plot_add(P, "T_cf (closed form)", 0, d->m);
+    s[1] = sc_fam_plot_add(P, "T cf (closed form)", 0, d->m);
     s[2] = sc_fam_plot_add(P, "least-squares fit of t1", 1, 2);
-    s[3] = sc_fam_plot_add(P, "slope 2/eta_gamma", 1, 2);
+    s[3] = sc_fam_plot_add(P, "slope 2/eta gamma", 1, 2);
     for (i = 0; i < d->m; i++)
     {
         double x = sc_num_get_d_heuristic(d->x + i);
