@@ -194,9 +194,10 @@ judge(sc_result_t res, judge_fixture * J, const char * tol)
 {
     const sc_fam_claim_struct * cl = sc_fam_lookup("FAM-T2.2-rho");
     sc_fam_points_struct pts;
-    sc_fam_plot_struct P;
+    sc_fam_plot_struct P[SC_FAM_MAX_PLOTS];
     fmpq_t t;
     char err[SC_ERR_LEN];
+    slong k;
 
     assert_non_null(cl);
     fmpq_init(t);
@@ -205,11 +206,13 @@ judge(sc_result_t res, judge_fixture * J, const char * tol)
     pts.rec = J->rec;
     pts.nneed = 1;
     pts.tol = t;
-    sc_fam_plot_init(&P);
-    sc_fam_run(res, &P, cl, &pts, 64, 1024);
+    for (k = 0; k < SC_FAM_MAX_PLOTS; k++)
+        sc_fam_plot_init(P + k);
+    sc_fam_run(res, P, cl, &pts, 64, 1024);
     if (res->verdict != SC_UNDECIDED && res->verdict != SC_NOT_APPLICABLE)
-        assert_int_equal(P.nseries, 4);
-    sc_fam_plot_clear(&P);
+        assert_int_equal(P[0].nseries, 4);
+    for (k = 0; k < SC_FAM_MAX_PLOTS; k++)
+        sc_fam_plot_clear(P + k);
     fmpq_clear(t);
     return res->verdict;
 }
@@ -317,7 +320,7 @@ test_fam_t22_committed_family(void ** state)
     sc_result_struct * r;
     const sc_result_struct ** rec;
     sc_fam_points_struct pts;
-    sc_fam_plot_struct P;
+    sc_fam_plot_struct P[SC_FAM_MAX_PLOTS];
     sc_result_t res;
     fmpq_t tol;
     arb_t v, lo, hi;
@@ -348,18 +351,20 @@ test_fam_t22_committed_family(void ** state)
     pts.nneed = 1;
     pts.tol = tol;
     sc_result_init(res);
-    sc_fam_plot_init(&P);
+    for (i = 0; i < SC_FAM_MAX_PLOTS; i++)
+        sc_fam_plot_init(P + i);
     arb_init(v);
     arb_init(lo);
     arb_init(hi);
-    sc_fam_run(res, &P, cl, &pts, 128, 4096);
+    sc_fam_run(res, P, cl, &pts, 128, 4096);
     assert_int_equal(res->verdict, SC_VIOLATED);
     assert_true(arb_is_zero(res->observed));
     assert_true(sc_fam_extra(v, res, "ratio_T_cf"));
     arb_set_d(lo, 0.99);
     arb_set_d(hi, 1.01);
     assert_true(arb_gt(v, lo) && arb_lt(v, hi));
-    sc_fam_plot_clear(&P);
+    for (i = 0; i < SC_FAM_MAX_PLOTS; i++)
+        sc_fam_plot_clear(P + i);
     arb_clear(hi);
     arb_clear(lo);
     arb_clear(v);

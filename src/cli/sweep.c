@@ -115,10 +115,16 @@ sc_sweep_figure(sc_report_t R, const sc_family_struct * F,
                 const sc_fam_claim_struct * cl, sc_fam_plot_struct * P,
                 const sc_result_t res)
 {
-    char title[sizeof(P->title)], * svg = NULL, * why = NULL;
+    char title[sizeof(P->title) + 2 * SC_FAMILY_MAX_NAME + 64];
+    char * svg = NULL, * why = NULL;
+    size_t n;
 
-    snprintf(title, sizeof(title), "%s on family %s", cl->thm.id, F->name);
-    snprintf(P->title, sizeof(P->title), "%s", title);
+    /* the judge's title names the plot, this the family */
+    snprintf(title, sizeof(title), "%.64s on family %.64s%s%.159s",
+             cl->thm.id, F->name, P->title[0] ? ": " : "", P->title);
+    n = FLINT_MIN(strlen(title), sizeof(P->title) - 1);
+    memcpy(P->title, title, n);
+    P->title[n] = '\0';
     /* without gnuplot the page says why where the plot would be */
     if (sc_plot_family_svg(&svg, &why, P) != SC_OK && svg != NULL)
         abort();
@@ -141,9 +147,10 @@ sc_sweep_judge(sc_report_t R, void * arg)
         const sc_fam_claim_struct * cl = S->claim[f];
         const sc_result_struct ** rec;
         sc_fam_points_struct pts;
-        sc_fam_plot_struct P;
+        sc_fam_plot_struct P[SC_FAM_MAX_PLOTS];
         sc_result_t res;
         char * replay;
+        slong k;
 
         sc_sweep_point_replays(R, F);
         if (o->shard_n > 0)
@@ -157,14 +164,18 @@ sc_sweep_judge(sc_report_t R, void * arg)
         pts.nneed = nneed;
         pts.tol = S->tol + f;
         sc_result_init(res);
-        sc_fam_plot_init(&P);
-        sc_fam_run(res, &P, cl, &pts, prec0, FLINT_MAX(prec0, o->prec_max));
+        for (k = 0; k < SC_FAM_MAX_PLOTS; k++)
+            sc_fam_plot_init(P + k);
+        sc_fam_run(res, P, cl, &pts, prec0, FLINT_MAX(prec0, o->prec_max));
         replay = sc_sweep_replay(NULL, F->path);
         sc_report_add_record(R, &cl->thm, F->name, F->path, replay, 0, res);
-        if (o->html != NULL)
-            sc_sweep_figure(R, F, cl, &P, res);
+        for (k = 0; k < SC_FAM_MAX_PLOTS; k++)
+        {
+            if (o->html != NULL && P[k].nseries > 0)
+                sc_sweep_figure(R, F, cl, P + k, res);
+            sc_fam_plot_clear(P + k);
+        }
         flint_free(replay);
-        sc_fam_plot_clear(&P);
         sc_result_clear(res);
         flint_free(rec);
     }

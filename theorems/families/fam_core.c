@@ -110,11 +110,13 @@ static int
 sc_fam_attempt(void * arg, slong prec, int last)
 {
     sc_fam_attempt_struct * a = arg;
+    slong k;
     int status;
 
     (void) last;
     sc_result_reset(a->res);
-    sc_fam_plot_clear(a->P);
+    for (k = 0; k < SC_FAM_MAX_PLOTS; k++)
+        sc_fam_plot_clear(a->P + k);
     a->res->certificate = "least squares in balls over certified records";
     status = a->cl->judge(a->res, a->P, a->pts, prec);
     a->res->prec = prec;

@@ -22,6 +22,8 @@
 
 #define SC_FAM_MAX_NEED 2
 #define SC_FAM_MAX_SERIES 6
+/* the plots of one family record (the law, a regime map) */
+#define SC_FAM_MAX_PLOTS 2
 
 /* One series of a family plot: points, or a line through them. */
 typedef struct
@@ -87,7 +89,9 @@ const sc_fam_claim_struct * sc_fam_lookup(const char * id);
 const sc_fam_claim_struct * sc_fam_of(const sc_thm_struct * thm);
 
 /* Judges cl on pts from prec0 bits, doubling up to prec_max; past the
-   cap the verdict is UNDECIDED.  The plot is that of the last attempt. */
+   cap the verdict is UNDECIDED.  P is an array of SC_FAM_MAX_PLOTS plots
+   (initialised), those of the last attempt: the judge fills P[0], P[1],
+   ... and a plot without a series is not drawn. */
 void sc_fam_run(sc_result_t res, sc_fam_plot_struct * P,
                 const sc_fam_claim_struct * cl,
                 const sc_fam_points_struct * pts, slong prec0,
