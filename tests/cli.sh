@@ -919,7 +919,7 @@ expect_rc 0 "sweep --shard 1/2" "$SC" sweep --shard 1/2 --json "$T/fam4.json" "$
     && ok || bad "a shard runs its points and judges no family"
 # bad family files: one line naming file and field, exit 2, nothing written
 mkdir "$T/fam"
-cp cases/families/t22-waiting-base.json "$T/fam/base.json"
+cp cases/families/base/t22-waiting-base.json "$T/fam/base.json"
 famfile() {     # famfile NAME BASE GRID [EXTRA]
     printf '{"format": "spikecheck-family/1", "family": "f", "claim": "FAM-T2.2-rho", "base": %s, "grid": %s%s}\n' "$2" "$3" "${4:-}" > "$T/fam/$1"
 }

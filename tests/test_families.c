@@ -60,7 +60,7 @@ test_family_expand_grid(void ** state)
     fmpq_init(wd);
     if (load_text(F, "{\"format\": \"spikecheck-family/1\", \"family\": "
                   "\"g\", \"claim\": \"FAM-T2.2-rho\", \"base\": "
-                  "\"t22-waiting-base.json\", \"grid\": {\"eta_lambda\": "
+                  "\"base/t22-waiting-base.json\", \"grid\": {\"eta_lambda\": "
                   "[\"1/100\", \"3/100\"], \"eta\": [\"2\", \"5/2\", \"3\"], "
                   "\"rho_0\": [\"1/7\"]}}", err, sizeof(err)) != SC_OK)
         fail_msg("%s", err);
@@ -104,13 +104,13 @@ test_family_refuses_bad_grid(void ** state)
     sc_family_init(F);
     assert_int_equal(load_text(F, "{\"format\": \"spikecheck-family/1\", "
                      "\"family\": \"g\", \"claim\": \"FAM-T2.2-rho\", "
-                     "\"base\": \"t22-waiting-base.json\", \"grid\": "
+                     "\"base\": \"base/t22-waiting-base.json\", \"grid\": "
                      "{\"lambda\": [\"1\"], \"eta_lambda\": [\"1/2\"]}}",
                      err, sizeof(err)), SC_EINVAL);
     assert_non_null(strstr(err, ": grid: lambda and eta_lambda"));
     assert_int_equal(load_text(F, "{\"format\": \"spikecheck-family/1\", "
                      "\"family\": \"g\", \"claim\": \"FAM-T2.2-rho\", "
-                     "\"base\": \"t22-waiting-base.json\", \"grid\": "
+                     "\"base\": \"base/t22-waiting-base.json\", \"grid\": "
                      "{\"eta_gamma\": [\"2\"]}}", err, sizeof(err)),
                      SC_EINVAL);
     assert_non_null(strstr(err, "#eta_gamma=2: eta_gamma: "));
@@ -138,7 +138,7 @@ judge_setup(judge_fixture * J, const char * grid)
     sc_family_init(J->F);
     snprintf(text, sizeof(text), "{\"format\": \"spikecheck-family/1\", "
              "\"family\": \"j\", \"claim\": \"FAM-T2.2-rho\", \"base\": "
-             "\"t22-waiting-base.json\", \"grid\": {\"rho_0\": [%s]}}", grid);
+             "\"base/t22-waiting-base.json\", \"grid\": {\"rho_0\": [%s]}}", grid);
     if (load_text(J->F, text, err, sizeof(err)) != SC_OK)
         fail_msg("%s", err);
     J->res = flint_malloc(J->F->npoints * sizeof(sc_result_struct));
@@ -377,6 +377,127 @@ test_fam_t22_committed_family(void ** state)
     sc_family_clear(F);
 }
 
+/* A family of the weight-decay base over eta x eta_lambda, records made
+   here: W6-like, spikes and period. */
+static void
+w6_point(sc_result_struct * r, sc_verdict_t v, slong spikes, const fmpq_t p)
+{
+    arb_t x;
+
+    arb_init(x);
+    sc_result_reset(r);
+    r->verdict = v;
+    if (v == SC_HOLDS)
+    {
+        sc_result_set_extra_si(r, "spikes", spikes);
+        if (spikes >= 2)
+        {
+            arb_set_fmpq(x, p, 128);
+            sc_result_set_extra(r, "period", x);
+        }
+    }
+    arb_clear(x);
+}
+
+static sc_verdict_t
+w6_judge(sc_result_t res, sc_family_t F, const sc_result_struct ** rec,
+         slong * nplots)
+{
+    const sc_fam_claim_struct * cl = sc_fam_lookup("FAM-W6-period");
+    sc_fam_points_struct pts;
+    sc_fam_plot_struct P[SC_FAM_MAX_PLOTS];
+    fmpq_t t;
+    slong k;
+
+    fmpq_init(t);
+    fmpq_set_si(t, 1, 10);
+    pts.F = F;
+    pts.rec = rec;
+    pts.nneed = 1;
+    pts.tol = t;
+    for (k = 0; k < SC_FAM_MAX_PLOTS; k++)
+        sc_fam_plot_init(P + k);
+    sc_fam_run(res, P, cl, &pts, 64, 1024);
+    for (k = 0, *nplots = 0; k < SC_FAM_MAX_PLOTS; k++)
+    {
+        *nplots += P[k].nseries > 0;
+        sc_fam_plot_clear(P + k);
+    }
+    fmpq_clear(t);
+    return res->verdict;
+}
+
+/* period = 7/5 / (eta lambda) exactly: spread 1 (HOLDS), slope 7/5 and
+   intercept 0 exactly; one period 6/5 of the law: VIOLATED with max/min
+   = 6/5 exactly; spikes 1 and 0 are regimes, not periods; fewer than 3
+   periodic points: NOT-APPLICABLE; an undecided point: UNDECIDED. */
+static void
+test_fam_w6_judge(void ** state)
+{
+    sc_family_t F;
+    char err[SC_ERR_LEN];
+    sc_result_struct r[9];
+    const sc_result_struct * rec[9];
+    sc_result_t res;
+    fmpq_t p, q;
+    arb_t v;
+    slong i, nplots;
+
+    (void) state;
+    sc_family_init(F);
+    if (load_text(F, "{\"format\": \"spikecheck-family/1\", \"family\": "
+                  "\"w\", \"claim\": \"FAM-W6-period\", \"base\": "
+                  "\"base/wd-period-base.json\", \"grid\": {\"eta\": [\"1\", "
+                  "\"2\", \"4\"], \"eta_lambda\": [\"1/100\", \"1/50\", "
+                  "\"1/25\"]}}", err, sizeof(err)) != SC_OK)
+        fail_msg("%s", err);
+    assert_int_equal(F->npoints, 9);
+    sc_result_init(res);
+    fmpq_init(p);
+    fmpq_init(q);
+    arb_init(v);
+    for (i = 0; i < 9; i++)
+    {
+        sc_result_init(r + i);
+        rec[i] = r + i;
+        fmpq_set_si(q, 7, 5);
+        fmpq_div(p, q, sc_family_at(F, i, SC_FAMILY_ETA_LAMBDA));
+        w6_point(r + i, SC_HOLDS, 10, p);
+    }
+    assert_int_equal(w6_judge(res, F, rec, &nplots), SC_HOLDS);
+    assert_int_equal(nplots, 2);
+    assert_true(arb_contains_si(res->observed, 1));
+    fmpq_set_si(q, 7, 5);
+    assert_true(sc_fam_extra(v, res, "slope") && arb_contains_fmpq(v, q));
+    assert_true(sc_fam_extra(v, res, "intercept") && arb_contains_zero(v));
+    /* point 4 (eta = 2, eta lambda = 1/50): 6/5 of the law */
+    fmpq_set_si(q, 42, 25);
+    fmpq_div(p, q, sc_family_at(F, 4, SC_FAMILY_ETA_LAMBDA));
+    w6_point(r + 4, SC_HOLDS, 10, p);
+    assert_int_equal(w6_judge(res, F, rec, &nplots), SC_VIOLATED);
+    fmpq_set_si(q, 6, 5);
+    assert_true(arb_contains_fmpq(res->observed, q));
+    assert_true(sc_fam_extra(v, res, "fixed_product_spread")
+                && arb_contains_fmpq(v, q));
+    w6_point(r + 4, SC_HOLDS, 1, p);
+    w6_point(r + 5, SC_HOLDS, 0, p);
+    assert_int_equal(w6_judge(res, F, rec, &nplots), SC_HOLDS);
+    assert_true(sc_fam_extra(v, res, "one_spike") && arb_is_one(v));
+    assert_true(sc_fam_extra(v, res, "no_spike") && arb_is_one(v));
+    for (i = 0; i < 7; i++)
+        w6_point(r + i, SC_NOT_APPLICABLE, 0, p);
+    assert_int_equal(w6_judge(res, F, rec, &nplots), SC_NOT_APPLICABLE);
+    w6_point(r + 0, SC_UNDECIDED, 0, p);
+    assert_int_equal(w6_judge(res, F, rec, &nplots), SC_UNDECIDED);
+    for (i = 0; i < 9; i++)
+        sc_result_clear(r + i);
+    arb_clear(v);
+    fmpq_clear(q);
+    fmpq_clear(p);
+    sc_result_clear(res);
+    sc_family_clear(F);
+}
+
 int
 main(void)
 {
@@ -386,6 +507,7 @@ main(void)
         cmocka_unit_test(test_fam_t22_judge_law),
         cmocka_unit_test(test_fam_t22_judge_hypotheses),
         cmocka_unit_test(test_fam_t22_committed_family),
+        cmocka_unit_test(test_fam_w6_judge),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
 

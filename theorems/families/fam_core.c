@@ -20,6 +20,17 @@ const sc_fam_claim_struct sc_fam_table[] =
         "(T_cf's slope beside it)", NULL, { NULL, NULL, NULL }, NULL },
       { "T2.2", NULL }, SC_BIT(SC_FAMILY_RHO0), SC_BIT(SC_FAMILY_RHO0),
       "1/4", sc_fam_t22_rho_judge },
+    { { "FAM-W6-period", "Spike period is set by eta lambda alone",
+        SC_PROV_OBSERVATIONAL,
+        "seed 004 s.5, App. E.1, Corollary 1; BEYOND.md s.1; issue 16",
+        "over the grid's periodic points period * eta * lambda is one "
+        "constant within the tolerance (at a fixed product and across "
+        "products); the (eta, lambda) regime map", NULL,
+        { NULL, NULL, NULL }, NULL },
+      /* nothing required: a grid of eta alone varies the product too */
+      { "W6", NULL }, 0,
+      SC_BIT(SC_FAMILY_ETA) | SC_BIT(SC_FAMILY_LAMBDA)
+      | SC_BIT(SC_FAMILY_ETA_LAMBDA), "1/4", sc_fam_w6_period_judge },
 };
 
 const slong sc_fam_count = sizeof(sc_fam_table) / sizeof(sc_fam_table[0]);

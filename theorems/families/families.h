@@ -106,4 +106,9 @@ int sc_fam_extra(arb_t x, const sc_result_struct * r, const char * name);
 int sc_fam_t22_rho_judge(sc_result_t res, sc_fam_plot_struct * P,
                          const sc_fam_points_struct * pts, slong prec);
 
+/* FAM-W6-period: seed 004's period against 1/(eta lambda), the regime
+   map. */
+int sc_fam_w6_period_judge(sc_result_t res, sc_fam_plot_struct * P,
+                           const sc_fam_points_struct * pts, slong prec);
+
 #endif
