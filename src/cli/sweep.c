@@ -75,26 +75,36 @@ sc_sweep_records(const sc_report_t R, const sc_family_struct * F,
     return rec;
 }
 
-/* "spikecheck sweep [--theorem ID] FAMILY", quoted for sh. */
+/* "spikecheck sweep [--theorem ID] [the options that shape a verdict]
+   FAMILY", quoted for sh: replay's line (replay.c) with sweep for
+   replay, since a point is no file of its own. */
 static char *
-sc_sweep_replay(const char * id, const char * path)
+sc_sweep_replay(const char * id, const sc_check_opts * o, const char * path)
 {
-    char * q = sc_report_shell_quote(path), * r;
-    size_t len = strlen(q) + (id != NULL ? strlen(id) : 0) + 48;
+    const char * word = "spikecheck replay --theorem ";
+    char * line = sc_report_replay_line(id != NULL ? id : "-",
+                                        o->from_first, o->scale,
+                                        o->prec_max != SC_DEFAULT_MAX_PREC
+                                        ? o->prec_max : 0, path);
+    char * r = flint_malloc(strlen(line) + 1);
+    size_t k = strlen(word);
 
-    r = flint_malloc(len);
-    snprintf(r, len, "spikecheck sweep %s%s%s%s", id != NULL ? "--theorem "
-             : "", id != NULL ? id : "", id != NULL ? " " : "",
-             path[0] == '-' ? "-- " : "");
-    strncat(r, q, len - strlen(r) - 1);
-    flint_free(q);
+    /* line = word ID REST: keep ID unless the family record has none */
+    if (strncmp(line, word, k) != 0)
+        abort();
+    if (id != NULL)
+        sprintf(r, "spikecheck sweep --theorem %s", line + k);
+    else
+        sprintf(r, "spikecheck sweep%s", strchr(line + k, ' '));
+    flint_free(line);
     return r;
 }
 
 /* A point's record replays through the sweep of its family (the point
    is no file of its own). */
 static void
-sc_sweep_point_replays(sc_report_t R, const sc_family_struct * F)
+sc_sweep_point_replays(sc_report_t R, const sc_family_struct * F,
+                       const sc_check_opts * o)
 {
     size_t n = strlen(F->path);
     slong k;
@@ -105,7 +115,8 @@ sc_sweep_point_replays(sc_report_t R, const sc_family_struct * F)
             && sc_fam_of(R->rec[k].thm) == NULL)
         {
             flint_free(R->rec[k].replay);
-            R->rec[k].replay = sc_sweep_replay(R->rec[k].thm->id, F->path);
+            R->rec[k].replay = sc_sweep_replay(R->rec[k].thm->id, o,
+                                               F->path);
         }
 }
 
@@ -152,7 +163,7 @@ sc_sweep_judge(sc_report_t R, void * arg)
         char * replay;
         slong k;
 
-        sc_sweep_point_replays(R, F);
+        sc_sweep_point_replays(R, F, o);
         if (o->shard_n > 0)
             continue;
         for (nneed = 0; nneed < SC_FAM_MAX_NEED && cl->need[nneed] != NULL;
@@ -167,7 +178,7 @@ sc_sweep_judge(sc_report_t R, void * arg)
         for (k = 0; k < SC_FAM_MAX_PLOTS; k++)
             sc_fam_plot_init(P + k);
         sc_fam_run(res, P, cl, &pts, prec0, FLINT_MAX(prec0, o->prec_max));
-        replay = sc_sweep_replay(NULL, F->path);
+        replay = sc_sweep_replay(NULL, o, F->path);
         sc_report_add_record(R, &cl->thm, F->name, F->path, replay, 0, res);
         for (k = 0; k < SC_FAM_MAX_PLOTS; k++)
         {
