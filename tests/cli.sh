@@ -917,6 +917,10 @@ grep -q '5 of 5 cases restored, 0 run' "$T/err" && cmp -s "$T/fam.json" "$T/fam3
 expect_rc 0 "sweep --shard 1/2" "$SC" sweep --shard 1/2 --json "$T/fam4.json" "$FAM"
 [ "$(grep -c '"checker": "T2.2"' "$T/fam4.json")" -eq 3 ] && ! grep -q FAM-T2.2 "$T/fam4.json" && grep -q 'not by a shard' "$T/err" \
     && ok || bad "a shard runs its points and judges no family"
+# two families: each point keeps the records of its own family's claims
+expect_rc 1 "sweep two families" "$SC" sweep --jobs 2 --json "$T/fam5.json" "$FAM" cases/families/wd-period.json
+[ "$(grep -c '"checker": "T2.2"' "$T/fam5.json")" -eq 5 ] && [ "$(grep -c '"checker": "W6"' "$T/fam5.json")" -eq 9 ] \
+    && grep -q '"checker": "FAM-W6-period"' "$T/fam5.json" && ok || bad "two families: the points' own claims only"
 # bad family files: one line naming file and field, exit 2, nothing written
 mkdir "$T/fam"
 cp cases/families/base/t22-waiting-base.json "$T/fam/base.json"

@@ -24,6 +24,7 @@ typedef struct
     const sc_fam_claim_struct ** claim;
     fmpq * tol;
     slong nfam;
+    slong nuser;                /* o->sel[0 .. nuser-1]: --theorem's */
     const sc_check_opts * o;
 }
 sc_sweep_struct;
@@ -145,12 +146,39 @@ sc_sweep_figure(sc_report_t R, const sc_family_struct * F,
     flint_free(why);
 }
 
+/* A point keeps the records of the claims its family reads and those
+   --theorem asked for: with several families every point runs the union
+   of their claims (check's machinery runs one selection), and the
+   others' verdicts on it are noise (NOT-APPLICABLE, mostly). */
+static int
+sc_sweep_keep(const sc_record_struct * r, void * arg)
+{
+    const sc_sweep_struct * S = arg;
+    slong f, i, j;
+
+    if (sc_fam_of(r->thm) != NULL)
+        return 1;
+    for (j = 0; j < S->nuser; j++)
+        if (S->o->sel[j] == r->thm)
+            return 1;
+    for (f = 0; f < S->nfam; f++)
+        for (i = 0; i < S->fam[f].npoints; i++)
+            if (strcmp(r->case_path, S->fam[f].cases[i].path) == 0)
+                for (j = 0; j < SC_FAM_MAX_NEED
+                            && S->claim[f]->need[j] != NULL; j++)
+                    if (strcmp(S->claim[f]->need[j], r->thm->id) == 0)
+                        return 1;
+    return 0;
+}
+
 static void
 sc_sweep_judge(sc_report_t R, void * arg)
 {
     sc_sweep_struct * S = arg;
     const sc_check_opts * o = S->o;
     slong f, nneed, prec0 = o->prec0 > 0 ? o->prec0 : 128;
+
+    sc_report_filter(R, sc_sweep_keep, S);
 
     for (f = 0; f < S->nfam; f++)
     {
@@ -265,6 +293,7 @@ sc_cli_sweep(int argc, char ** argv)
         goto cleanup;
     rc = SC_EXIT_USAGE;
     S.o = &o;
+    S.nuser = o.nsel;
     S.nfam = o.nargs;
     S.fam = flint_malloc(S.nfam * sizeof(sc_family_struct));
     S.claim = flint_calloc(S.nfam, sizeof(*S.claim));

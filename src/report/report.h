@@ -143,6 +143,13 @@ char * sc_report_replay_line(const char * id, int from_first,
                              const char * scale, slong prec_max,
                              const char * path);
 
+/* Keeps the records r of R for which keep(r, arg) is nonzero, in order,
+   and clears the others (sweep: a point keeps the records of the claims
+   its family reads). */
+void sc_report_filter(sc_report_t R,
+                      int (*keep)(const sc_record_struct * r, void * arg),
+                      void * arg);
+
 /* Appends a record with the given identity (all strings copied). */
 void sc_report_add_record(sc_report_t R, const sc_thm_struct * thm,
                           const char * case_name, const char * case_path,
