@@ -498,6 +498,83 @@ test_fam_w6_judge(void ** state)
     sc_family_clear(F);
 }
 
+/* FAM-T5-entry on records made here: entry steps that fall with eta /
+   ||w_0||^2 HOLD; a later entry at a larger effective step, or two
+   entries at one effective step, are VIOLATED with the pair's steps; a
+   point without its measurement is UNDECIDED. */
+static void
+test_fam_t5_judge(void ** state)
+{
+    const sc_fam_claim_struct * cl = sc_fam_lookup("FAM-T5-entry");
+    sc_family_t F;
+    char err[SC_ERR_LEN];
+    sc_result_struct r[4];
+    const sc_result_struct * rec[4];
+    sc_fam_points_struct pts;
+    sc_fam_plot_struct P[SC_FAM_MAX_PLOTS];
+    sc_result_t res;
+    fmpq_t tol;
+    slong i, k;
+    /* points (eta, norm2): (1,1) (1,4) (4,1) (4,4): x = 1, 1/4, 4, 1 */
+    static const slong good[4] = { 9, 18, 4, 9 };
+
+    (void) state;
+    assert_non_null(cl);
+    sc_family_init(F);
+    if (load_text(F, "{\"format\": \"spikecheck-family/1\", \"family\": "
+                  "\"e\", \"claim\": \"FAM-T5-entry\", \"base\": "
+                  "\"base/t5-entry-base.json\", \"grid\": {\"eta\": [\"1\", "
+                  "\"4\"], \"norm2\": [\"1\", \"4\"]}}", err, sizeof(err))
+        != SC_OK)
+        fail_msg("%s", err);
+    sc_result_init(res);
+    fmpq_init(tol);
+    pts.F = F;
+    pts.rec = rec;
+    pts.nneed = 1;
+    pts.tol = tol;
+    for (i = 0; i < 4; i++)
+    {
+        sc_result_init(r + i);
+        rec[i] = r + i;
+        r[i].verdict = SC_HOLDS;
+        sc_result_set_extra_si(r + i, "entry_half_t", good[i]);
+    }
+    for (k = 0; k < SC_FAM_MAX_PLOTS; k++)
+        sc_fam_plot_init(P + k);
+    sc_fam_run(res, P, cl, &pts, 64, 256);
+    if (res->verdict != SC_HOLDS)
+        fail_msg("%s", res->reason);
+    assert_true(P[0].nseries == 2);
+    /* (4,1) enters after (1,1) although its x is larger */
+    sc_result_set_extra_si(r + 2, "entry_half_t", 12);
+    sc_fam_run(res, P, cl, &pts, 64, 256);
+    assert_int_equal(res->verdict, SC_VIOLATED);
+    assert_true(res->has_predicted && res->has_observed);
+    assert_true(arb_equal_si(res->observed, 12));
+    sc_result_set_extra_si(r + 2, "entry_half_t", 4);
+    /* never entering at the smallest x is no counterexample; at the
+       largest it is */
+    sc_result_set_extra_si(r + 1, "entry_half_t", -1);
+    sc_fam_run(res, P, cl, &pts, 64, 256);
+    assert_int_equal(res->verdict, SC_HOLDS);
+    sc_result_set_extra_si(r + 2, "entry_half_t", -1);
+    sc_fam_run(res, P, cl, &pts, 64, 256);
+    assert_int_equal(res->verdict, SC_VIOLATED);
+    assert_non_null(res->novalue);
+    sc_result_reset(r + 3);
+    r[3].verdict = SC_HOLDS;
+    sc_fam_run(res, P, cl, &pts, 64, 256);
+    assert_int_equal(res->verdict, SC_UNDECIDED);
+    for (k = 0; k < SC_FAM_MAX_PLOTS; k++)
+        sc_fam_plot_clear(P + k);
+    for (i = 0; i < 4; i++)
+        sc_result_clear(r + i);
+    fmpq_clear(tol);
+    sc_result_clear(res);
+    sc_family_clear(F);
+}
+
 int
 main(void)
 {
@@ -508,6 +585,7 @@ main(void)
         cmocka_unit_test(test_fam_t22_judge_hypotheses),
         cmocka_unit_test(test_fam_t22_committed_family),
         cmocka_unit_test(test_fam_w6_judge),
+        cmocka_unit_test(test_fam_t5_judge),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
 

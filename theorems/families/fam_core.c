@@ -31,6 +31,15 @@ const sc_fam_claim_struct sc_fam_table[] =
       { "W6", NULL }, 0,
       SC_BIT(SC_FAMILY_ETA) | SC_BIT(SC_FAMILY_LAMBDA)
       | SC_BIT(SC_FAMILY_ETA_LAMBDA), "1/4", sc_fam_w6_period_judge },
+    { { "FAM-T5-entry", "Larger eta, smaller ||w_0||: earlier small ratio",
+        SC_PROV_OBSERVATIONAL,
+        "paper Theorem 5's first takeaway; LOGISTIC.md s.2.7; issue 16",
+        "the first step with rho_t <= rho_0/2 depends on eta / ||w_0||^2 "
+        "only and comes no later at a larger one", NULL,
+        { NULL, NULL, NULL }, NULL },
+      { "T5.2-W", NULL }, 0,
+      SC_BIT(SC_FAMILY_ETA) | SC_BIT(SC_FAMILY_NORM2), "0",
+      sc_fam_t5_entry_judge },
 };
 
 const slong sc_fam_count = sizeof(sc_fam_table) / sizeof(sc_fam_table[0]);

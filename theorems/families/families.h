@@ -111,4 +111,9 @@ int sc_fam_t22_rho_judge(sc_result_t res, sc_fam_plot_struct * P,
 int sc_fam_w6_period_judge(sc_result_t res, sc_fam_plot_struct * P,
                            const sc_fam_points_struct * pts, slong prec);
 
+/* FAM-T5-entry: Theorem 5's takeaway on eta and ||w_0|| (logistic
+   line). */
+int sc_fam_t5_entry_judge(sc_result_t res, sc_fam_plot_struct * P,
+                          const sc_fam_points_struct * pts, slong prec);
+
 #endif
