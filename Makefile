@@ -19,7 +19,7 @@ Q ?= @
 JOBS ?= $(shell nproc 2> /dev/null || echo 1)
 
 BUILD    ?= build
-LIB_SRC  := $(sort $(wildcard src/*/*.c theorems/*/*.c))
+LIB_SRC  := $(sort $(wildcard src/*/*.c theorems/*.c theorems/*/*.c))
 LIB_SRC  := $(filter-out src/cli/%,$(LIB_SRC))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
@@ -119,6 +119,8 @@ SPIKECHECK ?= $(BUILD)/spikecheck
 test: $(TESTS) $(BUILD)/spikecheck
 	$(Q)set -e; for t in $(TESTS); do echo "== $$t"; $$t; done; \
 	 sh tests/cli.sh $(SPIKECHECK)
+	$(Q)if command -v python3 > /dev/null; then python3 tests/include_cycles.py; \
+	 else echo "note: no python3: include cycles not checked"; fi
 	$(Q)$(MAKE) --no-print-directory test-install
 
 # install into a temporary prefix, run the installed binary, its manual

@@ -38,7 +38,7 @@ CASES = ["cases/deep/rho-3e-201-1200-steps.json",
          "cases/showcase/whitened-delayed-spike.json",
          "bench/whitened-64x16.json",
          "bench/whitened-256x32.json"]
-THMS = ["L7", "L6", "L12"]
+THMS = ["L7-eq", "L6-iff", "L12"]
 LADDER = [16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024,
           1536, 2048, 3072, 4096]
 

@@ -55,18 +55,18 @@ cmp -s "$T/a.json" "$T/keep.json" && ok || bad "killed run changed the report"
 ls "$T" | grep -q 'tmp' && bad "killed run left a temporary file" || ok
 
 # exit codes: UNDECIDED (3) under a cap too low, VIOLATED (1) in a control run
-expect_rc 3 "undecided under a low cap" "$SC" check --theorem L6 --max-precision 256 "$WDP"
-grep -q "^L6 .*whitened-wd-projected .*UNDECIDED .*precision cap 256 bits reached: sign of Lambda or of rho' - rho undecided at step 69$" "$T/out" \
+expect_rc 3 "undecided under a low cap" "$SC" check --theorem L6-iff --max-precision 256 "$WDP"
+grep -q "^L6-iff .*whitened-wd-projected .*UNDECIDED .*precision cap 256 bits reached: sign of Lambda undecided at step 69$" "$T/out" \
     && ok || bad "UNDECIDED shown with its reason"
-expect_rc 1 "violated in a control run" "$SC" check --theorem T3.b --scale-bounds 1/4 "$SPIKE"
-grep -q 'replay: spikecheck replay --theorem T3.b --scale-bounds 1/4' "$T/out" && ok || bad "replay line printed"
-expect_rc 1 "replay reproduces it" "$SC" replay --theorem T3.b --scale-bounds 1/4 "$SPIKE"
+expect_rc 1 "violated in a control run" "$SC" check --theorem T3.b-P --scale-bounds 1/4 "$SPIKE"
+grep -q 'replay: spikecheck replay --theorem T3.b-P --scale-bounds 1/4' "$T/out" && ok || bad "replay line printed"
+expect_rc 1 "replay reproduces it" "$SC" replay --theorem T3.b-P --scale-bounds 1/4 "$SPIKE"
 mkdir "$T/rg"
-expect_rc 1 "save counterexample" "$SC" check --save-counterexamples "$T/rg" --theorem T3.b --scale-bounds 1/4 "$SPIKE"
-[ -f "$T/rg/T3.b-whitened-delayed-spike.json" ] && ok || bad "counterexample saved"
-expect_rc 1 "saved counterexample replays" "$SC" replay --theorem T3.b --scale-bounds 1/4 "$T/rg/T3.b-whitened-delayed-spike.json"
-expect_rc 0 "replay one checker" "$SC" replay --theorem L7 "$SPIKE"
-grep -q '^L7 .*HOLDS' "$T/out" && ok || bad "replay prints the verdict"
+expect_rc 1 "save counterexample" "$SC" check --save-counterexamples "$T/rg" --theorem T3.b-P --scale-bounds 1/4 "$SPIKE"
+[ -f "$T/rg/T3.b-P-whitened-delayed-spike.json" ] && ok || bad "counterexample saved"
+expect_rc 1 "saved counterexample replays" "$SC" replay --theorem T3.b-P --scale-bounds 1/4 "$T/rg/T3.b-P-whitened-delayed-spike.json"
+expect_rc 0 "replay one checker" "$SC" replay --theorem L7-eq "$SPIKE"
+grep -q '^L7-eq .*HOLDS' "$T/out" && ok || bad "replay prints the verdict"
 
 # HTML: statements, counts, a figure for a showcase case; a note without gnuplot
 mkdir -p "$T/showcase"; cp "$SPIKE" "$T/showcase/spike.json"
@@ -83,7 +83,7 @@ sed "s|\"name\": \"[^\"]*\"|\"name\": \"x'; system('touch $T/evil/RAN1'); print 
     "$SPIKE" > "$T/evil/showcase/e.json"
 grep -q "system('touch" "$T/evil/showcase/e.json" && ok || bad "hostile-name case built"
 expect_rc 0 "html, hostile name" "$SC" check --html "$T/evil/r.html" "$T/evil/showcase/e.json"
-expect_rc 1 "html, hostile name, violated" "$SC" check --html "$T/evil/v.html" --theorem T3.b --scale-bounds 1/4 "$T/evil/showcase/e.json"
+expect_rc 1 "html, hostile name, violated" "$SC" check --html "$T/evil/v.html" --theorem T3.b-P --scale-bounds 1/4 "$T/evil/showcase/e.json"
 [ "$(grep -c '<svg' "$T/evil/r.html")" -ge 1 ] && [ "$(grep -c '<svg' "$T/evil/v.html")" -ge 1 ] && ok || bad "hostile name: figures drawn"
 ls "$T/evil" | grep -q RAN && bad "hostile name ran a command" || ok
 grep -q 'x?? system(?touch' "$T/evil/r.html" && ok || bad "hostile name shown as an inert label"
@@ -99,14 +99,16 @@ expect_rc 0 "junit" "$SC" check --junit "$T/j.xml" "$SPIKE" tests/data/thm_plain
 [ "$(grep -c '<testcase ' "$T/j.xml")" -eq $((2 * NCHK)) ] && ok || bad "one testcase per checker x case"
 NNA=$("$SC" check --all "$SPIKE" tests/data/thm_plain.json | grep -c 'NOT-APPLICABLE')
 [ "$NNA" -ge 9 ] && [ "$(grep -c '<skipped ' "$T/j.xml")" -eq "$NNA" ] && ok || bad "NOT-APPLICABLE is skipped"
-expect_rc 1 "junit failure" "$SC" check --junit "$T/jf.xml" --theorem T3.b --scale-bounds 1/4 "$SPIKE"
+expect_rc 1 "junit failure" "$SC" check --junit "$T/jf.xml" --theorem T3.b-P --scale-bounds 1/4 "$SPIKE"
 grep -q '<failure type="VIOLATED"' "$T/jf.xml" && grep -q 'replay: spikecheck replay --theorem T3.b' "$T/jf.xml" && ok || bad "JUnit failure holds the replay line"
 expect_rc 0 "write baseline" "$SC" check --baseline "$T/base.txt" --update-baseline "$SPIKE" tests/data/thm_t22.json
+expect_rc 0 "write a baseline that records a finding" "$SC" check --theorem T3.b-P --scale-bounds 1/4 --baseline "$T/basev.txt" --update-baseline "$SPIKE"
+grep -qx 'baseline .*/basev.txt: rewritten (1 records)' "$T/out" && grep -q 'VIOLATED' "$T/basev.txt" && ok || bad "the rewritten baseline says so and keeps the VIOLATED"
 expect_rc 0 "same claims" "$SC" check --baseline "$T/base.txt" "$SPIKE" tests/data/thm_t22.json
 grep -q 'no claim changed' "$T/out" && ok || bad "baseline unchanged"
-sed 's/^T2.2\tthm_t22\tHOLDS/T2.2\tthm_t22\tNOT-APPLICABLE/' "$T/base.txt" > "$T/base2.txt"
+sed 's/^T2.2-T\tthm_t22\tHOLDS/T2.2-T\tthm_t22\tNOT-APPLICABLE/' "$T/base.txt" > "$T/base2.txt"
 expect_rc 4 "changed claim" "$SC" check --baseline "$T/base2.txt" "$SPIKE" tests/data/thm_t22.json
-grep -q 'changed: T2.2.thm_t22: NOT-APPLICABLE -> HOLDS' "$T/out" && ok || bad "the change is listed"
+grep -q 'changed: T2.2-T.thm_t22: NOT-APPLICABLE -> HOLDS' "$T/out" && ok || bad "the change is listed"
 # a vacuous truth: no step of this logistic case rises, so [T5.3-E]'s and [T5.3-3]'s "not rising" conclusions were
 # never at risk, while [T5.3-U]'s bounds were checked; --theorem T5.3 selects the statement's three claims
 expect_rc 0 "vacuous T5.3" "$SC" check --theorem T5.3 --json "$T/vac.json" --baseline "$T/vac.txt" --update-baseline cases/default-logistic/logistic-0002-small-eta.json
@@ -215,7 +217,7 @@ part=$(ls -d "$T"/kd/spikecheck-jobs.* 2> /dev/null)/part
     && ok || bad "a killed worker fails the run and names its kept journals"
 expect_rc 0 "--jobs resumes the kept journals" "$SC" check --jobs 2 --precision 53 --journal "$part" --json "$T/kd.json" "$T/rs"
 cmp -s "$T/u.json" "$T/kd.json" && ok || bad "the resumed run equals the one-process report"
-expect_rc 1 "--jobs with a VIOLATED" "$SC" check --jobs 2 --theorem T3.b --scale-bounds 1/4 "$SPIKE" tests/data/thm_t22.json
+expect_rc 1 "--jobs with a VIOLATED" "$SC" check --jobs 2 --theorem T3.b-P --scale-bounds 1/4 "$SPIKE" tests/data/thm_t22.json
 expect_rc 2 "--jobs 0" "$SC" check --jobs 0 "$SPIKE"
 expect_rc 2 "--jobs not a number" "$SC" check --jobs two "$SPIKE"
 expect_rc 2 "--jobs, unwritable journal" "$SC" check --jobs 2 --json "$T/jn.json" --journal "$T/nodir/x.jnl" "$T/sh"
@@ -223,22 +225,22 @@ grep -q 'nodir/x.jnl' "$T/err" && grep -q 'worker 1 of 2 failed' "$T/err" && [ !
     && ok || bad "a failed worker is named and nothing is written"
 # tighten: deterministic for a seed, never worse than its start, the case
 # it writes replays with the slack it printed
-expect_rc 0 "tighten" "$SC" tighten --theorem T3.b --seed 3 --iters 40 -o "$T/t1.json"
+expect_rc 0 "tighten" "$SC" tighten --theorem T3.b-P --seed 3 --iters 40 -o "$T/t1.json"
 cp "$T/out" "$T/t1.out"
-expect_rc 0 "tighten again" "$SC" tighten --theorem T3.b --seed 3 --iters 40 -o "$T/t2.json"
+expect_rc 0 "tighten again" "$SC" tighten --theorem T3.b-P --seed 3 --iters 40 -o "$T/t2.json"
 sed 's/t2.json/t1.json/' "$T/out" | cmp -s - "$T/t1.out" && cmp -s "$T/t1.json" "$T/t2.json" && ok || bad "tighten is deterministic for a seed"
 awk '/start/ { s = $0; sub(/.*start /, "", s); sub(/,.*/, "", s); b = $0; sub(/.*best /, "", b); sub(/ .*/, "", b);
      exit !(b + 0 <= s + 0 && b + 0 >= 1) }' "$T/t1.out" && ok || bad "tightest slack no worse than the start"
-expect_rc 0 "tight case replays" "$SC" replay --theorem T3.b "$T/t1.json"
-grep -q "^T3.b .*HOLDS *[0-9.]* *[0-9.e+-]* *$(sed -n 's/^slack \([0-9.]\{5\}\).*/\1/p' "$T/t1.out")" "$T/out" && ok || bad "replay shows the printed slack"
-expect_rc 0 "tighten --min-observed" "$SC" tighten --theorem T2.2 --min-observed 10 --iters 30 -o "$T/t4.json"
-expect_rc 0 "its case" "$SC" replay --theorem T2.2 "$T/t4.json"
+expect_rc 0 "tight case replays" "$SC" replay --theorem T3.b-P "$T/t1.json"
+grep -q "^T3.b-P .*HOLDS *[0-9.]* *[0-9.e+-]* *$(sed -n 's/^slack \([0-9.]\{5\}\).*/\1/p' "$T/t1.out")" "$T/out" && ok || bad "replay shows the printed slack"
+expect_rc 0 "tighten --min-observed" "$SC" tighten --theorem T2.2-T --min-observed 10 --iters 30 -o "$T/t4.json"
+expect_rc 0 "its case" "$SC" replay --theorem T2.2-T "$T/t4.json"
 grep -q 'first rising step [1-9][0-9][0-9]* <= t0 + T' "$T/out" && ok || bad "--min-observed keeps onsets t1 >= 10 only"
-expect_rc 2 "tighten bad --min-observed" "$SC" tighten --theorem T2.2 --min-observed x -o "$T/t3.json"
+expect_rc 2 "tighten bad --min-observed" "$SC" tighten --theorem T2.2-T --min-observed x -o "$T/t3.json"
 expect_rc 2 "tighten unknown checker" "$SC" tighten --theorem X9 -o "$T/t3.json"
 expect_rc 2 "tighten without --theorem" "$SC" tighten -o "$T/t3.json"
-expect_rc 2 "tighten bad --iters" "$SC" tighten --theorem T3.b --iters 0 -o "$T/t3.json"
-expect_rc 2 "tighten unwritable" "$SC" tighten --theorem T3.b --iters 5 -o /nonexistent/dir/t.json
+expect_rc 2 "tighten bad --iters" "$SC" tighten --theorem T3.b-P --iters 0 -o "$T/t3.json"
+expect_rc 2 "tighten unwritable" "$SC" tighten --theorem T3.b-P --iters 5 -o /nonexistent/dir/t.json
 [ -e "$T/t3.json" ] && bad "failed tighten left a file" || ok
 # tighten, logistic family ([T5.3] is a LOGISTIC.md statement): same
 # seed, same file; the case it writes is logistic and the checker gives the
@@ -263,17 +265,17 @@ expect_rc 2 "tighten --family without a name" "$SC" tighten --theorem T5.3-3 --f
 [ -e "$T/l4.json" ] && bad "failed tighten --family left a file" || ok
 # shrink: a control-run counterexample made smaller while it stays VIOLATED
 mkdir "$T/shr"
-expect_rc 0 "shrink" "$SC" shrink --theorem T3.b --scale-bounds 1/4 -o "$T/shr" "$SPIKE"
-S1="$T/shr/T3.b-whitened-delayed-spike-shrunk.json"
-[ -f "$S1" ] && grep -q "replay: spikecheck replay --theorem T3.b --scale-bounds 1/4 $S1" "$T/out" && ok || bad "shrunk case saved with its replay line"
+expect_rc 0 "shrink" "$SC" shrink --theorem T3.b-P --scale-bounds 1/4 -o "$T/shr" "$SPIKE"
+S1="$T/shr/T3.b-P-whitened-delayed-spike-shrunk.json"
+[ -f "$S1" ] && grep -q "replay: spikecheck replay --theorem T3.b-P --scale-bounds 1/4 $S1" "$T/out" && ok || bad "shrunk case saved with its replay line"
 awk '/^shrink/ { split($0, f, /steps |, n |, d |, bits/); split(f[2], s, / -> /); split(f[3], r, / -> /);
      split(f[4], d, / -> /); exit !(s[2] + 0 < s[1] + 0 && r[2] + 0 < r[1] + 0 && d[2] + 0 < d[1] + 0) }' "$T/out" \
     && ok || bad "fewer steps, rows and dimensions"
-expect_rc 1 "shrunk case is still VIOLATED" "$SC" replay --theorem T3.b --scale-bounds 1/4 "$S1"
-expect_rc 0 "shrunk case holds without the control factor" "$SC" replay --theorem T3.b "$S1"
-expect_rc 2 "shrink a check that holds" "$SC" shrink --theorem T3.b -o "$T/shr" "$SPIKE"
-grep -q 'T3.b is not VIOLATED on it' "$T/err" && [ "$(ls "$T/shr" | wc -l)" -eq 1 ] && ok || bad "nothing to shrink, nothing written"
-expect_rc 2 "shrink unwritable" "$SC" shrink --theorem T3.b --scale-bounds 1/4 -o /nonexistent/dir "$SPIKE"
+expect_rc 1 "shrunk case is still VIOLATED" "$SC" replay --theorem T3.b-P --scale-bounds 1/4 "$S1"
+expect_rc 0 "shrunk case holds without the control factor" "$SC" replay --theorem T3.b-P "$S1"
+expect_rc 2 "shrink a check that holds" "$SC" shrink --theorem T3.b-P -o "$T/shr" "$SPIKE"
+grep -q 'T3.b-P is not VIOLATED on it' "$T/err" && [ "$(ls "$T/shr" | wc -l)" -eq 1 ] && ok || bad "nothing to shrink, nothing written"
+expect_rc 2 "shrink unwritable" "$SC" shrink --theorem T3.b-P --scale-bounds 1/4 -o /nonexistent/dir "$SPIKE"
 expect_rc 2 "shrink unknown checker" "$SC" shrink --theorem X9 "$SPIKE"
 if command -v parallel > /dev/null 2>&1; then
     # the README's GNU parallel sweep: two shards at once, then merge
@@ -291,13 +293,13 @@ expect_rc 2 "merge of a non-report" "$SC" merge -o "$T/m2.json" "$SPIKE"
 
 # [T2.x] from every admissible reference time: on the spike (ii) fails at
 # t = 0 and first holds at t0 = 5; --from-first judges t0 = 5 alone
-expect_rc 0 "T2.2 from every t0" "$SC" check --theorem T2.2 "$SPIKE" --json "$T/t22.json"
+expect_rc 0 "T2.2 from every t0" "$SC" check --theorem T2.2-T "$SPIKE" --json "$T/t22.json"
 grep -q "\"t0\": \"5\\.0" "$T/t22.json" && grep -q "\"predicted\": \"272\\.0" "$T/t22.json" && ok || bad "T2.2 from t0 = 5, onset 209 <= 272"
-expect_rc 0 "T2.2 --from-first" "$SC" check --from-first --theorem T2.2 "$SPIKE" --json "$T/t22f.json"
+expect_rc 0 "T2.2 --from-first" "$SC" check --from-first --theorem T2.2-T "$SPIKE" --json "$T/t22f.json"
 grep -q "\"slack_t0\": \"5\\.0" "$T/t22f.json" && ok || bad "--from-first judges the earliest t0 alone"
 
 # the float64 view
-expect_rc 0 "float view" "$SC" check --theorem L7 --precision 53 --verbose "$SPIKE"
+expect_rc 0 "float view" "$SC" check --theorem L7-eq --precision 53 --verbose "$SPIKE"
 grep -q 'float view .* at 53 bits: [1-9][0-9]* of 760' "$T/out" && ok || bad "float view lists differing steps"
 
 # trace
@@ -358,8 +360,8 @@ tail -1 "$T/deep.csv" | grep -qx '250,1.0161077777069518368,3.180777999033697423
     && ok || bad "trace: rho_250 = 3.1303549375556912511e-1376"
 expect_rc 0 "trace --reduced, rho below 1e-1000" "$SC" trace --reduced "$D1"
 cmp -s "$T/out" "$T/deep.csv" && ok || bad "full GD and the reduced recurrence print different rows (rho below 1e-1000)"
-expect_rc 0 "[L7], rho below 1e-1000, default cap" "$SC" check --theorem L7 "$D1"
-grep -q '^L7 .* HOLDS .* 256 ' "$T/out" && ok || bad "[L7] HOLDS at 256 bits with rho below 1e-1000"
+expect_rc 0 "[L7], rho below 1e-1000, default cap" "$SC" check --theorem L7-eq "$D1"
+grep -q '^L7-eq .* HOLDS .* 256 ' "$T/out" && ok || bad "[L7] HOLDS at 256 bits with rho below 1e-1000"
 # 1200 steps, rho to 2.97e-201: the old full GD failed at 512 bits (902
 # values uncertain from step 750) and needed 1024; now 96 bits suffice
 # and the trace succeeds under --max-precision 512 at the case's 256 bits
@@ -419,8 +421,8 @@ expect_rc 0 "gen logistic" "$SC" gen --suite logistic --count 8 --seed 5 -o "$T/
 expect_rc 0 "gen logistic again" "$SC" gen --suite logistic --count 8 --seed 5 -o "$T/gl2"
 diff -r "$T/gl1" "$T/gl2" > /dev/null && ok || bad "gen logistic is deterministic"
 [ "$(ls "$T/gl1" | grep -c 'logistic-000[0-7]-')" -eq 8 ] && ok || bad "gen logistic writes the 8 families"
-expect_rc 0 "check logistic suite" "$SC" check --all --theorem L6 --theorem L12 "$T/gl1"
-grep -q '^L6 .*logistic-0005-a3-fail .*NOT-APPLICABLE' "$T/out" && ok || bad "A3 failure: L6 not applicable"
+expect_rc 0 "check logistic suite" "$SC" check --all --theorem L6-iff --theorem L12 "$T/gl1"
+grep -q '^L6-iff .*logistic-0005-a3-fail .*NOT-APPLICABLE' "$T/out" && ok || bad "A3 failure: L6 not applicable"
 [ "$(grep -c '^L12 .*logistic-.*HOLDS' "$T/out")" -eq 8 ] && ok || bad "L12 holds on every logistic case"
 LOGA=cases/showcase/logistic-dataset-a-delayed.json
 expect_rc 0 "trace logistic dataset A" "$SC" trace "$LOGA"
@@ -515,14 +517,14 @@ for c in $CMDS; do
 done
 # the terminal ends on the result: the float view is one line (the
 # per-case lines with --verbose), and the coverage table comes last
-expect_rc 0 "float view, one line" "$SC" check --theorem L7 --theorem T2.1 --precision 53 "$SPIKE" cases/figure3
+expect_rc 0 "float view, one line" "$SC" check --theorem L7-eq --theorem T2.1 --precision 53 "$SPIKE" cases/figure3
 [ "$(grep -c '^float view' "$T/out")" -eq 1 ] && grep -q '^float view (53 bits = float64): 3 cases compared, float64 differs on 2, [1-9][0-9]* spurious rising steps in all' "$T/out" \
     && ok || bad "float view: one summary line"
 awk '/^float view/ { f = NR } /^coverage:/ { c = NR } END { exit !(f > 0 && c > f) }' "$T/out" \
     && tail -1 "$T/out" | grep -Eq '^(T2.1 |  +N/A )' && ok || bad "the coverage table is printed last"
-expect_rc 0 "float view, verbose" "$SC" check --theorem L7 --precision 53 --verbose "$SPIKE" cases/figure3
+expect_rc 0 "float view, verbose" "$SC" check --theorem L7-eq --precision 53 --verbose "$SPIKE" cases/figure3
 [ "$(grep -c '^float view figure3-\|^float view whitened' "$T/out")" -eq 3 ] && ok || bad "--verbose: a float-view line per case"
-expect_rc 0 "float view JSON" "$SC" check --theorem L7 --precision 53 --json "$T/fv.json" "$SPIKE" cases/figure3
+expect_rc 0 "float view JSON" "$SC" check --theorem L7-eq --precision 53 --json "$T/fv.json" "$SPIKE" cases/figure3
 grep -q '"float_view_records"' "$T/fv.json" && grep -q '"spurious_rising": 100' "$T/fv.json" && grep -q '"first_differing": 201' "$T/fv.json" \
     && ok || bad "JSON: the float view as records"
 # a report to navigate: contents with anchors, the float view as a table
@@ -545,7 +547,7 @@ grep -q '<td><a href="#thm-S1">S1</a></td><td><a href="#fig-0">logistic-0017-mai
 grep -q '<p>VIOLATED: S1 (step 0)</p>' "$T/rg.html" && ok || bad "a counterexample's figure names its finding"
 grep -q '<h2 id="float-view">Float view</h2>' "$T/rg.html" && grep -q '<th>first differing step</th><th>certified precision</th>' "$T/rg.html" \
     && ok || bad "float view as a table"
-expect_rc 0 "html, float steps folded" "$SC" check --theorem L7 --precision 53 --html "$T/fd.html" "$SPIKE"
+expect_rc 0 "html, float steps folded" "$SC" check --theorem L7-eq --precision 53 --html "$T/fd.html" "$SPIKE"
 grep -q '<details><summary>335 steps</summary>' "$T/fd.html" && ok || bad "the differing steps folded in <details>"
 mkdir -p "$T/fakebin"
 printf '#!/bin/sh\necho "\\"-\\" line 9: all points y value undefined!" >&2\nexit 1\n' > "$T/fakebin/gnuplot"
@@ -559,15 +561,15 @@ cp "$SPIKE" "$T/fig/showcase/a-no-field.json"
 cp tests/data/thm_t22.json "$T/fig/showcase/b-no-field.json"
 sed 's/"steps": /"report": {"figures": ["trajectory", "sharpness"]}, "steps": /' tests/data/thm_t21.json > "$T/fig/plain/c-field.json"
 grep -q '"report"' "$T/fig/plain/c-field.json" && ok || bad "a case with the figures field built"
-expect_rc 0 "figures by field" "$SC" check --theorem L7 --html "$T/ff.html" "$T/fig/showcase" "$T/fig/plain"
+expect_rc 0 "figures by field" "$SC" check --theorem L7-eq --html "$T/ff.html" "$T/fig/showcase" "$T/fig/plain"
 [ "$(grep -c '<h3 id="fig-' "$T/ff.html")" -eq 2 ] && grep -q 'thm_t21: showcase' "$T/ff.html" && grep -q 'thm_t21: sharpness' "$T/ff.html" \
     && ok || bad "figures follow the case file's field, not the showcase directory"
-expect_rc 0 "--plot CASE" "$SC" check --theorem L7 --html "$T/fp.html" --plot thm_t22 --plot "$T/fig/showcase/a-no-field.json" "$T/fig/showcase"
+expect_rc 0 "--plot CASE" "$SC" check --theorem L7-eq --html "$T/fp.html" --plot thm_t22 --plot "$T/fig/showcase/a-no-field.json" "$T/fig/showcase"
 [ "$(grep -c '<h3 id="fig-' "$T/fp.html")" -eq 2 ] && grep -q 'thm_t22: trajectory' "$T/fp.html" && grep -q 'whitened-delayed-spike: trajectory' "$T/fp.html" \
     && ok || bad "--plot by name and by file"
-expect_rc 0 "--plot all" "$SC" check --theorem L7 --html "$T/fa.html" --plot all "$T/fig/showcase" "$T/fig/plain"
+expect_rc 0 "--plot all" "$SC" check --theorem L7-eq --html "$T/fa.html" --plot all "$T/fig/showcase" "$T/fig/plain"
 [ "$(grep -c ': trajectory</h3>' "$T/fa.html")" -eq 2 ] && grep -q 'thm_t21: showcase</h3>' "$T/fa.html" && ok || bad "--plot all"
-expect_rc 0 "one case plots" "$SC" check --theorem L7 --html "$T/f1.html" "$T/fig/showcase/b-no-field.json"
+expect_rc 0 "one case plots" "$SC" check --theorem L7-eq --html "$T/f1.html" "$T/fig/showcase/b-no-field.json"
 grep -q 'thm_t22: trajectory</h3>' "$T/f1.html" && ok || bad "a run on one case plots it"
 expect_rc 2 "--plot without --html" "$SC" check --plot all "$SPIKE"
 grep -q 'plot needs --html' "$T/err" && ok || bad "--plot without --html is refused with a reason"
@@ -588,15 +590,15 @@ expect_rc 1 "junit, every verdict" "$SC" check --max-precision 128 --scale-bound
 for v in HOLDS VIOLATED NOT-APPLICABLE; do
     grep -q "<property name=\"verdict\" value=\"$v\"/>" "$T/ci.xml" && ok || bad "JUnit has a $v testcase"
 done
-expect_rc 3 "junit, undecided" "$SC" check --theorem L6 --max-precision 256 --junit "$T/ciu.xml" --markdown "$T/ciu.md" "$WDP"
+expect_rc 3 "junit, undecided" "$SC" check --theorem L6-iff --max-precision 256 --junit "$T/ciu.xml" --markdown "$T/ciu.md" "$WDP"
 grep -q '<property name="verdict" value="UNDECIDED"/>' "$T/ciu.xml" && ok || bad "JUnit has a UNDECIDED testcase"
 head -1 "$T/ciu.md" | grep -qx '## spikecheck: 1 verdicts, 0 HOLDS, 0 VIOLATED, 0 NOT-APPLICABLE, 1 UNDECIDED' \
-    && grep -q '^| L6 | exact | 0 | 0 | 0 | \*\*1\*\* | - |$' "$T/ciu.md" \
-    && grep -A3 '^- \*\*L6\*\* `whitened-wd-projected` UNDECIDED' "$T/ciu.md" | grep -qx '  spikecheck replay --theorem L6 --max-precision 256 cases/showcase/whitened-wd-projected.json' \
+    && grep -q '^| L6-iff | exact | 0 | 0 | 0 | \*\*1\*\* | - |$' "$T/ciu.md" \
+    && grep -A3 '^- \*\*L6-iff\*\* `whitened-wd-projected` UNDECIDED' "$T/ciu.md" | grep -qx '  spikecheck replay --theorem L6-iff --max-precision 256 cases/showcase/whitened-wd-projected.json' \
     && ok || bad "Markdown: an undecided check with its replay line"
 # the replay line reproduces the UNDECIDED: the cap that made it is part of the line
-expect_rc 3 "the printed replay of an undecided check" "$SC" replay --theorem L6 --max-precision 256 cases/showcase/whitened-wd-projected.json
-grep -q '<property name="replay" value="spikecheck replay --theorem T3.b --scale-bounds 1/4 --max-precision 128 tests/data/thm_spike.json"/>' "$T/ci.xml" \
+expect_rc 3 "the printed replay of an undecided check" "$SC" replay --theorem L6-iff --max-precision 256 cases/showcase/whitened-wd-projected.json
+grep -q '<property name="replay" value="spikecheck replay --theorem T3.b-P --scale-bounds 1/4 --max-precision 128 tests/data/thm_spike.json"/>' "$T/ci.xml" \
     && grep -q '<property name="NOT-APPLICABLE" value="' "$T/ci.xml" && ok || bad "JUnit testcase and suite properties"
 JP=""
 for p in /usr/bin/python3 python3; do
@@ -604,18 +606,18 @@ for p in /usr/bin/python3 python3; do
 done
 if [ -n "$JP" ]; then
     expect_rc 0 "junitparser reads the JUnit" "$JP" tests/junit_consumer.py "$T/ci.xml" "$T/ci.json"
-    grep -q '(8 HOLDS, 28 VIOLATED, 58 NOT-APPLICABLE, 0 UNDECIDED)' "$T/out" && ok || bad "junitparser counts: $(cat "$T/out")"
+    grep -q '(13 HOLDS, 34 VIOLATED, 65 NOT-APPLICABLE, 0 UNDECIDED)' "$T/out" && ok || bad "junitparser counts: $(cat "$T/out")"
     expect_rc 0 "junitparser reads the merged JUnit" "$JP" tests/junit_consumer.py "$T/mj.xml" "$T/mj.json"
     sed 's/<property name="HOLDS" value="\([0-9]*\)"/<property name="HOLDS" value="1\1"/' "$T/ci.xml" > "$T/ci-bad.xml"
     expect_rc 1 "junitparser finds a wrong count" "$JP" tests/junit_consumer.py "$T/ci-bad.xml" "$T/ci.json"
 else
     echo "note: no python3 with junitparser (sh .ci/install-deps fuzz installs python3-junitparser): JUnit consumer test not run"
 fi
-head -1 "$T/ci.md" | grep -qx '## spikecheck: 94 verdicts, 8 HOLDS, 28 VIOLATED, 58 NOT-APPLICABLE, 0 UNDECIDED' && ok || bad "Markdown: the counts"
-grep -q '^| T3.b | reconstructed | 0 | \*\*1\*\* | 1 | 0 | - |$' "$T/ci.md" && grep -q '^| F3 | observational | 1 | 0 | 1 | 0 | - |$' "$T/ci.md" \
+head -1 "$T/ci.md" | grep -qx '## spikecheck: 112 verdicts, 13 HOLDS, 34 VIOLATED, 65 NOT-APPLICABLE, 0 UNDECIDED' && ok || bad "Markdown: the counts"
+grep -q '^| T3.b-P | reconstructed | 0 | \*\*1\*\* | 1 | 0 | - |$' "$T/ci.md" && grep -q '^| F3 | observational | 1 | 0 | 1 | 0 | - |$' "$T/ci.md" \
     && ok || bad "Markdown: per-claim counts"
-grep -q '^### Counterexamples and undecided checks (28)$' "$T/ci.md" && grep -q '^- \*\*T3.b\*\* `whitened-delayed-spike` VIOLATED' "$T/ci.md" \
-    && grep -A3 '^- \*\*T3.b\*\*' "$T/ci.md" | grep -qx '  spikecheck replay --theorem T3.b --scale-bounds 1/4 --max-precision 128 tests/data/thm_spike.json' \
+grep -q '^### Counterexamples and undecided checks (34)$' "$T/ci.md" && grep -q '^- \*\*T3.b-P\*\* `whitened-delayed-spike` VIOLATED' "$T/ci.md" \
+    && grep -A3 '^- \*\*T3.b-P\*\*' "$T/ci.md" | grep -qx '  spikecheck replay --theorem T3.b-P --scale-bounds 1/4 --max-precision 128 tests/data/thm_spike.json' \
     && ok || bad "Markdown: counterexamples with their replay lines"
 expect_rc 1 "markdown again" "$SC" check --max-precision 128 --scale-bounds 1/4 --markdown "$T/ci2.md" "$SPIKE" tests/data/thm_plain.json
 cmp -s "$T/ci.md" "$T/ci2.md" && ok || bad "Markdown is byte-identical on a rerun"
@@ -637,26 +639,26 @@ cp "$SPIKE" "$QF"
 SCA="$(cd "$(dirname "$SC")" && pwd)/$(basename "$SC")"
 printf '#!/bin/sh\necho call >> "%s/q/calls"\nprintf "%%s\\n" "$@" > "%s/q/argv"\nexec "%s" "$@"\n' "$T" "$T" "$SCA" > "$T/q/bin/spikecheck"
 chmod +x "$T/q/bin/spikecheck"
-expect_rc 1 "check, a hostile file name" "$SC" check --theorem T3.b --scale-bounds 1/4 --json "$T/q/r.json" --junit "$T/q/r.xml" "$QF"
-grep '^T3.b ' "$T/out" > "$T/q/verdict"
+expect_rc 1 "check, a hostile file name" "$SC" check --theorem T3.b-P --scale-bounds 1/4 --json "$T/q/r.json" --junit "$T/q/r.xml" "$QF"
+grep '^T3.b-P ' "$T/out" > "$T/q/verdict"
 LINE=$(sed -n 's/^      replay: //p' "$T/out")
-[ "$LINE" = "spikecheck replay --theorem T3.b --scale-bounds 1/4 '$T/q/it'\\''s a b;\$(touch RAN)\`touch RAN2\`.json'" ] && ok || bad "replay line single-quoted: $LINE"
+[ "$LINE" = "spikecheck replay --theorem T3.b-P --scale-bounds 1/4 '$T/q/it'\\''s a b;\$(touch RAN)\`touch RAN2\`.json'" ] && ok || bad "replay line single-quoted: $LINE"
 (cd "$T/q/cwd" && printf '%s\n' "$LINE" | PATH="$T/q/bin:$PATH" sh > "$T/q/out" 2>&1); rc=$?
-[ "$rc" -eq 1 ] && grep '^T3.b ' "$T/q/out" | cmp -s - "$T/q/verdict" && ok || bad "the pasted replay line reruns the check (exit $rc)"
-printf '%s\n' replay --theorem T3.b --scale-bounds 1/4 "$QF" | cmp -s - "$T/q/argv" && [ "$(wc -l < "$T/q/calls")" -eq 1 ] \
+[ "$rc" -eq 1 ] && grep '^T3.b-P ' "$T/q/out" | cmp -s - "$T/q/verdict" && ok || bad "the pasted replay line reruns the check (exit $rc)"
+printf '%s\n' replay --theorem T3.b-P --scale-bounds 1/4 "$QF" | cmp -s - "$T/q/argv" && [ "$(wc -l < "$T/q/calls")" -eq 1 ] \
     && ok || bad "the pasted replay line runs spikecheck once with the case file as one argument"
 find "$T" -name 'RAN*' | grep -q . && bad "a pasted replay line ran a command" || ok
-grep -qF "\"replay\": \"spikecheck replay --theorem T3.b --scale-bounds 1/4 '$T/q/it'\\\\''s a b;" "$T/q/r.json" \
-    && grep -qF "<property name=\"replay\" value=\"spikecheck replay --theorem T3.b --scale-bounds 1/4 '$T/q/it'\\''s a b;" "$T/q/r.xml" \
+grep -qF "\"replay\": \"spikecheck replay --theorem T3.b-P --scale-bounds 1/4 '$T/q/it'\\\\''s a b;" "$T/q/r.json" \
+    && grep -qF "<property name=\"replay\" value=\"spikecheck replay --theorem T3.b-P --scale-bounds 1/4 '$T/q/it'\\''s a b;" "$T/q/r.xml" \
     && ok || bad "JSON and JUnit carry the quoted replay line"
 cp "$SPIKE" "$T/q/cwd/-x.json"
-(cd "$T/q/cwd" && "$SCA" check --theorem T3.b --scale-bounds 1/4 -- -x.json > "$T/q/out2" 2>&1)
+(cd "$T/q/cwd" && "$SCA" check --theorem T3.b-P --scale-bounds 1/4 -- -x.json > "$T/q/out2" 2>&1)
 LINE=$(sed -n 's/^      replay: //p' "$T/q/out2")
-[ "$LINE" = "spikecheck replay --theorem T3.b --scale-bounds 1/4 -- -x.json" ] && ok || bad "a case file named -x.json replays after --: $LINE"
+[ "$LINE" = "spikecheck replay --theorem T3.b-P --scale-bounds 1/4 -- -x.json" ] && ok || bad "a case file named -x.json replays after --: $LINE"
 (cd "$T/q/cwd" && printf '%s\n' "$LINE" | PATH="$T/q/bin:$PATH" sh > /dev/null 2>&1); rc=$?
 [ "$rc" -eq 1 ] && ok || bad "the replay line of -x.json runs (exit $rc)"
 mkdir "$T/q/d ir;\$(touch RAN3)"
-expect_rc 0 "shrink, a hostile file name" "$SC" shrink --theorem T3.b --scale-bounds 1/4 -o "$T/q/d ir;\$(touch RAN3)" "$QF"
+expect_rc 0 "shrink, a hostile file name" "$SC" shrink --theorem T3.b-P --scale-bounds 1/4 -o "$T/q/d ir;\$(touch RAN3)" "$QF"
 LINE=$(sed -n 's/^replay: //p' "$T/out")
 (cd "$T/q/cwd" && printf '%s\n' "$LINE" | PATH="$T/q/bin:$PATH" sh > /dev/null 2>&1); rc=$?
 [ "$rc" -eq 1 ] && [ "$(wc -l < "$T/q/calls")" -eq 3 ] && ok || bad "shrink's replay line runs as printed (exit $rc): $LINE"
@@ -669,21 +671,21 @@ mkdir "$T/o"
 echo precious > "$T/o/target"
 # a symlink planted where the old scheme put its temporary (PATH.tmp.PID,
 # the PID known in advance through exec) must not be written through
-sh -c 'ln -s "$2/o/target" "$2/o/r.json.tmp.$$"; exec "$1" check --theorem L7 --json "$2/o/r.json" "$3"' sh "$SC" "$T" "$SPIKE" > /dev/null 2>&1
+sh -c 'ln -s "$2/o/target" "$2/o/r.json.tmp.$$"; exec "$1" check --theorem L7-eq --json "$2/o/r.json" "$3"' sh "$SC" "$T" "$SPIKE" > /dev/null 2>&1
 [ "$(cat "$T/o/target")" = precious ] && ok || bad "a planted temporary symlink was written through"
-grep -q '"checker": "L7"' "$T/o/r.json" 2> /dev/null && ok || bad "the report is written beside a planted symlink"
+grep -q '"checker": "L7-eq"' "$T/o/r.json" 2> /dev/null && ok || bad "the report is written beside a planted symlink"
 rm -f "$T/o/r.json.tmp."*
 if mknod "$T/o/null" c 1 3 2> /dev/null; then
-    expect_rc 0 "--json to a character device" "$SC" check --theorem L7 --json "$T/o/null" "$SPIKE"
+    expect_rc 0 "--json to a character device" "$SC" check --theorem L7-eq --json "$T/o/null" "$SPIKE"
     [ -c "$T/o/null" ] && ok || bad "a device output was replaced by a regular file"
 fi
 mkfifo "$T/o/fifo"
 cat "$T/o/fifo" > "$T/o/fifo.out" &
 catpid=$!
-expect_rc 0 "--json to a FIFO" "$SC" check --theorem L7 --json "$T/o/fifo" "$SPIKE"
+expect_rc 0 "--json to a FIFO" "$SC" check --theorem L7-eq --json "$T/o/fifo" "$SPIKE"
 # a FIFO renamed over would leave the reader waiting for a writer forever
 if [ -p "$T/o/fifo" ]; then wait "$catpid"; else kill "$catpid"; wait "$catpid" 2> /dev/null; fi
-[ -p "$T/o/fifo" ] && grep -q '"checker": "L7"' "$T/o/fifo.out" && ok || bad "a FIFO output is written in place"
+[ -p "$T/o/fifo" ] && grep -q '"checker": "L7-eq"' "$T/o/fifo.out" && ok || bad "a FIFO output is written in place"
 cp "$SPIKE" "$T/o/in.json"
 expect_rc 2 "--json onto the case file" "$SC" check --json "$T/o/in.json" "$T/o/in.json"
 cmp -s "$SPIKE" "$T/o/in.json" && grep -q 'the same file as the input' "$T/err" && ok || bad "the case file overwritten by its report"
@@ -693,12 +695,12 @@ expect_rc 2 "--json and --junit the same file" "$SC" check --json "$T/o/x.out" -
 [ -e "$T/o/x.out" ] && bad "a refused run wrote its output" || ok
 expect_rc 2 "--html onto a directory" "$SC" check --html "$T/o" "$SPIKE"
 grep -q 'is a directory' "$T/err" && [ "$(wc -l < "$T/err")" -eq 1 ] && ok || bad "a directory output: one line"
-"$SC" check --theorem L7 --json "$T/o/m.json" "$SPIKE" > /dev/null 2>&1
+"$SC" check --theorem L7-eq --json "$T/o/m.json" "$SPIKE" > /dev/null 2>&1
 chmod 600 "$T/o/m.json"
-"$SC" check --theorem L7 --json "$T/o/m.json" "$SPIKE" > /dev/null 2>&1
+"$SC" check --theorem L7-eq --json "$T/o/m.json" "$SPIKE" > /dev/null 2>&1
 [ "$(stat -c %a "$T/o/m.json")" = 600 ] && ok || bad "a rewritten report lost its mode 600"
 LONG=$(printf 'n%.0s' $(seq 1 250))
-expect_rc 0 "a 250-character output name" "$SC" check --theorem L7 --json "$T/o/$LONG.json" "$SPIKE"
+expect_rc 0 "a 250-character output name" "$SC" check --theorem L7-eq --json "$T/o/$LONG.json" "$SPIKE"
 [ -s "$T/o/$LONG.json" ] && ok || bad "the 250-character report is written"
 expect_rc 2 "a shard count past LONG_MAX" "$SC" check --shard 1/99999999999999999999 "$SPIKE"
 expect_rc 2 "a missing case file" "$SC" check "$T/o/missing.json"
@@ -706,11 +708,11 @@ grep -q "missing.json: file: cannot read" "$T/err" && ok || bad "a missing case 
 mkdir "$T/o/dir"
 cp "$SPIKE" "$T/o/dir/a.json"
 mkfifo "$T/o/dir/f.json"
-timeout 20 "$SC" check --theorem L7 "$T/o/dir" > "$T/out" 2> "$T/err"; rc=$?
+timeout 20 "$SC" check --theorem L7-eq "$T/o/dir" > "$T/out" 2> "$T/err"; rc=$?
 [ "$rc" -eq 2 ] && grep -q 'f.json: file: not a regular file' "$T/err" && ok || bad "a FIFO in a case directory (exit $rc): $(head -1 "$T/err")"
 rm "$T/o/dir/f.json"
-expect_rc 0 "a report written into its case directory" "$SC" check --theorem L7 --json "$T/o/dir/report.json" "$T/o/dir"
-expect_rc 0 "the next run over that directory" "$SC" check --theorem L7 "$T/o/dir"
+expect_rc 0 "a report written into its case directory" "$SC" check --theorem L7-eq --json "$T/o/dir/report.json" "$T/o/dir"
+expect_rc 0 "the next run over that directory" "$SC" check --theorem L7-eq "$T/o/dir"
 grep -q 'report.json: skipped' "$T/err" && ok || bad "our own report in a case directory is skipped with a note"
 
 # --save-counterexamples (item 7): the saved name keeps to [A-Za-z0-9._-],
@@ -718,9 +720,9 @@ grep -q 'report.json: skipped' "$T/err" && ok || bad "our own report in a case d
 # directory is refused before the run (exit 2)
 mkdir -p "$T/sv/rg"
 sed 's|"name": "[^"]*"|"name": "x/../../escaped"|' "$SPIKE" > "$T/sv/h.json"
-expect_rc 1 "save a counterexample of a hostile name" "$SC" check --save-counterexamples "$T/sv/rg" --theorem T3.b --scale-bounds 1/4 "$T/sv/h.json"
-[ -f "$T/sv/rg/T3.b-x_.._.._escaped.json" ] && [ "$(find "$T" -name '*escaped*' | wc -l)" -eq 1 ] && ok || bad "a saved counterexample left its directory: $(find "$T" -name '*escaped*')"
-expect_rc 2 "--save-counterexamples into a missing directory" "$SC" check --save-counterexamples "$T/sv/none" --theorem T3.b --scale-bounds 1/4 "$SPIKE"
+expect_rc 1 "save a counterexample of a hostile name" "$SC" check --save-counterexamples "$T/sv/rg" --theorem T3.b-P --scale-bounds 1/4 "$T/sv/h.json"
+[ -f "$T/sv/rg/T3.b-P-x_.._.._escaped.json" ] && [ "$(find "$T" -name '*escaped*' | wc -l)" -eq 1 ] && ok || bad "a saved counterexample left its directory: $(find "$T" -name '*escaped*')"
+expect_rc 2 "--save-counterexamples into a missing directory" "$SC" check --save-counterexamples "$T/sv/none" --theorem T3.b-P --scale-bounds 1/4 "$SPIKE"
 grep -q 'not a writable directory' "$T/err" && ok || bad "an unusable counterexample directory is named"
 
 # journals and merge (items 5, 6): a case is keyed by its content and its
@@ -728,14 +730,14 @@ grep -q 'not a writable directory' "$T/err" && ok || bad "an unusable counterexa
 mkdir "$T/jr"
 cp "$SPIKE" "$T/jr/c.json"
 SCJ="$(cd "$(dirname "$SC")" && pwd)/$(basename "$SC")"
-(cd "$T/jr" && "$SCJ" check --theorem L7 --journal j.jnl --json a.json c.json > /dev/null 2>&1)
-(cd "$T/jr" && "$SCJ" check --theorem L7 --journal j.jnl --json b.json ./c.json > /dev/null 2> err2)
+(cd "$T/jr" && "$SCJ" check --theorem L7-eq --journal j.jnl --json a.json c.json > /dev/null 2>&1)
+(cd "$T/jr" && "$SCJ" check --theorem L7-eq --journal j.jnl --json b.json ./c.json > /dev/null 2> err2)
 grep -q '1 of 1 cases restored' "$T/jr/err2" && ok || bad "./c.json is the journal's c.json"
 sed 's/"steps": [0-9]*/"steps": 40/' "$T/jr/c.json" > "$T/jr/c2" && mv "$T/jr/c2" "$T/jr/c.json"
 grep -q '"steps": 40' "$T/jr/c.json" && ok || bad "the case was edited"
-(cd "$T/jr" && "$SCJ" check --theorem L7 --journal j.jnl --json e.json c.json > /dev/null 2> err3)
+(cd "$T/jr" && "$SCJ" check --theorem L7-eq --journal j.jnl --json e.json c.json > /dev/null 2> err3)
 grep -q 'restored' "$T/jr/err3" && bad "an edited case was restored from the journal" || ok
-(cd "$T/jr" && "$SCJ" check --theorem L7 --json f.json c.json > /dev/null 2>&1)
+(cd "$T/jr" && "$SCJ" check --theorem L7-eq --json f.json c.json > /dev/null 2>&1)
 cmp -s "$T/jr/e.json" "$T/jr/f.json" && ok || bad "the rerun after an edit reports the edited case"
 (cd "$T/jr" && "$SCJ" merge -o m.json j.jnl > /dev/null 2>&1)
 cmp -s "$T/jr/m.json" "$T/jr/f.json" && ok || bad "merge keeps the latest entry of a case"
@@ -756,7 +758,7 @@ expect_rc 2 "merge two journals of one case" "$SC" merge -o "$T/jr/m4.json" "$T/
 grep -q 'case in two parts' "$T/err" && ok || bad "a case in two journals is refused"
 # a ball that arb_dump_str cannot have written (found by fuzz_journal:
 # arb_load_str aborted on it) is a damaged entry, not an abort
-expect_rc 0 "a journal of one entry" "$SC" check --theorem L7 --journal "$T/jr/one.jnl" "$T/jr/c.json"
+expect_rc 0 "a journal of one entry" "$SC" check --theorem L7-eq --journal "$T/jr/one.jnl" "$T/jr/c.json"
 for ball in '1 0 7fffffff 0' '0 5 0 0' '1 0 -1 0' '1 0 0 7' '1 0 1' 'x 0 0 0'; do
     sed "0,/\"observed\":\"[^\"]*\"/s//\"observed\":\"$ball\"/" "$T/jr/one.jnl" > "$T/jr/bad.jnl"
     grep -q "\"observed\":\"$ball\"" "$T/jr/bad.jnl" || bad "journal with the ball '$ball' built"
@@ -776,21 +778,21 @@ if command -v flock > /dev/null 2>&1; then
     flock "$T/jr/held.jnl" sh -c 'echo $$ > "$1"; exec sleep 30' sh "$T/jr/held.pid" &
     i=0; while [ ! -s "$T/jr/held.pid" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
     fpid=$(cat "$T/jr/held.pid")
-    expect_rc 2 "a journal in use by another run" "$SC" check --theorem L7 --journal "$T/jr/held.jnl" "$T/jr/c.json"
+    expect_rc 2 "a journal in use by another run" "$SC" check --theorem L7-eq --journal "$T/jr/held.jnl" "$T/jr/c.json"
     grep -q 'held.jnl: file: in use by another run' "$T/err" && ok || bad "a journal in use is named: $(head -1 "$T/err")"
     kill "$fpid"; wait 2> /dev/null
-    expect_rc 0 "the journal once free (left empty: started afresh)" "$SC" check --theorem L7 --journal "$T/jr/held.jnl" "$T/jr/c.json"
+    expect_rc 0 "the journal once free (left empty: started afresh)" "$SC" check --theorem L7-eq --journal "$T/jr/held.jnl" "$T/jr/c.json"
 fi
 if mknod "$T/jr/zero" c 1 5 2> /dev/null; then
-    timeout 20 "$SC" check --theorem L7 --journal "$T/jr/zero" "$T/jr/c.json" > "$T/out" 2> "$T/err"; rc=$?
+    timeout 20 "$SC" check --theorem L7-eq --journal "$T/jr/zero" "$T/jr/c.json" > "$T/out" 2> "$T/err"; rc=$?
     [ "$rc" -eq 2 ] && grep -q 'zero: file: not a regular file' "$T/err" && ok || bad "--journal on a device (exit $rc): $(head -1 "$T/err")"
 fi
 # a header that cannot be written (here: RLIMIT_FSIZE 0, as ENOSPC) leaves
 # no journal behind, so the next run starts afresh
-sh -c 'trap "" XFSZ; ulimit -f 0; exec "$@"' sh "$SC" check --theorem L7 --journal "$T/jr/full.jnl" "$T/jr/c.json" 2>&1 > /dev/null | cat > "$T/jr/full.err"
+sh -c 'trap "" XFSZ; ulimit -f 0; exec "$@"' sh "$SC" check --theorem L7-eq --journal "$T/jr/full.jnl" "$T/jr/c.json" 2>&1 > /dev/null | cat > "$T/jr/full.err"
 grep -q '^spikecheck: .*full.jnl: cannot write the header: File too large$' "$T/jr/full.err" && ok || bad "a failed header write: $(head -1 "$T/jr/full.err")"
 [ ! -e "$T/jr/full.jnl" ] && ok || bad "a failed header write left the journal"
-expect_rc 0 "the journal after a failed header write" "$SC" check --theorem L7 --journal "$T/jr/full.jnl" "$T/jr/c.json"
+expect_rc 0 "the journal after a failed header write" "$SC" check --theorem L7-eq --journal "$T/jr/full.jnl" "$T/jr/c.json"
 
 # SIGTERM and SIGINT (issue 17 item 9): the run stops at once, leaves no
 # temporary beside its outputs, no gnuplot directory, no worker and no
@@ -818,12 +820,12 @@ sig_alive() {   # any of the pids $* still running (zombies count as gone)
 }
 # SIGTERM in the case loop, with a journal: the resume line, pasted into
 # sh, finishes the run from the journal
-(cd "$T/sig" && exec env TMPDIR="$T/sig/tmp" "$SCJ" check --theorem L7 --journal j.jnl --json r.json "my cases") > /dev/null 2> "$T/sig/err" &
+(cd "$T/sig" && exec env TMPDIR="$T/sig/tmp" "$SCJ" check --theorem L7-eq --journal j.jnl --json r.json "my cases") > /dev/null 2> "$T/sig/err" &
 pid=$!
 sig_wait "$T/sig/j.jnl" 2
 kill -TERM "$pid"; wait "$pid"; rc=$?
 [ "$rc" -eq 143 ] && ok || bad "SIGTERM: exit $rc, want 143"
-grep -qx "spikecheck: interrupted; resume with: $SCJ check --theorem L7 --journal j.jnl --json r.json 'my cases'" "$T/sig/err" \
+grep -qx "spikecheck: interrupted; resume with: $SCJ check --theorem L7-eq --journal j.jnl --json r.json 'my cases'" "$T/sig/err" \
     && ok || bad "SIGTERM with a journal prints the resume line: $(head -1 "$T/sig/err")"
 [ ! -e "$T/sig/r.json" ] && [ -z "$(find "$T/sig" -name '*.tmp.*')" ] && ok || bad "SIGTERM left an output or a temporary"
 line=$(sed -n 's/^spikecheck: interrupted; resume with: //p' "$T/sig/err")
@@ -832,7 +834,7 @@ line=$(sed -n 's/^spikecheck: interrupted; resume with: //p' "$T/sig/err")
     && ok || bad "the resume line finishes the run (exit $rc): $(head -1 "$T/sig/err2")"
 # SIGTERM while the HTML report is written (gnuplot runs in a directory
 # of TMPDIR, the report is a temporary beside r.html): both removed
-env TMPDIR="$T/sig/tmp" "$SC" check --theorem L7 --html "$T/sig/r.html" "$T/sig/slow/c.json" > /dev/null 2> "$T/sig/err" &
+env TMPDIR="$T/sig/tmp" "$SC" check --theorem L7-eq --html "$T/sig/r.html" "$T/sig/slow/c.json" > /dev/null 2> "$T/sig/err" &
 pid=$!
 i=0
 while [ -z "$(ls "$T/sig/tmp" | grep spikecheck-plot)" ] && [ $i -lt 600 ]; do sleep 0.02; i=$((i + 1)); done
@@ -844,7 +846,7 @@ kill -TERM "$pid"; wait "$pid"; rc=$?
 # directory of their journals goes
 if command -v perl > /dev/null 2>&1; then
     env TMPDIR="$T/sig/tmp" perl -e '$SIG{INT} = "DEFAULT"; exec @ARGV or exit 127' \
-        "$SC" check --theorem L7 --jobs 2 --json "$T/sig/j2.json" "$T/sig/slow" > /dev/null 2> "$T/sig/err" &
+        "$SC" check --theorem L7-eq --jobs 2 --json "$T/sig/j2.json" "$T/sig/slow" > /dev/null 2> "$T/sig/err" &
     pid=$!
     i=0
     while [ "$(cat "$T"/sig/tmp/spikecheck-jobs.*/part.* 2> /dev/null | wc -l)" -lt 2 ] && [ $i -lt 300 ]; do sleep 0.05; i=$((i + 1)); done
@@ -861,7 +863,7 @@ fi
 # before the run, naming the field and the estimate against the limit
 mkdir -p "$T/cost"
 cost_refused() {  # cost_refused FILE FIELD WHAT: exit 2 within 5 s, the estimate named
-    timeout 5 "$SC" check --theorem L7 "$1" > "$T/out" 2> "$T/err"; rc=$?
+    timeout 5 "$SC" check --theorem L7-eq "$1" > "$T/out" 2> "$T/err"; rc=$?
     [ "$rc" -eq 2 ] && grep -q "^spikecheck: $1: $2: .*(estimate [0-9]* $3 > limit [0-9]*)\$" "$T/err" \
         && ok || bad "$(basename "$1") refused by its estimate (exit $rc): $(head -1 "$T/err" | cut -c1-200)"
 }
@@ -871,7 +873,7 @@ printf '%s\n' '{"format": "spikecheck-case/1", "loss": "square", "data": {"X": [
 cost_refused "$T/cost/long.json" precision bytes
 # the same at 256 bits runs; at --max-precision 65536 it would not fit
 sed 's/"steps": 333332, "precision": 65536/"steps": 200000, "precision": 256/' "$T/cost/long.json" > "$T/cost/long256.json"
-timeout 5 "$SC" check --theorem L7 --max-precision 65536 "$T/cost/long256.json" > "$T/out" 2> "$T/err"; rc=$?
+timeout 5 "$SC" check --theorem L7-eq --max-precision 65536 "$T/cost/long256.json" > "$T/out" 2> "$T/err"; rc=$?
 [ "$rc" -eq 2 ] && grep -q 'long256.json: steps: .*(estimate [0-9]* bytes > limit [0-9]*) (--max-precision 65536)$' "$T/err" \
     && ok || bad "a higher --max-precision checks the estimate again (exit $rc): $(head -1 "$T/err")"
 # 1000 x 1000 explicit data (aborted in GMP after 103 s)
@@ -902,9 +904,9 @@ grep -q 'SVM dual LP of n = 64' "$T/err" && ok || bad "the LP estimate is named:
 FAM=cases/families/t22-waiting-rho.json
 expect_rc 1 "sweep the T2.2 family (its finding is VIOLATED)" "$SC" sweep --json "$T/fam.json" --html "$T/fam.html" --junit "$T/fam.xml" "$FAM"
 grep -q '^FAM-T2.2-rho t22-waiting-rho .*VIOLATED .*slope of t1 against ln(1/rho_0) over 5 points' "$T/out" && ok || bad "sweep prints the family verdict"
-[ "$(grep -c '"checker": "T2.2"' "$T/fam.json")" -eq 5 ] && grep -q '"checker": "FAM-T2.2-rho"' "$T/fam.json" \
+[ "$(grep -c '"checker": "T2.2-T"' "$T/fam.json")" -eq 5 ] && grep -q '"checker": "FAM-T2.2-rho"' "$T/fam.json" \
     && grep -q '"slope_T_cf"' "$T/fam.json" && grep -q '"tolerance"' "$T/fam.json" && ok || bad "sweep JSON: a record per point and the family record"
-grep -q '"replay": "spikecheck sweep --theorem T2.2 cases/families/t22-waiting-rho.json"' "$T/fam.json" && ok || bad "a point replays through its family"
+grep -q '"replay": "spikecheck sweep --theorem T2.2-T cases/families/t22-waiting-rho.json"' "$T/fam.json" && ok || bad "a point replays through its family"
 grep -q '<testsuite name="FAM-T2.2-rho" tests="1" failures="1"' "$T/fam.xml" && ok || bad "sweep JUnit has the family claim"
 if command -v gnuplot > /dev/null 2>&1; then
     grep -q 'slope 2/eta gamma' "$T/fam.html" && ok || bad "sweep HTML plots the family with the reference slope"
@@ -915,11 +917,11 @@ expect_rc 1 "sweep --journal" "$SC" sweep --journal "$T/fam.journal" --json "$T/
 expect_rc 1 "sweep --journal resumed" "$SC" sweep --journal "$T/fam.journal" --json "$T/fam3.json" "$FAM"
 grep -q '5 of 5 cases restored, 0 run' "$T/err" && cmp -s "$T/fam.json" "$T/fam3.json" && ok || bad "sweep resumes from its journal"
 expect_rc 0 "sweep --shard 1/2" "$SC" sweep --shard 1/2 --json "$T/fam4.json" "$FAM"
-[ "$(grep -c '"checker": "T2.2"' "$T/fam4.json")" -eq 3 ] && ! grep -q FAM-T2.2 "$T/fam4.json" && grep -q 'not by a shard' "$T/err" \
+[ "$(grep -c '"checker": "T2.2-T"' "$T/fam4.json")" -eq 3 ] && ! grep -q FAM-T2.2 "$T/fam4.json" && grep -q 'not by a shard' "$T/err" \
     && ok || bad "a shard runs its points and judges no family"
 # two families: each point keeps the records of its own family's claims
 expect_rc 1 "sweep two families" "$SC" sweep --jobs 2 --json "$T/fam5.json" "$FAM" cases/families/wd-period.json
-[ "$(grep -c '"checker": "T2.2"' "$T/fam5.json")" -eq 5 ] && [ "$(grep -c '"checker": "W6"' "$T/fam5.json")" -eq 9 ] \
+[ "$(grep -c '"checker": "T2.2-T"' "$T/fam5.json")" -eq 5 ] && [ "$(grep -c '"checker": "W6"' "$T/fam5.json")" -eq 9 ] \
     && grep -q '"checker": "FAM-W6-period"' "$T/fam5.json" && ok || bad "two families: the points' own claims only"
 # bad family files: one line naming file and field, exit 2, nothing written
 mkdir "$T/fam"
@@ -971,7 +973,7 @@ fam_bad json.json json "line"
 
 # no command parses an option outside the tables (opts.c is the parser)
 grep -n 'strcmp([^,]*, *"--*[a-z]' src/cli/*.c | grep -v -e '^src/cli/main.c:' -e '^src/cli/opts.c:' > "$T/adhoc" && bad "options parsed outside the tables: $(head -1 "$T/adhoc")" || ok
-expect_rc 0 "--opt=value" "$SC" check --theorem=L7 --json="$T/eq.json" "$SPIKE"
+expect_rc 0 "--opt=value" "$SC" check --theorem=L7-eq --json="$T/eq.json" "$SPIKE"
 [ -s "$T/eq.json" ] && ok || bad "--json=FILE writes FILE"
 expect_rc 2 "a flag given a value" "$SC" check --all=1 "$SPIKE"
 expect_rc 2 "help of an unknown command" "$SC" help nope

@@ -35,11 +35,11 @@ else
     echo "note: man not installed: the page's rendering not checked"
 fi
 # a replay line printed by the installed binary runs as printed
-PATH="$P/bin:$PATH" spikecheck check --theorem T3.b --scale-bounds 1/4 tests/data/thm_spike.json > "$T/out" 2>&1
+PATH="$P/bin:$PATH" spikecheck check --theorem T3.b-P --scale-bounds 1/4 tests/data/thm_spike.json > "$T/out" 2>&1
 LINE=$(sed -n 's/^      replay: //p' "$T/out")
-[ "$LINE" = "spikecheck replay --theorem T3.b --scale-bounds 1/4 tests/data/thm_spike.json" ] && ok || bad "replay line: $LINE"
+[ "$LINE" = "spikecheck replay --theorem T3.b-P --scale-bounds 1/4 tests/data/thm_spike.json" ] && ok || bad "replay line: $LINE"
 printf '%s\n' "$LINE" | PATH="$P/bin:$PATH" sh > "$T/replay" 2>&1; rc=$?
-[ "$rc" -eq 1 ] && grep '^T3.b ' "$T/replay" | cmp -s - "$(grep '^T3.b ' "$T/out" > "$T/v"; echo "$T/v")" \
+[ "$rc" -eq 1 ] && grep '^T3.b-P ' "$T/replay" | cmp -s - "$(grep '^T3.b-P ' "$T/out" > "$T/v"; echo "$T/v")" \
     && ok || bad "the printed replay line reruns the check with the installed binary (exit $rc)"
 echo "install: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -6,6 +6,8 @@
 #ifndef SC_FIXTURE_H
 #define SC_FIXTURE_H
 
+#include "theorems/theorems.h"      /* sc_thm_lookup: the registry */
+
 typedef struct
 {
     sc_case_t c;

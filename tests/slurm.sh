@@ -92,7 +92,7 @@ while ! sinfo -h -o %T 2> /dev/null | grep -q '^idle' && [ $i -lt 300 ]; do slee
 sinfo -h -o %T 2> /dev/null | grep -q '^idle' && ok || { bad "the node comes up idle"; logs; exit 1; }
 
 # README's job script, taken from README, and its suite: 9 cases, among
-# them an UNDECIDED one ([T2.2] on whitened-0050-above: no reference time
+# them an UNDECIDED one ([T2.2-T] on whitened-0050-above: no reference time
 # judged within the horizon; no committed case is VIOLATED since [S2] is
 # judged on spikes) and cases without any finding
 awk '/^With a Slurm job array/ { s = 1 } s && /^```/ { n++; if (n == 2) exit; next } s && n == 1' README.md > "$D/w/sweep.sbatch"
@@ -109,7 +109,7 @@ ln -s "$SCA" "$D/w/spikecheck"
 # the unsharded run
 (cd "$D/w" && ./spikecheck check --precision 53 --html one.html --json one.json --junit one.xml --markdown one.md suite > one.out 2>&1)
 rc=$?
-[ "$rc" -eq 3 ] && ok || bad "unsharded run: exit $rc, want 3 (the T2.2 UNDECIDED)"
+[ "$rc" -eq 3 ] && ok || bad "unsharded run: exit $rc, want 3 (the T2.2-T UNDECIDED)"
 
 # README's commands, on the small suite and with 4 tasks instead of 64
 echo "$MERGE" | sed 's|^sbatch --wait sweep.sbatch cases/default$|sbatch --wait --array=1-4 sweep.sbatch suite|' > "$D/w/run.sh"

@@ -1817,6 +1817,134 @@ load_good(sc_case_t c, const char * file)
     assert_string_equal(err, "");
 }
 
+/* A case text with the given "data" and "init" members (flint_malloc'ed). */
+static char *
+case_text(const char * data, const char * init)
+{
+    static const char * fmt = "{\"format\": \"spikecheck-case/1\", "
+        "\"loss\": \"square\", \"data\": %s, \"init\": %s, \"eta\": \"1/10\", "
+        "\"eta_gamma\": \"1/10\", \"steps\": 2}";
+    size_t len = strlen(fmt) + strlen(data) + strlen(init) + 1;
+    char * t = flint_malloc(len);
+
+    snprintf(t, len, fmt, data, init);
+    return t;
+}
+
+static const char * explicit_data =
+    "{\"X\": [[\"1\", \"0\"], [\"0\", \"1\"], [\"-1\", \"2\"]], "
+    "\"y\": [\"1\", \"-1\", \"1\"]}";
+
+/* An unknown generator of either kind is refused with one message that
+   lists exactly the valid names (written out here, independently of the
+   tables), and every name it lists is one the loader knows: with it the
+   loader gets past the name to the generator's own keys. */
+static void
+test_case_load_generator_names(void ** state)
+{
+    static const struct
+    {
+        const char * field, * names;
+        int is_data;
+    }
+    kinds[] =
+    {
+        { "data.generator", "whitened, hadamard, plain, hilbert, logistic",
+          1 },
+        { "init.generator", "near-reference, span", 0 },
+    };
+    size_t k;
+    sc_case_t c;
+    char err[SC_ERR_LEN], want[SC_ERR_LEN], obj[128];
+
+    (void) state;
+    sc_case_init(c);
+    for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+    {
+        char names[128], * name, * save = NULL, * t;
+
+        t = case_text(kinds[k].is_data ? "{\"generator\": \"sobol\"}"
+                                       : explicit_data,
+                      kinds[k].is_data ? "{\"w\": [\"1\"], \"gamma\": \"1\"}"
+                                       : "{\"generator\": \"sobol\"}");
+        assert_int_equal(sc_case_load_string(c, t, "lbl", err, sizeof err),
+                         SC_EINVAL);
+        snprintf(want, sizeof want, "lbl: %s: unknown generator 'sobol' "
+                 "(known: %s)", kinds[k].field, kinds[k].names);
+        assert_string_equal(err, want);
+        flint_free(t);
+
+        strcpy(names, kinds[k].names);
+        for (name = strtok_r(names, ", ", &save); name != NULL;
+             name = strtok_r(NULL, ", ", &save))
+        {
+            snprintf(obj, sizeof obj, "{\"generator\": \"%s\"}", name);
+            t = case_text(kinds[k].is_data ? obj : explicit_data,
+                          kinds[k].is_data ? "{\"w\": [\"1\"], "
+                                             "\"gamma\": \"1\"}" : obj);
+            err[0] = '\0';
+            assert_int_equal(sc_case_load_string(c, t, "lbl", err,
+                                                 sizeof err), SC_EINVAL);
+            if (strstr(err, "unknown generator") != NULL
+                || strstr(err, "missing") == NULL)
+            {
+                print_error("generator '%s': %s\n", name, err);
+                fail();
+            }
+            flint_free(t);
+        }
+    }
+    sc_case_clear(c);
+}
+
+/* Explicit X is refused by its exact-work estimate n d^2 k (1 + k/1000),
+   k the longest entry, before any entry is parsed: with one entry of
+   10^4 characters, 2 x 68 data cost 1.017e9 > 10^9 digit operations and
+   are refused as a whole; 2 x 67 (9.88e8) get to the entry itself. */
+static void
+test_case_load_explicit_work_limit(void ** state)
+{
+    slong d, i, j;
+    sc_case_t c;
+    char err[SC_ERR_LEN];
+
+    (void) state;
+    sc_case_init(c);
+    for (d = 67; d <= 68; d++)
+    {
+        size_t len = 20000 + 16 * 2 * d, used = 0;
+        char * data = flint_malloc(len), * t;
+
+        used += snprintf(data + used, len - used, "{\"X\": [");
+        for (i = 0; i < 2; i++)
+            for (j = 0; j < d; j++)
+            {
+                used += snprintf(data + used, len - used, "%s%s",
+                                 j == 0 ? (i == 0 ? "[" : "], [") : ", ",
+                                 i + j == 0 ? "\"" : "\"1\"");
+                if (i + j == 0)
+                {
+                    memset(data + used, 'x', 10000);
+                    used += 10000;
+                    data[used++] = '"';
+                }
+            }
+        snprintf(data + used, len - used, "]], \"y\": [\"1\", \"-1\"]}");
+        t = case_text(data, "{\"w\": [\"1\"], \"gamma\": \"1\"}");
+        assert_int_equal(sc_case_load_string(c, t, "lbl", err, sizeof err),
+                         SC_EINVAL);
+        if (d == 68)
+            assert_true(message_names(err, "lbl", "data.X", "exact "
+                        "arithmetic on 2 x 68 data too costly (estimate "
+                        "1017280000 digit operations > limit 1000000000)"));
+        else
+            assert_true(strncmp(err, "lbl: data.X[0][0]: ", 19) == 0);
+        flint_free(t);
+        flint_free(data);
+    }
+    sc_case_clear(c);
+}
+
 static void
 test_case_load_file_explicit_values(void ** state)
 {
@@ -2118,6 +2246,137 @@ test_case_write_explicit_round_trip(void ** state)
     }
 }
 
+/* The loader's canonical digest of the text c writes: computed from the
+   file form, so it is independent of the code that copies a case. */
+static void
+written_digest(char * out, const sc_case_t c)
+{
+    sc_case_t r;
+    char * t = write_to_string(c), err[SC_ERR_LEN];
+
+    sc_case_init(r);
+    if (sc_case_load_string(r, t, "written", err, sizeof err) != SC_OK)
+    {
+        print_error("written text does not load: %s\n%s\n", err, t);
+        fail();
+    }
+    memcpy(out, r->digest, SC_CASE_DIGEST_LEN + 1);
+    sc_case_clear(r);
+    flint_free(t);
+}
+
+/* The fields assert_cases_equal leaves out: the loader's bookkeeping. */
+static void
+assert_cases_same_origin(const sc_case_t a, const sc_case_t b)
+{
+    assert_true(a->path != NULL && b->path != NULL);
+    assert_string_equal(a->path, b->path);
+    assert_true(a->path != b->path);            /* owned, not shared */
+    assert_true(a->name != b->name);
+    assert_int_equal(a->seed, b->seed);
+    assert_string_equal(a->data_desc, b->data_desc);
+    assert_string_equal(a->digest, b->digest);
+}
+
+/* A copy equals its original field by field, writes the same text (so the
+   same canonical digest), and shares nothing with it: mutating the copy,
+   even resizing it, leaves the original's text and digest as they were.
+   dst first holds another case of other dimensions, so the copy must
+   replace, not fill, its matrices. */
+static void
+test_case_copy_deep(void ** state)
+{
+    static const char * const files[] = { "whitened.json", "beyond.json",
+        "logistic_span.json", "hadamard.json", "explicit_small.json" };
+    size_t i;
+
+    (void) state;
+    for (i = 0; i < sizeof files / sizeof files[0]; i++)
+    {
+        sc_case_t a, b;
+        char * ta, * tb, da[SC_CASE_DIGEST_LEN + 1];
+        char db[SC_CASE_DIGEST_LEN + 1];
+
+        sc_case_init(a);
+        sc_case_init(b);
+        load_good(a, files[i]);
+        load_good(b, i == 0 ? "minimal.json" : files[i - 1]);
+        assert_true(a->n > 0 && a->d > 0 && a->digest[0] != '\0');
+
+        sc_case_copy(b, a);
+        assert_cases_equal(a, b);
+        assert_cases_same_origin(a, b);
+        ta = write_to_string(a);
+        tb = write_to_string(b);
+        assert_string_equal(ta, tb);
+        written_digest(da, a);
+        written_digest(db, b);
+        assert_string_equal(da, db);
+
+        /* mutate every owned part of the copy */
+        fmpq_add_si(fmpq_mat_entry(b->X, 0, 0), fmpq_mat_entry(b->X, 0, 0),
+                    1);
+        fmpq_neg(fmpq_mat_entry(b->y, 0, 0), fmpq_mat_entry(b->y, 0, 0));
+        fmpq_add_si(fmpq_mat_entry(b->w0, 0, 0),
+                    fmpq_mat_entry(b->w0, 0, 0), 1);
+        fmpq_add_si(b->gamma0, b->gamma0, 1);
+        fmpq_add_si(b->eta, b->eta, 1);
+        b->name[0] = 'Z';
+        b->path[0] = 'Z';
+        b->data_desc[0] = 'Z';
+        written_digest(db, b);
+        assert_string_not_equal(da, db);
+        sc_case_set_dims(b, 1, 1);
+        sc_case_set_name(b, "other");
+
+        flint_free(tb);
+        tb = write_to_string(a);
+        assert_string_equal(ta, tb);
+        written_digest(db, a);
+        assert_string_equal(da, db);
+        assert_true(a->n > 1 && a->name[0] != 'Z' && a->path[0] != 'Z'
+                    && a->data_desc[0] != 'Z');
+
+        flint_free(tb);
+        flint_free(ta);
+        sc_case_clear(b);
+        sc_case_clear(a);
+    }
+}
+
+/* sc_case_copy(c, c) leaves c as it was; a copy of an empty case (the
+   state sc_case_init gives, path NULL) is empty. */
+static void
+test_case_copy_aliasing_and_empty(void ** state)
+{
+    sc_case_t a, b;
+    char * t1, * t2;
+
+    (void) state;
+    sc_case_init(a);
+    sc_case_init(b);
+    load_good(a, "beyond.json");
+    t1 = write_to_string(a);
+    sc_case_copy(a, a);
+    t2 = write_to_string(a);
+    assert_string_equal(t1, t2);
+
+    sc_case_copy(a, b);
+    assert_null(a->path);
+    assert_int_equal(a->n, 0);
+    assert_int_equal(a->d, 0);
+    assert_int_equal(fmpq_mat_nrows(a->X), 0);
+    assert_int_equal(fmpq_mat_ncols(a->y), 1);
+    assert_string_equal(a->name, "");
+    assert_string_equal(a->data_desc, "explicit");
+    assert_string_equal(a->digest, "");
+    assert_true(fmpq_is_zero(a->weight_decay) && fmpq_is_zero(a->momentum));
+    flint_free(t2);
+    flint_free(t1);
+    sc_case_clear(b);
+    sc_case_clear(a);
+}
+
 static void
 test_case_write_explicit_escapes_name(void ** state)
 {
@@ -2327,6 +2586,8 @@ main(void)
         cmocka_unit_test(test_case_load_file_bad_table_complete),
         cmocka_unit_test(test_case_load_file_missing_is_eio),
         cmocka_unit_test(test_case_load_file_size_limit),
+        cmocka_unit_test(test_case_load_generator_names),
+        cmocka_unit_test(test_case_load_explicit_work_limit),
         cmocka_unit_test(test_case_load_file_explicit_values),
         cmocka_unit_test(test_case_load_file_logistic),
         cmocka_unit_test(test_case_load_file_defaults),
@@ -2337,6 +2598,8 @@ main(void)
         cmocka_unit_test(test_case_load_string_message_one_line),
         cmocka_unit_test(test_case_write_explicit_round_trip),
         cmocka_unit_test(test_case_write_explicit_escapes_name),
+        cmocka_unit_test(test_case_copy_deep),
+        cmocka_unit_test(test_case_copy_aliasing_and_empty),
         cmocka_unit_test(test_case_write_explicit_reports_eio),
         cmocka_unit_test_setup_teardown(test_case_load_string_mutations,
                                         setup_rand, teardown_rand),

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "flint/fmpz_mat.h"
+#include "cases/cases.h"
 #include "data/data.h"
 
 #define SC_TEST_DEFAULT_SEED 20240612UL

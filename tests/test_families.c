@@ -138,7 +138,8 @@ judge_setup(judge_fixture * J, const char * grid)
     sc_family_init(J->F);
     snprintf(text, sizeof(text), "{\"format\": \"spikecheck-family/1\", "
              "\"family\": \"j\", \"claim\": \"FAM-T2.2-rho\", \"base\": "
-             "\"base/t22-waiting-base.json\", \"grid\": {\"rho_0\": [%s]}}", grid);
+             "\"base/t22-waiting-base.json\", \"grid\": {\"rho_0\": [%s]}}",
+             grid);
     if (load_text(J->F, text, err, sizeof(err)) != SC_OK)
         fail_msg("%s", err);
     J->res = flint_malloc(J->F->npoints * sizeof(sc_result_struct));
@@ -263,7 +264,8 @@ test_fam_t22_judge_law(void ** state)
     for (i = 0; i < n; i++)
         judge_point(&J, i, SC_HOLDS, 52, 100 + i);
     assert_int_equal(judge(res, &J, "1/4"), SC_VIOLATED);
-    assert_true(arb_contains_zero(res->observed) && arb_is_exact(res->observed));
+    assert_true(arb_contains_zero(res->observed)
+                && arb_is_exact(res->observed));
     arb_clear(r);
     arb_clear(rms);
     arb_clear(b);
@@ -315,7 +317,7 @@ test_fam_t22_committed_family(void ** state)
 {
     sc_family_t F;
     char err[SC_ERR_LEN];
-    const sc_thm_struct * t22 = sc_thm_lookup("T2.2");
+    const sc_thm_struct * t22 = sc_thm_lookup("T2.2-T");
     const sc_fam_claim_struct * cl;
     sc_result_struct * r;
     const sc_result_struct ** rec;
@@ -575,10 +577,31 @@ test_fam_t5_judge(void ** state)
     sc_family_clear(F);
 }
 
+/* Every family claim reads claims of the registry (a renamed or split
+   claim would leave a sweep without its records). */
+static void
+test_fam_table_needs_registry_claims(void ** state)
+{
+    slong i, j;
+
+    (void) state;
+    for (i = 0; i < sc_fam_count; i++)
+    {
+        assert_non_null(sc_fam_table[i].need[0]);
+        for (j = 0; j < SC_FAM_MAX_NEED && sc_fam_table[i].need[j]; j++)
+            if (sc_thm_lookup(sc_fam_table[i].need[j]) == NULL)
+                fail_msg("%s reads %s, not a claim of the registry",
+                         sc_fam_table[i].thm.id, sc_fam_table[i].need[j]);
+        assert_ptr_equal(sc_fam_lookup(sc_fam_table[i].thm.id),
+                         sc_fam_table + i);
+    }
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fam_table_needs_registry_claims),
         cmocka_unit_test(test_family_expand_grid),
         cmocka_unit_test(test_family_refuses_bad_grid),
         cmocka_unit_test(test_fam_t22_judge_law),

@@ -324,7 +324,7 @@ test_logi_rising_case(void ** state)
     assert_non_null(sc_extra(res, "rho_peak"));
     /* the shared exact lemmas run on the logistic trajectory (u* = SVM) */
     assert_int_equal(sc_run(res, f, "L12", 1, 1, 128, SC_CAP), SC_HOLDS);
-    assert_int_equal(sc_run(res, f, "L6", 1, 1, 128, SC_CAP), SC_HOLDS);
+    assert_int_equal(sc_run(res, f, "L6-iff", 1, 1, 128, SC_CAP), SC_HOLDS);
     assert_true(res->has_observed && res->has_predicted);
     assert_true(arb_equal(res->observed, res->predicted));
     assert_true(arb_is_positive(res->observed));
@@ -556,7 +556,7 @@ sc_load_a0_zero(slong steps)
 static const char *
 sc_a0_id(slong i)
 {
-    return i < SC_NEW_IDS ? sc_new_ids[i] : "L6";
+    return i < SC_NEW_IDS ? sc_new_ids[i] : "L6-iff";
 }
 
 static void

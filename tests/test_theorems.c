@@ -153,7 +153,7 @@ test_thm_l7_agrees_with_452_rising_steps(void ** state)
     int found = 0;
 
     sc_result_init(res);
-    assert_int_equal(sc_run(res, *state, "L7", 1, 1, 256, SC_CAP), SC_HOLDS);
+    assert_int_equal(sc_run(res, *state, "L7-eq", 1, 1, 256, SC_CAP), SC_HOLDS);
     for (i = 0; i < SC_MAX_EXTRA; i++)
         if (res->extra[i].set && strcmp(res->extra[i].name,
                                         "rising_steps") == 0)
@@ -163,7 +163,7 @@ test_thm_l7_agrees_with_452_rising_steps(void ** state)
             found = 1;
         }
     assert_true(found);
-    assert_int_equal(sc_run(res, *state, "L7", 1000001, 1000000, 256, SC_CAP),
+    assert_int_equal(sc_run(res, *state, "L7-eq", 1000001, 1000000, 256, SC_CAP),
                      SC_VIOLATED);
     sc_result_clear(res);
 }
@@ -181,9 +181,9 @@ test_thm_l7_holds_with_rho_below_1e_1000(void ** state)
     sc_result_t res;
 
     sc_result_init(res);
-    assert_int_equal(sc_run(res, *state, "L7", 1, 1, 256, SC_CAP), SC_HOLDS);
+    assert_int_equal(sc_run(res, *state, "L7-eq", 1, 1, 256, SC_CAP), SC_HOLDS);
     assert_int_equal(res->prec, 256);
-    assert_int_equal(sc_run(res, *state, "L7", 1000001, 1000000, 256, SC_CAP),
+    assert_int_equal(sc_run(res, *state, "L7-eq", 1000001, 1000000, 256, SC_CAP),
                      SC_VIOLATED);
     sc_result_clear(res);
 }
@@ -194,11 +194,11 @@ test_thm_l6_predicts_every_rising_step(void ** state)
     sc_result_t res;
 
     sc_result_init(res);
-    assert_int_equal(sc_run(res, *state, "L6", 1, 1, 256, SC_CAP), SC_HOLDS);
+    assert_int_equal(sc_run(res, *state, "L6-iff", 1, 1, 256, SC_CAP), SC_HOLDS);
     assert_true(sc_contains_si(res->predicted, 452));
     assert_true(sc_contains_si(res->observed, 452));
     /* dropping the 2 a q ||w||^2 term is a wrong criterion */
-    assert_int_equal(sc_run(res, *state, "L6", 0, 1, 256, SC_CAP),
+    assert_int_equal(sc_run(res, *state, "L6-iff", 0, 1, 256, SC_CAP),
                      SC_VIOLATED);
     sc_result_clear(res);
 }
@@ -214,7 +214,7 @@ test_thm_l6_spike_decides_at_64_bits(void ** state)
     sc_result_t res;
 
     sc_result_init(res);
-    assert_int_equal(sc_run(res, *state, "L6", 1, 1, 64, SC_CAP), SC_HOLDS);
+    assert_int_equal(sc_run(res, *state, "L6-iff", 1, 1, 64, SC_CAP), SC_HOLDS);
     assert_int_equal(res->prec, 64);
     assert_true(sc_contains_si(res->observed, 452));
     sc_result_clear(res);
@@ -291,14 +291,14 @@ test_thm_t3b_peak_0257(void ** state)
     sc_result_init(res);
     arb_init(lo);
     arb_init(hi);
-    assert_int_equal(sc_run(res, *state, "T3.b", 1, 1, 256, SC_CAP), SC_HOLDS);
+    assert_int_equal(sc_run(res, *state, "T3.b-P", 1, 1, 256, SC_CAP), SC_HOLDS);
     /* THEOREMS.md s.7: peak rho_661 = 0.257 */
     arb_set_d(lo, 0.2565);
     arb_set_d(hi, 0.2567);
     assert_true(arb_gt(res->observed, lo) && arb_lt(res->observed, hi));
     assert_true(arb_lt(res->observed, res->predicted));
     /* a quarter of P(H_1) is below the peak */
-    assert_int_equal(sc_run(res, *state, "T3.b", 1, 4, 256, SC_CAP),
+    assert_int_equal(sc_run(res, *state, "T3.b-P", 1, 4, 256, SC_CAP),
                      SC_VIOLATED);
     arb_clear(hi);
     arb_clear(lo);
@@ -520,7 +520,7 @@ test_thm_t22_from_later_reference_time_on_spike(void ** state)
 
     sc_result_init(res);
     arb_init(x);
-    assert_int_equal(sc_run(res, f, "T2.2", 1, 1, 256, SC_CAP), SC_HOLDS);
+    assert_int_equal(sc_run(res, f, "T2.2-T", 1, 1, 256, SC_CAP), SC_HOLDS);
     assert_true(sc_contains_si(sc_extra(res, "t0"), 5));
     assert_true(sc_contains_si(sc_extra(res, "T"), 267));
     assert_true(sc_contains_si(res->predicted, 5 + 267));
@@ -529,14 +529,14 @@ test_thm_t22_from_later_reference_time_on_spike(void ** state)
     assert_int_equal(res->step, 209);
     /* --from-first: the earliest admissible t0 alone, slack 267 / 204 */
     f->ctx->from_first = 1;
-    assert_int_equal(sc_run(res, f, "T2.2", 1, 1, 256, SC_CAP), SC_HOLDS);
+    assert_int_equal(sc_run(res, f, "T2.2-T", 1, 1, 256, SC_CAP), SC_HOLDS);
     f->ctx->from_first = 0;
     arb_set_si(x, 267);
     arb_div_si(x, x, 209 - 5, 256);
     assert_true(arb_overlaps(res->slack, x));
     assert_true(sc_contains_si(sc_extra(res, "t0"), 5));
     /* half of T(5) = 133 < 204: a false bound is caught at t0 = 5 */
-    assert_int_equal(sc_run(res, f, "T2.2", 1, 2, 256, SC_CAP), SC_VIOLATED);
+    assert_int_equal(sc_run(res, f, "T2.2-T", 1, 2, 256, SC_CAP), SC_VIOLATED);
     assert_true(sc_contains_si(sc_extra(res, "t0_violated"), 5));
     assert_true(sc_contains_si(res->predicted, 5 + 133));
     assert_int_equal(res->step, 5 + 133);
@@ -584,6 +584,92 @@ test_thm_float_view_finds_spurious_steps(void ** state)
     assert_int_equal(cp->ndiff, fv->ndiff);
     sc_float_view_clear(cp);
     sc_float_view_clear(fv);
+}
+
+/* ---- [T2.2]'s waiting time: bisection against the scan ------------------ */
+
+/* The constants of THEOREMS.md s.3 at a state (rho0, gamma0, W0) with
+   rational parameters, as sc_t22_setup forms them from a trajectory. */
+static void
+sc_t22_params(sc_t22_struct * p, double rho0, double g, double W0,
+              double c, double eta, double etag, slong prec)
+{
+    arb_t t;
+
+    arb_init(t);
+    arb_set_d(p->c, c);
+    arb_set_d(p->eta, eta);
+    arb_set_d(p->etag, etag);
+    arb_set_d(p->rho0, rho0);
+    arb_set_d(p->W0, W0);
+    arb_sqr(t, p->rho0, prec);
+    arb_add_ui(p->k0, t, 1, prec);
+    arb_div(p->s02, t, p->k0, prec);
+    arb_rsqrt(p->k0, p->k0, prec);
+    /* gamma0 = g c k0: g < 1 gives D0 > 0, g >= 1 gives D0 <= 0 */
+    arb_mul(p->gamma0, p->c, p->k0, prec);
+    arb_set_d(t, g);
+    arb_mul(p->gamma0, p->gamma0, t, prec);
+    assert_int_equal(sc_num_theta(p->Theta0, p->rho0, prec), SC_TRUE);
+    arb_max(p->Gamma, p->gamma0, p->c, prec);
+    arb_mul(p->D0, p->c, p->k0, prec);
+    arb_sub(p->D0, p->D0, p->gamma0, prec);
+    arb_mul(p->delta, p->eta, p->Gamma, prec);
+    arb_mul(p->delta, p->delta, p->c, prec);
+    arb_sqr(p->delta, p->delta, prec);
+    arb_mul(p->delta, p->delta, p->s02, prec);
+    arb_div(p->delta, p->delta, p->W0, prec);
+    arb_clear(t);
+}
+
+/*
+ * sc_t22_scan finds T by bisection on the interval where psi > Theta0
+ * (f concave, theorems/whitened/t22_waiting_time.c); the definition scans
+ * psi(1), psi(2), ... (sc_t22_scan_steps).  Both must give the same T on
+ * a grid of states spanning D0 > 0 and D0 <= 0, slow and fast eta_gamma,
+ * waits of 1 step to tens of thousands, and (ii) failing.
+ */
+static void
+test_thm_t22_search_equals_scan(void ** state)
+{
+    static const double rho[] = { 1e-6, 1e-3, 0.1, 0.5, 0.9 };
+    static const double g[] = { 0.2, 0.9, 0.999, 1.0, 1.5 };
+    static const double W[] = { 0.25, 1, 4 };
+    static const double eta[] = { 0.3, 1, 1.9 };
+    static const double etag[] = { 0.001, 0.05, 0.5, 0.99 };
+    slong i, j, k, l, m, T, Ts, budget, met = 0, failed = 0, longest = 0;
+    slong bisected = 0;
+    sc_t22_struct p;
+
+    (void) state;
+    sc_t22_init(&p);
+    for (i = 0; i < 5; i++)
+    for (j = 0; j < 5; j++)
+    for (k = 0; k < 3; k++)
+    for (l = 0; l < 3; l++)
+    for (m = 0; m < 4; m++)
+    {
+        sc_t22_params(&p, rho[i], g[j], W[k], 1.5, eta[l], etag[m], 256);
+        budget = 2000000;
+        assert_int_equal(sc_t22_scan_steps(&Ts, &budget, &p, 256), SC_OK);
+        if (Ts < 0)
+            continue;                   /* the scan's budget ran out */
+        budget = 2000000;
+        assert_int_equal(sc_t22_scan(&T, &budget, &p, 256), SC_OK);
+        assert_int_equal(T, Ts);
+        /* the bisection spends no budget; it declines only where the sign
+           of D0 is not decided (g = 1: D0 = 0 in a ball) */
+        bisected += (budget == 2000000);
+        assert_true(budget == 2000000 || g[j] == 1.0);
+        met += (T >= 1);
+        failed += (T == 0);
+        longest = FLINT_MAX(longest, T);
+    }
+    print_message("T2.2 search = scan: %ld with T >= 1 (up to %ld), %ld "
+                  "with (ii) failing, %ld by bisection\n", (long) met,
+                  (long) longest, (long) failed, (long) bisected);
+    assert_true(met >= 20 && failed >= 20 && longest >= 1000);
+    sc_t22_clear(&p);
 }
 
 /* ---- [T2.2] against an independent double-precision computation -------- */
@@ -641,12 +727,12 @@ test_thm_t22_onset_matches_double(void ** state)
                   fmpq_get_d(f->c->eta_gamma));
     print_message("double: t1 = %ld, T = %ld\n", (long) t1, (long) T);
     assert_true(t1 >= 1 && T >= t1);
-    assert_int_equal(sc_run(res, f, "T2.2", 1, 1, 128, SC_CAP), SC_HOLDS);
+    assert_int_equal(sc_run(res, f, "T2.2-T", 1, 1, 128, SC_CAP), SC_HOLDS);
     assert_true(sc_contains_si(res->predicted, T));
     assert_true(sc_contains_si(res->observed, t1));
     /* half of T is below t1 for this case: a false bound is caught */
     if (T / 2 < t1)
-        assert_int_equal(sc_run(res, f, "T2.2", 1, 2, 128, SC_CAP),
+        assert_int_equal(sc_run(res, f, "T2.2-T", 1, 2, 128, SC_CAP),
                          SC_VIOLATED);
     sc_result_clear(res);
 }
@@ -668,10 +754,10 @@ test_thm_t3c_count_and_false_bound(void ** state)
     sc_result_t res;
 
     sc_result_init(res);
-    assert_int_equal(sc_run(res, *state, "T3.c", 1, 1, 128, SC_CAP), SC_HOLDS);
+    assert_int_equal(sc_run(res, *state, "T3.c-n", 1, 1, 128, SC_CAP), SC_HOLDS);
     assert_true(res->has_predicted);
     assert_true(arb_le(res->observed, res->predicted));
-    assert_int_equal(sc_run(res, *state, "T3.c", 1, 1000, 128, SC_CAP),
+    assert_int_equal(sc_run(res, *state, "T3.c-n", 1, 1000, 128, SC_CAP),
                      SC_VIOLATED);
     sc_result_clear(res);
 }
@@ -682,12 +768,14 @@ static void
 test_thm_whitened_line_not_applicable_on_plain_data(void ** state)
 {
     static const char * const ids[] =
-        { "L7", "T2.1", "T2.2", "T3.a", "T3.b", "LP", "T3.c", "L13" };
+        { "L7-eq", "L7-rise", "T2.1", "T2.2-T", "T2.2-cf", "T3.a", "T3.b-H",
+          "T3.b-P", "T3.b-cf", "LP", "T3.c-1", "T3.c-2", "T3.c-h", "T3.c-n",
+          "L13" };
     sc_result_t res;
     slong i;
 
     sc_result_init(res);
-    for (i = 0; i < 8; i++)
+    for (i = 0; i < (slong) (sizeof(ids) / sizeof(ids[0])); i++)
     {
         assert_int_equal(sc_run(res, *state, ids[i], 1, 1, 128, SC_CAP),
                          SC_NOT_APPLICABLE);
@@ -696,7 +784,12 @@ test_thm_whitened_line_not_applicable_on_plain_data(void ** state)
     /* the exact lemmas hold for any Sigma */
     assert_int_equal(sc_run(res, *state, "L12", 1, 1, 128, SC_CAP), SC_HOLDS);
     assert_int_equal(sc_run(res, *state, "L1", 1, 1, 128, SC_CAP), SC_HOLDS);
-    assert_int_equal(sc_run(res, *state, "L6", 1, 1, 128, SC_CAP), SC_HOLDS);
+    assert_int_equal(sc_run(res, *state, "L6-iff", 1, 1, 128, SC_CAP),
+                     SC_HOLDS);
+    assert_int_equal(sc_run(res, *state, "L6-id", 1, 1, 128, SC_CAP),
+                     SC_HOLDS);
+    assert_int_equal(sc_run(res, *state, "L6-suf", 1, 1, 128, SC_CAP),
+                     SC_HOLDS);
     sc_result_clear(res);
 }
 
@@ -708,7 +801,9 @@ test_thm_square_loss_lemmas_not_applicable_on_logistic(void ** state)
     sc_result_init(res);
     assert_int_equal(sc_run(res, *state, "L1", 1, 1, 128, SC_CAP),
                      SC_NOT_APPLICABLE);
-    assert_int_equal(sc_run(res, *state, "L7", 1, 1, 128, SC_CAP),
+    assert_int_equal(sc_run(res, *state, "L7-eq", 1, 1, 128, SC_CAP),
+                     SC_NOT_APPLICABLE);
+    assert_int_equal(sc_run(res, *state, "L7-rise", 1, 1, 128, SC_CAP),
                      SC_NOT_APPLICABLE);
     assert_int_equal(sc_run(res, *state, "L12", 1, 1, 128, SC_CAP), SC_HOLDS);
     sc_result_clear(res);
@@ -1033,9 +1128,9 @@ test_thm_f3_figure3_cases_second_method(void ** state)
  * and rho falls to 1.9e-77 at step 122 and to 9.9e-87 at step 184, so
  * q = -<g, u*> ~ rho^2 (1e-173 at the least) is a difference of O(1)
  * coordinates that 512 bits (2^-512 ~ 7e-155) cannot resolve: from 64 bits
- * the checker escalates and decides at 1024; under a cap of 512 it stops
- * on the sign of Lambda or of rho' - rho at step 122 and says UNDECIDED,
- * not VIOLATED.
+ * [L6-iff] escalates and decides at 1024; under a cap of 512 it stops on
+ * the sign of Lambda at step 122 (that of rho' - rho is decided there)
+ * and says UNDECIDED, not VIOLATED.
  */
 static void
 test_thm_l6_escalates_then_undecided_never_violated(void ** state)
@@ -1043,14 +1138,16 @@ test_thm_l6_escalates_then_undecided_never_violated(void ** state)
     sc_result_t res;
 
     sc_result_init(res);
-    assert_int_equal(sc_run(res, *state, "L6", 1, 1, 64, SC_CAP), SC_HOLDS);
+    assert_int_equal(sc_run(res, *state, "L6-iff", 1, 1, 64, SC_CAP),
+                     SC_HOLDS);
     assert_int_equal(res->prec, 1024);
     assert_true(sc_contains_si(res->observed, 406));
-    assert_int_equal(sc_run(res, *state, "L6", 1, 1, 64, 512), SC_UNDECIDED);
+    assert_int_equal(sc_run(res, *state, "L6-iff", 1, 1, 64, 512),
+                     SC_UNDECIDED);
     assert_int_equal(res->prec, 512);
     assert_non_null(strstr(res->reason, "precision cap 512 bits"));
-    assert_non_null(strstr(res->reason, "sign of Lambda or of rho' - rho "
-                           "undecided at step 122"));
+    assert_non_null(strstr(res->reason, "sign of Lambda undecided at step "
+                           "122"));
     sc_result_clear(res);
 }
 
@@ -1113,20 +1210,20 @@ test_thm_l6_identity_with_rho_below_1e_1000(void ** state)
     arb_sqr(t, R->rho + sc_traj_slot(R, 249), 256);
     arb_sub(ref, ref, t, 256);
 
-    assert_int_equal(sc_run(res, f, "L6", 1, 1, 256, SC_CAP), SC_HOLDS);
+    assert_int_equal(sc_run(res, f, "L6-id", 1, 1, 256, SC_CAP), SC_HOLDS);
     assert_int_equal(res->prec, 256);
     assert_true(sc_contains_si(sc_extra(res, "drho2_step"), 249));
     assert_true(sc_rel_close(sc_extra(res, "drho2_last"), ref, 150,
                              "L6 drho2_last at 256 bits"));
 
-    assert_int_equal(sc_run(res, f, "L6", 1, 1, 64, 64), SC_HOLDS);
+    assert_int_equal(sc_run(res, f, "L6-id", 1, 1, 64, 64), SC_HOLDS);
     assert_int_equal(res->prec, 64);
     assert_true(sc_contains_si(sc_extra(res, "drho2_step"), 249));
     assert_true(arb_rel_accuracy_bits(sc_extra(res, "drho2_last")) >= 40);
     assert_true(sc_rel_close(sc_extra(res, "drho2_last"), ref, 20,
                              "L6 drho2_last at 64 bits"));
 
-    assert_int_equal(sc_run(res, f, "L6", 0, 1, 64, 64), SC_VIOLATED);
+    assert_int_equal(sc_run(res, f, "L6-id", 0, 1, 64, 64), SC_VIOLATED);
     arb_clear(t);
     arb_clear(ref);
     sc_result_clear(res);
@@ -1159,6 +1256,7 @@ main(void)
         cmocka_unit_test(test_thm_t21_false_with_doubled_bound),
         cmocka_unit_test(test_thm_t21_from_after_spike),
         cmocka_unit_test(test_thm_t22_from_later_reference_time_on_spike),
+        cmocka_unit_test(test_thm_t22_search_equals_scan),
         cmocka_unit_test(test_thm_t3a_edge_209_to_660),
         cmocka_unit_test(test_thm_t3a_l13_false_when_bound_shrunk),
         cmocka_unit_test(test_thm_t3b_peak_0257),

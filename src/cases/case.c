@@ -1,5 +1,5 @@
 /*
- * case.c -- lifetime of a case: init, clear, resize, owned strings.
+ * case.c -- lifetime of a case: init, clear, copy, resize, owned strings.
  *
  * A freshly initialised case is empty (n = d = 0) but every field is valid:
  * name is "", path is NULL, the rationals are 0, the precision is the
@@ -115,4 +115,41 @@ sc_case_set_path(sc_case_t c, const char * path)
 
     flint_free(c->path);
     c->path = t;
+}
+
+/* dst's matrices are re-initialised to src's shapes: fmpq_mat_set needs
+   equal shapes, and a case being shrunk changes its n and d. */
+static void
+sc_case_mat_copy(fmpq_mat_t dst, const fmpq_mat_t src)
+{
+    fmpq_mat_clear(dst);
+    fmpq_mat_init(dst, fmpq_mat_nrows(src), fmpq_mat_ncols(src));
+    fmpq_mat_set(dst, src);
+}
+
+void
+sc_case_copy(sc_case_t dst, const sc_case_t src)
+{
+    if (dst == src)
+        return;
+    sc_case_set_name(dst, src->name);
+    sc_case_set_path(dst, src->path);
+    dst->loss = src->loss;
+    dst->n = src->n;
+    dst->d = src->d;
+    sc_case_mat_copy(dst->X, src->X);
+    sc_case_mat_copy(dst->y, src->y);
+    sc_case_mat_copy(dst->w0, src->w0);
+    fmpq_set(dst->gamma0, src->gamma0);
+    fmpq_set(dst->eta, src->eta);
+    fmpq_set(dst->eta_gamma, src->eta_gamma);
+    fmpq_set(dst->weight_decay, src->weight_decay);
+    fmpq_set(dst->momentum, src->momentum);
+    dst->project_norm = src->project_norm;
+    dst->steps = src->steps;
+    dst->precision = src->precision;
+    dst->seed = src->seed;
+    dst->figures = src->figures;
+    memcpy(dst->data_desc, src->data_desc, sizeof dst->data_desc);
+    memcpy(dst->digest, src->digest, sizeof dst->digest);
 }

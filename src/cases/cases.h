@@ -26,8 +26,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include "spikecheck.h"
-#include "flint/fmpq.h"
-#include "flint/fmpq_mat.h"
+#include "spikecheck_case.h"
 
 #define SC_CASE_FORMAT     "spikecheck-case/1"
 #define SC_CASE_MAX_STEPS  1000000
@@ -55,12 +54,6 @@
 #define SC_NUM_MAX_EXP     4096
 #define SC_ERR_LEN         512
 
-typedef enum
-{
-    SC_LOSS_SQUARE = 0,
-    SC_LOSS_LOGISTIC = 1
-} sc_loss_t;
-
 const char * sc_loss_name(sc_loss_t loss);
 
 /* The figures a case file asks the HTML report for ("report": {"figures":
@@ -73,40 +66,11 @@ const char * sc_loss_name(sc_loss_t loss);
 
 const char * sc_case_figure_name(slong k);
 
-/* Hex digits of a case digest. */
-#define SC_CASE_DIGEST_LEN 32
-
 /* out (SC_CASE_DIGEST_LEN + 1 chars) = the digest of the n bytes s: a
    change detector, not a cryptographic hash (digest.c). */
 void sc_case_digest_text(char * out, const char * s, size_t n);
 
-typedef struct
-{
-    char * name;            /* owned */
-    char * path;            /* owned; NULL when built in memory */
-    sc_loss_t loss;
-    slong n, d;
-    fmpq_mat_t X;           /* n x d */
-    fmpq_mat_t y;           /* n x 1, entries +1 / -1 */
-    fmpq_mat_t w0;          /* d x 1, nonzero */
-    fmpq_t gamma0;
-    fmpq_t eta;             /* > 0 */
-    fmpq_t eta_gamma;       /* in (0, 1) */
-    fmpq_t weight_decay;    /* >= 0, BEYOND.md; 0 = plain GD */
-    fmpq_t momentum;        /* in [0, 1), BEYOND.md; 0 = plain GD */
-    int project_norm;       /* BEYOND.md control */
-    slong steps;
-    slong precision;        /* starting precision in bits */
-    ulong seed;             /* data generator seed; 0 for explicit data */
-    int figures;            /* SC_FIGURE_* bits: "report": {"figures"} */
-    char data_desc[128];    /* "explicit", "whitened(n=16,d=6)", ... */
-    char digest[SC_CASE_DIGEST_LEN + 1];    /* of the file's canonical form
-                                               (digest.c); "" when built in
-                                               memory */
-}
-sc_case_struct;
-
-typedef sc_case_struct sc_case_t[1];
+/* sc_case_struct, sc_case_t: include/spikecheck_case.h */
 
 /* Estimates (cost.c; heuristics that over-estimate): the bytes a run of
    c keeps with precisions up to max(c->precision, prec_max); the digit
@@ -135,6 +99,11 @@ void sc_case_set_dims(sc_case_t c, slong n, slong d);
 
 void sc_case_set_name(sc_case_t c, const char * name);
 void sc_case_set_path(sc_case_t c, const char * path);
+
+/* dst = a deep copy of src, every field (the digest, path and data_desc
+   too); dst must be initialised and owns nothing of src afterwards, so
+   each is cleared by whoever inited it.  dst may alias src. */
+void sc_case_copy(sc_case_t dst, const sc_case_t src);
 
 /*
  * Reads and validates a case file.  Returns SC_OK, or SC_EIO (file cannot

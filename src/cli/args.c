@@ -11,6 +11,30 @@
 #include <unistd.h>
 #include "cli/cli.h"
 
+#define SC_CLAIMS_MAX 16
+
+const sc_thm_struct *
+sc_cli_one_claim(const char * cmd, const char * id)
+{
+    const sc_thm_struct * t[SC_CLAIMS_MAX];
+    slong n = sc_thm_select(t, SC_CLAIMS_MAX, id), i;
+
+    if (n == 1)
+        return t[0];
+    if (n == 0)
+    {
+        fprintf(stderr, "spikecheck: --theorem: unknown claim '%s' (see "
+                "spikecheck list)\n", id);
+        return NULL;
+    }
+    fprintf(stderr, "spikecheck: --theorem: %s works on one claim; '%s' is a "
+            "statement of %ld claims:", cmd, id, (long) n);
+    for (i = 0; i < n && i < SC_CLAIMS_MAX; i++)
+        fprintf(stderr, " %s", t[i]->id);
+    fprintf(stderr, "\n");
+    return NULL;
+}
+
 int
 sc_cli_parse_si(slong * x, const char * opt, const char * s, slong lo,
                 slong hi)

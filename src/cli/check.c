@@ -329,18 +329,25 @@ sc_check_write(const char * path, int (*writer)(FILE *, const sc_report_t),
     return sc_cli_out_close(o, path, writer(o->f, R));
 }
 
-/* --update-baseline rewrites the baseline; --baseline alone compares with
-   it: exit 4 on any change, else 0, since a VIOLATED or UNDECIDED verdict
-   the baseline records is a known finding, not a regression. */
+/* --update-baseline rewrites the baseline (exit 0 once written: the
+   findings it records are what was asked for); --baseline alone compares
+   with it: exit 4 on any change, else 0, since a VIOLATED or UNDECIDED
+   verdict the baseline records is a known finding, not a regression. */
 static int
-sc_check_baseline(const sc_check_opts * o, const sc_report_t R, int rc)
+sc_check_baseline(const sc_check_opts * o, const sc_report_t R)
 {
     FILE * in;
     slong changes;
 
     if (o->update_baseline)
-        return sc_check_write(o->baseline, sc_report_write_baseline, R)
-               == SC_OK ? rc : SC_EXIT_USAGE;
+    {
+        if (sc_check_write(o->baseline, sc_report_write_baseline, R)
+            != SC_OK)
+            return SC_EXIT_USAGE;
+        printf("baseline %s: rewritten (%ld records)\n", o->baseline,
+               (long) R->len);
+        return SC_EXIT_OK;
+    }
     in = fopen(o->baseline, "r");
     if (in == NULL)
     {
@@ -486,7 +493,7 @@ sc_cli_check_finish(sc_report_t R, const sc_check_opts * o,
            != SC_OK)
         rc = SC_EXIT_USAGE;
     else if (o->baseline != NULL)
-        rc = sc_check_baseline(o, R, rc);
+        rc = sc_check_baseline(o, R);
     return rc;
 }
 

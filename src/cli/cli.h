@@ -59,6 +59,11 @@ int sc_cli_out_check(const char * const * out, const char * const * opt,
    path, atomically; SC_EIO with a message on failure. */
 int sc_cli_save_case(const char * path, const sc_case_t c) SC_WARN_UNUSED;
 
+/* The one claim --theorem names for cmd (tighten, shrink: commands that
+   work on a single claim), or NULL with a message: an unknown id, or a
+   statement of several claims (they are listed). */
+const sc_thm_struct * sc_cli_one_claim(const char * cmd, const char * id);
+
 /* Parses a decimal integer option value in [lo, hi]. */
 int sc_cli_parse_si(slong * x, const char * opt, const char * s, slong lo,
                     slong hi);

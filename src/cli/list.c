@@ -14,7 +14,7 @@ sc_cli_list(int argc, char ** argv)
 {
     sc_cli_getopt_struct g;
     slong i;
-    int k;
+    int k, w = sc_thm_id_width();
 
     sc_cli_getopt_init(&g, "list", argc, argv);
     if ((k = sc_cli_getopt_next(&g)) != SC_OPT_END)
@@ -28,10 +28,10 @@ sc_cli_list(int argc, char ** argv)
            it, indented */
         if (t->of != NULL && (i == 0 || t[-1].of == NULL
                               || strcmp(t[-1].of, t->of) != 0))
-            printf("%-6s %ld claims:\n", t->of,
+            printf("%-*s %ld claims:\n", w, t->of,
                    (long) sc_thm_select(u, SC_LIST_MAX, t->of));
-        printf("%s%-6s %-36s [%s] %s\n%s       %s\n",
-               t->of != NULL ? "  " : "", t->id, t->title, t->provenance,
+        printf("%s%-*s %-36s [%s] %s\n%s       %s\n",
+               t->of != NULL ? "  " : "", w, t->id, t->title, t->provenance,
                t->source, t->of != NULL ? "  " : "", t->statement);
     }
     /* judged by spikecheck sweep over a family file's grid */

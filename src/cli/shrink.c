@@ -38,9 +38,12 @@ typedef struct
 }
 sc_shrink_struct;
 
-/* dst = src through the writer and the loader (a valid case or SC_EINVAL). */
+/* dst = src as the loader reads the file the writer makes of it, or
+   SC_EINVAL: a candidate is kept only if its file loads (the loader is the
+   one definition of a valid case), and then with no generated structure
+   (data_desc "explicit", no path).  Copies are sc_case_copy. */
 static int
-sc_shrink_clone(sc_case_t dst, const sc_case_t src)
+sc_shrink_reload(sc_case_t dst, const sc_case_t src)
 {
     char * text = NULL, err[SC_ERR_LEN];
     size_t len = 0;
@@ -87,13 +90,9 @@ sc_shrink_try(sc_shrink_struct * S, sc_case_t cur, const sc_case_t cand)
     int ok;
 
     sc_case_init(v);
-    ok = sc_shrink_clone(v, cand) == SC_OK && sc_shrink_violated(S, v);
+    ok = sc_shrink_reload(v, cand) == SC_OK && sc_shrink_violated(S, v);
     if (ok)
-    {
-        sc_case_clear(cur);
-        sc_case_init(cur);
-        ok = sc_shrink_clone(cur, v) == SC_OK;
-    }
+        sc_case_copy(cur, v);
     sc_case_clear(v);
     return ok;
 }
@@ -106,9 +105,9 @@ sc_shrink_try_steps(sc_shrink_struct * S, sc_case_t cur, slong steps)
     int ok;
 
     sc_case_init(c);
-    ok = sc_shrink_clone(c, cur) == SC_OK;
+    sc_case_copy(c, cur);
     c->steps = steps;
-    ok = ok && sc_shrink_try(S, cur, c);
+    ok = sc_shrink_try(S, cur, c);
     sc_case_clear(c);
     return ok;
 }
@@ -131,8 +130,9 @@ sc_shrink_drop(sc_case_t cand, const sc_case_t cur, slong row, slong col)
 {
     slong i, j, k = 0, n = cur->n - (row >= 0), d = cur->d - (col >= 0);
 
-    if (sc_shrink_clone(cand, cur) != SC_OK || n < 2 || d < 1)
+    if (n < 2 || d < 1)
         return 0;
+    sc_case_copy(cand, cur);
     sc_case_set_dims(cand, n, d);
     for (i = 0; i < cur->n; i++)
     {
@@ -191,9 +191,10 @@ sc_shrink_dedup(sc_case_t cand, const sc_case_t cur)
         if (first == i)
             keep[nd++] = i;
     }
-    ok = ok && m > 1 && nd >= 2 && sc_shrink_clone(cand, cur) == SC_OK;
+    ok = ok && m > 1 && nd >= 2;
     if (ok)
     {
+        sc_case_copy(cand, cur);
         sc_case_set_dims(cand, nd, cur->d);
         for (i = 0; i < nd; i++)
         {
@@ -292,13 +293,11 @@ sc_shrink_rationals(sc_shrink_struct * S, sc_case_t cur)
             int ok = 0;
 
             sc_case_init(c);
-            if (sc_shrink_clone(c, cur) == SC_OK)
-            {
-                p = sc_shrink_param(c, i);
-                sc_shrink_round(p, sc_shrink_param(cur, i), k);
-                ok = !fmpq_equal(p, sc_shrink_param(cur, i))
-                     && sc_shrink_try(S, cur, c);
-            }
+            sc_case_copy(c, cur);
+            p = sc_shrink_param(c, i);
+            sc_shrink_round(p, sc_shrink_param(cur, i), k);
+            ok = !fmpq_equal(p, sc_shrink_param(cur, i))
+                 && sc_shrink_try(S, cur, c);
             sc_case_clear(c);
             if (ok)
             {
@@ -345,7 +344,8 @@ sc_shrink_run(sc_shrink_struct * S, sc_case_t c, const char * dir)
     sc_case_init(cur);
     snprintf(name, sizeof(name), "%s-shrunk", c->name);
     sc_case_set_name(c, name);
-    if (sc_shrink_clone(cur, c) != SC_OK)
+    /* the file written at the end loads even when no reduction is kept */
+    if (sc_shrink_reload(cur, c) != SC_OK)
         rc = SC_EXIT_USAGE;
     for (pass = 0; rc == SC_EXIT_OK && pass < SC_SHRINK_PASSES; pass++)
     {
@@ -400,12 +400,8 @@ sc_cli_shrink(int argc, char ** argv)
         v = g.value;
         if (k == SC_OPT_THEOREM)
         {
-            if ((S.thm = sc_thm_lookup(v)) == NULL)
-            {
-                fprintf(stderr, "spikecheck: --theorem: unknown checker "
-                        "'%s' (see spikecheck list)\n", v);
+            if ((S.thm = sc_cli_one_claim("shrink", v)) == NULL)
                 goto cleanup;
-            }
         }
         else if (k == SC_OPT_SCALE_BOUNDS)
         {

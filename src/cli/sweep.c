@@ -233,6 +233,9 @@ sc_sweep_select(sc_check_opts * o, const sc_fam_claim_struct * cl)
     {
         const sc_thm_struct * t = sc_thm_lookup(cl->need[j]);
 
+        if (t == NULL)          /* sc_fam_table names a claim that is gone */
+            abort();
+
         for (l = 0; l < o->nsel && o->sel[l] != t; l++)
             ;
         if (l == o->nsel && o->nsel == SC_MAX_SELECT)

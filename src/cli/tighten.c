@@ -231,12 +231,8 @@ sc_cli_tighten(int argc, char ** argv)
         v = g.value;
         if (k == SC_OPT_THEOREM)
         {
-            if ((best.thm = sc_thm_lookup(v)) == NULL)
-            {
-                fprintf(stderr, "spikecheck: --theorem: unknown checker "
-                        "'%s' (see spikecheck list)\n", v);
+            if ((best.thm = sc_cli_one_claim("tighten", v)) == NULL)
                 return SC_EXIT_USAGE;
-            }
         }
         else if (k == SC_OPT_SEED)
         {

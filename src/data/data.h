@@ -12,7 +12,7 @@
 #define SC_DATA_H
 
 #include "spikecheck.h"
-#include "cases/cases.h"
+#include "spikecheck_case.h"
 #include "data/svm.h"
 
 typedef struct

@@ -117,12 +117,13 @@ sc_report_print_coverage(FILE * out, const sc_report_t R)
 {
     sc_coverage_struct C;
     slong j, k;
+    int w = sc_thm_id_width();
 
     fprintf(out, "\ncoverage: per claim, the cases where its hypotheses held "
             "(HOLDS + VIOLATED), of those HOLDS whose conclusion was at risk "
             "(exercised) or not (vacuous); least slack over exercised "
             "HOLDS\n");
-    fprintf(out, "%-6s %-13s %5s %9s %7s %5s %5s %5s  %s\n", "claim",
+    fprintf(out, "%-*s %-13s %5s %9s %7s %5s %5s %5s  %s\n", w, "claim",
             "provenance", "held", "exercised", "vacuous", "VIOL", "UNDEC",
             "N/A", "least slack (case)");
     for (j = 0; sc_report_claim(R, j) != NULL; j++)
@@ -133,7 +134,7 @@ sc_report_print_coverage(FILE * out, const sc_report_t R)
         if (C.records == 0)
             continue;
         sc_coverage_sort(&C);
-        fprintf(out, "%-6s %-13s %5ld %9ld %7ld %5ld %5ld %5ld  ", thm->id,
+        fprintf(out, "%-*s %-13s %5ld %9ld %7ld %5ld %5ld %5ld  ", w, thm->id,
                 thm->provenance, (long) C.held, (long) C.exercised,
                 (long) C.vacuous, (long) C.violated, (long) C.undecided,
                 (long) C.na);

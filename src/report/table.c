@@ -25,7 +25,7 @@ void
 sc_report_print_table(FILE * out, const sc_report_t R, int all)
 {
     slong i;
-    int header = 0;
+    int header = 0, w = sc_thm_id_width();
 
     for (i = 0; i < R->len; i++)
     {
@@ -36,12 +36,12 @@ sc_report_print_table(FILE * out, const sc_report_t R, int all)
             continue;
         if (!header)
         {
-            fprintf(out, "%-5s %-28s %-14s %12s %12s %10s %5s  %s\n",
-                    "check", "case", "verdict", "predicted", "observed",
+            fprintf(out, "%-*s %-28s %-14s %12s %12s %10s %5s  %s\n",
+                    w, "check", "case", "verdict", "predicted", "observed",
                     "slack", "bits", "reason");
             header = 1;
         }
-        fprintf(out, "%-5s %-28.28s %-14s", r->thm->id, r->case_name,
+        fprintf(out, "%-*s %-28.28s %-14s", w, r->thm->id, r->case_name,
                 sc_verdict_name(r->res->verdict));
         sc_print_num(out, r->res->has_predicted, r->res->predicted, 12);
         sc_print_num(out, r->res->has_observed, r->res->observed, 12);

@@ -156,18 +156,11 @@ typedef struct
 }
 sc_thm_struct;
 
-extern const sc_thm_struct sc_thm_table[];
-extern const slong sc_thm_count;
-
-/* The registry entry with this claim id (case-sensitive), or NULL. */
-const sc_thm_struct * sc_thm_lookup(const char * id);
+/* The registry (sc_thm_table, sc_thm_lookup) is above the families, in
+   theorems/theorems.h. */
 
 /* The statement thm is a claim of: thm->of, or its own id. */
 const char * sc_thm_statement(const sc_thm_struct * thm);
-
-/* The claims of statement id (or the one claim with that id) in registry
-   order, at most max of them into out; returns how many exist. */
-slong sc_thm_select(const sc_thm_struct ** out, slong max, const char * id);
 
 /*
  * Runs thm on ctx from prec0 bits, doubling while the checker returns

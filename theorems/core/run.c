@@ -1,49 +1,15 @@
 /*
- * run.c -- the registry lookup and the run of one checker on one case:
- * its attempts go up the precision ladder of sc_escalate.
+ * run.c -- the run of one checker on one case: its attempts go up the
+ * precision ladder of sc_escalate.
  */
 #include <stdio.h>
 #include <string.h>
 #include "theorems/core/core.h"
 
-const sc_thm_struct *
-sc_thm_lookup(const char * id)
-{
-    slong i;
-
-    for (i = 0; i < sc_thm_count; i++)
-        if (strcmp(sc_thm_table[i].id, id) == 0)
-            return sc_thm_table + i;
-    return NULL;
-}
-
 const char *
 sc_thm_statement(const sc_thm_struct * thm)
 {
     return thm->of != NULL ? thm->of : thm->id;
-}
-
-slong
-sc_thm_select(const sc_thm_struct ** out, slong max, const char * id)
-{
-    const sc_thm_struct * t = sc_thm_lookup(id);
-    slong i, n = 0;
-
-    if (t != NULL)
-    {
-        if (max > 0)
-            out[0] = t;
-        return 1;
-    }
-    for (i = 0; i < sc_thm_count; i++)
-        if (sc_thm_table[i].of != NULL
-            && strcmp(sc_thm_table[i].of, id) == 0)
-        {
-            if (n < max)
-                out[n] = sc_thm_table + i;
-            n++;
-        }
-    return n;
 }
 
 /* one attempt of a checker: a fresh record at prec */

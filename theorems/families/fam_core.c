@@ -18,7 +18,7 @@ const sc_fam_claim_struct sc_fam_table[] =
         "at fixed eta, eta_gamma, gamma_0 the first rising step t1 fits "
         "a + b ln(1/rho_0) with b = 2/eta_gamma within the tolerance "
         "(T_cf's slope beside it)", NULL, { NULL, NULL, NULL }, NULL },
-      { "T2.2", NULL }, SC_BIT(SC_FAMILY_RHO0), SC_BIT(SC_FAMILY_RHO0),
+      { "T2.2-T", NULL }, SC_BIT(SC_FAMILY_RHO0), SC_BIT(SC_FAMILY_RHO0),
       "1/4", sc_fam_t22_rho_judge },
     { { "FAM-W6-period", "Spike period is set by eta lambda alone",
         SC_PROV_OBSERVATIONAL,

@@ -8,14 +8,14 @@
  *   The closed form of [T2.2] makes the law precise: t* = ln(A eta_g /
  *   B) / eta_g with B proportional to s0^2 ~ rho_0^2, so T_cf has slope
  *   2/eta_gamma in ln(1/rho_0).  Checked: the least-squares slope b of t1
- *   against x = ln(1/rho_0) over the points where [T2.2]'s hypotheses
+ *   against x = ln(1/rho_0) over the points where [T2.2-T]'s hypotheses
  *   hold at t0 = 0 (the law is about rho_0, the state at t0 = 0) satisfies
  *   |b / (2/eta_gamma) - 1| <= tolerance (a parameter of the claim, the
  *   family file's "tolerance", default 1/4).
  *
  * x is computed from the exact rho_0^2 of each point's case (the
  * generator reaches the grid's rho_0 to about 100 bits only), t1 and
- * T_cf are the [T2.2] record's certified observed value and extra, so
+ * T_cf are the [T2.2-T] record's certified observed value and extra, so
  * the fit is a certified function of certified data.  Record: predicted
  * 2/eta_gamma, observed b; extras ratio = b / (2/eta_gamma), tolerance,
  * intercept, residual_rms, slope_T_cf (T_cf's own least-squares slope),
@@ -191,16 +191,17 @@ sc_fam_t22_rho_judge(sc_result_t res, sc_fam_plot_struct * P,
     if (d.undecided + d.missing > 0)
     {
         res->verdict = SC_UNDECIDED;
-        sc_result_reason(res, "%ld of %ld points have no decided [T2.2] "
+        sc_result_reason(res, "%ld of %ld points have no decided [T2.2-T] "
                          "record (first: %s)", (long) (d.undecided
                          + d.missing), (long) n, F->cases[d.first_bad].name);
         goto cleanup;
     }
     if (d.m < 3)
     {
-        sc_result_not_applicable(res, "3 points with [T2.2] at t0 = 0",
-                                 "%ld of %ld points have [T2.2]'s hypotheses "
-                                 "at t0 = 0 and an onset (3 needed; first "
+        sc_result_not_applicable(res, "3 points with [T2.2-T] at t0 = 0",
+                                 "%ld of %ld points have [T2.2-T]'s "
+                                 "hypotheses at t0 = 0 and an onset (3 "
+                                 "needed; first "
                                  "without: %s)", (long) d.m, (long) n,
                                  d.first_bad >= 0
                                  ? F->cases[d.first_bad].name : "-");

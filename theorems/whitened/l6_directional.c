@@ -7,6 +7,10 @@
  *   eta (a^2 ||g||^2 - b^2 q^2) <= 2 a q ||w||^2  implies  rho' <= rho
  *   (the paper's convergence condition, sufficient only).
  *
+ * Three claims with their own verdicts: [L6-iff] the divergence
+ * criterion, [L6-id] the identity behind it (below), [L6-suf] the paper's
+ * sufficient convergence condition, vacuous when it holds at no state.
+ *
  * Source: paper Lemma 6 (App. A); THEOREMS.md section 2; LOGISTIC.md 2.1.
  * At the midpoint of every certified full-GD state the step w' is recomputed
  * in balls from that exact state, so the claim is checked on exact states
@@ -54,6 +58,13 @@ sc_l6_step_clear(sc_l6_step_struct * s)
 
 static void sc_l6_lambda(sc_l6_step_struct * s, const arb_t eta,
                          const arb_t factor, slong prec);
+
+/* which of the three claims a walk checks */
+typedef enum
+{
+    SC_L6_IFF, SC_L6_ID, SC_L6_SUF
+}
+sc_l6_part_t;
 
 /* All quantities of the lemma at state w, with the plain step w' = w - eta g. */
 static void
@@ -146,31 +157,166 @@ sc_l6_lambda(sc_l6_step_struct * s, const arb_t eta, const arb_t factor,
     arb_mul(t, s->a, s->q, prec);
     arb_mul(t, t, s->W, prec);
     arb_mul_2exp_si(t, t, 1);
-    arb_sub(s->suff, s->suff, t, prec);
     arb_sub(s->lam0, s->lam, t, prec);
-    arb_mul(t, t, factor, prec);                /* factor = 1 outside tests */
+    /* each claim's bound side scaled: factor = 1 outside tests */
+    arb_mul(t, t, factor, prec);
+    arb_sub(s->suff, s->suff, t, prec);
     arb_sub(s->lam, s->lam, t, prec);
 
     arb_mul(t, s->a, s->a1, prec);
     arb_sqr(t, t, prec);
     arb_mul(s->id, eta, s->lam0, prec);
     arb_div(s->id, s->id, t, prec);
+    arb_mul(s->id, s->id, factor, prec);
     arb_sqr(s->drho2, s->rho1, prec);
     arb_sqr(t, s->rho, prec);
     arb_sub(s->drho2, s->drho2, t, prec);
     arb_clear(t);
 }
 
-int
-sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+/* What the walk counts: states checked, with Lambda > 0, rising, with
+   the sufficient condition; the identity at the last state checked. */
+typedef struct
+{
+    slong applied, pred, rise, suff, tlast;
+    arb_t last, lastd;
+}
+sc_l6_count_struct;
+
+/* The claim part at state t (s evaluated, a, a' > 0 certified): SC_OK
+   (res VIOLATED on a counterexample) or SC_UNABLE. */
+static int
+sc_l6_state(sc_result_t res, sc_l6_count_struct * N,
+            const sc_l6_step_struct * s, sc_l6_part_t part, slong t)
+{
+    sc_truth_t up = sc_num_gt(s->rho1, s->rho), lam, suff;
+    arb_t zero;
+
+    if (part == SC_L6_ID)
+    {
+        N->applied++;
+        if (!arb_overlaps(s->drho2, s->id))
+        {
+            res->verdict = SC_VIOLATED;
+            res->step = t;
+            sc_result_reason(res, "identity rho'^2 - rho^2 = eta Lambda / "
+                             "(a a')^2 fails at step %ld", (long) t);
+            sc_result_no_value(res, "an exact identity: its two sides "
+                               "certified apart");
+            return SC_OK;
+        }
+        arb_set(N->last, s->id);
+        arb_set(N->lastd, s->drho2);
+        N->tlast = t;
+        return SC_OK;
+    }
+    if (up == SC_UNKNOWN)
+    {
+        sc_result_reason(res, "sign of rho' - rho undecided at step %ld",
+                         (long) t);
+        return SC_UNABLE;
+    }
+    N->applied++;
+    N->rise += (up == SC_TRUE);
+    if (part == SC_L6_SUF)
+    {
+        arb_init(zero);
+        suff = sc_num_le(s->suff, zero);
+        arb_clear(zero);
+        N->suff += (suff == SC_TRUE);
+        if (up == SC_TRUE && suff == SC_UNKNOWN)
+        {
+            sc_result_reason(res, "sufficient condition undecided at the "
+                             "rising step %ld", (long) t);
+            return SC_UNABLE;
+        }
+        if (up == SC_TRUE && suff == SC_TRUE)
+        {
+            res->verdict = SC_VIOLATED;
+            res->step = t;
+            sc_result_reason(res, "sufficient convergence condition holds "
+                             "but rho' > rho at step %ld", (long) t);
+            sc_result_no_value(res, "an implication: its hypothesis "
+                               "certified true and its conclusion false");
+        }
+        return SC_OK;
+    }
+    lam = sc_num_is_positive(s->lam);
+    if (lam == SC_UNKNOWN)
+    {
+        sc_result_reason(res, "sign of Lambda undecided at step %ld",
+                         (long) t);
+        return SC_UNABLE;
+    }
+    N->pred += (lam == SC_TRUE);
+    if (up != lam)
+    {
+        res->verdict = SC_VIOLATED;
+        res->step = t;
+        sc_result_reason(res, "divergence criterion: Lambda %s 0 but "
+                         "rho' %s rho at step %ld",
+                         lam == SC_TRUE ? ">" : "<=",
+                         up == SC_TRUE ? ">" : "<=", (long) t);
+        sc_result_no_value(res, "a criterion: the sign of Lambda "
+                           "against the direction of rho");
+    }
+    return SC_OK;
+}
+
+/* The verdict of a walk that found no counterexample. */
+static void
+sc_l6_finish(sc_result_t res, const sc_l6_count_struct * N,
+             sc_l6_part_t part)
+{
+    if (N->applied == 0)
+    {
+        sc_result_not_applicable(res, "a > 0 and a' > 0 at no step",
+                                 "a > 0 and a' > 0 at no step");
+        return;
+    }
+    if (part == SC_L6_ID)
+    {
+        /* the identity's two sides at the last step checked, also for
+           tests against the reduced recurrence */
+        sc_result_set_predicted(res, N->last);
+        sc_result_set_observed(res, N->lastd);
+        sc_result_set_extra(res, "drho2_last", N->last);
+        sc_result_set_extra_si(res, "drho2_step", N->tlast);
+        sc_result_reason(res, "rho'^2 - rho^2 = eta Lambda / (a a')^2 at "
+                         "all %ld states checked (predicted, observed: "
+                         "its sides at step %ld)", (long) N->applied,
+                         (long) N->tlast);
+        return;
+    }
+    if (part == SC_L6_SUF)
+    {
+        sc_result_set_extra_si(res, "condition_holds", N->suff);
+        sc_result_set_extra_si(res, "rising_steps", N->rise);
+        sc_result_reason(res, "the sufficient condition holds at %ld of %ld "
+                         "states checked, rho' <= rho at each",
+                         (long) N->suff, (long) N->applied);
+        if (N->suff == 0)
+            sc_result_vacuous(res, "the sufficient condition holds at no "
+                              "state");
+        return;
+    }
+    sc_result_set_predicted_si(res, N->pred);
+    sc_result_set_observed_si(res, N->rise);
+    sc_result_reason(res, "Lambda > 0 exactly at the %ld rising steps of %ld "
+                     "checked", (long) N->rise, (long) N->applied);
+}
+
+static int
+sc_l6_check(sc_result_t res, sc_ctx_t ctx, sc_l6_part_t part, slong prec)
 {
     const sc_traj_struct * T;
-    slong t, d = ctx->cs->d, napplied = 0, npred = 0, nrise = 0, tlast = -1;
+    slong t, d = ctx->cs->d;
     arb_ptr w, g, w1, y;
-    arb_t gamma, x, f, last;
+    arb_t gamma, f;
     sc_dyn_split_t S;
-    sc_truth_t pos, up, lam, suff;
+    sc_truth_t pos;
     sc_l6_step_struct s;
+    sc_l6_count_struct N;
     sc_dyn_struct * D;
     int status = SC_OK;
 
@@ -187,19 +333,21 @@ sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     w = _arb_vec_init(d);
     g = _arb_vec_init(d);
     w1 = _arb_vec_init(d);
+    y = _arb_vec_init(d);
     arb_init(gamma);
-    arb_init(x);
     arb_init(f);
-    arb_init(last);
+    arb_init(N.last);
+    arb_init(N.lastd);
+    N.applied = N.pred = N.rise = N.suff = 0;
+    N.tlast = -1;
     sc_thm_factor(f, ctx, prec);
     sc_l6_step_init(&s);
     D = sc_ctx_dyn(ctx, prec);
-    y = _arb_vec_init(d);
     if (T->split)
         sc_dyn_split_init(S, ctx->cs, ctx->data, prec);
 
     res->verdict = SC_HOLDS;
-    for (t = 0; t < ctx->cs->steps; t++)
+    for (t = 0; t < ctx->cs->steps && res->verdict == SC_HOLDS; t++)
     {
         /* state 0 is exact: a_0 <= 0 is decided over Q (its ball at the
            midpoint never decides a_0 = 0) */
@@ -218,87 +366,48 @@ sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
         pos = sc_truth_and(sc_num_is_positive(s.a), sc_num_is_positive(s.a1));
         if (pos == SC_FALSE)
             continue;                           /* a or a' <= 0: not covered */
-        up = sc_num_gt(s.rho1, s.rho);
-        lam = sc_num_is_positive(s.lam);
-        if (pos == SC_UNKNOWN || up == SC_UNKNOWN || lam == SC_UNKNOWN)
+        if (pos == SC_UNKNOWN)
         {
-            sc_result_reason(res, "sign of Lambda or of rho' - rho "
-                             "undecided at step %ld", (long) t);
+            sc_result_reason(res, "a > 0 and a' > 0 undecided at step %ld",
+                             (long) t);
             status = SC_UNABLE;
             break;
         }
-        napplied++;
-        npred += (lam == SC_TRUE);
-        nrise += (up == SC_TRUE);
-        if (up != lam)
-        {
-            res->verdict = SC_VIOLATED;
-            res->step = t;
-            sc_result_reason(res, "divergence criterion: Lambda %s 0 but "
-                             "rho' %s rho at step %ld",
-                             lam == SC_TRUE ? ">" : "<=",
-                             up == SC_TRUE ? ">" : "<=", (long) t);
-            sc_result_no_value(res, "a criterion: the sign of Lambda "
-                               "against the direction of rho");
+        status = sc_l6_state(res, &N, &s, part, t);
+        if (status != SC_OK)
             break;
-        }
-        if (!arb_overlaps(s.drho2, s.id))
-        {
-            res->verdict = SC_VIOLATED;
-            res->step = t;
-            sc_result_reason(res, "identity rho'^2 - rho^2 = eta Lambda / "
-                             "(a a')^2 fails at step %ld", (long) t);
-            sc_result_no_value(res, "an exact identity: its two sides "
-                               "certified apart");
-            break;
-        }
-        arb_set(last, s.id);
-        tlast = t;
-        suff = sc_num_le(s.suff, x);            /* x = 0 */
-        if (suff == SC_TRUE && up == SC_TRUE)
-        {
-            res->verdict = SC_VIOLATED;
-            res->step = t;
-            sc_result_reason(res, "sufficient convergence condition holds "
-                             "but rho' > rho at step %ld", (long) t);
-            sc_result_no_value(res, "an implication: its hypothesis "
-                               "certified true and its conclusion false");
-            break;
-        }
     }
     if (status == SC_OK && res->verdict == SC_HOLDS)
-    {
-        if (napplied == 0)
-        {
-            sc_result_not_applicable(res, "a > 0 and a' > 0 at no step",
-                                     "a > 0 and a' > 0 at no step");
-        }
-        else
-        {
-            arb_set_si(x, npred);
-            sc_result_set_predicted(res, x);
-            arb_set_si(x, nrise);
-            sc_result_set_observed(res, x);
-            /* the identity's value at the last step checked, for tests
-               against the reduced recurrence */
-            sc_result_set_extra(res, "drho2_last", last);
-            sc_result_set_extra_si(res, "drho2_step", tlast);
-            sc_result_reason(res, "Lambda > 0 exactly at the %ld rising "
-                             "steps of %ld checked", (long) nrise,
-                             (long) napplied);
-        }
-    }
+        sc_l6_finish(res, &N, part);
 
     if (T->split)
         sc_dyn_split_clear(S);
-    _arb_vec_clear(y, d);
     sc_l6_step_clear(&s);
-    arb_clear(last);
+    arb_clear(N.lastd);
+    arb_clear(N.last);
     arb_clear(f);
-    arb_clear(x);
     arb_clear(gamma);
+    _arb_vec_clear(y, d);
     _arb_vec_clear(w1, d);
     _arb_vec_clear(g, d);
     _arb_vec_clear(w, d);
     return status;
+}
+
+int
+sc_thm_l6_iff_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    return sc_l6_check(res, ctx, SC_L6_IFF, prec);
+}
+
+int
+sc_thm_l6_id_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    return sc_l6_check(res, ctx, SC_L6_ID, prec);
+}
+
+int
+sc_thm_l6_suf_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    return sc_l6_check(res, ctx, SC_L6_SUF, prec);
 }

@@ -65,11 +65,13 @@ sc_t22_setup(sc_truth_t * h2, sc_t22_struct * p, const sc_traj_struct * R,
 }
 
 /* T by scanning psi(t) = (eta c^2 k0 - r_t eta c D0) / (W0 + t delta),
-   r_t = (1 - eta_g)^t, spending *budget steps.  Returns SC_OK with
+   r_t = (1 - eta_g)^t, spending *budget steps: the definition, used where
+   sc_t22_search's certificates are not available.  Returns SC_OK with
    *T >= 1, or *T = 0 when (ii) certifiably fails, or *T = -1 when the
    budget ran out; or SC_UNABLE. */
 int
-sc_t22_scan(slong * T, slong * budget, const sc_t22_struct * p, slong prec)
+sc_t22_scan_steps(slong * T, slong * budget, const sc_t22_struct * p,
+                  slong prec)
 {
     arb_t r, q, al, be, num, psi, prev;
     slong t;
@@ -137,6 +139,157 @@ sc_t22_scan(slong * T, slong * budget, const sc_t22_struct * p, slong prec)
     arb_clear(q);
     arb_clear(r);
     return status;
+}
+
+/* Truth of psi(t) > Theta0, with r_t = r^t formed directly. */
+static sc_truth_t
+sc_t22_above(const sc_t22_struct * p, const arb_t r, slong t, slong prec)
+{
+    arb_t x, y;
+    sc_truth_t res;
+
+    arb_init(x);
+    arb_init(y);
+    arb_pow_ui(x, r, (ulong) t, prec);
+    arb_mul(x, x, p->D0, prec);
+    arb_mul(y, p->c, p->k0, prec);
+    arb_sub(x, y, x, prec);
+    arb_mul(x, x, p->eta, prec);
+    arb_mul(x, x, p->c, prec);
+    arb_mul_si(y, p->delta, t, prec);
+    arb_add(y, y, p->W0, prec);
+    arb_div(x, x, y, prec);
+    res = sc_num_gt(x, p->Theta0);
+    arb_clear(y);
+    arb_clear(x);
+    return res;
+}
+
+/* The largest t to which the search climbs (t0 + T is then far past
+   every horizon). */
+#define SC_T22_T_MAX (WORD(1) << 60)
+
+/*
+ * The integers around the maximiser t* = ln(eta c D0 L / (Theta0 delta))
+ * / L, L = -ln(1 - eta_g), of f(t) = eta c (c k0 - r^t D0) - Theta0 (W0 +
+ * t delta), into [*lo, *hi] (*lo >= 1); 0 when they cannot be bounded
+ * (then the caller scans).  f > 0 iff psi > Theta0.
+ */
+static int
+sc_t22_argmax(slong * lo, slong * hi, const sc_t22_struct * p,
+              const arb_t r, slong prec)
+{
+    arb_t L, x, y;
+    int ok = 1;
+
+    arb_init(L);
+    arb_init(x);
+    arb_init(y);
+    arb_log(L, r, prec);
+    arb_neg(L, L);
+    arb_mul(x, p->eta, p->c, prec);
+    arb_mul(x, x, p->D0, prec);
+    arb_mul(x, x, L, prec);
+    arb_mul(y, p->Theta0, p->delta, prec);
+    arb_div(x, x, y, prec);
+    arb_one(y);
+    if (arb_le(x, y))
+        *lo = *hi = 1;              /* f' <= 0 from t = 0: t* <= 0 */
+    else if (!arb_is_positive(x))
+        ok = 0;
+    else
+    {
+        arb_log(x, x, prec);
+        arb_div(x, x, L, prec);
+        arb_get_lbound_arf(arb_midref(y), x, prec);
+        arb_get_ubound_arf(arb_midref(L), x, prec);
+        if (!arf_is_finite(arb_midref(L)) || arf_cmp_si(arb_midref(L),
+                                                        SC_T22_T_MAX) >= 0)
+            ok = 0;
+        else
+        {
+            *lo = FLINT_MAX(1, arf_get_si(arb_midref(y), ARF_RND_FLOOR));
+            *hi = FLINT_MAX(1, arf_get_si(arb_midref(L), ARF_RND_CEIL));
+            ok = (*hi - *lo <= 8);
+        }
+    }
+    arb_clear(y);
+    arb_clear(x);
+    arb_clear(L);
+    return ok;
+}
+
+/*
+ * T = min{t >= 1 : psi(t) > Theta0} in O(log T) certified comparisons.
+ * With 0 < r = 1 - eta_g < 1, D0 > 0 and delta > 0, f(t) (above) is
+ * concave, so {t : psi(t) > Theta0} is an interval, whose first integer is
+ * found by bisection once one member is known; f's integer maximum is at
+ * floor(t*) or ceil(t*), so if f <= 0 there, (ii) fails.  With D0 <= 0,
+ * psi decreases from t = 1.  1: decided into *T (0: (ii) fails), or
+ * SC_UNABLE through *status; 0: no certificate (the caller scans).
+ */
+static int
+sc_t22_search(slong * T, int * status, const sc_t22_struct * p, slong prec)
+{
+    arb_t r;
+    slong lo = 0, hi = -1, a, b, t;
+    sc_truth_t u;
+    int ok = 1;
+
+    arb_init(r);
+    arb_sub_ui(r, p->etag, 1, prec);
+    arb_neg(r, r);
+    *status = SC_OK;
+    if (!arb_is_positive(r) || !arb_is_positive(p->etag)
+        || !arb_is_positive(p->delta)
+        || !(arb_is_positive(p->D0) || arb_is_nonpositive(p->D0)))
+        ok = 0;
+    else if (arb_is_nonpositive(p->D0))
+        a = b = 1;
+    else
+        ok = sc_t22_argmax(&a, &b, p, r, prec);
+    /* climb by doubling below t* (f increases there), then the
+       candidates a .. b around it */
+    for (t = 1; ok && hi < 0 && t < a; t *= 2)
+    {
+        if ((u = sc_t22_above(p, r, t, prec)) == SC_TRUE)
+            hi = t;
+        else if (u == SC_FALSE)
+            lo = t;
+        else
+            ok = 0, *status = SC_UNABLE;
+    }
+    for (t = FLINT_MAX(lo + 1, a); ok && hi < 0 && t <= b; t++)
+    {
+        if ((u = sc_t22_above(p, r, t, prec)) == SC_TRUE)
+            hi = t;
+        else if (u == SC_UNKNOWN)
+            ok = 0, *status = SC_UNABLE;
+    }
+    /* f(lo) <= 0 < f(hi): the first member lies in (lo, hi] */
+    while (ok && hi > 0 && hi - lo > 1)
+    {
+        t = lo + (hi - lo) / 2;
+        if ((u = sc_t22_above(p, r, t, prec)) == SC_TRUE)
+            hi = t;
+        else if (u == SC_FALSE)
+            lo = t;
+        else
+            ok = 0, *status = SC_UNABLE;
+    }
+    *T = (hi > 0) ? hi : 0;
+    arb_clear(r);
+    return ok || *status == SC_UNABLE;
+}
+
+int
+sc_t22_scan(slong * T, slong * budget, const sc_t22_struct * p, slong prec)
+{
+    int status;
+
+    if (sc_t22_search(T, &status, p, prec))
+        return status;
+    return sc_t22_scan_steps(T, budget, p, prec);
 }
 
 /* T_cf and the truth of (ii'). */

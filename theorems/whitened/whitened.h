@@ -93,11 +93,20 @@ void sc_t22_clear(sc_t22_struct * p);
 sc_truth_t sc_t22_setup(sc_truth_t * h2, sc_t22_struct * p,
                         const sc_traj_struct * R, slong t0, slong prec);
 
-/* T = min{t >= 1 : psi(t) > Theta0}, spending at most *budget steps of
-   the scan: SC_OK with *T >= 1, *T = 0 when (ii) certifiably fails, *T =
-   -1 when the budget ran out; SC_UNABLE when a comparison is undecided. */
+/* T = min{t >= 1 : psi(t) > Theta0}: SC_OK with *T >= 1, *T = 0 when
+   (ii) certifiably fails, *T = -1 when the budget ran out; SC_UNABLE when
+   a comparison is undecided.  By bisection on the interval where psi >
+   Theta0 (O(log T) comparisons; no budget spent) where its certificates
+   hold (0 < eta_g < 1, delta > 0, the sign of D0 decided), else by
+   sc_t22_scan_steps. */
 int sc_t22_scan(slong * T, slong * budget, const sc_t22_struct * p,
                 slong prec) SC_WARN_UNUSED;
+
+/* The same by the definition: psi(1), psi(2), ... until it exceeds
+   Theta0 or falls, spending at most *budget steps (tests compare the
+   two). */
+int sc_t22_scan_steps(slong * T, slong * budget, const sc_t22_struct * p,
+                      slong prec) SC_WARN_UNUSED;
 
 /* T_cf and the truth of (ii') (SC_UNKNOWN: T_cf indeterminate). */
 sc_truth_t sc_t22_closed_form(arb_t Tcf, const sc_t22_struct * p,
@@ -117,14 +126,23 @@ void sc_thm_lp_bound(arb_t U, const arb_t lamn, const arb_t e1,
 /* The checker entry points. */
 int sc_thm_l12_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_l1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
-int sc_thm_l7_check(sc_result_t res, sc_ctx_t ctx, slong prec);
-int sc_thm_l6_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l7_eq_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l7_rise_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l6_iff_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l6_id_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_l6_suf_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_t2_1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
-int sc_thm_t2_2_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t2_2_T_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t2_2_cf_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_t3_a_check(sc_result_t res, sc_ctx_t ctx, slong prec);
-int sc_thm_t3_b_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t3_b_H_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t3_b_P_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t3_b_cf_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_lp_check(sc_result_t res, sc_ctx_t ctx, slong prec);
-int sc_thm_t3_c_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t3_c_1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t3_c_2_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t3_c_h_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_t3_c_n_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_l13_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 
 #endif

@@ -1,7 +1,10 @@
 /*
  * registry.c -- every statement spikecheck checks, in the order of
- * THEOREMS.md.  Adding a statement: one file, one line here, one test.
+ * THEOREMS.md, and the lookup by claim id.  Adding a statement: one file,
+ * one line here, one test.  It names every family's checker, so it sits
+ * above the families (theorems/), not in core/ below them.
  */
+#include <string.h>
 #include "theorems/theorems.h"
 
 const sc_thm_struct sc_thm_table[] =
@@ -18,45 +21,85 @@ const sc_thm_struct sc_thm_table[] =
       sc_thm_l1_check,
       { "tests/data/thm_spike.json",
         "tests/data/thm_spike.json", "1025/1024" }, NULL },
-    { "L7", "Reduced dynamics", SC_PROV_EXACT,
+    /* Lemma 7: the recurrence, and item 4 */
+    { "L7-eq", "Reduced dynamics", SC_PROV_EXACT,
       "paper Lemma 7; THEOREMS.md s.2",
-      "full GD equals the (rho, gamma, W) recurrence step by step; rising "
-      "iff rho < 1 and h > Theta(rho)",
-      sc_thm_l7_check,
+      "full GD equals the (rho, gamma, W) recurrence step by step, rising "
+      "flags included",
+      sc_thm_l7_eq_check,
       { "tests/data/thm_spike.json",
-        "tests/data/thm_spike.json", "1025/1024" }, NULL },
-    { "L6", "Directional convergence/divergence", SC_PROV_EXACT,
+        "tests/data/thm_spike.json", "1025/1024" }, "L7" },
+    { "L7-rise", "Rising criterion (item 4)", SC_PROV_EXACT,
+      "paper Lemma 7 item 4; THEOREMS.md s.2",
+      "rho_{t+1} > rho_t iff rho_t < 1 and h_t > Theta(rho_t)",
+      sc_thm_l7_rise_check,
+      { "tests/data/thm_spike.json",
+        "tests/data/thm_spike.json", "1025/1024" }, "L7" },
+    /* Lemma 6: the criterion, the identity behind it, the paper's form */
+    { "L6-iff", "Directional divergence criterion", SC_PROV_EXACT,
       "paper Lemma 6; THEOREMS.md s.2",
-      "rho' > rho iff eta(a^2|g|^2 - |w|^2 q^2) > 2aq|w|^2; the paper's "
-      "convergence condition implies rho' <= rho",
-      sc_thm_l6_check,
+      "rho' > rho iff Lambda = eta(a^2|g|^2 - |w|^2 q^2) - 2aq|w|^2 > 0",
+      sc_thm_l6_iff_check,
       { "tests/data/thm_spike.json",
-        "tests/data/thm_spike.json", "1025/1024" }, NULL },
+        "tests/data/thm_spike.json", "1025/1024" }, "L6" },
+    { "L6-id", "Directional identity", SC_PROV_EXACT,
+      "paper Lemma 6 (App. A); THEOREMS.md s.2",
+      "rho'^2 - rho^2 = eta Lambda / (a a')^2",
+      sc_thm_l6_id_check,
+      { "tests/data/thm_spike.json",
+        "tests/data/thm_spike.json", "1025/1024" }, "L6" },
+    { "L6-suf", "Directional convergence condition", SC_PROV_EXACT,
+      "paper Lemma 6; THEOREMS.md s.2",
+      "eta(a^2|g|^2 - b^2 q^2) <= 2aq|w|^2 implies rho' <= rho",
+      sc_thm_l6_suf_check,
+      { "tests/data/thm_spike.json",
+        "tests/data/thm_spike.json", "2" }, "L6" },
     { "T2.1", "No rising edge", SC_PROV_RECONSTRUCTED,
       "paper Theorem 2.1; THEOREMS.md s.3",
       "H2 and eta Gamma c <= 2 W_0 imply rho_{t+1} < rho_t for all t",
       sc_thm_t2_1_check,
       { "tests/data/thm_t21.json",
         "tests/data/thm_spike.json", "2" }, NULL },
-    { "T2.2", "Delayed onset, waiting-time bound", SC_PROV_RECONSTRUCTED,
+    /* Theorem 2.2: the waiting-time bound and its closed form */
+    { "T2.2-T", "Delayed onset within T steps", SC_PROV_RECONSTRUCTED,
       "paper Theorem 2.2; THEOREMS.md s.3",
-      "H2, (i), (ii) imply the first rising step t1 satisfies 1 <= t1 <= T "
-      "(and T <= T_cf under (ii'))",
-      sc_thm_t2_2_check,
+      "from each t0 with H2, (i), (ii): the first rising step t1 satisfies "
+      "1 <= t1 - t0 <= T",
+      sc_thm_t2_2_T_check,
       { "tests/data/thm_t22.json",
-        "tests/data/thm_t22.json", "1/2" }, NULL },
+        "tests/data/thm_t22.json", "1/2" }, "T2.2" },
+    { "T2.2-cf", "Closed-form waiting time", SC_PROV_RECONSTRUCTED,
+      "paper Theorem 2.2 (appendix); THEOREMS.md s.3",
+      "from each t0 with H2, (i), (ii) and (ii'): T <= T_cf",
+      sc_thm_t2_2_cf_check,
+      { "tests/data/thm_t22.json",
+        "tests/data/thm_t22.json", "1/4" }, "T2.2" },
     { "T3.a", "Rising-edge duration", SC_PROV_RECONSTRUCTED,
       "paper Theorem 3; THEOREMS.md s.4",
       "H_1 > Theta_1 and R <= ceil(ln(H_1/Theta_1) / ln kappa_1)",
       sc_thm_t3_a_check,
       { "tests/data/thm_t22.json",
         "tests/data/thm_t22.json", "1/1000000000000000000000000000000" }, NULL },
-    { "T3.b", "Rising-edge peak", SC_PROV_RECONSTRUCTED,
+    /* Theorem 3's peak: the rising steps, the peak, its closed form */
+    { "T3.b-H", "Rising steps below rho_H", SC_PROV_RECONSTRUCTED,
       "paper Theorem 3; THEOREMS.md s.4",
-      "rising steps have rho < rho_H(H_1); rho_{t1+R} <= P(H_1) <= P_cf(H_1)",
-      sc_thm_t3_b_check,
+      "under H3 the rising steps of an edge have rho_t < rho_H(H_1)",
+      sc_thm_t3_b_H_check,
       { "tests/data/thm_spike.json",
-        "tests/data/thm_spike.json", "1/2" }, NULL },
+        "tests/data/thm_spike.json", "1/4" }, "T3.b" },
+    { "T3.b-P", "Rising-edge peak", SC_PROV_RECONSTRUCTED,
+      "paper Theorem 3; THEOREMS.md s.4",
+      "under H3 the value after an edge satisfies rho_{t1+R} <= P(H_1)",
+      sc_thm_t3_b_P_check,
+      { "tests/data/thm_spike.json",
+        "tests/data/thm_spike.json", "1/2" }, "T3.b" },
+    { "T3.b-cf", "Closed-form peak bound", SC_PROV_RECONSTRUCTED,
+      "paper Theorem 3; THEOREMS.md s.4",
+      "P(H_1) <= P_cf(H_1) = (H_1 - 1) m / (1 + H_1 m^2), m = min(rho_H, "
+      "H_1^-1/2)",
+      sc_thm_t3_b_cf_check,
+      { "tests/data/thm_spike.json",
+        "tests/data/thm_spike.json", "1/2" }, "T3.b" },
     { "LP", "Loss peak of a rising edge", SC_PROV_DERIVED,
       "derived here from [L1], [L7].2, [T3.b]; docs/loss_peak.md",
       "eta_gamma <= 1: on [t1, t1+R+1] L - L* <= U_t, from e_t1, k_t1, "
@@ -64,13 +107,32 @@ const sc_thm_struct sc_thm_table[] =
       sc_thm_lp_check,
       { "tests/data/thm_spike.json",
         "tests/data/thm_spike.json", "1/3" }, NULL },
-    { "T3.c", "Phases and negative feedback", SC_PROV_RECONSTRUCTED,
+    /* Theorem 3's phases: each a claim */
+    { "T3.c-1", "Phase P1: gamma rises", SC_PROV_RECONSTRUCTED,
       "paper Theorem 3, Section 5.2; THEOREMS.md s.4",
-      "gamma rises in P1, falls in P2, h falls on rising P2 steps; rising "
-      "steps after t_c bounded",
-      sc_thm_t3_c_check,
+      "on the rising steps t <= t_c of an edge gamma_{t+1} >= gamma_t",
+      sc_thm_t3_c_1_check,
       { "tests/data/thm_t3c.json",
-        "tests/data/thm_t3c.json", "1/1000" }, NULL },
+        "tests/data/thm_t3c.json", "2" }, "T3.c" },
+    { "T3.c-2", "Phase P2: gamma falls", SC_PROV_RECONSTRUCTED,
+      "paper Theorem 3, Section 5.2; THEOREMS.md s.4",
+      "on the steps t_c < t <= t1 + R gamma_{t+1} < gamma_t",
+      sc_thm_t3_c_2_check,
+      { "tests/data/thm_t3c.json",
+        "tests/data/thm_t3c.json", "1/2" }, "T3.c" },
+    { "T3.c-h", "Phase P2: negative feedback on h", SC_PROV_RECONSTRUCTED,
+      "paper Theorem 3, Section 5.2; THEOREMS.md s.4",
+      "on the rising steps of P2 h_{t+1} < h_t / (1 + h_t^2 sin^2_t)",
+      sc_thm_t3_c_h_check,
+      { "tests/data/thm_t3c.json",
+        "tests/data/thm_t3c.json", "1/2" }, "T3.c" },
+    { "T3.c-n", "Rising steps after t_c", SC_PROV_RECONSTRUCTED,
+      "paper Theorem 3, Section 5.2; THEOREMS.md s.4",
+      "the rising steps after t_c number at most ceil(ln(h/Theta(rho)) / "
+      "ln kappa) at t_c + 1",
+      sc_thm_t3_c_n_check,
+      { "tests/data/thm_t3c.json",
+        "tests/data/thm_t3c.json", "1/1000" }, "T3.c" },
     { "L13", "A falling edge exists", SC_PROV_RECONSTRUCTED,
       "paper Lemma 13; THEOREMS.md s.4",
       "under H3 some t in [t1, t1 + T'] has rho_{t+1} <= rho_t",
@@ -334,3 +396,48 @@ const sc_thm_struct sc_thm_table[] =
 };
 
 const slong sc_thm_count = sizeof(sc_thm_table) / sizeof(sc_thm_table[0]);
+
+const sc_thm_struct *
+sc_thm_lookup(const char * id)
+{
+    slong i;
+
+    for (i = 0; i < sc_thm_count; i++)
+        if (strcmp(sc_thm_table[i].id, id) == 0)
+            return sc_thm_table + i;
+    return NULL;
+}
+
+int
+sc_thm_id_width(void)
+{
+    slong i;
+    size_t w = 5;
+
+    for (i = 0; i < sc_thm_count; i++)
+        w = FLINT_MAX(w, strlen(sc_thm_table[i].id));
+    return (int) w;
+}
+
+slong
+sc_thm_select(const sc_thm_struct ** out, slong max, const char * id)
+{
+    const sc_thm_struct * t = sc_thm_lookup(id);
+    slong i, n = 0;
+
+    if (t != NULL)
+    {
+        if (max > 0)
+            out[0] = t;
+        return 1;
+    }
+    for (i = 0; i < sc_thm_count; i++)
+        if (sc_thm_table[i].of != NULL
+            && strcmp(sc_thm_table[i].of, id) == 0)
+        {
+            if (n < max)
+                out[n] = sc_thm_table + i;
+            n++;
+        }
+    return n;
+}
