@@ -12,11 +12,25 @@
 # explicit data only.  Usage:
 #   sh bench/mpmath_ratio.sh [SPIKECHECK [CASE [BITS [RUNS [MP_RUNS]]]]]
 # (BITS: the precision the trace needs, 512 for the showcase; both runs
-# use it).  Needs python3 with mpmath (pip install mpmath, or apt-get
+# use it), or
+#   sh bench/mpmath_ratio.sh --needed [SPIKECHECK [CASE [RUNS [MP_RUNS]]]]
+# for the certified trace against mpmath at the precision mpmath needs
+# for the same 20 digits, with mpmath's last row at the certified run's
+# bits and at 78 digits (bench/mpmath_needed.py; default CASE the
+# 1200-step case of cases/deep/).  Needs python3 with mpmath (pip install mpmath, or apt-get
 # install python3-mpmath).
 set -u
+NEEDED=
+if [ "${1:-}" = "--needed" ]; then
+    NEEDED=1
+    shift
+fi
 SC=${1:-./spikecheck}
-CASE=${2:-cases/showcase/whitened-delayed-spike.json}
+if [ -n "$NEEDED" ]; then
+    CASE=${2:-cases/deep/rho-3e-201-1200-steps.json}
+else
+    CASE=${2:-cases/showcase/whitened-delayed-spike.json}
+fi
 BITS=${3:-512}
 if ! python3 -c 'import mpmath' 2> /dev/null; then
     echo "mpmath ratio: python3 with mpmath not found (pip install mpmath): skipped"
@@ -31,6 +45,10 @@ if grep -q '"generator"' "$CASE"; then
     trap 'rm -f "$X"' EXIT
     "$SC" expand -o "$X" "$CASE" || exit 2
     CASE=$X
+fi
+if [ -n "$NEEDED" ]; then
+    exec python3 "$(dirname "$0")/mpmath_needed.py" "$SC" "$CASE" \
+        ${3:+"$3"} ${4:+"$4"}
 fi
 python3 "$(dirname "$0")/mpmath_ratio.py" "$SC" "$CASE" "$BITS" \
     ${4:+"$4"} ${5:+"$5"}

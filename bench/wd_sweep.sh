@@ -1,5 +1,5 @@
 #!/bin/sh
-# wd_sweep.sh -- [W6] period against 1/(eta lambda) across the committed
+# wd_sweep.sh -- [W6-a]'s period against 1/(eta lambda) across the committed
 # sweep cases/sweep-wd/ (the delayed-spike data, eta = 3, lambda = 1/50 ..
 # 1/200, 1500 steps), and the least-squares slope and intercept of
 # period = slope / (eta lambda) + intercept.  On demand (not in CI): about
@@ -8,7 +8,7 @@ set -eu
 dir=${1:-cases/sweep-wd}
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-./spikecheck check --theorem W6 --json "$out" "$dir" > /dev/null
+./spikecheck check --theorem W6-a --json "$out" "$dir" > /dev/null
 awk -F'"' '
     /"case":/           { c = $4 }
     /"spikes":/         { s = $4 }

@@ -504,7 +504,7 @@ test_thm_s2_crossing_at_onset_and_false_threshold(void ** state)
     sc_result_t res;
 
     sc_result_init(res);
-    assert_int_equal(sc_run_case(res, f, "S2", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, f, "S2-P", 1, 1), SC_HOLDS);
     /* lambda_max(P^1/2 H P^1/2) passes 2 where rho starts rising: the edge
        209..660 of THEOREMS.md s.7; the gamma curvature 1 > 2/3 = 2/eta
        crosses the plain threshold at t = 0 */
@@ -517,18 +517,67 @@ test_thm_s2_crossing_at_onset_and_false_threshold(void ** state)
     assert_int_equal(res->step, 653);
     assert_true(sc_extra_is(res, "t_spike", 653));
     assert_true(sc_extra_is(res, "lag_P", 444));
-    assert_true(sc_extra_is(res, "lag", 653));
     assert_true(sc_extra_is(res, "nonspike_rises", 0));
+    assert_int_equal(sc_run_case(res, f, "S2-H", 1, 1), SC_HOLDS);
+    assert_true(res->exercised);
+    assert_true(sc_extra_is(res, "lag", 653));
     /* thresholds 4x: never crossed, yet the spike starts at 653 */
-    assert_int_equal(sc_run_case(res, f, "S2", 4, 1), SC_VIOLATED);
+    assert_int_equal(sc_run_case(res, f, "S2-H", 4, 1), SC_VIOLATED);
     assert_int_equal(res->step, 653);
     assert_non_null(res->novalue);
+    assert_int_equal(sc_run_case(res, f, "S2-P", 4, 1), SC_VIOLATED);
+    assert_int_equal(res->step, 653);
+    assert_non_null(res->novalue);
+    /* thresholds at 1/2: both crossed earlier (the P one at 71) */
+    assert_int_equal(sc_run_case(res, f, "S2-P", 1, 2), SC_HOLDS);
+    assert_true(sc_extra_is(res, "t_cross_P", 71));
     /* momentum changes the map: NOT-APPLICABLE */
     fmpq_set_si(f->c->momentum, 1, 2);
-    assert_int_equal(sc_run_case(res, f, "S2", 1, 1), SC_NOT_APPLICABLE);
+    assert_int_equal(sc_run_case(res, f, "S2-H", 1, 1), SC_NOT_APPLICABLE);
+    assert_int_equal(sc_run_case(res, f, "S2-P", 1, 1), SC_NOT_APPLICABLE);
     assert_int_equal(sc_run_case(res, f, "N1", 1, 1), SC_NOT_APPLICABLE);
     assert_int_equal(sc_run_case(res, f, "N3", 1, 1), SC_NOT_APPLICABLE);
     fmpq_zero(f->c->momentum);
+    sc_result_clear(res);
+}
+
+/* [S2-H] and [S2-P] read one box series per precision: the same pointer
+   whichever asks first, its enclosures those of sc_sharp_at over the box
+   at a quarter of the precision, independent of the control factor. */
+static void
+test_sharp_boxes_shared(void ** state)
+{
+    sc_fixture * f = *state;
+    slong prec = f->c->precision, d = f->c->d, t;
+    const sc_traj_struct * T = sc_ctx_full(f->ctx, prec);
+    const sc_sharp_box_struct * B;
+    sc_sharp_struct S;
+    sc_result_t res;
+    sc_dyn_t D;
+
+    sc_result_init(res);
+    sc_sharp_init(&S, d + 1);
+    sc_dyn_init(D, f->c, f->ctx->data, prec);
+    assert_int_equal(sc_run_case(res, f, "S2-P", 4, 1), SC_VIOLATED);
+    B = sc_sharp_boxes(f->ctx, T, prec);
+    assert_int_equal(B->status, SC_OK);
+    assert_int_equal(B->K->onset, 653);
+    assert_ptr_equal(sc_sharp_boxes(f->ctx, T, prec), B);
+    assert_int_equal(sc_run_case(res, f, "S2-H", 1, 1), SC_HOLDS);
+    assert_ptr_equal(sc_sharp_boxes(f->ctx, T, prec), B);
+    /* every state up to the onset examined */
+    for (t = 0; t <= 653; t++)
+        assert_true(B->seen[t]);
+    for (t = 0; t <= 653; t += 163)
+    {
+        assert_int_equal(sc_sharp_at(&S, D, T->w + t * d, T->gamma + t,
+                                     SC_SHARP_K, FLINT_MAX(64, prec / 4)),
+                         SC_OK);
+        assert_true(arb_equal(S.lmax, B->lmax + t));
+        assert_true(arb_equal(S.lmaxK, B->lmaxK + t));
+    }
+    sc_dyn_clear(D);
+    sc_sharp_clear(&S);
     sc_result_clear(res);
 }
 
@@ -550,9 +599,10 @@ test_thm_s2_rise_without_spike_vacuous(void ** state)
     sc_result_init(res);
     arb_init(lo);
     arb_init(hi);
-    assert_int_equal(sc_run_case(res, f, "S2", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, f, "S2-H", 1, 1), SC_HOLDS);
     assert_false(res->exercised);
     assert_non_null(strstr(res->reason, "no loss spike"));
+    assert_non_null(strstr(res->reason, "vacuous"));
     assert_true(sc_extra_is(res, "t_rise", 1));
     assert_true(sc_extra_is(res, "t_cross", 2));
     assert_true(sc_extra_is(res, "t_cross_P", 2));
@@ -563,8 +613,12 @@ test_thm_s2_rise_without_spike_vacuous(void ** state)
     arb_set_str(hi, "1.005", 64);
     assert_true(arb_gt(sc_extra(res, "nonspike_ratio_max"), lo)
                 && arb_lt(sc_extra(res, "nonspike_ratio_max"), hi));
-    /* no spike, so no threshold scaling can make it fail */
-    assert_int_equal(sc_run_case(res, f, "S2", 1000, 1), SC_HOLDS);
+    /* no spike, so no threshold scaling can make either claim fail */
+    assert_int_equal(sc_run_case(res, f, "S2-H", 1000, 1), SC_HOLDS);
+    assert_false(res->exercised);
+    assert_int_equal(sc_run_case(res, f, "S2-P", 1, 1), SC_HOLDS);
+    assert_false(res->exercised);
+    assert_int_equal(sc_run_case(res, f, "S2-P", 1000, 1), SC_HOLDS);
     assert_false(res->exercised);
     arb_clear(hi);
     arb_clear(lo);
@@ -580,7 +634,8 @@ test_thm_s3_identity_and_golden_run(void ** state)
     sc_result_t res;
 
     sc_result_init(res);
-    assert_int_equal(sc_run_case(res, *state, "S3", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, *state, "S3-id", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, *state, "S3-run", 1, 1), SC_HOLDS);
     assert_true(sc_between(res->observed, "291.5247142139", "291.5247142140",
                            128));
     assert_true(sc_extra_is(res, "t_peak", 46));
@@ -594,7 +649,10 @@ test_thm_s3_identity_and_golden_run(void ** state)
     assert_true(sc_between(sc_extra(res, "y_min"), "3.45e-344", "3.46e-344",
                            128));
     /* f - 18 = (x + 4) df/dx is false */
-    assert_int_equal(sc_run_case(res, *state, "S3", 2, 1), SC_VIOLATED);
+    assert_int_equal(sc_run_case(res, *state, "S3-id", 2, 1), SC_VIOLATED);
+    assert_non_null(res->novalue);
+    /* the golden peak value doubled is missed */
+    assert_int_equal(sc_run_case(res, *state, "S3-run", 2, 1), SC_VIOLATED);
     sc_result_clear(res);
 }
 
@@ -699,16 +757,28 @@ test_thm_n2_exceptional_points(void ** state)
     sc_result_t res;
 
     sc_result_init(res);
-    assert_int_equal(sc_run_case(res, *state, "N2", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, *state, "N2-kap", 1, 1), SC_HOLDS);
     /* beta = 1/4, x = x_EP -+ 2^-8: deviation 1.2508767e-3 (double) */
     assert_true(sc_between(sc_extra(res, "kappa_dev_max"), "1.2508e-3",
                            "1.2510e-3", 128));
+    /* 6 points beside each of the 2 exceptional points of 2 betas */
+    assert_true(sc_extra_is(res, "points", 24));
+    assert_int_equal(sc_run_case(res, *state, "N2-pow", 1, 1), SC_HOLDS);
     assert_true(sc_extra_is(res, "points", 32));
+    assert_int_equal(sc_run_case(res, *state, "N2-BF", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, *state, "N2-Kr", 1, 1), SC_HOLDS);
+    assert_true(res->exercised);
+    assert_int_equal(sc_run_case(res, *state, "N2-EP", 1, 1), SC_HOLDS);
     /* Delta = (1 + beta - x)^2 - 8 beta at x_EP is not 0 */
-    assert_int_equal(sc_run_case(res, *state, "N2", 2, 1), SC_VIOLATED);
+    assert_int_equal(sc_run_case(res, *state, "N2-EP", 2, 1), SC_VIOLATED);
+    assert_non_null(res->novalue);
+    /* ... but no inequality is scaled by that */
+    assert_int_equal(sc_run_case(res, *state, "N2-pow", 2, 1), SC_HOLDS);
     /* bounds at 9/10 of their value: ||B|| <= kappa rho is tight at a
        generic point (slack 1.0000044) */
-    assert_int_equal(sc_run_case(res, *state, "N2", 9, 10), SC_VIOLATED);
+    assert_int_equal(sc_run_case(res, *state, "N2-pow", 9, 10), SC_VIOLATED);
+    assert_true(res->has_predicted && res->has_observed);
+    assert_true(arb_gt(res->observed, res->predicted));
     assert_non_null(strstr(res->reason, "at x = 1/2"));
     sc_result_clear(res);
 }
@@ -769,6 +839,9 @@ main(void)
                                         setup_spike, teardown),
         cmocka_unit_test_setup_teardown(
             test_thm_s2_crossing_at_onset_and_false_threshold, setup_spike,
+            teardown),
+        cmocka_unit_test_setup_teardown(
+            test_sharp_boxes_shared, setup_spike,
             teardown),
         cmocka_unit_test(test_thm_s2_rise_without_spike_vacuous),
         cmocka_unit_test_setup_teardown(test_thm_s3_identity_and_golden_run,

@@ -9,8 +9,12 @@
  *   computed here from the unsimplified chain rule;
  * - [W4] against a second GD run written here: plain GD in balls with the
  *   growing step eta (1 - eta lambda)^(-2t-1) from w_0;
- * - [W5] the golden interval [sqrt 10, 10] and the fixed-point ratio
+ * - [W5-G] the golden interval [sqrt 10, 10] and the fixed-point ratio
  *   sqrt(20/19) of the Prop. 3 counterexample, in closed form;
+ * - [W5-P5] on tests/data/wd_steady.json: wd_oscillation.json restarted
+ *   from the midpoint of its certified state t = 2000 (rounded to 2^-200),
+ *   so that the steady oscillation, where Prop. 5's condition holds, fills
+ *   the horizon;
  * - every checker is made to fail through ctx->factor, and to be
  *   NOT-APPLICABLE where its hypotheses fail.
  */
@@ -183,7 +187,8 @@ test_wd_w1_w2_known_answers(void ** state)
     assert_true(arb_overlaps(b, T->W + 1));
     assert_true(arb_contains(T->W + 1, b) || arb_contains(b, T->W + 1)
                 || arb_overlaps(b, T->W + 1));
-    assert_int_equal(run(res, f, "W1", 1, 1), SC_HOLDS);
+    assert_int_equal(run(res, f, "W1-id", 1, 1), SC_HOLDS);
+    assert_int_equal(run(res, f, "W1-15", 1, 1), SC_HOLDS);
     assert_int_equal(run(res, f, "W2", 1, 1), SC_HOLDS);
     /* the paper's (4a) with L = g~_0, delta = 1 - cos_0: 2 delta W^2 <=
        eta^2 g~^2 with K = eta^2 g~^2 / (2 W^2) reads cos_0 >= 1 - K, i.e.
@@ -208,24 +213,26 @@ test_wd_w1_w2_known_answers(void ** state)
     sc_fixture_free(f);
 }
 
-/* Each exact checker on the tiny case: HOLDS, then VIOLATED with the
-   identity side scaled by 1 + 2^-30. */
+/* Each exact claim on the tiny case: HOLDS, then VIOLATED with the
+   identity side scaled by 1 + 2^-30 (at once; eq. (15) at its T = 20). */
 static void
 test_wd_exact_checkers_fail_when_scaled(void ** state)
 {
     sc_fixture * f = fixture_string("");
-    const char * ids[4] = { "W1", "W2", "W3", "W4" };
+    const char * ids[6] = { "W1-id", "W2", "W3-same", "W3-bits", "W4",
+                            "W1-15" };
     sc_result_t res;
     slong i;
 
     (void) state;
     sc_result_init(res);
-    for (i = 0; i < 4; i++)
+    for (i = 0; i < 6; i++)
     {
         assert_int_equal(run(res, f, ids[i], 1, 1), SC_HOLDS);
+        assert_true(res->exercised);
         assert_int_equal(run(res, f, ids[i], (1 << 30) + 1, 1 << 30),
                          SC_VIOLATED);
-        assert_int_equal(res->step, 0);
+        assert_int_equal(res->step, i < 5 ? 0 : 20);
     }
     sc_result_clear(res);
     sc_fixture_free(f);
@@ -293,27 +300,42 @@ test_wd_not_applicable(void ** state)
     sc_fixture * f = fixture_string(", \"momentum\": \"1/2\"");
     sc_fixture * p = fixture_string(", \"project_norm\": true");
     sc_fixture * z;
-    const char * ids[5] = { "W1", "W2", "W4", "W5", "W6" };
+    const char * ids[11] = { "W1-id", "W1-15", "W2", "W4", "W5-L1",
+                             "W5-L2", "W5-P5", "W6-a", "W6-b", "W6-c",
+                             "W6-ctl" };
     sc_result_t res;
     slong i;
 
     (void) state;
     sc_result_init(res);
-    for (i = 0; i < 5; i++)
+    for (i = 0; i < 11; i++)
+    {
         assert_int_equal(run(res, f, ids[i], 1, 1), SC_NOT_APPLICABLE);
-    for (i = 0; i < 4; i++)
+        assert_non_null(res->failed);
+    }
+    /* projection: the control applies, nothing else */
+    for (i = 0; i < 10; i++)
         assert_int_equal(run(res, p, ids[i], 1, 1), SC_NOT_APPLICABLE);
-    assert_non_null(strstr(res->reason, "golden self-check holds"));
-    /* W3 covers momentum and projection (the proof scales them too) */
-    assert_int_equal(run(res, f, "W3", 1, 1), SC_HOLDS);
-    assert_int_equal(run(res, p, "W3", 1, 1), SC_HOLDS);
+    assert_int_equal(run(res, p, "W6-ctl", 1, 1), SC_HOLDS);
+    /* W3 covers momentum and projection (the proof scales them too), the
+       golden self-check is case-independent */
+    assert_int_equal(run(res, f, "W3-same", 1, 1), SC_HOLDS);
+    assert_int_equal(run(res, p, "W3-same", 1, 1), SC_HOLDS);
+    assert_int_equal(run(res, f, "W3-bits", 1, 1), SC_HOLDS);
+    assert_int_equal(run(res, p, "W5-G", 1, 1), SC_HOLDS);
     sc_fixture_free(p);
     sc_fixture_free(f);
-    /* lambda = 0: W1, W2, W4 apply (plain GD); W5, W6 do not */
+    /* lambda = 0: W1, W2, W4 apply (plain GD); W5, W6 do not, but for the
+       golden self-check */
     z = sc_fixture_load("tests/data/thm_spike.json");
-    assert_int_equal(run(res, z, "W1", 1, 1), SC_HOLDS);
-    assert_int_equal(run(res, z, "W5", 1, 1), SC_NOT_APPLICABLE);
-    assert_int_equal(run(res, z, "W6", 1, 1), SC_NOT_APPLICABLE);
+    assert_int_equal(run(res, z, "W1-id", 1, 1), SC_HOLDS);
+    assert_int_equal(run(res, z, "W1-15", 1, 1), SC_HOLDS);
+    assert_int_equal(run(res, z, "W5-L2", 1, 1), SC_NOT_APPLICABLE);
+    assert_string_equal(res->failed, "weight_decay = 0");
+    assert_int_equal(run(res, z, "W6-a", 1, 1), SC_NOT_APPLICABLE);
+    assert_string_equal(res->failed, "weight_decay = 0");
+    assert_int_equal(run(res, z, "W6-ctl", 1, 1), SC_NOT_APPLICABLE);
+    assert_int_equal(run(res, z, "W5-G", 1, 1), SC_HOLDS);
     sc_fixture_free(z);
     sc_result_clear(res);
 }
@@ -353,7 +375,7 @@ test_wd_w5_golden_and_counterexample(void ** state)
     (void) state;
     sc_result_init(res);
     arb_init(x);
-    assert_int_equal(run(res, f, "W5", 1, 1), SC_HOLDS);
+    assert_int_equal(run(res, f, "W5-G", 1, 1), SC_HOLDS);
     arb_set_si(x, 10);
     arb_sqrt(x, x, 128);
     assert_true(arb_overlaps(x, extra(res, "golden_lo")));
@@ -367,15 +389,82 @@ test_wd_w5_golden_and_counterexample(void ** state)
     arb_div_si(x, x, 19, 128);
     arb_sqrt(x, x, 128);
     assert_true(arb_overlaps(x, extra(res, "p3_fixed_over_kL")));
+    /* a bound halved: Lemma 1's rate fails at once in the golden part */
+    assert_int_equal(run(res, f, "W5-G", 1, 2), SC_VIOLATED);
+    assert_non_null(strstr(res->reason, "golden"));
+    assert_int_equal(res->step, 1);
     /* alpha = eta lambda (2 - eta lambda) = 3/100 * 197/100 */
+    assert_int_equal(run(res, f, "W5-L2", 1, 1), SC_HOLDS);
     arb_set_si(x, 591);
     arb_div_si(x, x, 10000, 128);
     assert_true(arb_overlaps(x, extra(res, "alpha")));
-    /* a bound halved: Lemma 1's rate fails at once in the golden part */
-    assert_int_equal(run(res, f, "W5", 1, 2), SC_VIOLATED);
-    assert_non_null(strstr(res->reason, "golden"));
-    assert_int_equal(res->step, 1);
+    assert_int_equal(run(res, f, "W5-L1", 1, 1), SC_HOLDS);
+    assert_true(res->exercised);
+    /* the spikes make g~ vary too much for Prop. 5's condition */
+    assert_int_equal(run(res, f, "W5-P5", 1, 1), SC_NOT_APPLICABLE);
+    assert_non_null(res->failed);
     arb_clear(x);
+    sc_result_clear(res);
+    sc_fixture_free(f);
+}
+
+/* [W5-P5] where Prop. 5's condition holds: the restarted steady state is
+   in the interval from t = 0 and stays; the interval shrunk to 0.9965 of
+   its ends is left at t = 22, shrunk to 0.99 it is empty (vacuous). */
+static void
+test_wd_w5_prop5_steady(void ** state)
+{
+    sc_fixture * f = sc_fixture_load("tests/data/wd_steady.json");
+    sc_result_t res;
+    arb_t x;
+
+    (void) state;
+    sc_result_init(res);
+    arb_init(x);
+    assert_int_equal(run(res, f, "W5-P5", 1, 1), SC_HOLDS);
+    assert_true(res->exercised);
+    assert_int_equal(extra_si(res, "entry"), 0);
+    /* the ends: sqrt(a/alpha) < ||w_0||^2 < sqrt(b/alpha) */
+    assert_true(arb_lt(extra(res, "case_lo"), sc_ctx_full(f->ctx,
+                                                         res->prec)->W));
+    assert_true(arb_gt(extra(res, "case_hi"), sc_ctx_full(f->ctx,
+                                                        res->prec)->W));
+    assert_int_equal(run(res, f, "W5-P5", 9965, 10000), SC_VIOLATED);
+    assert_int_equal(res->step, 22);
+    assert_int_equal(run(res, f, "W5-P5", 99, 100), SC_HOLDS);
+    assert_false(res->exercised);
+    arb_clear(x);
+    sc_result_clear(res);
+    sc_fixture_free(f);
+}
+
+/* The g~ series the W5 and W6 claims share: computed once per precision,
+   bit-identical to a fresh sc_wd_gtilde2_traj, and the same whichever
+   claim asks first. */
+static void
+test_wd_gtilde2_cached(void ** state)
+{
+    sc_fixture * f = sc_fixture_load("tests/data/wd_steady.json");
+    sc_result_t res;
+    const sc_traj_struct * T;
+    arb_srcptr g;
+    arb_ptr h;
+    slong t, prec;
+
+    (void) state;
+    sc_result_init(res);
+    assert_int_equal(run(res, f, "W6-c", 1, 1), SC_HOLDS);
+    prec = res->prec;
+    T = sc_ctx_full(f->ctx, prec);
+    g = sc_wd_gtilde2_cached(f->ctx, T, prec);
+    assert_int_equal(run(res, f, "W5-P5", 1, 1), SC_HOLDS);
+    assert_int_equal(res->prec, prec);
+    assert_ptr_equal(sc_wd_gtilde2_cached(f->ctx, T, prec), g);
+    h = _arb_vec_init(T->len);
+    sc_wd_gtilde2_traj(h, f->ctx, T, prec);
+    for (t = 0; t < T->len; t++)
+        assert_true(arb_equal(g + t, h + t));
+    _arb_vec_clear(h, T->len);
     sc_result_clear(res);
     sc_fixture_free(f);
 }
@@ -394,7 +483,7 @@ test_wd_w6_spikes_and_control(void ** state)
     sc_result_init(res);
     arb_init(lo);
     arb_init(hi);
-    assert_int_equal(run(res, f, "W6", 1, 1), SC_HOLDS);
+    assert_int_equal(run(res, f, "W6-a", 1, 1), SC_HOLDS);
     /* repeated spikes, a period of order 1/(eta lambda) = 33.3 */
     assert_true(extra_si(res, "spikes") >= 20);
     arb_set_si(lo, 40);
@@ -408,12 +497,15 @@ test_wd_w6_spikes_and_control(void ** state)
     arb_mul_2exp_si(lo, hi, -20);
     arb_add(hi, hi, lo, 64);
     assert_true(arb_lt(res->slack, hi));
-    assert_int_equal(run(res, f, "W6", 1025, 1024), SC_VIOLATED);
+    assert_int_equal(run(res, f, "W6-a", 1025, 1024), SC_VIOLATED);
+    /* the exact Prop. 3 condition fails on the window: no upper end */
+    assert_int_equal(run(res, f, "W6-c", 1, 1), SC_NOT_APPLICABLE);
+    assert_string_equal(res->failed, "exact Prop. 3 condition fails");
     /* control: the norm is constant and the periodic spikes vanish (one
        delayed spike of the main paper's mechanism is all that is left) */
-    assert_int_equal(run(res, p, "W6", 1, 1), SC_HOLDS);
+    assert_int_equal(run(res, p, "W6-ctl", 1, 1), SC_HOLDS);
     assert_true(extra_si(res, "spikes") <= 1);
-    assert_int_equal(run(res, p, "W6", (1 << 30) + 1, 1 << 30),
+    assert_int_equal(run(res, p, "W6-ctl", (1 << 30) + 1, 1 << 30),
                      SC_VIOLATED);
     arb_clear(hi);
     arb_clear(lo);
@@ -438,8 +530,9 @@ test_wd_w6_steady_oscillation(void ** state)
     arb_init(x);
     arb_init(y);
     arb_init(alpha);
-    assert_int_equal(run(res, f, "W6", 1, 1), SC_HOLDS);
-    assert_non_null(strstr(res->reason, "upper end holds"));
+    assert_int_equal(run(res, f, "W6-c", 1, 1), SC_HOLDS);
+    assert_true(res->exercised);
+    assert_non_null(strstr(res->reason, "enters the equilibrium interval"));
     /* steady: W varies by < 2% over the second half, all of it in I */
     arb_mul_si(x, extra(res, "W_min"), 102, 64);
     arb_mul_si(y, extra(res, "W_max"), 100, 64);
@@ -455,8 +548,13 @@ test_wd_w6_steady_oscillation(void ** state)
     arb_mul(x, extra(res, "L"), alpha, 128);
     arb_mul_2exp_si(x, x, -1);
     assert_true(arb_gt(x, extra(res, "W_max")));
-    /* an interval shrunk by 10%: ||w||^2 leaves its lower end */
-    assert_int_equal(run(res, f, "W6", 9, 10), SC_VIOLATED);
+    /* an interval shrunk by 10%: ||w||^2 leaves its lower end, and never
+       enters the shrunk interval, so its upper end is vacuous; by 9%, it
+       enters and leaves */
+    assert_int_equal(run(res, f, "W6-b", 9, 10), SC_VIOLATED);
+    assert_int_equal(run(res, f, "W6-c", 9, 10), SC_HOLDS);
+    assert_false(res->exercised);
+    assert_int_equal(run(res, f, "W6-c", 91, 100), SC_VIOLATED);
     arb_clear(alpha);
     arb_clear(y);
     arb_clear(x);
@@ -478,7 +576,7 @@ test_wd_paper_slips_shown(void ** state)
     arb_init(x);
     assert_int_equal(run(res, f, "W2", 1, 1), SC_HOLDS);
     assert_true(extra_si(res, "paper_4a_false") > f->c->steps / 2);
-    assert_int_equal(run(res, f, "W1", 1, 1), SC_HOLDS);
+    assert_int_equal(run(res, f, "W1-15", 1, 1), SC_HOLDS);
     assert_true(arb_overlaps(extra(res, "eq15_W_T"), extra(res, "W_T")));
     arb_mul_si(x, extra(res, "eq16_paper"), 10, 64);
     assert_true(arb_lt(x, extra(res, "W_T")));
@@ -497,6 +595,8 @@ main(void)
         cmocka_unit_test(test_wd_w4_second_run),
         cmocka_unit_test(test_wd_not_applicable),
         cmocka_unit_test(test_wd_w5_golden_and_counterexample),
+        cmocka_unit_test(test_wd_w5_prop5_steady),
+        cmocka_unit_test(test_wd_gtilde2_cached),
         cmocka_unit_test(test_wd_w6_spikes_and_control),
         cmocka_unit_test(test_wd_w6_steady_oscillation),
         cmocka_unit_test(test_wd_paper_slips_shown),

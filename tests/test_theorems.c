@@ -762,6 +762,35 @@ test_thm_t3c_count_and_false_bound(void ** state)
     sc_result_clear(res);
 }
 
+/*
+ * An edge a claim has nothing to say of must not hide the next one's
+ * numbers: on whitened-0051-delayed the first complete edge has no P2
+ * step and a later one has (the record used to carry no slack, because
+ * the walk's "least so far" compared with an edge it never kept).
+ */
+static void
+test_thm_t3c_later_edge_kept(void ** state)
+{
+    static const char * const ids[] = { "T3.c-2", "T3.c-h", "T3.c-n" };
+    sc_fixture * f = sc_fixture_load("cases/default/whitened-0051-delayed.json");
+    sc_result_t res;
+    slong i;
+
+    (void) state;
+    sc_result_init(res);
+    for (i = 0; i < 3; i++)
+    {
+        assert_int_equal(sc_run(res, f, ids[i], 1, 1, 128, SC_CAP),
+                         SC_HOLDS);
+        assert_true(res->exercised);
+        assert_true(res->has_predicted && res->has_observed
+                    && res->has_slack);
+        assert_true(sc_contains_si(sc_extra(res, "edges"), 2));
+    }
+    sc_result_clear(res);
+    sc_fixture_free(f);
+}
+
 /* ---- broken hypotheses --------------------------------------------------- */
 
 static void
@@ -1257,6 +1286,7 @@ main(void)
         cmocka_unit_test(test_thm_t21_from_after_spike),
         cmocka_unit_test(test_thm_t22_from_later_reference_time_on_spike),
         cmocka_unit_test(test_thm_t22_search_equals_scan),
+        cmocka_unit_test(test_thm_t3c_later_edge_kept),
         cmocka_unit_test(test_thm_t3a_edge_209_to_660),
         cmocka_unit_test(test_thm_t3a_l13_false_when_bound_shrunk),
         cmocka_unit_test(test_thm_t3b_peak_0257),

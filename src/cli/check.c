@@ -160,6 +160,8 @@ sc_cli_check_parse(sc_check_opts * o, int argc, char ** argv,
                            "FILE, merged to HTML later)");
         return SC_EXIT_USAGE;
     }
+    if (sc_thm_count > SC_MAX_SELECT)
+        flint_abort();              /* SC_MAX_SELECT below the registry */
     /* a sweep runs the claims its families read (sweep.c) */
     if (o->nsel == 0 && !sweep)
         for (i = 0; i < sc_thm_count; i++)

@@ -73,6 +73,10 @@ typedef struct
        family */
     struct sc_sharp_cache_struct * sharp;
     void (*sharp_clear)(struct sc_sharp_cache_struct * C);
+    /* BEYOND.md s.1: the g~_t series [W5] and [W6]'s claims share, kept
+       by weight_decay/wd_cache.c the same way */
+    struct sc_wd_cache_struct * wd;
+    void (*wd_clear)(struct sc_wd_cache_struct * C);
 }
 sc_ctx_struct;
 

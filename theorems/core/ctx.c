@@ -20,6 +20,8 @@ sc_ctx_init(sc_ctx_t ctx, const sc_case_t c)
     ctx->why[0] = '\0';
     ctx->sharp = NULL;          /* BEYOND.md s.2-3: sharpness states */
     ctx->sharp_clear = NULL;
+    ctx->wd = NULL;             /* BEYOND.md s.1: g~ series */
+    ctx->wd_clear = NULL;
 }
 
 static void
@@ -44,6 +46,8 @@ sc_ctx_clear(sc_ctx_t ctx)
 
     if (ctx->sharp != NULL)     /* BEYOND.md s.2-3: sharpness states */
         ctx->sharp_clear(ctx->sharp);
+    if (ctx->wd != NULL)        /* BEYOND.md s.1: g~ series */
+        ctx->wd_clear(ctx->wd);
     for (i = 0; i < ctx->ncache; i++)
     {
         if (ctx->cache[i].T != NULL)

@@ -28,7 +28,7 @@ const sc_fam_claim_struct sc_fam_table[] =
         "products); the (eta, lambda) regime map", NULL,
         { NULL, NULL, NULL }, NULL },
       /* nothing required: a grid of eta alone varies the product too */
-      { "W6", NULL }, 0,
+      { "W6-a", NULL }, 0,
       SC_BIT(SC_FAMILY_ETA) | SC_BIT(SC_FAMILY_LAMBDA)
       | SC_BIT(SC_FAMILY_ETA_LAMBDA), "1/4", sc_fam_w6_period_judge },
     { { "FAM-T5-entry", "Larger eta, smaller ||w_0||: earlier small ratio",

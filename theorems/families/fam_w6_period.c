@@ -6,13 +6,13 @@
  *   mostly depend on their product" eta lambda, and "the higher the
  *   learning rate [or the weight decay], the shorter the periods"
  *   (Corollary 1: the period scales like 1/(eta lambda)).  Checked: over
- *   the grid's points where [W6] counts at least two spikes (a period),
+ *   the grid's points where [W6-a] counts at least two spikes (a period),
  *   q = period * eta * lambda is the same at every point within the
  *   tolerance: max q / min q - 1 <= tolerance (default 1/4).  This covers
  *   both readings: at a fixed product (the periods agree) and across
  *   products (period proportional to 1/(eta lambda)).
  *
- * period is [W6]'s certified extra (the mean gap between spikes, an exact
+ * period is [W6-a]'s certified extra (the mean gap between spikes, an exact
  * rational in a ball), eta lambda exact, so q and its spread are
  * certified.  Record: predicted 1 (the spread a law of the product alone
  * gives), observed max q / min q; extras tolerance, slope, intercept and
@@ -20,7 +20,7 @@
  * (eta lambda), fixed_product_spread (the largest max/min of the periods
  * at one product, when a product has two periodic points), and the regime
  * counts periodic (>= 2 spikes), one_spike, no_spike.  The regime map
- * (eta, lambda) is the second plot.  [W6] records no loss level, so a
+ * (eta, lambda) is the second plot.  [W6-a] records no loss level, so a
  * run that is stuck at a high loss and one that converged without a
  * spike are both "no spike" here.
  */
@@ -260,7 +260,7 @@ sc_fam_w6_period_judge(sc_result_t res, sc_fam_plot_struct * P,
     if (d.undecided > 0)
     {
         res->verdict = SC_UNDECIDED;
-        sc_result_reason(res, "%ld of %ld points have no decided [W6] "
+        sc_result_reason(res, "%ld of %ld points have no decided [W6-a] "
                          "record (first: %s)", (long) d.undecided, (long) n,
                          F->cases[d.first_bad].name);
         goto cleanup;
@@ -271,7 +271,7 @@ sc_fam_w6_period_judge(sc_result_t res, sc_fam_plot_struct * P,
     {
         sc_result_not_applicable(res, "3 periodic points at 2 products",
                                  "%ld of %ld points are periodic under "
-                                 "[W6] (at least 3, at 2 or more products "
+                                 "[W6-a] (at least 3, at 2 or more products "
                                  "eta lambda, needed)", (long) d.m, (long) n);
         if (d.m > 0 || d.one + d.none > 0)
             sc_w6f_plots(P, &d, F, a, b);

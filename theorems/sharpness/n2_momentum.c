@@ -26,17 +26,36 @@
  * E = 2^-12 e1 e1^T, z on 8 rays at |z| = 1 + 2^-3, 1 + 2^-7.  The right
  * sides of the inequalities and 2 (1 + beta) (and 4 beta in the exceptional
  * point identity) are multiplied by ctx->factor.
+ *
+ * Five claims, each its own verdict over the same points (sc_n2_beta with
+ * the claim's part; each claim recomputes the closed-form 2 x 2 spectra,
+ * a few milliseconds):
+ * [N2-EP]  Delta = 0 at x = (1 -+ sqrt beta)^2;
+ * [N2-kap] kappa(V) sqrt|Delta| -> 2 (1 + beta) at x_EP +- 2^-k;
+ * [N2-pow] ||B^k||_2 <= kappa(V) rho(B)^k;
+ * [N2-BF]  Bauer-Fike;
+ * [N2-Kr]  Kreiss, at the points with rho(B) < 1 (vacuous without one).
  */
 #include "theorems/sharpness/sharpness.h"
 #include "num/num.h"
 #include "acb.h"
 
+/* the claims of [N2] */
+#define SC_N2_EP 1
+#define SC_N2_KAP 2
+#define SC_N2_POW 3
+#define SC_N2_BF 4
+#define SC_N2_KR 5
+
 typedef struct
 {
+    int part;                   /* the claim checked, SC_N2_* */
     arb_t beta, x, a, Delta, kappa, rho, f;
     acb_t mp, mm;
     arb_t worst_dev, slack_pow, slack_bf, slack_kr;
-    slong points;
+    arb_t fail_lhs, fail_rhs;   /* of a certified failure (has_fail) */
+    int has_fail;
+    slong points, kreiss;
 }
 sc_n2_struct;
 
@@ -127,10 +146,23 @@ sc_n2_norm2(arb_t res, acb_srcptr m, slong prec)
     arb_clear(F);
 }
 
+/* Records lhs <= bound failing certifiably (ok = SC_FALSE). */
+static void
+sc_n2_failed(sc_n2_struct * N, sc_truth_t ok, const arb_t lhs,
+             const arb_t bound)
+{
+    if (ok == SC_FALSE && !N->has_fail)
+    {
+        N->has_fail = 1;
+        arb_set(N->fail_lhs, lhs);
+        arb_set(N->fail_rhs, bound);
+    }
+}
+
 /* Truth of lhs <= f rhs, keeping the least slack f rhs / lhs in *slack */
 static sc_truth_t
-sc_n2_le(arb_t slack, const arb_t lhs, const arb_t rhs, const arb_t f,
-         slong prec)
+sc_n2_le(sc_n2_struct * N, arb_t slack, const arb_t lhs, const arb_t rhs,
+         const arb_t f, slong prec)
 {
     arb_t r, s;
     sc_truth_t ok;
@@ -139,6 +171,7 @@ sc_n2_le(arb_t slack, const arb_t lhs, const arb_t rhs, const arb_t f,
     arb_init(s);
     arb_mul(r, rhs, f, prec);
     ok = sc_num_le(lhs, r);
+    sc_n2_failed(N, ok, lhs, r);
     if (arb_is_positive(lhs))
     {
         arb_div(s, r, lhs, prec);
@@ -171,7 +204,7 @@ sc_n2_powers(sc_n2_struct * N, slong prec)
     {
         arb_mul(bound, bound, N->rho, prec);
         sc_n2_norm2(nrm, M, prec);
-        ok = sc_n2_le(N->slack_pow, nrm, bound, N->f, prec);
+        ok = sc_n2_le(N, N->slack_pow, nrm, bound, N->f, prec);
         for (i = 0; i < 4; i++)                 /* M <- M B */
         {
             acb_mul(T + i, M + (i & 2), B + (i & 1), prec);
@@ -225,7 +258,7 @@ sc_n2_bauer_fike(sc_n2_struct * N, slong prec)
         acb_sub(d, nu, N->mm, prec);
         acb_abs(t, d, prec);
         arb_min(dist, dist, t, prec);
-        ok = sc_n2_le(N->slack_bf, dist, bound, N->f, prec);
+        ok = sc_n2_le(N, N->slack_bf, dist, bound, N->f, prec);
     }
     arb_clear(bound);
     arb_clear(t);
@@ -274,7 +307,7 @@ sc_n2_kreiss(sc_n2_struct * N, slong prec)
             acb_div(R + j, R + j, det, prec);
         sc_n2_norm2(nrm, R, prec);
         arb_mul(nrm, nrm, r, prec);
-        ok = sc_n2_le(N->slack_kr, nrm, N->kappa, N->f, prec);
+        ok = sc_n2_le(N, N->slack_kr, nrm, N->kappa, N->f, prec);
     }
     arb_clear(nrm);
     arb_clear(r);
@@ -374,32 +407,40 @@ sc_n2_asymptotic(sc_n2_struct * N, slong k, slong prec)
     arb_one(t);
     arb_mul_2exp_si(t, t, -k / 2);
     ok = sc_num_le(r, t);
+    sc_n2_failed(N, ok, r, t);
     arb_clear(t);
     arb_clear(r);
     return ok;
 }
 
-/* every check at (beta, x); k > 0: x is 2^-k from an exceptional point */
+/* the check of the claim's part at (beta, x); k > 0: x is 2^-k from an
+   exceptional point (the asymptotic claim looks only there) */
 static sc_truth_t
 sc_n2_point(sc_n2_struct * N, slong k, slong prec)
 {
     arb_t one;
     sc_truth_t ok;
 
+    if (N->part == SC_N2_KAP && k == 0)
+        return SC_TRUE;
     arb_init(one);
     arb_one(one);
     N->points++;
     sc_n2_spectrum(N, prec);
     ok = arb_contains_zero(N->Delta) || !arb_is_finite(N->kappa)
          ? SC_UNKNOWN : SC_TRUE;
-    if (ok == SC_TRUE && k > 0)
+    if (ok == SC_TRUE && N->part == SC_N2_KAP)
         ok = sc_n2_asymptotic(N, k, prec);
-    if (ok == SC_TRUE)
+    if (ok == SC_TRUE && N->part == SC_N2_POW)
         ok = sc_n2_powers(N, prec);
-    if (ok == SC_TRUE)
+    if (ok == SC_TRUE && N->part == SC_N2_BF)
         ok = sc_n2_bauer_fike(N, prec);
-    if (ok == SC_TRUE && sc_num_lt(N->rho, one) == SC_TRUE)
+    if (ok == SC_TRUE && N->part == SC_N2_KR
+        && sc_num_lt(N->rho, one) == SC_TRUE)
+    {
+        N->kreiss++;
         ok = sc_n2_kreiss(N, prec);
+    }
     arb_clear(one);
     return ok;
 }
@@ -419,7 +460,7 @@ sc_n2_beta(sc_result_t res, sc_n2_struct * N, const fmpq_t beta,
     arb_init(s);
     arb_set_fmpq(N->beta, beta, prec);
     arb_sqrt(s, N->beta, prec);
-    for (i = 0; i < 4 && ok == SC_TRUE; i++)
+    for (i = 0; i < 4 && ok == SC_TRUE && N->part != SC_N2_EP; i++)
     {
         arb_set_si(N->x, gen[i][0]);
         arb_div_si(N->x, N->x, gen[i][1], prec);
@@ -429,9 +470,13 @@ sc_n2_beta(sc_result_t res, sc_n2_struct * N, const fmpq_t beta,
     }
     for (i = 0; i < 2 && ok == SC_TRUE; i++)
     {
-        ok = sc_n2_ep_identity(beta, f, i ? 1 : -1, prec);
-        snprintf(what, sizeof(what), "Delta = 0 at x = (1 %c sqrt beta)^2",
-                 i ? '+' : '-');
+        if (N->part == SC_N2_EP)
+        {
+            ok = sc_n2_ep_identity(beta, f, i ? 1 : -1, prec);
+            snprintf(what, sizeof(what), "Delta = 0 at x = (1 %c sqrt "
+                     "beta)^2", i ? '+' : '-');
+            continue;
+        }
         arb_set_si(ep, i ? 1 : -1);
         arb_mul(ep, ep, s, prec);
         arb_add_ui(ep, ep, 1, prec);
@@ -458,8 +503,14 @@ sc_n2_beta(sc_result_t res, sc_n2_struct * N, const fmpq_t beta,
         res->verdict = SC_VIOLATED;
         sc_result_reason(res, "heavy ball beta = %s: check fails %s", b,
                          what);
-        sc_result_no_value(res, "an exact property of the heavy-ball "
-                           "matrix, named in the reason");
+        if (N->has_fail)
+        {
+            sc_result_set_predicted(res, N->fail_rhs);
+            sc_result_set_observed(res, N->fail_lhs);
+        }
+        else
+            sc_result_no_value(res, "an exact property of the heavy-ball "
+                               "matrix, named in the reason");
         flint_free(b);
     }
     else if (ok == SC_UNKNOWN)
@@ -471,8 +522,13 @@ sc_n2_beta(sc_result_t res, sc_n2_struct * N, const fmpq_t beta,
 }
 
 static void
-sc_n2_init(sc_n2_struct * N, const fmpq_t f, slong prec)
+sc_n2_init(sc_n2_struct * N, int part, const fmpq_t f, slong prec)
 {
+    N->part = part;
+    N->has_fail = 0;
+    N->kreiss = 0;
+    arb_init(N->fail_lhs);
+    arb_init(N->fail_rhs);
     arb_init(N->beta);
     arb_init(N->x);
     arb_init(N->a);
@@ -509,20 +565,63 @@ sc_n2_clear(sc_n2_struct * N)
     arb_clear(N->a);
     arb_clear(N->x);
     arb_clear(N->beta);
+    arb_clear(N->fail_rhs);
+    arb_clear(N->fail_lhs);
 }
 
-int
-sc_thm_n2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+/* the extras and reason of a HOLDS of claim part */
+static void
+sc_n2_holds(sc_result_t res, const sc_n2_struct * N, const sc_ctx_t ctx)
+{
+    static const char * what[6] = { "", "Delta = 0 at both exceptional "
+        "points", "kappa(V) sqrt|Delta| -> 2 (1 + beta) near them",
+        "||B^k|| <= kappa rho^k (k <= 64)", "Bauer-Fike", "Kreiss" };
+    const char * mine = fmpq_sgn(ctx->cs->momentum) > 0 ? ", the case's"
+                        : "";
+
+    if (N->part != SC_N2_EP)
+        sc_result_set_extra_si(res, "points", N->points);
+    if (N->part == SC_N2_KAP)
+        sc_result_set_extra(res, "kappa_dev_max", N->worst_dev);
+    if (N->part == SC_N2_POW)
+    {
+        sc_result_set_extra(res, "power_slack_min", N->slack_pow);
+        sc_result_set_slack(res, N->slack_pow);
+    }
+    if (N->part == SC_N2_BF)
+    {
+        sc_result_set_extra(res, "bauer_fike_slack_min", N->slack_bf);
+        sc_result_set_slack(res, N->slack_bf);
+    }
+    if (N->part == SC_N2_KR)
+    {
+        sc_result_set_extra(res, "kreiss_slack_min", N->slack_kr);
+        sc_result_set_extra_si(res, "kreiss_points", N->kreiss);
+        if (N->kreiss > 0)
+            sc_result_set_slack(res, N->slack_kr);
+    }
+    if (N->part == SC_N2_EP)
+        sc_result_reason(res, "%s (beta 1/4, 9/16%s)", what[N->part], mine);
+    else
+        sc_result_reason(res, "%s at %ld points (beta 1/4, 9/16%s)",
+                         what[N->part], (long) N->points, mine);
+    if (N->part == SC_N2_KR && N->kreiss == 0)
+        sc_result_vacuous(res, "no point with rho(B) < 1");
+}
+
+/* claim part of [N2] */
+static int
+sc_n2_claim(sc_result_t res, sc_ctx_t ctx, int part, slong prec)
 {
     sc_n2_struct N;
     fmpq_t beta;
     slong i;
     int status = SC_OK;
 
-    res->certificate = "closed-form 2 x 2 spectra in Arb balls; exceptional "
-                       "points in fmpq";
+    res->certificate = part == SC_N2_EP ? "exceptional points in fmpq"
+                       : "closed-form 2 x 2 spectra in Arb balls";
     fmpq_init(beta);
-    sc_n2_init(&N, ctx->factor, prec);
+    sc_n2_init(&N, part, ctx->factor, prec);
     res->verdict = SC_HOLDS;
     for (i = 0; i < 3 && status == SC_OK && res->verdict == SC_HOLDS; i++)
     {
@@ -535,20 +634,38 @@ sc_thm_n2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
         status = sc_n2_beta(res, &N, beta, ctx->factor, prec);
     }
     if (status == SC_OK && res->verdict == SC_HOLDS)
-    {
-        sc_result_set_extra(res, "kappa_dev_max", N.worst_dev);
-        sc_result_set_extra(res, "power_slack_min", N.slack_pow);
-        sc_result_set_extra(res, "bauer_fike_slack_min", N.slack_bf);
-        sc_result_set_extra(res, "kreiss_slack_min", N.slack_kr);
-        sc_result_set_extra_si(res, "points", N.points);
-        sc_result_set_slack(res, N.slack_pow);
-        sc_result_reason(res, "exceptional points, kappa ~ 2(1+beta)/sqrt"
-                         "|Delta|, power, Bauer-Fike and Kreiss bounds at "
-                         "%ld points (beta 1/4, 9/16%s)", (long) N.points,
-                         fmpq_sgn(ctx->cs->momentum) > 0 ? ", the case's"
-                         : "");
-    }
+        sc_n2_holds(res, &N, ctx);
     sc_n2_clear(&N);
     fmpq_clear(beta);
     return status;
+}
+
+int
+sc_thm_n2_ep_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    return sc_n2_claim(res, ctx, SC_N2_EP, prec);
+}
+
+int
+sc_thm_n2_kappa_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    return sc_n2_claim(res, ctx, SC_N2_KAP, prec);
+}
+
+int
+sc_thm_n2_pow_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    return sc_n2_claim(res, ctx, SC_N2_POW, prec);
+}
+
+int
+sc_thm_n2_bf_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    return sc_n2_claim(res, ctx, SC_N2_BF, prec);
+}
+
+int
+sc_thm_n2_kreiss_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    return sc_n2_claim(res, ctx, SC_N2_KR, prec);
 }

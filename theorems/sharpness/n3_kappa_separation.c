@@ -75,7 +75,17 @@ sc_n3_state(sc_result_t res, const sc_sharp_struct * S, arb_srcptr w,
     arb_set(A->kappa + t, S->kappa);
     arb_set(A->rho + t, S->rhoJ);
     sc_n3_rayleigh(q, scale, S->H, A->D, w, prec);
-    if (!arb_contains_zero(q) || sc_num_lt(S->rhoJ, A->floor_) == SC_TRUE)
+    if (!arb_contains_zero(q))
+    {
+        /* the step the bound rests on fails: its own values */
+        res->verdict = SC_VIOLATED;
+        res->step = t;
+        sc_result_set_predicted_si(res, 0);
+        sc_result_set_observed(res, q);
+        sc_result_reason(res, "w^T (H_ww - lambda) w != 0 (scale "
+                         "invariance) at step %ld", (long) t);
+    }
+    else if (sc_num_lt(S->rhoJ, A->floor_) == SC_TRUE)
     {
         res->verdict = SC_VIOLATED;
         res->step = t;

@@ -7,8 +7,11 @@
  * lazily to the level asked for; a state extended later is bit-identical
  * to one filled at once (sc_sharp_extend), so reports do not depend on
  * which checkers run or in which order.  The walk over the examined
- * states that the three share is here too.
+ * states that the three share is here too, and the box series that the
+ * two claims of [S2] share (sc_sharp_boxes).
  */
+#include <stdio.h>
+#include <string.h>
 #include "theorems/sharpness/sharpness.h"
 
 /* the states of one precision: S[t] is NULL until asked for */
@@ -17,6 +20,7 @@ typedef struct
     slong prec, len;
     sc_dyn_struct * D;
     sc_sharp_struct ** S;
+    sc_sharp_box_struct * box;  /* NULL until [S2] asks */
 }
 sc_sharp_prec_struct;
 
@@ -41,6 +45,16 @@ sc_sharp_cache_free(struct sc_sharp_cache_struct * C)
                 flint_free(C->P[i].S[t]);
             }
         flint_free(C->P[i].S);
+        if (C->P[i].box != NULL)
+        {
+            sc_sharp_box_struct * B = C->P[i].box;
+
+            _arb_vec_clear(B->lmaxK, B->len);
+            _arb_vec_clear(B->lmax, B->len);
+            flint_free(B->seen);
+            sc_spike_clear(B->K);
+            flint_free(B);
+        }
     }
     flint_free(C->P);
     flint_free(C);
@@ -70,6 +84,7 @@ sc_sharp_cache_prec(sc_ctx_t ctx, slong len, slong prec)
     P->len = len;
     P->D = sc_ctx_dyn(ctx, prec);
     P->S = flint_calloc(len, sizeof(sc_sharp_struct *));
+    P->box = NULL;
     return P;
 }
 
@@ -148,4 +163,55 @@ sc_sharp_walk(sc_result_t res, slong * n, slong * stride, sc_ctx_t ctx,
     sc_tally_clear(&tl);
     *n = a.n;
     return status;
+}
+
+/* fills B: the spike, then the examined boxes (see sharpness.h) */
+static void
+sc_sharp_boxes_fill(sc_sharp_box_struct * B, sc_dyn_t D,
+                    const sc_traj_struct * T, slong prec)
+{
+    slong t, d = D->d, stride = sc_sharp_stride(T->len - 1);
+    sc_sharp_struct S;
+    sc_result_t tmp;
+
+    sc_result_init(tmp);
+    B->status = sc_spike_find(B->K, tmp, T->loss, T->len, prec);
+    if (B->status != SC_OK)
+        memcpy(B->why, tmp->reason, SC_REASON_LEN);
+    sc_result_clear(tmp);
+    sc_sharp_init(&S, d + 1);
+    for (t = 0; t < T->len && B->status == SC_OK; t++)
+    {
+        if (t > B->K->onset && t % stride != 0 && t != T->len - 1)
+            continue;
+        B->status = sc_sharp_at(&S, D, T->w + t * d, T->gamma + t,
+                                SC_SHARP_K, FLINT_MAX(64, prec / 4));
+        if (B->status != SC_OK)
+            snprintf(B->why, SC_REASON_LEN, "eigenvalue enclosure failed "
+                     "at step %ld", (long) t);
+        B->seen[t] = 1;
+        arb_set(B->lmax + t, S.lmax);
+        arb_set(B->lmaxK + t, S.lmaxK);
+    }
+    sc_sharp_clear(&S);
+}
+
+const sc_sharp_box_struct *
+sc_sharp_boxes(sc_ctx_t ctx, const sc_traj_struct * T, slong prec)
+{
+    sc_sharp_prec_struct * P = sc_sharp_cache_prec(ctx, T->len, prec);
+    sc_sharp_box_struct * B = P->box;
+
+    if (B == NULL)
+    {
+        B = P->box = flint_malloc(sizeof(sc_sharp_box_struct));
+        B->len = T->len;
+        B->why[0] = '\0';
+        sc_spike_init(B->K);
+        B->seen = flint_calloc(T->len, 1);
+        B->lmax = _arb_vec_init(T->len);
+        B->lmaxK = _arb_vec_init(T->len);
+        sc_sharp_boxes_fill(B, P->D, T, prec);
+    }
+    return B;
 }

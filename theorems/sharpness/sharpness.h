@@ -52,6 +52,34 @@ int sc_sharp_extend(sc_sharp_struct * S, sc_dyn_t D, arb_srcptr w,
 const sc_sharp_struct * sc_sharp_cached(int * status, sc_ctx_t ctx, slong t,
                                         int what, slong prec);
 
+/*
+ * The sharpness over the boxes of the certified full-GD states that [S2]'s
+ * two claims judge (sharp_cache.c): the first loss spike of T (core/
+ * spike.c) and lambda_max(H), lambda_max(P^1/2 H P^1/2) enclosed over the
+ * box of every state up to its onset, then of the states of
+ * sc_sharp_stride and the last, at max(64, prec / 4) bits (a quarter of
+ * the trajectory's precision separates a sharpness from its threshold
+ * except in a near tie, and such a tie asks for more precision, which
+ * raises this one too).  Computed once per context and precision;
+ * independent of ctx->factor, which scales only the thresholds.
+ */
+typedef struct
+{
+    slong len;                  /* T->len */
+    int status;                 /* SC_OK, or SC_UNABLE with why */
+    char why[SC_REASON_LEN];
+    sc_spike_t K;               /* the first spike of the losses */
+    char * seen;                /* seen[t]: state t was examined */
+    arb_ptr lmax, lmaxK;        /* at the examined states */
+}
+sc_sharp_box_struct;
+
+/* The box series of T = sc_ctx_full(ctx, prec), which reaches the
+   horizon; valid until sc_ctx_clear. */
+const sc_sharp_box_struct * sc_sharp_boxes(sc_ctx_t ctx,
+                                           const sc_traj_struct * T,
+                                           slong prec);
+
 /* What a checker does at one examined state: S holds its quantities (at
    least the what of the walk), (w, gamma) is the midpoint of state t.
    SC_OK, or SC_UNABLE with the reason set; res->verdict VIOLATED stops the
@@ -95,11 +123,19 @@ slong sc_sharp_series_heuristic(double * lmax, double * lmaxP,
 /* res = the median by midpoint of x[0 .. n-1] (x is reordered). */
 void sc_sharp_median(arb_t res, arb_ptr x, slong n);
 
+/* one checker per claim (registry.c): [S1], [S2-H], [S2-P], [S3-id],
+   [S3-run], [N1], [N2-EP], [N2-kap], [N2-pow], [N2-BF], [N2-Kr], [N3] */
 int sc_thm_s1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
-int sc_thm_s2_check(sc_result_t res, sc_ctx_t ctx, slong prec);
-int sc_thm_s3_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_s2_h_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_s2_p_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_s3_id_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_s3_run_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_n1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
-int sc_thm_n2_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_n2_ep_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_n2_kappa_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_n2_pow_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_n2_bf_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_n2_kreiss_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_n3_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 
 #endif

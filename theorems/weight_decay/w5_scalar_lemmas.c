@@ -15,19 +15,26 @@
  * Source: seed 004 (Lobacheva et al.) App. A.4, Lemma 1, Lemma 2, Prop. 5;
  * BEYOND.md section 1.  Provenance: exact.  All in Arb balls.
  *
- * How [W5] meets a case.  (1) A fixed golden self-check runs on every case:
- * alpha = 1/10, a = 1, b = 10 (the paper's Figure 8), beta_t seeded exact
- * rationals in (a, b), starts 30 and 1/2: Lemma 1 for beta = a and b, Lemma
- * 2 and Prop. 5 with interval [sqrt 10 = 3.1622..., 10].  (2) On a case
- * with weight decay and the plain decayed step, eq. (3) is exactly such a
- * sequence: x_t = ||w_t||^2, alpha = 1 - (1 - eta lambda)^2 = eta lambda (2 -
- * eta lambda), beta_t = eta^2 g~_t^2 (balls over the certified full-GD
- * enclosures); a, b are the least / largest beta_t over the horizon (a
- * lowered by 2^-10 so that Lemma 2 is decidable where beta_t = a).  Lemma 2
- * (lower part), Lemma 1 on x_{a,t} and, when its condition holds, Prop. 5
- * are checked on the trajectory.  Cases without weight decay, with momentum
- * or projection, or with alpha >= 1/2 are NOT-APPLICABLE (the reason
- * carries the golden outcome); a golden failure is VIOLATED on any case.
+ * Four claims.  [W5-G], the golden self-check, is case-independent and
+ * runs on every case: alpha = 1/10, a = 1, b = 10 (the paper's Figure 8),
+ * beta_t seeded exact rationals in (a, b), starts 30 and 1/2: Lemma 1 for
+ * beta = a and b, Lemma 2 and Prop. 5 with interval [sqrt 10 = 3.1622...,
+ * 10]; it also carries the Prop. 3 counterexample below (extras).  On a
+ * case with weight decay and the plain decayed step, eq. (3) is exactly
+ * such a sequence: x_t = ||w_t||^2, alpha = 1 - (1 - eta lambda)^2 = eta
+ * lambda (2 - eta lambda), beta_t = eta^2 g~_t^2 (balls over the certified
+ * full-GD enclosures); a, b are the least / largest beta_t over the
+ * horizon (a lowered by 2^-10 so that Lemma 2 is decidable where beta_t =
+ * a), and each lemma is its own claim on it:
+ * [W5-L1] Lemma 1 on x_{a,t} from x_0 = ||w_0||^2 (needs x_0 > sqrt(a /
+ *         alpha));
+ * [W5-L2] Lemma 2, lower part: x_{a,t} <= ||w_t||^2;
+ * [W5-P5] Prop. 5 under its condition: after the first certified entry
+ *         into [sqrt(a/alpha), sqrt(b/alpha)] no certified exit (vacuous
+ *         without an entry in the horizon).
+ * Cases without weight decay, with momentum or projection, or with alpha
+ * >= 1/2 make the three case claims NOT-APPLICABLE.  The three share the
+ * context's trajectory and its g~_t (wd_cache.c).
  *
  * Shown, not copied (seed 004 Prop. 3 / App. A.6 use alpha ~ 2 eta lambda):
  *  - the exact condition of Prop. 3 is eta lambda (2 - eta lambda) L <=
@@ -329,58 +336,6 @@ sc_w5_case_bounds(arb_t a, arb_t b, arb_srcptr gt2, slong n, const arb_t eta,
     arb_clear(e2);
 }
 
-/* Lemma 2 (lower), Lemma 1 on x_a and Prop. 5 on x_t = ||w_t||^2.
-   Returns the entry step of Prop. 5, -1 if none, -2 if its condition
-   fails (cond, paper set to the truths of the exact / paper conditions). */
-static slong
-sc_w5_case(sc_w5_struct * S, const sc_traj_struct * T, arb_srcptr gt2,
-           const arb_t alpha, const arb_t eta, const arb_t lambda,
-           arb_t lo, arb_t hi, sc_truth_t * cond, sc_truth_t * paper,
-           slong prec)
-{
-    slong t, n = T->len - 1, entry = -2;
-    arb_t a, b, xa, y, z;
-
-    arb_init(a); arb_init(b); arb_init(xa); arb_init(y); arb_init(z);
-    S->part = "case";
-    sc_w5_case_bounds(a, b, gt2, n, eta, prec);
-    arb_set(xa, T->W);
-    for (t = 0; t < n && !S->failed && S->status == SC_OK; t++)
-    {
-        sc_w5_next(xa, xa, alpha, a, prec);
-        arb_div(y, xa, S->f, prec);
-        sc_w5_claim(S, y, T->W + t + 1, t + 1, "Lemma 2 lower comparison "
-                    "on ||w_t||^2");
-    }
-    arb_div(lo, a, alpha, prec);
-    arb_sqrtpos(lo, lo, prec);
-    arb_div(hi, b, alpha, prec);
-    arb_sqrtpos(hi, hi, prec);
-    if (sc_num_gt(T->W, lo) == SC_TRUE)
-        sc_w5_lemma1(S, T->W, alpha, a, n, prec);
-    /* exact: alpha / (1 - alpha) sqrt b <= sqrt a; paper: 2 eta lambda
-       sqrt b <= sqrt a */
-    arb_sqrtpos(y, b, prec);
-    arb_sqrtpos(z, a, prec);
-    arb_mul(xa, eta, lambda, prec);
-    arb_mul_2exp_si(xa, xa, 1);
-    arb_mul(xa, xa, y, prec);
-    *paper = sc_num_le(xa, z);
-    arb_sub_ui(xa, alpha, 1, prec);
-    arb_div(xa, alpha, xa, prec);
-    arb_neg(xa, xa);
-    arb_mul(xa, xa, y, prec);
-    *cond = sc_num_le(xa, z);
-    if (*cond == SC_TRUE && !S->failed && S->status == SC_OK)
-    {
-        arb_div(y, lo, S->f, prec);
-        arb_mul(z, hi, S->f, prec);
-        entry = sc_w5_prop5(S, T->W, n, y, z);
-    }
-    arb_clear(a); arb_clear(b); arb_clear(xa); arb_clear(y); arb_clear(z);
-    return entry;
-}
-
 /* Why the case part does not apply, or NULL. */
 static const char *
 sc_w5_case_domain(const sc_ctx_t ctx)
@@ -388,7 +343,7 @@ sc_w5_case_domain(const sc_ctx_t ctx)
     if (!fmpq_is_zero(ctx->cs->momentum) || ctx->cs->project_norm)
         return "momentum or project_norm is set";
     if (fmpq_is_zero(ctx->cs->weight_decay))
-        return "weight_decay = 0, so alpha = 0 (the lemmas need alpha > 0)";
+        return "weight_decay = 0";
     return NULL;
 }
 
@@ -415,19 +370,17 @@ sc_w5_truth_word(sc_truth_t r)
     return r == SC_TRUE ? "holds" : r == SC_FALSE ? "fails" : "undecided";
 }
 
+/* [W5-G]: the golden self-check and the Prop. 3 counterexample. */
 int
-sc_thm_w5_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+sc_thm_w5_golden_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
-    const sc_traj_struct * T;
-    const char * dom = sc_w5_case_domain(ctx);
     sc_w5_struct S;
-    arb_ptr gt2;
-    arb_t f, ratio, alpha, eta, lambda, lo, hi;
-    sc_truth_t cond = SC_UNKNOWN, paper = SC_UNKNOWN;
-    slong hops, entry;
+    arb_t f, ratio, x;
+    slong hops;
 
-    arb_init(f); arb_init(ratio); arb_init(alpha); arb_init(eta);
-    arb_init(lambda); arb_init(lo); arb_init(hi);
+    arb_init(f);
+    arb_init(ratio);
+    arb_init(x);
     sc_thm_factor(f, ctx, prec);
     S.res = res;
     S.f = f;
@@ -441,64 +394,235 @@ sc_thm_w5_check(sc_result_t res, sc_ctx_t ctx, slong prec)
         S.status = SC_UNABLE;
         sc_result_reason(res, "Prop. 3 counterexample undecided");
     }
-    if (S.status != SC_OK || S.failed)
-        goto cleanup;
-    arb_set_si(lo, 10);
-    arb_sqrtpos(lo, lo, prec);
-    sc_result_set_extra(res, "golden_lo", lo);
-    arb_set_si(hi, 10);
-    sc_result_set_extra(res, "golden_hi", hi);
-    sc_result_set_extra_si(res, "p3_hops", hops);
-    sc_result_set_extra(res, "p3_fixed_over_kL", ratio);
+    if (S.status == SC_OK && !S.failed)
+    {
+        arb_set_si(x, 10);
+        arb_sqrtpos(x, x, prec);
+        sc_result_set_extra(res, "golden_lo", x);
+        arb_set_si(x, 10);
+        sc_result_set_extra(res, "golden_hi", x);
+        sc_result_set_extra_si(res, "p3_hops", hops);
+        sc_result_set_extra(res, "p3_fixed_over_kL", ratio);
+        res->verdict = SC_HOLDS;
+        sc_result_reason(res, "golden alpha = 1/10, a = 1, b = 10: Lemma 1, "
+                         "Lemma 2 and entry into [sqrt 10, 10] hold; the "
+                         "paper's Prop. 3 condition admits %ld hops out of "
+                         "[kappa l, kappa L] (case-independent)",
+                         (long) hops);
+    }
+    arb_clear(x);
+    arb_clear(ratio);
+    arb_clear(f);
+    return S.status;
+}
+
+/* the case's sequence x_t = ||w_t||^2 and its constants */
+typedef struct
+{
+    const sc_traj_struct * T;
+    arb_t alpha, eta, lambda, a, b, lo, hi, f;
+}
+sc_w5_case_struct;
+
+/* NULL with C set up, or the label of the failing hypothesis (res
+   NOT-APPLICABLE); *status SC_UNABLE when the trajectory is not
+   certified at prec. */
+static const char *
+sc_w5_case_init(sc_w5_case_struct * C, int * status, sc_result_t res,
+                sc_ctx_t ctx, slong prec)
+{
+    const char * dom = sc_w5_case_domain(ctx);
+    arb_srcptr gt2;
+
+    *status = SC_OK;
     if (dom == NULL && !sc_w5_alpha_small(ctx))
-        dom = "alpha = eta lambda (2 - eta lambda) >= 1/2";
+        dom = "alpha >= 1/2";
     if (dom != NULL)
     {
-        sc_result_not_applicable(res, dom, "%s; golden self-check "
-                         "holds ([sqrt 10, 10]); paper's Prop. 3 "
-                         "condition: %ld hops out of [kappa l, kappa L]",
-                         dom, (long) hops);
-        goto cleanup;
+        sc_result_not_applicable(res, dom, "%s (the lemmas need 0 < alpha "
+                                 "= eta lambda (2 - eta lambda) < 1/2 and "
+                                 "the plain decayed step)", dom);
+        return dom;
     }
-    T = sc_thm_need_full(res, ctx, prec);
-    if (T == NULL)
+    C->T = sc_thm_need_full(res, ctx, prec);
+    if (C->T == NULL)
     {
-        S.status = SC_UNABLE;
-        goto cleanup;
+        *status = SC_UNABLE;
+        return "";
     }
+    arb_init(C->alpha); arb_init(C->eta); arb_init(C->lambda);
+    arb_init(C->a); arb_init(C->b); arb_init(C->lo); arb_init(C->hi);
+    arb_init(C->f);
     res->certificate = "scalar recurrences in balls; the certified "
                        "full-GD enclosures";
-    gt2 = _arb_vec_init(T->len);
-    sc_wd_gtilde2_traj(gt2, ctx, T, prec);
-    sc_wd_alpha(alpha, ctx, prec);
-    arb_set_fmpq(eta, ctx->cs->eta, prec);
-    arb_set_fmpq(lambda, ctx->cs->weight_decay, prec);
-    entry = sc_w5_case(&S, T, gt2, alpha, eta, lambda, lo, hi, &cond,
-                       &paper, prec);
-    _arb_vec_clear(gt2, T->len);
-    if (S.status != SC_OK || S.failed)
-        goto cleanup;
-    sc_result_set_extra(res, "alpha", alpha);
-    sc_result_set_extra(res, "case_lo", lo);
-    sc_result_set_extra(res, "case_hi", hi);
-    sc_result_set_extra_si(res, "entry", entry);
-    res->verdict = SC_HOLDS;
-    if (entry == -2)
-        sc_result_reason(res, "golden holds; on ||w_t||^2: Lemma 2 and "
-                         "Lemma 1 hold; Prop. 5 not applicable (exact "
-                         "condition %s; paper's 2 eta lambda L <= l %s); "
-                         "Prop. 3 counterexample: %ld hops",
-                         sc_w5_truth_word(cond), sc_w5_truth_word(paper),
-                         (long) hops);
-    else
-        sc_result_reason(res, "golden holds; on ||w_t||^2: Lemma 2, Lemma 1 "
-                         "hold; Prop. 5 %s (entry step in extras); Prop. 3 "
-                         "counterexample: %ld hops",
-                         entry >= 0 ? "holds" : "no entry within horizon",
-                         (long) hops);
+    gt2 = sc_wd_gtilde2_cached(ctx, C->T, prec);
+    sc_wd_alpha(C->alpha, ctx, prec);
+    arb_set_fmpq(C->eta, ctx->cs->eta, prec);
+    arb_set_fmpq(C->lambda, ctx->cs->weight_decay, prec);
+    sc_thm_factor(C->f, ctx, prec);
+    sc_w5_case_bounds(C->a, C->b, gt2, C->T->len - 1, C->eta, prec);
+    arb_div(C->lo, C->a, C->alpha, prec);
+    arb_sqrtpos(C->lo, C->lo, prec);
+    arb_div(C->hi, C->b, C->alpha, prec);
+    arb_sqrtpos(C->hi, C->hi, prec);
+    sc_result_set_extra(res, "alpha", C->alpha);
+    sc_result_set_extra(res, "case_lo", C->lo);
+    sc_result_set_extra(res, "case_hi", C->hi);
+    return NULL;
+}
 
-cleanup:
-    arb_clear(f); arb_clear(ratio); arb_clear(alpha); arb_clear(eta);
-    arb_clear(lambda); arb_clear(lo); arb_clear(hi);
+static void
+sc_w5_case_clear(sc_w5_case_struct * C)
+{
+    arb_clear(C->alpha); arb_clear(C->eta); arb_clear(C->lambda);
+    arb_clear(C->a); arb_clear(C->b); arb_clear(C->lo); arb_clear(C->hi);
+    arb_clear(C->f);
+}
+
+static void
+sc_w5_case_S(sc_w5_struct * S, sc_result_t res, const sc_w5_case_struct * C)
+{
+    S->res = res;
+    S->f = C->f;
+    S->status = SC_OK;
+    S->failed = 0;
+    S->part = "case";
+}
+
+/* [W5-L1]: Lemma 1 on x_{a,t} from ||w_0||^2 with beta = a. */
+int
+sc_thm_w5_l1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    sc_w5_case_struct C;
+    sc_w5_struct S;
+    int status;
+
+    if (sc_w5_case_init(&C, &status, res, ctx, prec) != NULL)
+        return status;
+    sc_w5_case_S(&S, res, &C);
+    if (sc_num_gt(C.T->W, C.lo) == SC_TRUE)
+    {
+        sc_w5_lemma1(&S, C.T->W, C.alpha, C.a, C.T->len - 1, prec);
+        if (S.status == SC_OK && !S.failed)
+        {
+            res->verdict = SC_HOLDS;
+            sc_result_reason(res, "Lemma 1 rate sandwich holds on x_{a,t} "
+                             "from ||w_0||^2 over %ld steps",
+                             (long) (C.T->len - 1));
+        }
+    }
+    else if (sc_num_le(C.T->W, C.lo) == SC_TRUE)
+        sc_result_not_applicable(res, "x_0 <= sqrt(a/alpha)",
+                                 "||w_0||^2 <= sqrt(a/alpha) (Lemma 1 needs "
+                                 "x_0 > x*)");
+    else
+    {
+        S.status = SC_UNABLE;
+        sc_result_reason(res, "||w_0||^2 against sqrt(a/alpha) undecided");
+    }
+    sc_w5_case_clear(&C);
+    return S.status;
+}
+
+/* [W5-L2]: Lemma 2 (lower part), x_{a,t} <= ||w_t||^2. */
+int
+sc_thm_w5_l2_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    sc_w5_case_struct C;
+    sc_w5_struct S;
+    arb_t xa, y;
+    slong t, n;
+    int status;
+
+    if (sc_w5_case_init(&C, &status, res, ctx, prec) != NULL)
+        return status;
+    sc_w5_case_S(&S, res, &C);
+    arb_init(xa);
+    arb_init(y);
+    n = C.T->len - 1;
+    arb_set(xa, C.T->W);
+    for (t = 0; t < n && !S.failed && S.status == SC_OK; t++)
+    {
+        sc_w5_next(xa, xa, C.alpha, C.a, prec);
+        arb_div(y, xa, C.f, prec);
+        sc_w5_claim(&S, y, C.T->W + t + 1, t + 1, "Lemma 2 lower "
+                    "comparison on ||w_t||^2");
+    }
+    if (S.status == SC_OK && !S.failed)
+    {
+        res->verdict = SC_HOLDS;
+        sc_result_reason(res, "Lemma 2: x_{a,t} <= ||w_t||^2 at all %ld "
+                         "steps", (long) n);
+    }
+    arb_clear(y);
+    arb_clear(xa);
+    sc_w5_case_clear(&C);
+    return S.status;
+}
+
+/* [W5-P5]: under (alpha / (1 - alpha)) sqrt b <= sqrt a, ||w_t||^2 stays
+   in [sqrt(a/alpha), sqrt(b/alpha)] once it is in. */
+int
+sc_thm_w5_p5_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    sc_w5_case_struct C;
+    sc_w5_struct S;
+    sc_truth_t cond, paper;
+    arb_t x, ra, rb, lo, hi;
+    slong entry;
+    int status;
+
+    if (sc_w5_case_init(&C, &status, res, ctx, prec) != NULL)
+        return status;
+    sc_w5_case_S(&S, res, &C);
+    arb_init(x); arb_init(ra); arb_init(rb); arb_init(lo); arb_init(hi);
+    /* exact: alpha / (1 - alpha) sqrt b <= sqrt a; paper: 2 eta lambda
+       sqrt b <= sqrt a */
+    arb_sqrtpos(rb, C.b, prec);
+    arb_sqrtpos(ra, C.a, prec);
+    arb_mul(x, C.eta, C.lambda, prec);
+    arb_mul_2exp_si(x, x, 1);
+    arb_mul(x, x, rb, prec);
+    paper = sc_num_le(x, ra);
+    arb_sub_ui(x, C.alpha, 1, prec);
+    arb_div(x, C.alpha, x, prec);
+    arb_neg(x, x);
+    arb_mul(x, x, rb, prec);
+    cond = sc_num_le(x, ra);
+    if (cond == SC_FALSE)
+        sc_result_not_applicable(res, "alpha sqrt b > (1 - alpha) sqrt a",
+                                 "(alpha / (1 - alpha)) sqrt b > sqrt a on "
+                                 "the horizon's a, b (paper's 2 eta lambda "
+                                 "L <= l %s)", sc_w5_truth_word(paper));
+    else if (cond == SC_UNKNOWN)
+    {
+        S.status = SC_UNABLE;
+        sc_result_reason(res, "Prop. 5 condition undecided");
+    }
+    else
+    {
+        arb_div(lo, C.lo, C.f, prec);
+        arb_mul(hi, C.hi, C.f, prec);
+        entry = sc_w5_prop5(&S, C.T->W, C.T->len - 1, lo, hi);
+        if (S.status == SC_OK && !S.failed)
+        {
+            sc_result_set_extra_si(res, "entry", entry);
+            res->verdict = SC_HOLDS;
+            if (entry >= 0)
+                sc_result_reason(res, "Prop. 5: ||w_t||^2 enters the "
+                                 "interval at t = %ld and stays (paper's "
+                                 "condition %s)", (long) entry,
+                                 sc_w5_truth_word(paper));
+            else
+            {
+                sc_result_reason(res, "Prop. 5: no certified entry into "
+                                 "the interval within %ld steps",
+                                 (long) (C.T->len - 1));
+                sc_result_vacuous(res, "no entry, so no exit to check");
+            }
+        }
+    }
+    arb_clear(x); arb_clear(ra); arb_clear(rb); arb_clear(lo); arb_clear(hi);
+    sc_w5_case_clear(&C);
     return S.status;
 }

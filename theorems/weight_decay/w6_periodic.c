@@ -19,25 +19,31 @@
  *    alpha ~ 2 eta lambda.  W_min, W_max over the window, the fraction of
  *    window steps with ||w_t||^2 certainly in I, 1 / (eta lambda).
  *
- * What is claimed (HOLDS / VIOLATED), all exact consequences of eq. (3):
- *  (a) decay rate: ||w_{t+1}||^2 >= (1 - eta lambda)^2 ||w_t||^2 at every
- *      step (slack = the least ratio; about 1 in the descent phases, where
- *      the norm decays at exactly the weight-decay rate);
- *  (b) lower end: once ||w_t||^2 >= eta l / sqrt(alpha) in the window it
- *      stays there to the end of the window (needs alpha < 1/2);
- *  (c) upper end: if eta lambda (2 - eta lambda) L <= (1 - eta lambda)^2 l
- *      (the exact form of seed 004 Prop. 3's condition), once ||w_t||^2 is
- *      in I it stays in I.  Otherwise (c) is not a claim and is reported.
- *  Control (project_norm): the norm is constant, ||w_t||^2 = ||w_0||^2
- *  (claimed), and the spike count is measured; seed 004 says the periodic
- *  behaviour must vanish (tests and the showcase check it).
+ * What is claimed (HOLDS / VIOLATED), all exact consequences of eq. (3),
+ * each its own claim:
+ *  [W6-a] decay rate: ||w_{t+1}||^2 >= (1 - eta lambda)^2 ||w_t||^2 at
+ *      every step (slack = the least ratio; about 1 in the descent phases,
+ *      where the norm decays at exactly the weight-decay rate); the spike
+ *      measurement is in its extras;
+ *  [W6-b] lower end: once ||w_t||^2 >= eta l / sqrt(alpha) in the window
+ *      it stays there to the end of the window (needs alpha < 1/2);
+ *  [W6-c] upper end: if eta lambda (2 - eta lambda) L <= (1 - eta lambda)^2
+ *      l (the exact form of seed 004 Prop. 3's condition), once ||w_t||^2
+ *      is in I it stays in I; NOT-APPLICABLE when the condition fails on
+ *      the window.  [W6-b] and [W6-c] carry the window's measurements and
+ *      are vacuous when ||w_t||^2 never enters;
+ *  [W6-ctl] control (project_norm): the norm is constant, ||w_t||^2 =
+ *      ||w_0||^2, and the spike count is measured; seed 004 says the
+ *      periodic behaviour must vanish (tests and the showcase check it).
+ *  The claims share the context's trajectory and its g~_t (wd_cache.c).
  * Never assumed: a small BN linear model may settle into a steady
  * oscillation (BEYOND.md: n = 24, d = 3, eta = 0.5, lambda = 8e-3); then
  * zero spikes are reported, not a violation.
  *
  * Source: seed 004 (Lobacheva et al.) Sections 3-4, Prop. 3, Corollary 1;
- * BEYOND.md section 1.  Provenance: observational.  Momentum makes it
- * NOT-APPLICABLE; lambda = 0 without projection too (no equilibrium).
+ * BEYOND.md section 1.  Provenance: observational.  Momentum makes every
+ * claim NOT-APPLICABLE; lambda = 0 or projection [W6-a]-[W6-c] too (no
+ * equilibrium; the control is [W6-ctl]), and no projection [W6-ctl].
  */
 #include <stdio.h>
 #include "theorems/weight_decay/weight_decay.h"
@@ -231,7 +237,8 @@ sc_w6_stays(sc_result_t res, int * status, const sc_traj_struct * T,
             res->verdict = SC_VIOLATED;
             res->step = t;
             sc_result_set_observed(res, T->W + t);
-            sc_result_set_predicted(res, upper ? hi : lo);
+            sc_result_set_predicted(res, upper && sc_num_ge(T->W + t, lo)
+                                    != SC_FALSE ? hi : lo);
             sc_result_reason(res, "||w_t||^2 left the %s after entering "
                              "it at step %ld (left at %ld)",
                              upper ? "equilibrium interval" : "lower end",
@@ -249,20 +256,18 @@ sc_w6_stays(sc_result_t res, int * status, const sc_traj_struct * T,
     return entry;
 }
 
-/* The window [h, T) measurements and claims (b), (c). */
-static int
+/* The window [h, T) measurements (extras): lo, hi = the ends of I (scaled
+   by the factor), *cond = the exact Prop. 3 condition holds on it. */
+static void
 sc_w6_window(sc_result_t res, sc_ctx_t ctx, const sc_traj_struct * T,
-             const arb_t f, int * cond, slong prec)
+             const arb_t f, arb_t lo, arb_t hi, int * cond, slong prec)
 {
     slong t, n = T->len - 1, h = n / 2, inside = 0;
-    arb_ptr gt2 = _arb_vec_init(T->len);
-    arb_t l, L, alpha, eta, lo, hi, x, wmin, wmax;
-    int status = SC_OK;
+    arb_srcptr gt2 = sc_wd_gtilde2_cached(ctx, T, prec);
+    arb_t l, L, alpha, eta, x, wmin, wmax;
 
     arb_init(l); arb_init(L); arb_init(alpha); arb_init(eta);
-    arb_init(lo); arb_init(hi); arb_init(x); arb_init(wmin);
-    arb_init(wmax);
-    sc_wd_gtilde2_traj(gt2, ctx, T, prec);
+    arb_init(x); arb_init(wmin); arb_init(wmax);
     sc_wd_alpha(alpha, ctx, prec);
     arb_set_fmpq(eta, ctx->cs->eta, prec);
     arb_set(l, gt2 + h);
@@ -293,9 +298,6 @@ sc_w6_window(sc_result_t res, sc_ctx_t ctx, const sc_traj_struct * T,
     arb_neg(eta, eta);
     arb_mul(eta, eta, l, prec);
     *cond = sc_num_le(x, eta) == SC_TRUE;
-    sc_w6_stays(res, &status, T, h, lo, hi, 0);
-    if (*cond && status == SC_OK && res->verdict != SC_VIOLATED)
-        sc_w6_stays(res, &status, T, h, lo, hi, 1);
     for (t = h; t <= n; t++)
         inside += sc_num_ge(T->W + t, lo) == SC_TRUE
                   && sc_num_le(T->W + t, hi) == SC_TRUE;
@@ -307,10 +309,7 @@ sc_w6_window(sc_result_t res, sc_ctx_t ctx, const sc_traj_struct * T,
     arb_div_si(x, x, n - h + 1, prec);
     sc_result_set_extra(res, "in_I_frac", x);
     arb_clear(l); arb_clear(L); arb_clear(alpha); arb_clear(eta);
-    arb_clear(lo); arb_clear(hi); arb_clear(x); arb_clear(wmin);
-    arb_clear(wmax);
-    _arb_vec_clear(gt2, T->len);
-    return status;
+    arb_clear(x); arb_clear(wmin); arb_clear(wmax);
 }
 
 /* alpha = 1 - (1 - eta lambda)^2 < 1/2, decided exactly. */
@@ -330,74 +329,174 @@ sc_w6_alpha_small(const sc_ctx_t ctx)
     return ok;
 }
 
-int
-sc_thm_w6_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+/* The hypotheses of claim part (0 = [W6-a], 1 = the window claims,
+   2 = the control): 1 if they hold, else 0 with res NOT-APPLICABLE. */
+static int
+sc_w6_applies(sc_result_t res, const sc_ctx_t ctx, int part)
 {
-    const sc_traj_struct * T;
-    sc_w6_spikes_struct s;
-    sc_dyn_struct * D;
-    arb_t f, Lstar, q;
-    char what[128];
-    int status, cond = 0;
-
     if (!fmpq_is_zero(ctx->cs->momentum))
-    {
         sc_result_not_applicable(res, "momentum is set", "momentum is set");
-        return SC_OK;
-    }
-    if (fmpq_is_zero(ctx->cs->weight_decay) && !ctx->cs->project_norm)
-    {
+    else if (part == 2 && !ctx->cs->project_norm)
+        sc_result_not_applicable(res, "project_norm is not set",
+                                 "project_norm is not set (the control "
+                                 "run holds the norm fixed)");
+    else if (part < 2 && ctx->cs->project_norm)
+        sc_result_not_applicable(res, "project_norm is set", "project_norm "
+                                 "is set (the control: see W6-ctl)");
+    else if (part < 2 && fmpq_is_zero(ctx->cs->weight_decay))
         sc_result_not_applicable(res, "weight_decay = 0", "weight_decay = "
                                  "0 (no equilibrium interval; nothing "
                                  "periodic to see)");
+    else if (part == 1 && !sc_w6_alpha_small(ctx))
+        sc_result_not_applicable(res, "alpha >= 1/2", "alpha = eta lambda "
+                                 "(2 - eta lambda) >= 1/2");
+    else
+        return 1;
+    return 0;
+}
+
+/* The spike measurement on T into the extras; *s receives it. */
+static int
+sc_w6_measure(sc_w6_spikes_struct * s, sc_result_t res, sc_ctx_t ctx,
+              const sc_traj_struct * T, slong prec)
+{
+    arb_t Lstar;
+    int status;
+
+    arb_init(Lstar);
+    if (ctx->cs->loss == SC_LOSS_SQUARE)
+        arb_set(Lstar, sc_ctx_dyn(ctx, prec)->Lstar);
+    status = sc_w6_spikes(s, res, T, Lstar, prec);
+    if (status == SC_OK)
+        sc_w6_spike_extras(res, s, ctx, prec);
+    arb_clear(Lstar);
+    return status;
+}
+
+/* [W6-a]: the decay rate, with the spike measurement. */
+int
+sc_thm_w6_a_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    const sc_traj_struct * T;
+    sc_w6_spikes_struct s;
+    arb_t f, q;
+    char what[128];
+    int status;
+
+    if (!sc_w6_applies(res, ctx, 0))
         return SC_OK;
-    }
-    if (!ctx->cs->project_norm && !sc_w6_alpha_small(ctx))
-    {
-        res->verdict = SC_NOT_APPLICABLE;
-        sc_result_reason(res, "hypothesis fails: alpha = eta lambda (2 - "
-                         "eta lambda) >= 1/2");
-        return SC_OK;
-    }
     T = sc_thm_need_full(res, ctx, prec);
     if (T == NULL)
         return SC_UNABLE;
     res->certificate = "certified full-GD enclosures (balls)";
-    arb_init(f); arb_init(Lstar); arb_init(q);
-    sc_thm_factor(f, ctx, prec);
-    D = sc_ctx_dyn(ctx, prec);
-    if (ctx->cs->loss == SC_LOSS_SQUARE)
-        arb_set(Lstar, D->Lstar);
-    status = sc_w6_spikes(&s, res, T, Lstar, prec);
+    status = sc_w6_measure(&s, res, ctx, T, prec);
     if (status != SC_OK)
-        goto cleanup;
-    sc_w6_spike_extras(res, &s, ctx, prec);
-    if (ctx->cs->project_norm)
-    {
-        sc_w6_control(res, T, f, &s, prec);
-        goto cleanup;
-    }
-    res->verdict = SC_HOLDS;
+        return status;
+    arb_init(f);
+    arb_init(q);
+    sc_thm_factor(f, ctx, prec);
     sc_wd_decay(q, ctx, prec);
     arb_sqr(q, q, prec);
     if (s.count == 0)
         snprintf(what, sizeof(what), "no spike (steady oscillation or "
-                 "convergence: see W_min, W_max)");
+                 "convergence)");
     else
         snprintf(what, sizeof(what), "%ld spike(s), first/last at t = "
                  "%ld/%ld of %ld (period in extras)", (long) s.count,
                  (long) s.first, (long) s.last, (long) (T->len - 1));
+    res->verdict = SC_HOLDS;
     status = sc_w6_decay_rate(res, T, q, f, prec);
     if (status == SC_OK && res->verdict == SC_HOLDS)
-        status = sc_w6_window(res, ctx, T, f, &cond, prec);
-    if (status == SC_OK && res->verdict == SC_HOLDS)
-        sc_result_reason(res, "%s; decay rate and the lower end of the "
-                         "window's interval hold; upper end %s", what,
-                         cond ? "holds (exact Prop. 3 condition met)"
-                              : "not claimed (exact Prop. 3 condition "
-                                "fails on the window)");
-
-cleanup:
-    arb_clear(f); arb_clear(Lstar); arb_clear(q);
+        sc_result_reason(res, "||w_t+1||^2 >= (1 - eta lambda)^2 ||w_t||^2 "
+                         "at all %ld steps; %s", (long) (T->len - 1), what);
+    arb_clear(q);
+    arb_clear(f);
     return status;
+}
+
+/* [W6-b] (upper = 0) and [W6-c] (upper = 1) on the window. */
+static int
+sc_w6_window_claim(sc_result_t res, sc_ctx_t ctx, int upper, slong prec)
+{
+    const sc_traj_struct * T;
+    arb_t f, lo, hi;
+    slong entry;
+    int status = SC_OK, cond;
+
+    if (!sc_w6_applies(res, ctx, 1))
+        return SC_OK;
+    T = sc_thm_need_full(res, ctx, prec);
+    if (T == NULL)
+        return SC_UNABLE;
+    res->certificate = "certified full-GD enclosures (balls)";
+    arb_init(f);
+    arb_init(lo);
+    arb_init(hi);
+    sc_thm_factor(f, ctx, prec);
+    sc_w6_window(res, ctx, T, f, lo, hi, &cond, prec);
+    if (upper && !cond)
+        sc_result_not_applicable(res, "exact Prop. 3 condition fails",
+                                 "eta lambda (2 - eta lambda) L <= (1 - eta "
+                                 "lambda)^2 l fails on the window (the "
+                                 "exact Prop. 3 condition)");
+    else
+    {
+        res->verdict = SC_HOLDS;
+        entry = sc_w6_stays(res, &status, T, (T->len - 1) / 2, lo, hi,
+                            upper);
+        sc_result_set_extra_si(res, "entry", entry);
+        if (status == SC_OK && res->verdict == SC_HOLDS && entry >= 0)
+            sc_result_reason(res, "||w_t||^2 enters the %s at step %ld and "
+                             "stays to the end of the window",
+                             upper ? "equilibrium interval" : "lower end's "
+                             "half-line", (long) entry);
+        else if (status == SC_OK && res->verdict == SC_HOLDS)
+        {
+            sc_result_reason(res, "||w_t||^2 never enters the %s in the "
+                             "window", upper ? "equilibrium interval"
+                             : "lower end's half-line");
+            sc_result_vacuous(res, "no entry, so no exit to check");
+        }
+    }
+    arb_clear(hi);
+    arb_clear(lo);
+    arb_clear(f);
+    return status;
+}
+
+int
+sc_thm_w6_b_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    return sc_w6_window_claim(res, ctx, 0, prec);
+}
+
+int
+sc_thm_w6_c_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    return sc_w6_window_claim(res, ctx, 1, prec);
+}
+
+/* [W6-ctl]: the control run keeps ||w_t||^2 constant; spikes measured. */
+int
+sc_thm_w6_ctl_check(sc_result_t res, sc_ctx_t ctx, slong prec)
+{
+    const sc_traj_struct * T;
+    sc_w6_spikes_struct s;
+    arb_t f;
+    int status;
+
+    if (!sc_w6_applies(res, ctx, 2))
+        return SC_OK;
+    T = sc_thm_need_full(res, ctx, prec);
+    if (T == NULL)
+        return SC_UNABLE;
+    res->certificate = "certified full-GD enclosures (balls)";
+    status = sc_w6_measure(&s, res, ctx, T, prec);
+    if (status != SC_OK)
+        return status;
+    arb_init(f);
+    sc_thm_factor(f, ctx, prec);
+    sc_w6_control(res, T, f, &s, prec);
+    arb_clear(f);
+    return SC_OK;
 }

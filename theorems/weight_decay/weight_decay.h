@@ -33,6 +33,11 @@ void _sc_wd_gtilde2(arb_t gt2, arb_srcptr w, arb_srcptr g, slong d,
 void sc_wd_gtilde2_traj(arb_ptr gt2, sc_ctx_t ctx, const sc_traj_struct * T,
                         slong prec);
 
+/* The same for T = sc_ctx_full(ctx, prec), computed once per context and
+   precision (wd_cache.c); valid until sc_ctx_clear. */
+arb_srcptr sc_wd_gtilde2_cached(sc_ctx_t ctx, const sc_traj_struct * T,
+                                slong prec);
+
 /* An exact identity lhs = rhs in balls: SC_FALSE when lhs - rhs excludes
    zero (certified violation), SC_TRUE when it contains zero with relative
    width <= 2^(-prec/2), SC_UNKNOWN when wider (raise the precision).  rel
@@ -56,11 +61,22 @@ int sc_wd_walk(sc_result_t res, arb_t worst, const sc_ctx_t ctx,
                sc_wd_state_fn fn, void * arg, const char * false_fmt,
                const char * unknown_fmt, slong prec) SC_WARN_UNUSED;
 
-int sc_thm_w1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+/* one checker per claim (registry.c): [W1-id], [W1-15], [W2], [W3-same],
+   [W3-bits], [W4], [W5-G], [W5-L1], [W5-L2], [W5-P5], [W6-a], [W6-b],
+   [W6-c], [W6-ctl] */
+int sc_thm_w1_id_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_w1_15_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_w2_check(sc_result_t res, sc_ctx_t ctx, slong prec);
-int sc_thm_w3_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_w3_same_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_w3_bits_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 int sc_thm_w4_check(sc_result_t res, sc_ctx_t ctx, slong prec);
-int sc_thm_w5_check(sc_result_t res, sc_ctx_t ctx, slong prec);
-int sc_thm_w6_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_w5_golden_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_w5_l1_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_w5_l2_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_w5_p5_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_w6_a_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_w6_b_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_w6_c_check(sc_result_t res, sc_ctx_t ctx, slong prec);
+int sc_thm_w6_ctl_check(sc_result_t res, sc_ctx_t ctx, slong prec);
 
 #endif

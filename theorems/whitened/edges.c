@@ -18,7 +18,7 @@ sc_edges_init(sc_edges_struct * E, sc_result_t res, sc_ctx_t ctx,
     arb_init(E->factor);
     arb_init(E->best);
     E->t1 = E->end = -1;
-    E->nedges = E->ncomplete = 0;
+    E->nedges = E->ncomplete = E->nkept = 0;
     E->open = 0;
     E->R = sc_thm_need_reduced(res, ctx, prec);
     if (E->R == NULL)
@@ -71,7 +71,7 @@ sc_edges_keep(sc_edges_struct * E, sc_result_t res, slong step,
               const arb_t predicted, const arb_t observed, const arb_t slack)
 {
     E->ncomplete++;
-    if (E->ncomplete > 1 && !arb_lt(slack, E->best))
+    if (E->nkept++ > 0 && !arb_lt(slack, E->best))
         return;
     arb_set(E->best, slack);
     res->step = step;

@@ -50,6 +50,7 @@ typedef struct
     arb_t best;                 /* least slack kept so far */
     slong t1, end;              /* current edge: steps t1 .. end - 1 rise */
     slong nedges, ncomplete;
+    slong nkept;                /* edges whose numbers sc_edges_keep saw */
     int open;                   /* the current edge reaches the horizon */
 }
 sc_edges_struct;
@@ -65,7 +66,9 @@ void sc_edges_clear(sc_edges_struct * E);
 int sc_edges_next(sc_edges_struct * E);
 
 /* Counts a complete edge and keeps its numbers in res if its slack is the
-   least so far (predicted may be NULL; an infinite slack is not shown). */
+   least so far (predicted may be NULL; an infinite slack is not shown).
+   An edge a claim has nothing to say of is counted (ncomplete++) without
+   it. */
 void sc_edges_keep(sc_edges_struct * E, sc_result_t res, slong step,
                    const arb_t predicted, const arb_t observed,
                    const arb_t slack);
