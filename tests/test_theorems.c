@@ -208,6 +208,40 @@ test_thm_l6_predicts_every_rising_step(void ** state)
  * accuracy (src/dyn/split.c), so the spike's [L6] decides at 64 bits
  * without escalating (it needed more than 256 in absolute coordinates).
  */
+/*
+ * [L6]'s three claims read one set of per-state quantities per context
+ * and precision (the family cache SC_CTX_L6), free of the control factor:
+ * after [L6-iff] ran (and failed) under a control factor on a context,
+ * [L6-id] at factor 1 gives bit for bit the record of a fresh context.
+ */
+static void
+test_thm_l6_claims_share_the_states(void ** state)
+{
+    sc_fixture * f = sc_fixture_load("tests/data/thm_spike.json");
+    sc_fixture * g = sc_fixture_load("tests/data/thm_spike.json");
+    sc_result_t r, s;
+
+    (void) state;
+    sc_result_init(r);
+    sc_result_init(s);
+    assert_int_equal(sc_run(r, f, "L6-id", 1, 1, 256, SC_CAP), SC_HOLDS);
+    assert_int_equal(sc_run(s, g, "L6-iff", 1025, 1024, 256, SC_CAP),
+                     SC_VIOLATED);
+    assert_int_equal(sc_run(s, g, "L6-id", 1, 1, 256, SC_CAP), SC_HOLDS);
+    assert_int_equal(r->prec, s->prec);
+    assert_true(arb_equal(r->predicted, s->predicted));
+    assert_true(arb_equal(r->observed, s->observed));
+    assert_true(arb_equal(sc_extra(r, "drho2_last"),
+                          sc_extra(s, "drho2_last")));
+    /* and the control factor still reaches the claim that runs second */
+    assert_int_equal(sc_run(s, g, "L6-suf", 2, 1, 256, SC_CAP),
+                     SC_VIOLATED);
+    sc_result_clear(s);
+    sc_result_clear(r);
+    sc_fixture_free(g);
+    sc_fixture_free(f);
+}
+
 static void
 test_thm_l6_spike_decides_at_64_bits(void ** state)
 {
@@ -1286,6 +1320,7 @@ main(void)
         cmocka_unit_test(test_thm_t21_from_after_spike),
         cmocka_unit_test(test_thm_t22_from_later_reference_time_on_spike),
         cmocka_unit_test(test_thm_t22_search_equals_scan),
+        cmocka_unit_test(test_thm_l6_claims_share_the_states),
         cmocka_unit_test(test_thm_t3c_later_edge_kept),
         cmocka_unit_test(test_thm_t3a_edge_209_to_660),
         cmocka_unit_test(test_thm_t3a_l13_false_when_bound_shrunk),

@@ -53,6 +53,28 @@ typedef struct
 }
 sc_ctx_model_struct;
 
+/* The families whose claims share a per-context cache of their own. */
+typedef enum
+{
+    SC_CTX_SHARP,           /* BEYOND.md s.2-3: the sharpness states S1,
+                               N1, N3 share and S2's box series
+                               (sharpness/sharp_cache.c) */
+    SC_CTX_WD,              /* BEYOND.md s.1: the g~_t series of [W5] and
+                               [W6] (weight_decay/wd_cache.c) */
+    SC_CTX_L6,              /* THEOREMS.md s.2: the per-state quantities
+                               of [L6]'s three claims
+                               (whitened/l6_directional.c) */
+    SC_CTX_NFAMILY
+}
+sc_ctx_family_t;
+
+typedef struct
+{
+    void * data;            /* NULL until the family asks */
+    void (*clear)(void * data);
+}
+sc_ctx_family_struct;
+
 typedef struct
 {
     const sc_case_struct * cs;  /* not owned */
@@ -67,16 +89,10 @@ typedef struct
     slong nmodel;
     sc_ctx_model_struct * model;
     char why[SC_REASON_LEN];
-    /* BEYOND.md s.2-3: the sharpness states S1, N1, N3 share, kept by
-       sharpness/sharp_cache.c (NULL until one is asked for), which also
-       sets sharp_clear, the function that frees them: the core knows no
-       family */
-    struct sc_sharp_cache_struct * sharp;
-    void (*sharp_clear)(struct sc_sharp_cache_struct * C);
-    /* BEYOND.md s.1: the g~_t series [W5] and [W6]'s claims share, kept
-       by weight_decay/wd_cache.c the same way */
-    struct sc_wd_cache_struct * wd;
-    void (*wd_clear)(struct sc_wd_cache_struct * C);
+    /* what a family's claims share beyond the trajectories, kept by the
+       family (sc_ctx_family) and freed by the function it gave: the core
+       knows no family */
+    sc_ctx_family_struct family[SC_CTX_NFAMILY];
 }
 sc_ctx_struct;
 
@@ -106,6 +122,11 @@ sc_logi_struct * sc_ctx_logi(sc_ctx_t ctx, slong prec);
    first; valid until sc_ctx_clear.  Same cases as sc_ctx_logi. */
 const sc_logi_state_struct * sc_ctx_logi_state(sc_ctx_t ctx, slong prec,
                                                slong t, int step);
+
+/* The cache of family f: made by make() on first use, freed by clear()
+   at sc_ctx_clear; NULL-free, owned by the context. */
+void * sc_ctx_family(sc_ctx_t ctx, sc_ctx_family_t f, void * (*make)(void),
+                     void (*clear)(void * data));
 
 /* The certified full-GD trajectory at prec (computed once, cached). */
 const sc_traj_struct * sc_ctx_full(sc_ctx_t ctx, slong prec);

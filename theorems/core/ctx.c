@@ -9,6 +9,8 @@
 void
 sc_ctx_init(sc_ctx_t ctx, const sc_case_t c)
 {
+    slong i;
+
     ctx->cs = c;
     sc_data_init(ctx->data, c);
     ctx->from_first = 0;
@@ -18,10 +20,11 @@ sc_ctx_init(sc_ctx_t ctx, const sc_case_t c)
     ctx->nmodel = 0;
     ctx->model = NULL;
     ctx->why[0] = '\0';
-    ctx->sharp = NULL;          /* BEYOND.md s.2-3: sharpness states */
-    ctx->sharp_clear = NULL;
-    ctx->wd = NULL;             /* BEYOND.md s.1: g~ series */
-    ctx->wd_clear = NULL;
+    for (i = 0; i < SC_CTX_NFAMILY; i++)
+    {
+        ctx->family[i].data = NULL;
+        ctx->family[i].clear = NULL;
+    }
 }
 
 static void
@@ -39,15 +42,26 @@ sc_ctx_model_states_clear(sc_ctx_model_struct * m)
     flint_free(m->Ls_level);
 }
 
+void *
+sc_ctx_family(sc_ctx_t ctx, sc_ctx_family_t f, void * (*make)(void),
+              void (*clear)(void * data))
+{
+    if (ctx->family[f].data == NULL)
+    {
+        ctx->family[f].data = make();
+        ctx->family[f].clear = clear;
+    }
+    return ctx->family[f].data;
+}
+
 void
 sc_ctx_clear(sc_ctx_t ctx)
 {
     slong i;
 
-    if (ctx->sharp != NULL)     /* BEYOND.md s.2-3: sharpness states */
-        ctx->sharp_clear(ctx->sharp);
-    if (ctx->wd != NULL)        /* BEYOND.md s.1: g~ series */
-        ctx->wd_clear(ctx->wd);
+    for (i = 0; i < SC_CTX_NFAMILY; i++)
+        if (ctx->family[i].data != NULL)
+            ctx->family[i].clear(ctx->family[i].data);
     for (i = 0; i < ctx->ncache; i++)
     {
         if (ctx->cache[i].T != NULL)

@@ -30,10 +30,22 @@ struct sc_sharp_cache_struct
     sc_sharp_prec_struct * P;
 };
 
-/* frees C (the context calls it through ctx->sharp_clear) */
-static void
-sc_sharp_cache_free(struct sc_sharp_cache_struct * C)
+/* an empty cache, and the function that frees one (the context calls
+   them through sc_ctx_family) */
+static void *
+sc_sharp_cache_new(void)
 {
+    struct sc_sharp_cache_struct * C = flint_malloc(sizeof(*C));
+
+    C->n = 0;
+    C->P = NULL;
+    return C;
+}
+
+static void
+sc_sharp_cache_free(void * data)
+{
+    struct sc_sharp_cache_struct * C = data;
     slong i, t;
 
     for (i = 0; i < C->n; i++)
@@ -64,17 +76,12 @@ sc_sharp_cache_free(struct sc_sharp_cache_struct * C)
 static sc_sharp_prec_struct *
 sc_sharp_cache_prec(sc_ctx_t ctx, slong len, slong prec)
 {
-    struct sc_sharp_cache_struct * C = ctx->sharp;
+    struct sc_sharp_cache_struct * C = sc_ctx_family(ctx, SC_CTX_SHARP,
+                                                      sc_sharp_cache_new,
+                                                      sc_sharp_cache_free);
     sc_sharp_prec_struct * P;
     slong i;
 
-    if (C == NULL)
-    {
-        C = ctx->sharp = flint_malloc(sizeof(struct sc_sharp_cache_struct));
-        ctx->sharp_clear = sc_sharp_cache_free;
-        C->n = 0;
-        C->P = NULL;
-    }
     for (i = 0; i < C->n; i++)
         if (C->P[i].prec == prec)
             return C->P + i;

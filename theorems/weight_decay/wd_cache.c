@@ -21,10 +21,22 @@ struct sc_wd_cache_struct
     sc_wd_prec_struct * P;
 };
 
-/* frees C (the context calls it through ctx->wd_clear) */
-static void
-sc_wd_cache_free(struct sc_wd_cache_struct * C)
+/* an empty cache, and the function that frees one (the context calls
+   them through sc_ctx_family) */
+static void *
+sc_wd_cache_new(void)
 {
+    struct sc_wd_cache_struct * C = flint_malloc(sizeof(*C));
+
+    C->n = 0;
+    C->P = NULL;
+    return C;
+}
+
+static void
+sc_wd_cache_free(void * data)
+{
+    struct sc_wd_cache_struct * C = data;
     slong i;
 
     for (i = 0; i < C->n; i++)
@@ -36,17 +48,12 @@ sc_wd_cache_free(struct sc_wd_cache_struct * C)
 arb_srcptr
 sc_wd_gtilde2_cached(sc_ctx_t ctx, const sc_traj_struct * T, slong prec)
 {
-    struct sc_wd_cache_struct * C = ctx->wd;
+    struct sc_wd_cache_struct * C = sc_ctx_family(ctx, SC_CTX_WD,
+                                                   sc_wd_cache_new,
+                                                   sc_wd_cache_free);
     sc_wd_prec_struct * P;
     slong i;
 
-    if (C == NULL)
-    {
-        C = ctx->wd = flint_malloc(sizeof(struct sc_wd_cache_struct));
-        ctx->wd_clear = sc_wd_cache_free;
-        C->n = 0;
-        C->P = NULL;
-    }
     for (i = 0; i < C->n; i++)
         if (C->P[i].prec == prec)
             return C->P[i].gt2;

@@ -34,7 +34,7 @@
 typedef struct
 {
     arb_t a, a1, b2, W, q, g2, rho, rho1, lam, suff;
-    arb_t lam0, id, drho2;      /* Lambda at factor 1; the identity's sides */
+    arb_t tw, id, drho2;        /* 2 a q W; the identity's sides */
 }
 sc_l6_step_struct;
 
@@ -44,7 +44,7 @@ sc_l6_step_init(sc_l6_step_struct * s)
     arb_init(s->a); arb_init(s->a1); arb_init(s->b2); arb_init(s->W);
     arb_init(s->q); arb_init(s->g2); arb_init(s->rho); arb_init(s->rho1);
     arb_init(s->lam); arb_init(s->suff);
-    arb_init(s->lam0); arb_init(s->id); arb_init(s->drho2);
+    arb_init(s->tw); arb_init(s->id); arb_init(s->drho2);
 }
 
 static void
@@ -53,11 +53,11 @@ sc_l6_step_clear(sc_l6_step_struct * s)
     arb_clear(s->a); arb_clear(s->a1); arb_clear(s->b2); arb_clear(s->W);
     arb_clear(s->q); arb_clear(s->g2); arb_clear(s->rho); arb_clear(s->rho1);
     arb_clear(s->lam); arb_clear(s->suff);
-    arb_clear(s->lam0); arb_clear(s->id); arb_clear(s->drho2);
+    arb_clear(s->tw); arb_clear(s->id); arb_clear(s->drho2);
 }
 
 static void sc_l6_lambda(sc_l6_step_struct * s, const arb_t eta,
-                         const arb_t factor, slong prec);
+                         slong prec);
 
 /* which of the three claims a walk checks */
 typedef enum
@@ -69,8 +69,7 @@ sc_l6_part_t;
 /* All quantities of the lemma at state w, with the plain step w' = w - eta g. */
 static void
 sc_l6_eval(sc_l6_step_struct * s, sc_dyn_t D, arb_srcptr w,
-           const arb_t gamma, arb_ptr g, arb_ptr w1, const arb_t factor,
-           slong prec)
+           const arb_t gamma, arb_ptr g, arb_ptr w1, slong prec)
 {
     slong j, d = D->d;
     arb_t t, b, x, y;
@@ -92,7 +91,7 @@ sc_l6_eval(sc_l6_step_struct * s, sc_dyn_t D, arb_srcptr w,
     _sc_vec_dot(s->q, g, D->ustar, d, prec);
     arb_neg(s->q, s->q);
     _sc_vec_norm2(s->g2, g, d, prec);
-    sc_l6_lambda(s, D->eta, factor, prec);
+    sc_l6_lambda(s, D->eta, prec);
     arb_clear(y);
     arb_clear(x);
     arb_clear(b);
@@ -104,7 +103,7 @@ sc_l6_eval(sc_l6_step_struct * s, sc_dyn_t D, arb_srcptr w,
 static void
 sc_l6_eval_split(sc_l6_step_struct * s, sc_dyn_t D, sc_dyn_split_t S,
                  arb_srcptr z, const arb_t gamma, arb_ptr g, arb_ptr w1,
-                 arb_ptr y, const arb_t factor, slong prec)
+                 arb_ptr y, slong prec)
 {
     arb_t gu, t, b, x;
 
@@ -125,19 +124,21 @@ sc_l6_eval_split(sc_l6_step_struct * s, sc_dyn_t D, sc_dyn_split_t S,
     arb_sqr(t, gu, prec);
     arb_div(t, t, S->c2, prec);
     arb_add(s->g2, s->g2, t, prec);
-    sc_l6_lambda(s, D->eta, factor, prec);
+    sc_l6_lambda(s, D->eta, prec);
     arb_clear(x);
     arb_clear(b);
     arb_clear(t);
     arb_clear(gu);
 }
 
-/* a' = a + eta q, Lambda and the sufficient condition's left side from a,
-   b2, W, q, g2 of s; both sides of rho'^2 - rho^2 = eta Lambda / (a a')^2
-   (W' = W + eta^2 ||g||^2 as <g, w> = 0), the left from rho and rho'. */
+/* a' = a + eta q and, from a, b2, W, q, g2 of s, the factor-free parts:
+   lam = eta (a^2 g2 - W q^2) and suff = eta (a^2 g2 - b^2 q^2) before the
+   term tw = 2 a q W is taken off (Lambda = lam - tw, the sufficient
+   condition's left side suff - tw), and both sides of rho'^2 - rho^2 =
+   eta Lambda / (a a')^2 (W' = W + eta^2 ||g||^2 as <g, w> = 0): id, and
+   drho2 from rho and rho'. */
 static void
-sc_l6_lambda(sc_l6_step_struct * s, const arb_t eta, const arb_t factor,
-             slong prec)
+sc_l6_lambda(sc_l6_step_struct * s, const arb_t eta, slong prec)
 {
     arb_t t;
 
@@ -145,7 +146,6 @@ sc_l6_lambda(sc_l6_step_struct * s, const arb_t eta, const arb_t factor,
     arb_set(s->a1, s->a);                       /* a' = a + eta q */
     arb_addmul(s->a1, eta, s->q, prec);
 
-    /* Lambda = eta (a^2 g2 - W q^2) - 2 a q W */
     arb_sqr(t, s->a, prec);
     arb_mul(s->lam, t, s->g2, prec);
     arb_set(s->suff, s->lam);
@@ -154,24 +154,169 @@ sc_l6_lambda(sc_l6_step_struct * s, const arb_t eta, const arb_t factor,
     arb_submul(s->suff, s->b2, t, prec);
     arb_mul(s->lam, s->lam, eta, prec);
     arb_mul(s->suff, s->suff, eta, prec);
-    arb_mul(t, s->a, s->q, prec);
-    arb_mul(t, t, s->W, prec);
-    arb_mul_2exp_si(t, t, 1);
-    arb_sub(s->lam0, s->lam, t, prec);
-    /* each claim's bound side scaled: factor = 1 outside tests */
-    arb_mul(t, t, factor, prec);
-    arb_sub(s->suff, s->suff, t, prec);
-    arb_sub(s->lam, s->lam, t, prec);
+    arb_mul(s->tw, s->a, s->q, prec);
+    arb_mul(s->tw, s->tw, s->W, prec);
+    arb_mul_2exp_si(s->tw, s->tw, 1);
 
     arb_mul(t, s->a, s->a1, prec);
     arb_sqr(t, t, prec);
-    arb_mul(s->id, eta, s->lam0, prec);
+    arb_sub(s->id, s->lam, s->tw, prec);
+    arb_mul(s->id, s->id, eta, prec);
     arb_div(s->id, s->id, t, prec);
-    arb_mul(s->id, s->id, factor, prec);
     arb_sqr(s->drho2, s->rho1, prec);
     arb_sqr(t, s->rho, prec);
     arb_sub(s->drho2, s->drho2, t, prec);
     arb_clear(t);
+}
+
+/*
+ * What the three claims read at a state, computed once per context and
+ * precision (the family cache SC_CTX_L6) and free of the control factor,
+ * which each claim applies to its own bound side: pos = the truth of
+ * a, a' > 0 (SC_FALSE also for a state 0 with a_0 <= 0 over Q).
+ */
+typedef struct
+{
+    sc_truth_t pos;
+    arb_t rho, rho1, lam, suff, tw, id, drho2;
+}
+sc_l6_memo_struct;
+
+typedef struct
+{
+    slong prec, len;
+    sc_l6_memo_struct * m;
+}
+sc_l6_prec_struct;
+
+typedef struct
+{
+    slong n;
+    sc_l6_prec_struct * P;
+}
+sc_l6_cache_struct;
+
+static void *
+sc_l6_cache_new(void)
+{
+    sc_l6_cache_struct * C = flint_malloc(sizeof(*C));
+
+    C->n = 0;
+    C->P = NULL;
+    return C;
+}
+
+static void
+sc_l6_cache_free(void * data)
+{
+    sc_l6_cache_struct * C = data;
+    slong i, t;
+
+    for (i = 0; i < C->n; i++)
+    {
+        for (t = 0; t < C->P[i].len; t++)
+        {
+            sc_l6_memo_struct * m = C->P[i].m + t;
+
+            arb_clear(m->rho); arb_clear(m->rho1); arb_clear(m->lam);
+            arb_clear(m->suff); arb_clear(m->tw); arb_clear(m->id);
+            arb_clear(m->drho2);
+        }
+        flint_free(C->P[i].m);
+    }
+    flint_free(C->P);
+    flint_free(C);
+}
+
+/* The memo of state t from s. */
+static void
+sc_l6_memo_set(sc_l6_memo_struct * m, const sc_l6_step_struct * s)
+{
+    m->pos = sc_truth_and(sc_num_is_positive(s->a),
+                          sc_num_is_positive(s->a1));
+    arb_set(m->rho, s->rho); arb_set(m->rho1, s->rho1);
+    arb_set(m->lam, s->lam); arb_set(m->suff, s->suff);
+    arb_set(m->tw, s->tw); arb_set(m->id, s->id);
+    arb_set(m->drho2, s->drho2);
+}
+
+/* The states 0 .. steps - 1 of T (the full-GD trajectory at prec) into
+   the memos m. */
+static void
+sc_l6_memo_build(sc_l6_memo_struct * m, const sc_traj_struct * T,
+                 sc_ctx_t ctx, slong prec)
+{
+    slong t, d = ctx->cs->d;
+    arb_ptr w = _arb_vec_init(d), g = _arb_vec_init(d);
+    arb_ptr w1 = _arb_vec_init(d), y = _arb_vec_init(d);
+    sc_dyn_struct * D = sc_ctx_dyn(ctx, prec);
+    sc_l6_step_struct s;
+    sc_dyn_split_t S;
+    arb_t gamma;
+
+    arb_init(gamma);
+    sc_l6_step_init(&s);
+    if (T->split)
+        sc_dyn_split_init(S, ctx->cs, ctx->data, prec);
+    for (t = 0; t < ctx->cs->steps; t++)
+    {
+        /* state 0 is exact: a_0 <= 0 is decided over Q (its ball at the
+           midpoint never decides a_0 = 0) */
+        if (t == 0 && sc_thm_a0_sgn(ctx) <= 0)
+        {
+            m[t].pos = SC_FALSE;
+            continue;
+        }
+        if (T->split)
+        {
+            sc_traj_split_mid(w, gamma, T, t);  /* w holds z = (u, c) */
+            sc_l6_eval_split(&s, D, S, w, gamma, g, w1, y, prec);
+        }
+        else
+        {
+            sc_traj_state_mid(w, gamma, T, t);
+            sc_l6_eval(&s, D, w, gamma, g, w1, prec);
+        }
+        sc_l6_memo_set(m + t, &s);
+    }
+    if (T->split)
+        sc_dyn_split_clear(S);
+    sc_l6_step_clear(&s);
+    arb_clear(gamma);
+    _arb_vec_clear(y, d);
+    _arb_vec_clear(w1, d);
+    _arb_vec_clear(g, d);
+    _arb_vec_clear(w, d);
+}
+
+/* The memos of the states of T at prec, built on first use. */
+static const sc_l6_memo_struct *
+sc_l6_memos(sc_ctx_t ctx, const sc_traj_struct * T, slong prec)
+{
+    sc_l6_cache_struct * C = sc_ctx_family(ctx, SC_CTX_L6, sc_l6_cache_new,
+                                           sc_l6_cache_free);
+    sc_l6_prec_struct * P;
+    slong i, t;
+
+    for (i = 0; i < C->n; i++)
+        if (C->P[i].prec == prec)
+            return C->P[i].m;
+    C->P = flint_realloc(C->P, (C->n + 1) * sizeof(sc_l6_prec_struct));
+    P = C->P + C->n++;
+    P->prec = prec;
+    P->len = ctx->cs->steps;
+    P->m = flint_malloc(P->len * sizeof(sc_l6_memo_struct));
+    for (t = 0; t < P->len; t++)
+    {
+        sc_l6_memo_struct * m = P->m + t;
+
+        m->pos = SC_UNKNOWN;
+        arb_init(m->rho); arb_init(m->rho1); arb_init(m->lam);
+        arb_init(m->suff); arb_init(m->tw); arb_init(m->id);
+        arb_init(m->drho2);
+    }
+    sc_l6_memo_build(P->m, T, ctx, prec);
+    return P->m;
 }
 
 /* What the walk counts: states checked, with Lambda > 0, rising, with
@@ -183,19 +328,23 @@ typedef struct
 }
 sc_l6_count_struct;
 
-/* The claim part at state t (s evaluated, a, a' > 0 certified): SC_OK
-   (res VIOLATED on a counterexample) or SC_UNABLE. */
+/* The claim part at state t (its memo m, a, a' > 0 certified), with the
+   control factor f on the claim's bound side: SC_OK (res VIOLATED on a
+   counterexample) or SC_UNABLE. */
 static int
 sc_l6_state(sc_result_t res, sc_l6_count_struct * N,
-            const sc_l6_step_struct * s, sc_l6_part_t part, slong t)
+            const sc_l6_memo_struct * m, const arb_t f, sc_l6_part_t part,
+            slong t, slong prec)
 {
-    sc_truth_t up = sc_num_gt(s->rho1, s->rho), lam, suff;
-    arb_t zero;
+    sc_truth_t up = sc_num_gt(m->rho1, m->rho), r = SC_TRUE;
+    arb_t x;
 
+    arb_init(x);
     if (part == SC_L6_ID)
     {
         N->applied++;
-        if (!arb_overlaps(s->drho2, s->id))
+        arb_mul(x, m->id, f, prec);
+        if (!arb_overlaps(m->drho2, x))
         {
             res->verdict = SC_VIOLATED;
             res->step = t;
@@ -203,34 +352,33 @@ sc_l6_state(sc_result_t res, sc_l6_count_struct * N,
                              "(a a')^2 fails at step %ld", (long) t);
             sc_result_no_value(res, "an exact identity: its two sides "
                                "certified apart");
-            return SC_OK;
         }
-        arb_set(N->last, s->id);
-        arb_set(N->lastd, s->drho2);
+        arb_set(N->last, x);
+        arb_set(N->lastd, m->drho2);
         N->tlast = t;
-        return SC_OK;
+        goto done;
     }
     if (up == SC_UNKNOWN)
     {
         sc_result_reason(res, "sign of rho' - rho undecided at step %ld",
                          (long) t);
+        arb_clear(x);
         return SC_UNABLE;
     }
     N->applied++;
     N->rise += (up == SC_TRUE);
+    /* Lambda = lam - f tw, the sufficient condition's side suff - f tw */
+    arb_mul(x, m->tw, f, prec);
     if (part == SC_L6_SUF)
     {
-        arb_init(zero);
-        suff = sc_num_le(s->suff, zero);
-        arb_clear(zero);
-        N->suff += (suff == SC_TRUE);
-        if (up == SC_TRUE && suff == SC_UNKNOWN)
-        {
+        arb_sub(x, m->suff, x, prec);
+        r = arb_is_nonpositive(x) ? SC_TRUE
+            : (arb_is_positive(x) ? SC_FALSE : SC_UNKNOWN);
+        N->suff += (r == SC_TRUE);
+        if (up == SC_TRUE && r == SC_UNKNOWN)
             sc_result_reason(res, "sufficient condition undecided at the "
                              "rising step %ld", (long) t);
-            return SC_UNABLE;
-        }
-        if (up == SC_TRUE && suff == SC_TRUE)
+        else if (up == SC_TRUE && r == SC_TRUE)
         {
             res->verdict = SC_VIOLATED;
             res->step = t;
@@ -239,27 +387,32 @@ sc_l6_state(sc_result_t res, sc_l6_count_struct * N,
             sc_result_no_value(res, "an implication: its hypothesis "
                                "certified true and its conclusion false");
         }
-        return SC_OK;
+        arb_clear(x);
+        return (up == SC_TRUE && r == SC_UNKNOWN) ? SC_UNABLE : SC_OK;
     }
-    lam = sc_num_is_positive(s->lam);
-    if (lam == SC_UNKNOWN)
+    arb_sub(x, m->lam, x, prec);
+    r = sc_num_is_positive(x);
+    if (r == SC_UNKNOWN)
     {
         sc_result_reason(res, "sign of Lambda undecided at step %ld",
                          (long) t);
+        arb_clear(x);
         return SC_UNABLE;
     }
-    N->pred += (lam == SC_TRUE);
-    if (up != lam)
+    N->pred += (r == SC_TRUE);
+    if (up != r)
     {
         res->verdict = SC_VIOLATED;
         res->step = t;
         sc_result_reason(res, "divergence criterion: Lambda %s 0 but "
                          "rho' %s rho at step %ld",
-                         lam == SC_TRUE ? ">" : "<=",
+                         r == SC_TRUE ? ">" : "<=",
                          up == SC_TRUE ? ">" : "<=", (long) t);
         sc_result_no_value(res, "a criterion: the sign of Lambda "
                            "against the direction of rho");
     }
+done:
+    arb_clear(x);
     return SC_OK;
 }
 
@@ -310,14 +463,10 @@ static int
 sc_l6_check(sc_result_t res, sc_ctx_t ctx, sc_l6_part_t part, slong prec)
 {
     const sc_traj_struct * T;
-    slong t, d = ctx->cs->d;
-    arb_ptr w, g, w1, y;
-    arb_t gamma, f;
-    sc_dyn_split_t S;
-    sc_truth_t pos;
-    sc_l6_step_struct s;
+    const sc_l6_memo_struct * m;
     sc_l6_count_struct N;
-    sc_dyn_struct * D;
+    slong t;
+    arb_t f;
     int status = SC_OK;
 
     if (!ctx->data->has_ref)
@@ -330,67 +479,34 @@ sc_l6_check(sc_result_t res, sc_ctx_t ctx, sc_l6_part_t part, slong prec)
     T = sc_thm_need_full(res, ctx, prec);
     if (T == NULL)
         return SC_UNABLE;
-    w = _arb_vec_init(d);
-    g = _arb_vec_init(d);
-    w1 = _arb_vec_init(d);
-    y = _arb_vec_init(d);
-    arb_init(gamma);
+    m = sc_l6_memos(ctx, T, prec);
     arb_init(f);
     arb_init(N.last);
     arb_init(N.lastd);
     N.applied = N.pred = N.rise = N.suff = 0;
     N.tlast = -1;
     sc_thm_factor(f, ctx, prec);
-    sc_l6_step_init(&s);
-    D = sc_ctx_dyn(ctx, prec);
-    if (T->split)
-        sc_dyn_split_init(S, ctx->cs, ctx->data, prec);
-
     res->verdict = SC_HOLDS;
     for (t = 0; t < ctx->cs->steps && res->verdict == SC_HOLDS; t++)
     {
-        /* state 0 is exact: a_0 <= 0 is decided over Q (its ball at the
-           midpoint never decides a_0 = 0) */
-        if (t == 0 && sc_thm_a0_sgn(ctx) <= 0)
-            continue;
-        if (T->split)
-        {
-            sc_traj_split_mid(w, gamma, T, t);  /* w holds z = (u, c) */
-            sc_l6_eval_split(&s, D, S, w, gamma, g, w1, y, f, prec);
-        }
-        else
-        {
-            sc_traj_state_mid(w, gamma, T, t);
-            sc_l6_eval(&s, D, w, gamma, g, w1, f, prec);
-        }
-        pos = sc_truth_and(sc_num_is_positive(s.a), sc_num_is_positive(s.a1));
-        if (pos == SC_FALSE)
+        if (m[t].pos == SC_FALSE)
             continue;                           /* a or a' <= 0: not covered */
-        if (pos == SC_UNKNOWN)
+        if (m[t].pos == SC_UNKNOWN)
         {
             sc_result_reason(res, "a > 0 and a' > 0 undecided at step %ld",
                              (long) t);
             status = SC_UNABLE;
             break;
         }
-        status = sc_l6_state(res, &N, &s, part, t);
+        status = sc_l6_state(res, &N, m + t, f, part, t, prec);
         if (status != SC_OK)
             break;
     }
     if (status == SC_OK && res->verdict == SC_HOLDS)
         sc_l6_finish(res, &N, part);
-
-    if (T->split)
-        sc_dyn_split_clear(S);
-    sc_l6_step_clear(&s);
     arb_clear(N.lastd);
     arb_clear(N.last);
     arb_clear(f);
-    arb_clear(gamma);
-    _arb_vec_clear(y, d);
-    _arb_vec_clear(w1, d);
-    _arb_vec_clear(g, d);
-    _arb_vec_clear(w, d);
     return status;
 }
 
