@@ -49,6 +49,8 @@ deps:
 # the main job: saved counterexamples first, then the showcase and the
 # default suite; the summary on stdout, HTML, JSON, JUnit and Markdown
 # under reports/, new counterexamples saved under cases/regressions/.
+# Then the family claims (sweep cases/families/*.json) into
+# reports/families.*.
 # VIOLATED (exit 1) and UNDECIDED (exit 3) are findings the report shows,
 # not a failure of the job; input and output errors (exit 2) are.
 report: spikecheck
@@ -60,6 +62,12 @@ report: spikecheck
 	    cases/default-logistic cases/tight; rc=$$?; \
 	    if [ $$rc -eq 0 ] || [ $$rc -eq 1 ] || [ $$rc -eq 3 ]; then \
 	        echo "report: reports/default.html (spikecheck exit $$rc)"; \
+	    else exit $$rc; fi
+	./spikecheck sweep --jobs $(JOBS) --json reports/families.json --html reports/families.html \
+	    --junit reports/families.xml --markdown reports/families.md \
+	    cases/families/*.json; rc=$$?; \
+	    if [ $$rc -eq 0 ] || [ $$rc -eq 1 ] || [ $$rc -eq 3 ]; then \
+	        echo "report: reports/families.html (spikecheck exit $$rc)"; \
 	    else exit $$rc; fi
 
 spikecheck: $(BUILD)/spikecheck

@@ -509,7 +509,7 @@ expect_rc 0 "N3 alone" "$SC" check --json "$T/n3.json" --theorem N3 "$SH"
 expect_rc 0 "--help" "$SC" --help
 cp "$T/out" "$T/help"
 CMDS=$(sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z]*\) .*/\1/p' "$T/help")
-[ "$(echo $CMDS)" = "list check replay trace gen merge tighten shrink expand help" ] && ok || bad "--help lists the commands: $CMDS"
+[ "$(echo $CMDS)" = "list check sweep replay trace gen merge tighten shrink expand help" ] && ok || bad "--help lists the commands: $CMDS"
 help_opts() {   # the options of a help text's "Options:" block, sorted
     sed -n '/^Options:/,/^$/p' "$1" | grep -o '^  -[-a-z0-9]*\(, --[a-z]*\)*' | tr -d ' ' | tr ',' '\n' | sort -u
 }
@@ -928,6 +928,78 @@ awk -v b="$(head -c 4000 /dev/zero | tr '\0' 9)" 'BEGIN { printf "{\"format\": \
     printf "]}, \"init\": {\"w\": [\"1\", \"2\"], \"gamma\": \"1/20\"}, \"eta\": \"1\", \"eta_gamma\": \"1/100\", \"steps\": 1}\n" }' > "$T/cost/lp.json"
 cost_refused "$T/cost/lp.json" data "digit operations"
 grep -q 'SVM dual LP of n = 64' "$T/err" && ok || bad "the LP estimate is named: $(head -1 "$T/err" | cut -c1-200)"
+
+# sweep: a family file's grid runs like check's cases; the family claim
+# is judged from their records and gets a record (and a plot) of its own
+FAM=cases/families/t22-waiting-rho.json
+expect_rc 1 "sweep the T2.2 family (its finding is VIOLATED)" "$SC" sweep --json "$T/fam.json" --html "$T/fam.html" --junit "$T/fam.xml" "$FAM"
+grep -q '^FAM-T2.2-rho t22-waiting-rho .*VIOLATED .*slope of t1 against ln(1/rho_0) over 5 points' "$T/out" && ok || bad "sweep prints the family verdict"
+[ "$(grep -c '"checker": "T2.2-T"' "$T/fam.json")" -eq 5 ] && grep -q '"checker": "FAM-T2.2-rho"' "$T/fam.json" \
+    && grep -q '"slope_T_cf"' "$T/fam.json" && grep -q '"tolerance"' "$T/fam.json" && ok || bad "sweep JSON: a record per point and the family record"
+grep -q '"replay": "spikecheck sweep --theorem T2.2-T cases/families/t22-waiting-rho.json"' "$T/fam.json" && ok || bad "a point replays through its family"
+grep -q '<testsuite name="FAM-T2.2-rho" tests="1" failures="1"' "$T/fam.xml" && ok || bad "sweep JUnit has the family claim"
+if command -v gnuplot > /dev/null 2>&1; then
+    grep -q 'slope 2/eta gamma' "$T/fam.html" && ok || bad "sweep HTML plots the family with the reference slope"
+fi
+expect_rc 1 "sweep --jobs 2" "$SC" sweep --jobs 2 --json "$T/fam2.json" "$FAM"
+cmp -s "$T/fam.json" "$T/fam2.json" && ok || bad "sweep --jobs 2 gives the report of one process"
+expect_rc 1 "sweep --journal" "$SC" sweep --journal "$T/fam.journal" --json "$T/fam3.json" "$FAM"
+expect_rc 1 "sweep --journal resumed" "$SC" sweep --journal "$T/fam.journal" --json "$T/fam3.json" "$FAM"
+grep -q '5 of 5 cases restored, 0 run' "$T/err" && cmp -s "$T/fam.json" "$T/fam3.json" && ok || bad "sweep resumes from its journal"
+expect_rc 0 "sweep --shard 1/2" "$SC" sweep --shard 1/2 --json "$T/fam4.json" "$FAM"
+[ "$(grep -c '"checker": "T2.2-T"' "$T/fam4.json")" -eq 3 ] && ! grep -q FAM-T2.2 "$T/fam4.json" && grep -q 'not by a shard' "$T/err" \
+    && ok || bad "a shard runs its points and judges no family"
+# two families: each point keeps the records of its own family's claims
+expect_rc 1 "sweep two families" "$SC" sweep --jobs 2 --json "$T/fam5.json" "$FAM" cases/families/wd-period.json
+[ "$(grep -c '"checker": "T2.2-T"' "$T/fam5.json")" -eq 5 ] && [ "$(grep -c '"checker": "W6-a"' "$T/fam5.json")" -eq 9 ] \
+    && grep -q '"checker": "FAM-W6-period"' "$T/fam5.json" && ok || bad "two families: the points' own claims only"
+# bad family files: one line naming file and field, exit 2, nothing written
+mkdir "$T/fam"
+cp cases/families/base/t22-waiting-base.json "$T/fam/base.json"
+famfile() {     # famfile NAME BASE GRID [EXTRA]
+    printf '{"format": "spikecheck-family/1", "family": "f", "claim": "FAM-T2.2-rho", "base": %s, "grid": %s%s}\n' "$2" "$3" "${4:-}" > "$T/fam/$1"
+}
+fam_bad() {     # fam_bad NAME FIELD REASON
+    expect_rc 2 "sweep $1" "$SC" sweep --json "$T/fam/out.json" "$T/fam/$1"
+    [ "$(wc -l < "$T/err")" -eq 1 ] && grep -q "^spikecheck: $T/fam/$1[^:]*: $2: .*$3" "$T/err" && ok || bad "sweep $1: $(cat "$T/err")"
+    [ ! -e "$T/fam/out.json" ] && ! ls "$T/fam" | grep -q tmp && ok || bad "sweep $1 wrote something"
+}
+famfile unknown.json '"base.json"' '{"rho": ["1/10"]}'
+fam_bad unknown.json grid "unknown parameter"
+famfile value.json '"base.json"' '{"rho_0": ["1/10", "nan"]}'
+fam_bad value.json 'grid.rho_0\[1\]' "not an exact number"
+famfile repeat.json '"base.json"' '{"rho_0": ["1/10", "0.1"]}'
+fam_bad repeat.json 'grid.rho_0\[1\]' "repeats"
+famfile point.json '"base.json"' '{"rho_0": ["1/10", "-1"]}'
+fam_bad point.json 'init.rho0' ""
+grep -q "^spikecheck: $T/fam/point.json#rho_0=-1: " "$T/err" && ok || bad "a bad point names its family file and value"
+famfile varies.json '"base.json"' '{"eta": ["1", "2"]}'
+fam_bad varies.json grid "varies rho_0 (required) and nothing else"
+famfile key.json '"base.json"' '{"rho_0": ["1/10"]}' ', "steps": 3'
+fam_bad key.json steps "unknown key"
+famfile claim.json '"base.json"' '{"rho_0": ["1/10"]}'
+sed -i 's/"FAM-T2.2-rho"/"FAM-X"/' "$T/fam/claim.json"
+fam_bad claim.json claim "unknown family claim"
+famfile name.json '"base.json"' '{"rho_0": ["1/10"]}'
+sed -i 's/"family": "f"/"family": "..\/x"/' "$T/fam/name.json"
+fam_bad name.json family "not a name"
+famfile missing.json '"nobase.json"' '{"rho_0": ["1/10"]}'
+fam_bad missing.json base "cannot open nobase.json"
+famfile abs.json '"/etc/passwd"' '{"rho_0": ["1/10"]}'
+fam_bad abs.json base "an absolute path"
+mkfifo "$T/fam/fifo.json"
+famfile fifo.json2 '"fifo.json"' '{"rho_0": ["1/10"]}'
+fam_bad fifo.json2 base "not a regular file"
+ln -s /etc/passwd "$T/fam/link.json"
+famfile link.jsn '"link.json"' '{"rho_0": ["1/10"]}'
+fam_bad link.jsn base "not a .json file"
+famfile self.json '"self.json"' '{"rho_0": ["1/10"]}'
+fam_bad self.json base "the family file itself"
+famfile dotdot.json '"../fam/dir.json"' '{"rho_0": ["1/10"]}'
+mkdir "$T/fam/dir.json"
+fam_bad dotdot.json base "not a regular file"
+printf '{"format": "spikecheck-family/1", "family": "f", "claim": "FAM-T2.2-rho", "base": "base.json", "grid": {"rho_0": ["1/10"]}' > "$T/fam/json.json"
+fam_bad json.json json "line"
 
 # no command parses an option outside the tables (opts.c is the parser)
 grep -n 'strcmp([^,]*, *"--*[a-z]' src/cli/*.c | grep -v -e '^src/cli/main.c:' -e '^src/cli/opts.c:' > "$T/adhoc" && bad "options parsed outside the tables: $(head -1 "$T/adhoc")" || ok

@@ -1988,6 +1988,172 @@ test_num_steer_correctly_rounded(void ** state)
     assert_true(sc_num_pow_d(0.25, 0.5) == 0.5);
 }
 
+/* ---- least squares (fit.c) --------------------------------------------- */
+
+/* The exact least-squares line of rational points over Q, the oracle:
+   b = (n Sxy - Sx Sy) / (n Sxx - Sx^2), a = (Sy - b Sx) / n, and the
+   mean squared residual r2. */
+static void
+exact_fit(fmpq_t a, fmpq_t b, fmpq_t r2, const fmpq * x, const fmpq * y,
+          slong n)
+{
+    fmpq_t sx, sy, sxx, sxy, t, u;
+    slong i;
+
+    fmpq_init(sx);
+    fmpq_init(sy);
+    fmpq_init(sxx);
+    fmpq_init(sxy);
+    fmpq_init(t);
+    fmpq_init(u);
+    for (i = 0; i < n; i++)
+    {
+        fmpq_add(sx, sx, x + i);
+        fmpq_add(sy, sy, y + i);
+        fmpq_addmul(sxx, x + i, x + i);
+        fmpq_addmul(sxy, x + i, y + i);
+    }
+    fmpq_mul_si(t, sxy, n);
+    fmpq_submul(t, sx, sy);
+    fmpq_mul_si(u, sxx, n);
+    fmpq_submul(u, sx, sx);
+    fmpq_div(b, t, u);
+    fmpq_mul(t, b, sx);
+    fmpq_sub(a, sy, t);
+    fmpq_set_si(t, n, 1);
+    fmpq_div(a, a, t);
+    fmpq_zero(r2);
+    for (i = 0; i < n; i++)
+    {
+        fmpq_mul(t, b, x + i);
+        fmpq_add(t, t, a);
+        fmpq_sub(t, y + i, t);
+        fmpq_addmul(r2, t, t);
+    }
+    fmpq_set_si(t, n, 1);
+    fmpq_div(r2, r2, t);
+    fmpq_clear(u);
+    fmpq_clear(t);
+    fmpq_clear(sxy);
+    fmpq_clear(sxx);
+    fmpq_clear(sy);
+    fmpq_clear(sx);
+}
+
+/* Points on a known line give back its slope and intercept and a zero
+   residual; random points give the exact least squares of Q (the
+   centred sums of fit.c against the normal equations here); equal
+   abscissae have no slope. */
+static void
+test_num_fit_line_exact(void ** state)
+{
+    test_state * st = *state;
+    slong iter, i;
+
+    for (iter = 0; iter < 200 * test_multiplier(); iter++)
+    {
+        slong n = 2 + (slong) n_randint(st->r, 12), prec = rand_prec(st->r);
+        int on_line = iter % 2 == 0;
+        fmpq * x = _fmpq_vec_init(n), * y = _fmpq_vec_init(n);
+        arb_ptr bx = _arb_vec_init(n), by = _arb_vec_init(n);
+        fmpq_t a, b, r2, p, q;
+        arb_t fa, fb, rms, e;
+
+        fmpq_init(a);
+        fmpq_init(b);
+        fmpq_init(r2);
+        fmpq_init(p);
+        fmpq_init(q);
+        arb_init(fa);
+        arb_init(fb);
+        arb_init(rms);
+        arb_init(e);
+        fmpq_randtest(p, st->r, 20);
+        fmpq_randtest(q, st->r, 20);
+        for (i = 0; i < n; i++)
+        {
+            fmpq_set_si(x + i, i, 1);
+            if (i > 0 && n_randint(st->r, 2))
+                fmpq_randtest(x + i, st->r, 16);
+            if (on_line)
+            {
+                fmpq_mul(y + i, p, x + i);
+                fmpq_add(y + i, y + i, q);
+            }
+            else
+                fmpq_randtest(y + i, st->r, 24);
+            arb_set_fmpq(bx + i, x + i, prec);
+            arb_set_fmpq(by + i, y + i, prec);
+        }
+        fmpq_zero(x);
+        fmpq_set_si(x + 1, 1, 1);                   /* not all equal */
+        arb_set_fmpq(bx, x, prec);
+        arb_set_fmpq(bx + 1, x + 1, prec);
+        if (on_line)
+            for (i = 0; i < 2; i++)
+            {
+                fmpq_mul(y + i, p, x + i);
+                fmpq_add(y + i, y + i, q);
+                arb_set_fmpq(by + i, y + i, prec);
+            }
+        exact_fit(a, b, r2, x, y, n);
+        if (on_line && (!fmpq_equal(a, q) || !fmpq_equal(b, p)))
+            fail_msg("oracle: the line is not its own fit");
+        if (sc_num_fit_line(fa, fb, rms, bx, by, n, prec) != SC_OK)
+        {
+            /* only when rounding hides that the x_i differ */
+            assert_true(prec < 200 && !on_line);
+            goto next;
+        }
+        arb_sqr(e, rms, prec);
+        if (!arb_contains_fmpq(fa, a) || !arb_contains_fmpq(fb, b)
+            || !arb_contains_fmpq(e, r2))
+        {
+            print_seed(st);
+            print_fmpq("a", a);
+            print_ball("fit a", fa);
+            print_fmpq("b", b);
+            print_ball("fit b", fb);
+            print_fmpq("r2", r2);
+            print_ball("rms^2", e);
+            fail();
+        }
+    next:
+        arb_clear(e);
+        arb_clear(rms);
+        arb_clear(fb);
+        arb_clear(fa);
+        fmpq_clear(q);
+        fmpq_clear(p);
+        fmpq_clear(r2);
+        fmpq_clear(b);
+        fmpq_clear(a);
+        _arb_vec_clear(by, n);
+        _arb_vec_clear(bx, n);
+        _fmpq_vec_clear(y, n);
+        _fmpq_vec_clear(x, n);
+    }
+    {
+        arb_ptr v = _arb_vec_init(3);
+        arb_t fa, fb, rms;
+
+        arb_init(fa);
+        arb_init(fb);
+        arb_init(rms);
+        for (i = 0; i < 3; i++)
+            arb_set_si(v + i, 7);
+        assert_int_equal(sc_num_fit_line(fa, fb, rms, v, v, 3, 64),
+                         SC_DOMAIN);
+        assert_int_equal(sc_num_fit_line(fa, fb, rms, v, v, 1, 64),
+                         SC_DOMAIN);
+        arb_clear(rms);
+        arb_clear(fb);
+        arb_clear(fa);
+        _arb_vec_clear(v, 3);
+    }
+}
+
+
 int
 main(void)
 {
@@ -2040,6 +2206,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_num_certain_digits, setup_rand,
                                         teardown_rand),
         cmocka_unit_test_setup_teardown(test_num_get_str_matches_arb,
+                                        setup_rand, teardown_rand),
+        cmocka_unit_test_setup_teardown(test_num_fit_line_exact,
                                         setup_rand, teardown_rand),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);

@@ -21,6 +21,7 @@
 #include "theorems/weight_decay/weight_decay.h"
 #include "theorems/sharpness/sharpness.h"
 #include "theorems/figure3/figure3.h"
+#include "theorems/families/families.h"
 
 /* The registry (registry.c): every claim, in the order of THEOREMS.md.  It
    names every family's checker, so it lives here above the families, not

@@ -17,13 +17,11 @@
 #include "num/num.h"
 
 
-/* The options of check (replay = 0) or replay, from their tables in
-   commands.c.  Returns -1 when the run goes on, else the exit code: 0
-   after --help, 2 after a usage error (one line printed). */
-static int
-sc_check_parse(sc_check_opts * o, int argc, char ** argv, int replay)
+int
+sc_cli_check_parse(sc_check_opts * o, int argc, char ** argv,
+                   const char * cmd)
 {
-    const char * cmd = replay ? "replay" : "check";
+    int sweep = strcmp(cmd, "sweep") == 0;
     sc_cli_getopt_struct g;
     const char * v;
     int i, k;
@@ -146,7 +144,8 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv, int replay)
     }
     if (o->nargs == 0)
     {
-        sc_cli_usage_error(cmd, "no case files given");
+        sc_cli_usage_error(cmd, "no %s files given",
+                           sweep ? "family" : "case");
         return SC_EXIT_USAGE;
     }
     if (o->update_baseline && o->baseline == NULL)
@@ -163,7 +162,8 @@ sc_check_parse(sc_check_opts * o, int argc, char ** argv, int replay)
     }
     if (sc_thm_count > SC_MAX_SELECT)
         flint_abort();              /* SC_MAX_SELECT below the registry */
-    if (o->nsel == 0)
+    /* a sweep runs the claims its families read (sweep.c) */
+    if (o->nsel == 0 && !sweep)
         for (i = 0; i < sc_thm_count; i++)
             o->sel[o->nsel++] = sc_thm_table + i;
     return -1;
@@ -468,6 +468,38 @@ sc_check_exit_code(const sc_report_t R)
 }
 
 int
+sc_cli_check_finish(sc_report_t R, const sc_check_opts * o,
+                    sc_case_struct * cases, slong n, char ** inputs,
+                    slong ninputs, sc_check_hook_fn judge, void * arg)
+{
+    int rc;
+
+    if (sc_check_probe(o, inputs, ninputs) != SC_OK)
+        return SC_EXIT_USAGE;
+    if (o->journal != NULL)
+        sc_cli_signal_resumable();
+    if ((o->jobs > 1 ? sc_cli_check_jobs(R, o, cases, n)
+                     : sc_cli_check_run(R, o, cases, n, 0, 1, o->journal))
+        != SC_OK)
+        return SC_EXIT_USAGE;
+    if (judge != NULL)
+        judge(R, arg);
+    sc_report_print_table(stdout, R, o->all || n == 1);
+    sc_report_print_float(stdout, R, o->verbose);
+    sc_report_print_coverage(stdout, R);
+    rc = sc_check_exit_code(R);
+    if (sc_check_write(o->json, sc_report_write_json, R) != SC_OK
+        || sc_check_write(o->junit, sc_report_write_junit, R) != SC_OK
+        || sc_check_write(o->html, sc_report_write_html, R) != SC_OK
+        || sc_check_write(o->markdown, sc_report_write_markdown, R)
+           != SC_OK)
+        rc = SC_EXIT_USAGE;
+    else if (o->baseline != NULL)
+        rc = sc_check_baseline(o, R);
+    return rc;
+}
+
+int
 sc_cli_check(int argc, char ** argv, int replay)
 {
     sc_check_opts o;
@@ -478,7 +510,8 @@ sc_cli_check(int argc, char ** argv, int replay)
     int rc = SC_EXIT_USAGE;
 
     sc_report_init(R);
-    if ((rc = sc_check_parse(&o, argc, argv, replay)) >= 0)
+    if ((rc = sc_cli_check_parse(&o, argc, argv, replay ? "replay"
+                                                         : "check")) >= 0)
         goto cleanup;
     rc = SC_EXIT_USAGE;
     if (replay && (o.nargs != 1 || o.nsel != 1))
@@ -502,25 +535,7 @@ sc_cli_check(int argc, char ** argv, int replay)
         n = sc_cli_shard(paths, n, o.shard_k, o.shard_n);
     if (sc_check_load(&cases, paths, n, o.prec_max) != SC_OK)
         goto cleanup;
-    if (sc_check_probe(&o, paths, n) != SC_OK)
-        goto cleanup;
-    if (o.journal != NULL)
-        sc_cli_signal_resumable();
-    if ((o.jobs > 1 ? sc_cli_check_jobs(R, &o, cases, n)
-                    : sc_cli_check_run(R, &o, cases, n, 0, 1, o.journal))
-        != SC_OK)
-        goto cleanup;
-    sc_report_print_table(stdout, R, o.all || n == 1);
-    sc_report_print_float(stdout, R, o.verbose);
-    sc_report_print_coverage(stdout, R);
-    rc = sc_check_exit_code(R);
-    if (sc_check_write(o.json, sc_report_write_json, R) != SC_OK
-        || sc_check_write(o.junit, sc_report_write_junit, R) != SC_OK
-        || sc_check_write(o.html, sc_report_write_html, R) != SC_OK
-        || sc_check_write(o.markdown, sc_report_write_markdown, R) != SC_OK)
-        rc = SC_EXIT_USAGE;
-    else if (o.baseline != NULL)
-        rc = sc_check_baseline(&o, R);
+    rc = sc_cli_check_finish(R, &o, cases, n, paths, n, NULL, NULL);
 
 cleanup:
     sc_cli_signal_clear();

@@ -41,6 +41,27 @@ typedef struct
 }
 sc_check_opts;
 
+/* The options of check, replay or sweep (cmd), from their tables in
+   commands.c.  Returns -1 when the run goes on, else the exit code: 0
+   after --help, 2 after a usage error (one line printed).  Without
+   --theorem check selects every claim, sweep none (it adds those its
+   families read). */
+int sc_cli_check_parse(sc_check_opts * o, int argc, char ** argv,
+                       const char * cmd);
+
+/* Called after the runs, before anything is printed or written: a
+   sweep judges its family claims into R. */
+typedef void (*sc_check_hook_fn)(sc_report_t R, void * arg);
+
+/* The run of check after its cases are loaded: probes the outputs
+   (none may be one of inputs[0 .. ninputs-1]), runs the cases (--jobs,
+   --journal), calls judge (if not NULL), prints the table, float view
+   and coverage, writes the reports and compares the baseline.  Returns
+   the exit code. */
+int sc_cli_check_finish(sc_report_t R, const sc_check_opts * o,
+                        sc_case_struct * cases, slong n, char ** inputs,
+                        slong ninputs, sc_check_hook_fn judge, void * arg);
+
 /* Runs (or restores from journal, if not NULL) the cases first,
    first + step, ... < n into R in order; SC_OK, or SC_EIO with the
    message printed. */

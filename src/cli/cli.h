@@ -88,6 +88,7 @@ void sc_cli_signal_child(void);
 
 int sc_cli_list(int argc, char ** argv);
 int sc_cli_check(int argc, char ** argv, int replay);
+int sc_cli_sweep(int argc, char ** argv);
 int sc_cli_trace(int argc, char ** argv);
 int sc_cli_gen(int argc, char ** argv);
 int sc_cli_merge(int argc, char ** argv);

@@ -201,6 +201,19 @@ const sc_cli_cmd_struct sc_cli_cmd_table[] = {
       "per-checker summary: verdict counts and slack quantiles. Reports "
       "are written atomically.",
       check_opts, -1, 1 },
+    { "sweep", sc_cli_sweep, "FAMILY...",
+      "run a family's grid of cases like check, then judge its family claim",
+      "A family file (spikecheck-family/1) names a base case, a grid of "
+      "parameter values (eta, eta_gamma, lambda, eta_lambda, gamma_0, "
+      "rho_0, norm2) and a family claim. The grid is expanded in memory "
+      "(nothing is written beside the family), its points run as check "
+      "runs cases (the claims the family claim reads, and any --theorem), "
+      "and the family claim is judged from their certified records: a "
+      "least-squares law with its residual, HOLDS within the claim's "
+      "tolerance, VIOLATED outside it. The reports carry the family "
+      "record and, in HTML, its plot. With --shard the family claims are "
+      "not judged.",
+      check_opts, -1, 1 },
     { "replay", sc_cli_run_replay, "CASE",
       "rerun one checker on one case (the replay line of a verdict)",
       "The replay line of a VIOLATED or UNDECIDED verdict runs this "

@@ -34,5 +34,14 @@ sc_cli_list(int argc, char ** argv)
                t->of != NULL ? "  " : "", w, t->id, t->title, t->provenance,
                t->source, t->of != NULL ? "  " : "", t->statement);
     }
+    /* judged by spikecheck sweep over a family file's grid */
+    printf("family claims (spikecheck sweep FAMILY):\n");
+    for (i = 0; i < sc_fam_count; i++)
+    {
+        const sc_thm_struct * t = &sc_fam_table[i].thm;
+
+        printf("    %-12s %-30s [%s] %s\n                 %s\n", t->id,
+               t->title, t->provenance, t->source, t->statement);
+    }
     return SC_EXIT_OK;
 }

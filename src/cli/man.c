@@ -97,6 +97,17 @@ sc_man_command(FILE * out, const sc_cli_cmd_struct * cmd)
 }
 
 /* What no table holds: the case-file format (README "Case files"). */
+static const char sc_man_families[] =
+"A family file (for \\fBsweep\\fR) is JSON, format "
+"\\fBspikecheck\\-family/1\\fR: \\fBfamily\\fR (a name, "
+"[A\\-Za\\-z0\\-9._\\-]), \\fBclaim\\fR (a family claim, see "
+"\\fBlist\\fR), \\fBbase\\fR (a case file, relative to the family "
+"file's directory; only read), \\fBgrid\\fR (lists of exact numbers for "
+"eta, eta_gamma, lambda, eta_lambda, gamma_0, rho_0, norm2; the points are "
+"their cartesian product) and, optionally, \\fBtolerance\\fR (the "
+"claim's tolerance).  The points are cases in memory named "
+"FAMILY[p=v,...]; nothing is written beside the family.\n";
+
 static const char sc_man_cases[] =
 "A case is a JSON file, format \\fBspikecheck\\-case/1\\fR.  Every number is "
 "a string holding an exact value (\"3/7\", \"0.125\", \"1e\\-3\"), so "
@@ -171,11 +182,13 @@ sc_cli_help_man(FILE * out)
         fputs("\n", out);
     }
     fprintf(out, ".SH \"CASE FILES\"\n%s", sc_man_cases);
+    fprintf(out, ".SH \"FAMILY FILES\"\n%s", sc_man_families);
     fputs(".SH EXAMPLES\n.nf\n"
           "spikecheck check \\-\\-html r.html \\-\\-precision 53 cases/showcase\n"
           "spikecheck replay \\-\\-theorem T3.b \\-\\-scale\\-bounds 1/4 "
           "case.json\n"
           "spikecheck check \\-\\-shard 2/4 \\-\\-journal p2.jnl cases/default\n"
+          "spikecheck sweep \\-\\-html f.html cases/families/*.json\n"
           "spikecheck merge \\-o all.json \\-o all.html p1.jnl p2.jnl p3.jnl "
           "p4.jnl\n.fi\n"
           ".SH \"SEE ALSO\"\nREADME.md of the source tree: how decisions "

@@ -115,4 +115,16 @@ int sc_num_sym_eig_range(arb_t lmin, arb_t lmax, arb_mat_t U,
 int sc_num_cond_unit(arb_t kappa, const arb_mat_t V, slong prec)
     SC_WARN_UNUSED;
 
+/* ---- least squares (fit.c) ---- */
+
+/*
+ * a, b = enclosures of the least-squares line y = a + b x through the n
+ * points (x_i, y_i), and rms = the root mean square of its residuals.
+ * SC_DOMAIN when n < 2 or the x_i are all equal (no slope), SC_UNABLE
+ * when the balls cannot separate them from equal; a, b, rms are then
+ * unchanged.  Outputs may not alias the inputs.
+ */
+int sc_num_fit_line(arb_t a, arb_t b, arb_t rms, arb_srcptr x, arb_srcptr y,
+                    slong n, slong prec) SC_WARN_UNUSED;
+
 #endif

@@ -126,9 +126,9 @@ sc_report_print_coverage(FILE * out, const sc_report_t R)
     fprintf(out, "%-*s %-13s %5s %9s %7s %5s %5s %5s  %s\n", w, "claim",
             "provenance", "held", "exercised", "vacuous", "VIOL", "UNDEC",
             "N/A", "least slack (case)");
-    for (j = 0; j < sc_thm_count; j++)
+    for (j = 0; sc_report_claim(R, j) != NULL; j++)
     {
-        const sc_thm_struct * thm = sc_thm_table + j;
+        const sc_thm_struct * thm = sc_report_claim(R, j);
 
         sc_coverage_of(&C, R, thm);
         if (C.records == 0)

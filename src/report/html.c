@@ -52,9 +52,9 @@ sc_html_summary(FILE * out, const sc_report_t R)
           "</th><th>provenance</th><th>HOLDS</th><th>VIOLATED</th>"
           "<th>N/A</th><th>UNDECIDED</th><th>slack min / median / p90 / "
           "max</th></tr>\n", out);
-    for (j = 0; j < sc_thm_count; j++)
+    for (j = 0; sc_report_claim(R, j) != NULL; j++)
     {
-        const sc_thm_struct * t = sc_thm_table + j;
+        const sc_thm_struct * t = sc_report_claim(R, j);
 
         n = sc_report_checker_stats(cnt, q, R, t);
         fprintf(out, "<tr id=\"thm-%s\"><td>%s</td><td><b>", t->id, t->id);

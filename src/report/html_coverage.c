@@ -64,11 +64,11 @@ sc_report_write_html_coverage(FILE * out, const sc_report_t R)
           "<th>provenance</th><th>held</th><th>exercised</th><th>vacuous"
           "</th><th>VIOLATED</th><th>UNDECIDED</th><th>N/A</th><th>least "
           "slack (case)</th></tr>\n", out);
-    for (j = 0; j < sc_thm_count; j++)
+    for (j = 0; sc_report_claim(R, j) != NULL; j++)
     {
-        sc_coverage_of(&C, R, sc_thm_table + j);
+        sc_coverage_of(&C, R, sc_report_claim(R, j));
         if (C.records > 0)
-            sc_html_coverage_row(out, R, sc_thm_table + j, &C);
+            sc_html_coverage_row(out, R, sc_report_claim(R, j), &C);
     }
     fputs("</table>\n", out);
 }

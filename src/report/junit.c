@@ -147,9 +147,9 @@ sc_report_write_junit(FILE * out, const sc_report_t R)
 
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites "
           "name=\"spikecheck\">\n", out);
-    for (j = 0; j < sc_thm_count; j++)
+    for (j = 0; sc_report_claim(R, j) != NULL; j++)
     {
-        const sc_thm_struct * thm = sc_thm_table + j;
+        const sc_thm_struct * thm = sc_report_claim(R, j);
 
         for (k = 0; k < SC_NUM_VERDICTS; k++)
             cnt[k] = 0;

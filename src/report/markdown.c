@@ -94,9 +94,9 @@ sc_md_counts(FILE * out, const sc_report_t R)
 
     fputs("| checker | provenance | HOLDS | VIOLATED | N/A | UNDECIDED | "
           "slack min / median |\n|---|---|--:|--:|--:|--:|--:|\n", out);
-    for (j = 0; j < sc_thm_count; j++)
+    for (j = 0; sc_report_claim(R, j) != NULL; j++)
     {
-        const sc_thm_struct * t = sc_thm_table + j;
+        const sc_thm_struct * t = sc_report_claim(R, j);
 
         n = sc_report_checker_stats(cnt, q, R, t);
         if (cnt[0] + cnt[1] + cnt[2] + cnt[3] == 0)

@@ -526,3 +526,69 @@ sc_plot_svg_sharp(char ** svg, char ** why, const sc_plot_sharp_struct * p)
         title, axis, p->thr);
     return sc_plot_run(svg, why, dir, script);
 }
+
+/* ---- family plots (sweep, theorems/families) ---------------------------- */
+
+int
+sc_plot_family_svg(char ** svg, char ** why, const sc_fam_plot_struct * P)
+{
+    static const char * const color[] = { "#1f5fa8", "#cc0000", "#222222",
+        "#2a9d3a", "#8a4fbf", "#d08000" };
+    char dir[SC_PLOT_PATH], label[160], xl[64], yl[64], script[8192];
+    size_t pos;
+    slong k, i, idx = 0;
+    int has[SC_FAM_MAX_SERIES];
+    FILE * f;
+
+    *svg = *why = NULL;
+    if (sc_plot_open(dir, &f, why) != SC_OK)
+        return SC_EIO;
+    /* a series without a finite point has no block (gnuplot refuses an
+       empty index) and no key entry */
+    for (k = 0; k < P->nseries; k++)
+    {
+        for (i = 0, has[k] = 0; i < P->s[k].n; i++)
+            if (isfinite(P->s[k].x[i]) && isfinite(P->s[k].y[i])
+                && (!P->logx || P->s[k].x[i] > 0)
+                && (!P->logy || P->s[k].y[i] > 0))
+            {
+                fprintf(f, "%.17g %.17g\n", P->s[k].x[i], P->s[k].y[i]);
+                has[k] = 1;
+            }
+        if (has[k])
+            fputs("\n\n", f);
+    }
+    if (sc_plot_close(dir, f, why) != SC_OK)
+        return SC_EIO;
+    sc_plot_label(label, sizeof(label), P->title);
+    sc_plot_label(xl, sizeof(xl), P->xlabel);
+    sc_plot_label(yl, sizeof(yl), P->ylabel);
+    pos = (size_t) snprintf(script, sizeof(script),
+        "set terminal svg size 900,560 font 'sans,10' background '#ffffff'\n"
+        "set output 'plot.svg'\nset title '%s' noenhanced\n"
+        "set xlabel '%s' noenhanced\nset ylabel '%s' noenhanced\n"
+        "set key outside right top noenhanced\nset grid\nset offsets "
+        "graph 0.05, graph 0.05, graph 0.05, graph 0.05\n%s%s"
+        "plot", label, xl, yl, P->logx ? "set logscale x\n" : "",
+        P->logy ? "set logscale y\n" : "");
+    for (k = 0; k < P->nseries && pos < sizeof(script); k++)
+    {
+        char lab[64];
+
+        if (!has[k])
+            continue;
+        sc_plot_label(lab, sizeof(lab), P->s[k].label);
+        pos += (size_t) snprintf(script + pos, sizeof(script) - pos,
+            "%s '%s' index %ld u 1:2 %s lc rgb '%s' t '%s'", idx ? "," : "",
+            idx ? "" : "data", (long) idx,
+            P->s[k].lines ? "w l lw 2" : "w p pt 7 ps 0.9",
+            color[k % 6], lab);
+        idx++;
+    }
+    if (idx == 0)
+        pos += (size_t) snprintf(script + pos, sizeof(script) - pos,
+                                 " 1/0 t 'no point to draw'");
+    if (pos < sizeof(script))
+        snprintf(script + pos, sizeof(script) - pos, "\n");
+    return sc_plot_run(svg, why, dir, script);
+}

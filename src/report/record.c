@@ -266,3 +266,28 @@ sc_report_json_str(const char * s)
     flint_free(t);
     return j;
 }
+
+void
+sc_report_filter(sc_report_t R,
+                 int (*keep)(const sc_record_struct * r, void * arg),
+                 void * arg)
+{
+    slong i, n = 0;
+
+    for (i = 0; i < R->len; i++)
+    {
+        if (!keep(R->rec + i, arg))
+        {
+            sc_result_clear(R->rec[i].res);
+            flint_free(R->rec[i].replay);
+            flint_free(R->rec[i].case_path);
+            flint_free(R->rec[i].case_name);
+            continue;
+        }
+        /* a move: the slot left behind is never read again */
+        if (n < i)
+            memcpy(R->rec + n, R->rec + i, sizeof(sc_record_struct));
+        n++;
+    }
+    R->len = n;
+}

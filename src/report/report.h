@@ -157,6 +157,13 @@ char * sc_report_replay_line(const char * id, int from_first,
                              const char * scale, slong prec_max,
                              const char * path);
 
+/* Keeps the records r of R for which keep(r, arg) is nonzero, in order,
+   and clears the others (sweep: a point keeps the records of the claims
+   its family reads). */
+void sc_report_filter(sc_report_t R,
+                      int (*keep)(const sc_record_struct * r, void * arg),
+                      void * arg);
+
 /* Appends a record with the given identity (all strings copied). */
 void sc_report_add_record(sc_report_t R, const sc_thm_struct * thm,
                           const char * case_name, const char * case_path,
@@ -198,6 +205,18 @@ void sc_report_add_figure(sc_report_t R, const char * case_file,
 void sc_report_add_figure3(sc_report_t R, const char * case_file,
                            const char * title, const char * note,
                            const char * svg, const char * why);
+
+/* The claims a report lists, in order (claims.c): j < sc_thm_count the
+   registry's lines, then the family claims (theorems/families) that have
+   a record in R; NULL past the last.  Every per-claim section iterates
+   with it, so that a sweep's family records appear beside the point
+   claims and a check report is unchanged. */
+const sc_thm_struct * sc_report_claim(const sc_report_t R, slong j);
+
+/* A family plot (sweep) as SVG, as sc_plot_svg: points and lines of P,
+   every label through sc_plot_label. */
+int sc_plot_family_svg(char ** svg, char ** why, const sc_fam_plot_struct * P)
+    SC_WARN_UNUSED;
 
 /* Counts of each verdict over all records. */
 void sc_report_counts(slong counts[SC_NUM_VERDICTS], const sc_report_t R);

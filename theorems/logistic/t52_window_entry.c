@@ -16,7 +16,8 @@
  * reconstructed.  Checked on the certified full-GD trajectory (plain GD,
  * A1-A3, w_0 in span(X~^T)).  The window's slack is
  * (W_T+ - W_0) / (max_t W_t - W_0): how much of the allowed growth the run
- * leaves unused.  The entry claim is NOT-APPLICABLE when item (2)'s
+ * leaves unused; its extra entry_half_t, the first step with rho_t <=
+ * rho_0 / 2 (-1: none), is the measurement of FAM-T5-entry.  The entry claim is NOT-APPLICABLE when item (2)'s
  * hypotheses fail (eta > eta_max); it is tried at eps = rho_0/4,
  * rho_0/2, 3 rho_0/4, and when its condition holds at none of them (the
  * spec predicts it is vacuous in practice) it HOLDS vacuously, with the
@@ -218,7 +219,23 @@ sc_thm_t5_2_window_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     status = sc_tally_finish(&tl, res, "window W_0 <= W_t <= W_T+ held",
                              "no state to check");
     if (status == SC_OK)
+    {
+        slong t;
+        int undec;
+        arb_t half;
+
+        arb_init(half);
         sc_result_set_extra(res, "W_T+", Wp);
+        /* a measurement for FAM-T5-entry (theorems/families): the first
+           step with rho_t <= rho_0 / 2 (-1: none by the horizon), only
+           when every earlier comparison was decided */
+        sc_num_sqrt_fmpq(half, ctx->data->rho0_sq, prec);
+        arb_mul_2exp_si(half, half, -1);
+        t = sc_t52_first_below(T, half, &undec);
+        if (!undec)
+            sc_result_set_extra_si(res, "entry_half_t", t);
+        arb_clear(half);
+    }
     sc_tally_clear(&tl);
     arb_clear(W0);
     arb_clear(Wp);
