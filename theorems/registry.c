@@ -512,6 +512,8 @@ sc_thm_id_width(void)
 
     for (i = 0; i < sc_thm_count; i++)
         w = FLINT_MAX(w, strlen(sc_thm_table[i].id));
+    for (i = 0; i < sc_fam_count; i++)          /* the family claims */
+        w = FLINT_MAX(w, strlen(sc_fam_table[i].thm.id));
     return (int) w;
 }
 
