@@ -2,7 +2,8 @@
  * sc_fixture.h -- the checker tests' fixture: a case loaded from a file and
  * its run context, freed together.  Included by the test files that run
  * checkers (header-only, like sc_test.h): load/free and the CMocka
- * set-up and tear-down, sc_run / sc_run_case, sc_extra, sc_contains_si.
+ * set-up and tear-down, load_good (a file of tests/data/good; needs
+ * sc_test.h first), sc_run / sc_run_case, sc_extra, sc_contains_si.
  */
 #ifndef SC_FIXTURE_H
 #define SC_FIXTURE_H
@@ -36,6 +37,25 @@ sc_fixture_free(sc_fixture * f)
     sc_case_clear(f->c);
     test_free(f);
 }
+
+#ifdef SC_TEST_H
+/* Loads DATA_DIR/good/file into c (data_path of sc_test.h); fails the test
+   with the loader's message if it does not load. */
+static inline void
+load_good(sc_case_t c, const char * file)
+{
+    char path[512], err[SC_ERR_LEN];
+
+    data_path(path, sizeof path, "good", file);
+    if (sc_case_load_file(c, path, err, sizeof err) != SC_OK)
+    {
+        print_error("%s: %s\n", file, err);
+        fail();
+    }
+    assert_string_equal(c->path, path);
+    assert_string_equal(err, "");
+}
+#endif
 
 /* SC_FIXTURE_SETUP(setup_spike, "tests/data/thm_spike.json") defines the
    CMocka set-up setup_spike, which loads that file; sc_fixture_teardown
