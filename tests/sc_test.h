@@ -157,6 +157,60 @@ entry_is(const fmpq_mat_t A, slong i, slong j, slong p, ulong q)
     return eq;
 }
 
+static inline void
+print_vec(const char * label, const fmpq * v, slong len)
+{
+    slong i;
+
+    print_error("  %s =", label);
+    for (i = 0; i < len; i++)
+    {
+        char * s = fmpq_get_str(NULL, 10, v + i);
+
+        print_error(" %s", s);
+        flint_free(s);
+    }
+    print_error("\n");
+}
+
+/* Small fmpq helpers FLINT 2.9 lacks. */
+static inline void
+q_div_si(fmpq_t res, const fmpq_t x, slong k)
+{
+    fmpz_t t;
+
+    fmpz_init_set_si(t, k);
+    fmpq_div_fmpz(res, x, t);
+    fmpz_clear(t);
+}
+
+static inline void
+q_vec_set(fmpq * res, const fmpq * x, slong len)
+{
+    slong i;
+
+    for (i = 0; i < len; i++)
+        fmpq_set(res + i, x + i);
+}
+
+static inline int
+q_vec_is_zero(const fmpq * x, slong len)
+{
+    slong i;
+
+    for (i = 0; i < len; i++)
+        if (!fmpq_is_zero(x + i))
+            return 0;
+    return 1;
+}
+
+/* radius <= 2^e */
+static inline int
+rad_le_2exp(const arb_t x, slong e)
+{
+    return arb_is_finite(x) && mag_cmp_2exp_si(arb_radref(x), e) <= 0;
+}
+
 /* The Walsh-Hadamard columns of THEOREMS.md s.7. */
 static const slong hadamard_cols[6] = { 3, 5, 6, 9, 10, 12 };
 
