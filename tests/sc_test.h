@@ -211,6 +211,32 @@ rad_le_2exp(const arb_t x, slong e)
     return arb_is_finite(x) && mag_cmp_2exp_si(arb_radref(x), e) <= 0;
 }
 
+/* Xc = X - 1 mu^T with mu computed here from 1^T X / n. */
+static inline void
+center_ref(fmpq_mat_t Xc, const fmpq_mat_t X)
+{
+    slong i, j, n = fmpq_mat_nrows(X), d = fmpq_mat_ncols(X);
+    fmpq_mat_t ones, sums;
+    fmpq_t mu;
+
+    fmpq_mat_init(ones, 1, n);
+    fmpq_mat_init(sums, 1, d);
+    fmpq_init(mu);
+    for (i = 0; i < n; i++)
+        fmpq_one(fmpq_mat_entry(ones, 0, i));
+    fmpq_mat_mul(sums, ones, X);
+    for (j = 0; j < d; j++)
+    {
+        fmpq_set_si(mu, 1, n);
+        fmpq_mul(mu, mu, fmpq_mat_entry(sums, 0, j));
+        for (i = 0; i < n; i++)
+            fmpq_sub(fmpq_mat_entry(Xc, i, j), fmpq_mat_entry(X, i, j), mu);
+    }
+    fmpq_clear(mu);
+    fmpq_mat_clear(sums);
+    fmpq_mat_clear(ones);
+}
+
 /* The Walsh-Hadamard columns of THEOREMS.md s.7. */
 static const slong hadamard_cols[6] = { 3, 5, 6, 9, 10, 12 };
 

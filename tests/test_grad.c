@@ -37,26 +37,6 @@
 
 /* ---- independent references ------------------------------------------ */
 
-/* Xc = X - 1 mu^T, mu = 1^T X / n, computed here. */
-static void
-center_ref(fmpq_mat_t Xc, const fmpq_mat_t X)
-{
-    slong i, j, n = fmpq_mat_nrows(X), d = fmpq_mat_ncols(X);
-    fmpq_t mu;
-
-    fmpq_init(mu);
-    for (j = 0; j < d; j++)
-    {
-        fmpq_zero(mu);
-        for (i = 0; i < n; i++)
-            fmpq_add(mu, mu, fmpq_mat_entry(X, i, j));
-        q_div_si(mu, mu, n);
-        for (i = 0; i < n; i++)
-            fmpq_sub(fmpq_mat_entry(Xc, i, j), fmpq_mat_entry(X, i, j), mu);
-    }
-    fmpq_clear(mu);
-}
-
 /* The case in balls, for the gradient and Jacobian calls. */
 static void
 dyn_from_case(sc_dyn_t D, sc_data_t data, const sc_case_t c, slong prec)
