@@ -237,6 +237,18 @@ center_ref(fmpq_mat_t Xc, const fmpq_mat_t X)
     fmpq_mat_clear(ones);
 }
 
+/* X = the integers v, row by row. */
+static inline void
+set_rows_si(fmpq_mat_t X, const slong * v)
+{
+    slong i, j;
+
+    for (i = 0; i < fmpq_mat_nrows(X); i++)
+        for (j = 0; j < fmpq_mat_ncols(X); j++)
+            fmpq_set_si(fmpq_mat_entry(X, i, j),
+                        v[i * fmpq_mat_ncols(X) + j], 1);
+}
+
 /* The Walsh-Hadamard columns of THEOREMS.md s.7. */
 static const slong hadamard_cols[6] = { 3, 5, 6, 9, 10, 12 };
 
