@@ -111,7 +111,7 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 	$(Q)$(CC) $(CFLAGS) $(SC_CFLAGS) -MMD -MP -o $@ $< $(LIB) $(LIBS) $(LDLIBS)
 
 # make test            every tests/test_*.c, stopping at the first failure
-# make test MOD=cases  only tests/test_cases.c
+# make test MOD=load   only tests/test_load.c
 ifdef MOD
 TESTS := $(BUILD)/tests/test_$(MOD)
 endif

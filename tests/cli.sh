@@ -20,7 +20,7 @@ expect_rc() {   # expect_rc WANT DESCRIPTION CMD...
 SPIKE=tests/data/thm_spike.json
 # [L6] UNDECIDED under a 256-bit cap: the norm projection keeps full GD in
 # absolute coordinates, where q ~ rho^2 (rho = 3.2e-41 at step 69, rho^2 ~
-# 2^-270) is below 256 bits; it HOLDS at 1024 (test_theorems.c)
+# 2^-270) is below 256 bits; it HOLDS at 1024 (test_whitened.c)
 WDP=cases/showcase/whitened-wd-projected.json
 
 # list

@@ -1,7 +1,9 @@
 /*
  * sc_fixture.h -- the checker tests' fixture: a case loaded from a file and
  * its run context, freed together.  Included by the test files that run
- * checkers (header-only, like sc_test.h).
+ * checkers (header-only, like sc_test.h): load/free and the CMocka
+ * set-up and tear-down, load_good (a file of tests/data/good; needs
+ * sc_test.h first), sc_run / sc_run_case, sc_extra, sc_contains_si.
  */
 #ifndef SC_FIXTURE_H
 #define SC_FIXTURE_H
@@ -36,6 +38,57 @@ sc_fixture_free(sc_fixture * f)
     test_free(f);
 }
 
+#ifdef SC_TEST_H
+/* Loads DATA_DIR/good/file into c (data_path of sc_test.h); fails the test
+   with the loader's message if it does not load. */
+static inline void
+load_good(sc_case_t c, const char * file)
+{
+    char path[512], err[SC_ERR_LEN];
+
+    data_path(path, sizeof path, "good", file);
+    if (sc_case_load_file(c, path, err, sizeof err) != SC_OK)
+    {
+        print_error("%s: %s\n", file, err);
+        fail();
+    }
+    assert_string_equal(c->path, path);
+    assert_string_equal(err, "");
+}
+#endif
+
+/* SC_FIXTURE_SETUP(setup_spike, "tests/data/thm_spike.json") defines the
+   CMocka set-up setup_spike, which loads that file; sc_fixture_teardown
+   frees it (per test or per group). */
+#define SC_FIXTURE_SETUP(name, path)                                        \
+    static int                                                              \
+    name(void ** state)                                                     \
+    {                                                                       \
+        *state = sc_fixture_load(path);                                     \
+        return 0;                                                           \
+    }
+
+static inline int
+sc_fixture_teardown(void ** state)
+{
+    sc_fixture_free(*state);
+    return 0;
+}
+
+/* The ball x contains the integer v. */
+static inline int
+sc_contains_si(const arb_t x, slong v)
+{
+    arb_t t;
+    int r;
+
+    arb_init(t);
+    arb_set_si(t, v);
+    r = arb_contains(x, t);
+    arb_clear(t);
+    return r;
+}
+
 /* Runs checker id on the fixture with the control factor num/den (the
    --scale-bounds hook), from prec0 bits doubling up to cap, then restores
    the factor 1; a VIOLATED or UNDECIDED verdict prints its reason. */
@@ -54,6 +107,16 @@ sc_run(sc_result_t res, sc_fixture * f, const char * id, slong num,
                       sc_verdict_name(res->verdict), res->reason);
     return res->verdict;
 }
+
+#ifdef SC_CAP
+/* sc_run from the case's own precision up to the file's SC_CAP. */
+static inline sc_verdict_t
+sc_run_case(sc_result_t res, sc_fixture * f, const char * id, slong num,
+            ulong den)
+{
+    return sc_run(res, f, id, num, den, f->c->precision, SC_CAP);
+}
+#endif
 
 /* The extra named name of res; fails the test if it is missing. */
 static inline const arb_struct *

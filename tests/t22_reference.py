@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent [T2.2] reference times of a whitened case (tests/test_theorems.c).
+"""Independent [T2.2] reference times of a whitened case (tests/test_whitened.c).
 
 Exact data in fractions (mu, Sigma = I checked, w* = X~^T y / n, c^2,
 a_0 = <w_0, w*>/c, b_0^2 = W_0 - a_0^2), then the reduced recurrence of

@@ -23,6 +23,7 @@
 
 #define SC_TEST_DEFAULT_SEED 20240612UL
 #include "sc_test.h"
+#include "sc_dyn_ref.h"
 
 /* ---- fixtures and helpers ---------------------------------------------- */
 
@@ -87,32 +88,6 @@ rand_int_data(fmpq_mat_t X, fmpq_mat_t y, flint_rand_t r)
                          q);
                 fmpq_clear(q);
             }
-}
-
-/* Xc = X - 1 mu^T with mu computed here from 1^T X / n. */
-static void
-center_ref(fmpq_mat_t Xc, const fmpq_mat_t X)
-{
-    slong i, j, n = fmpq_mat_nrows(X), d = fmpq_mat_ncols(X);
-    fmpq_mat_t ones, sums;
-    fmpq_t mu;
-
-    fmpq_mat_init(ones, 1, n);
-    fmpq_mat_init(sums, 1, d);
-    fmpq_init(mu);
-    for (i = 0; i < n; i++)
-        fmpq_one(fmpq_mat_entry(ones, 0, i));
-    fmpq_mat_mul(sums, ones, X);
-    for (j = 0; j < d; j++)
-    {
-        fmpq_set_si(mu, 1, n);
-        fmpq_mul(mu, mu, fmpq_mat_entry(sums, 0, j));
-        for (i = 0; i < n; i++)
-            fmpq_sub(fmpq_mat_entry(Xc, i, j), fmpq_mat_entry(X, i, j), mu);
-    }
-    fmpq_clear(mu);
-    fmpq_mat_clear(sums);
-    fmpq_mat_clear(ones);
 }
 
 /*
@@ -481,37 +456,21 @@ test_data_row_basis_spans_row_space(void ** state)
     }
 }
 
-/* ---- sc_data_init ------------------------------------------------------ */
-
-/* The 16 x 6 Walsh-Hadamard case, X = H[:, cols] + 1 mu^T, y = H[:, 3],
-   w0 = (1, 1/50, 0, 0, 0, 0). */
+/* The 16 x 6 Walsh-Hadamard case of sc_dyn_ref.h (10 steps, 256 bits)
+   with its columns shifted: X = H[:, cols] + 1 mu^T. */
 static void
-hadamard_case(sc_case_t c, sc_loss_t loss, const fmpq * mu)
+hadamard_case_shifted(sc_case_t c, sc_loss_t loss, const fmpq * mu)
 {
     slong i, j;
 
-    sc_case_set_dims(c, 16, 6);
-    c->loss = loss;
+    hadamard_case(c, loss, 10, 256);
     for (i = 0; i < 16; i++)
-    {
         for (j = 0; j < 6; j++)
-        {
-            fmpq_set_si(fmpq_mat_entry(c->X, i, j),
-                        sylvester(i, hadamard_cols[j]), 1);
-            if (mu != NULL)
-                fmpq_add(fmpq_mat_entry(c->X, i, j),
-                         fmpq_mat_entry(c->X, i, j), mu + j);
-        }
-        fmpq_set_si(fmpq_mat_entry(c->y, i, 0), sylvester(i, 3), 1);
-    }
-    fmpq_one(fmpq_mat_entry(c->w0, 0, 0));
-    fmpq_set_si(fmpq_mat_entry(c->w0, 1, 0), 1, 50);
-    fmpq_set_si(c->gamma0, 1, 20);
-    fmpq_set_si(c->eta, 3, 1);
-    fmpq_set_si(c->eta_gamma, 1, 200);
-    c->steps = 10;
-    c->precision = 256;
+            fmpq_add(fmpq_mat_entry(c->X, i, j), fmpq_mat_entry(c->X, i, j),
+                     mu + j);
 }
+
+/* ---- sc_data_init ------------------------------------------------------ */
 
 /* whitened = 1, Sigma = I, c2 = 1, w* = e1, rank 6, y2 = 16, rho0^2 =
    1/2500, for zero and random shifts mu; logistic: the SVM w* = e1. */
@@ -543,7 +502,7 @@ test_data_init_hadamard_whitened(void ** state)
                 fmpq_randtest(mu + j, st->r, 30);
         }
         sc_case_init(c);
-        hadamard_case(c, SC_LOSS_SQUARE, mu);
+        hadamard_case_shifted(c, SC_LOSS_SQUARE, mu);
         sc_data_init(D, c);
 
         fmpq_mat_init(ones, 1, 16);
@@ -590,7 +549,7 @@ test_data_init_hadamard_whitened(void ** state)
         sc_data_t D;
 
         sc_case_init(c);
-        hadamard_case(c, SC_LOSS_LOGISTIC, NULL);
+        hadamard_case(c, SC_LOSS_LOGISTIC, 10, 256);
         sc_data_init(D, c);
         assert_true(D->whitened);
         assert_true(D->has_svm);
@@ -625,7 +584,7 @@ test_data_init_scaled_hadamard_not_whitened(void ** state)
     (void) state;
     fmpq_init(t);
     sc_case_init(c);
-    hadamard_case(c, SC_LOSS_SQUARE, NULL);
+    hadamard_case(c, SC_LOSS_SQUARE, 10, 256);
     for (i = 0; i < 16; i++)
         for (j = 0; j < 6; j++)
             fmpq_mul_2exp(fmpq_mat_entry(c->X, i, j),
@@ -666,7 +625,7 @@ test_data_init_unit_diagonal_not_whitened(void ** state)
 
         fmpq_init(t);
         sc_case_init(c);
-        hadamard_case(c, SC_LOSS_SQUARE, NULL);
+        hadamard_case(c, SC_LOSS_SQUARE, 10, 256);
         for (i = 0; i < 16; i++)
         {
             slong a = (k == 0) ? sylvester(i, hadamard_cols[0])

@@ -751,19 +751,7 @@ test_logi_tiny_rho_escalates(void ** state)
     sc_result_clear(res);
 }
 
-static int
-setup_small(void ** state)
-{
-    *state = sc_fixture_load("tests/data/logi_small.json");
-    return 0;
-}
-
-static int
-teardown(void ** state)
-{
-    sc_fixture_free(*state);
-    return 0;
-}
+SC_FIXTURE_SETUP(setup_small, "tests/data/logi_small.json")
 
 int
 main(void)
@@ -771,13 +759,13 @@ main(void)
     const struct CMUnitTest tests[] =
     {
         cmocka_unit_test_setup_teardown(test_logi_state_matches_double,
-                                        setup_small, teardown),
+                                        setup_small, sc_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_logi_eta_max_by_hand,
-                                        setup_small, teardown),
+                                        setup_small, sc_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_logi_tally_semantics,
-                                        setup_small, teardown),
+                                        setup_small, sc_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_logi_tiny_rho_escalates,
-                                        setup_small, teardown),
+                                        setup_small, sc_fixture_teardown),
         cmocka_unit_test(test_logi_checkers_hold_on_theorem5_cases),
         cmocka_unit_test(test_logi_rising_case),
         cmocka_unit_test(test_logi_tight_exit),

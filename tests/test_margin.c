@@ -26,17 +26,6 @@
 #define SC_TEST_DEFAULT_SEED 20261207UL
 #include "sc_test.h"
 
-static void
-set_rows_si(fmpq_mat_t X, const slong * v)
-{
-    slong i, j;
-
-    for (i = 0; i < fmpq_mat_nrows(X); i++)
-        for (j = 0; j < fmpq_mat_ncols(X); j++)
-            fmpq_set_si(fmpq_mat_entry(X, i, j),
-                        v[i * fmpq_mat_ncols(X) + j], 1);
-}
-
 /* Data z_1 = (2, 0), z_2 = (0, 1), z_3 = (3, 3) as y_i x_i (x_3 with label
    -1): min ||w||^2 s.t. 2 w_1 >= 1, w_2 >= 1 is w = (1/2, 1), where the
    third constraint is slack (9/2 > 1); alpha = (1/4, 1, 0) from

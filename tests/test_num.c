@@ -1555,14 +1555,6 @@ test_num_F_max_unable_without_domain(void ** state)
 
 /* ---- known answers ----------------------------------------------------- */
 
-static void
-data_path(char * path, size_t len, const char * file)
-{
-    const char * dir = getenv("SC_TEST_DATA_DIR");
-
-    snprintf(path, len, "%s/%s", dir != NULL ? dir : "tests/data", file);
-}
-
 /*
  * Each row: function, arguments (exact rationals), value to 60 digits
  * (mpmath, 90 digits).  The balls at 256 bits must overlap value +- 1e-50
@@ -1580,7 +1572,7 @@ test_num_known_answers_file(void ** state)
     arb_t x1, x2, ref, res, lo, hi;
 
     (void) state;
-    data_path(path, sizeof path, "num_known_answers.txt");
+    data_path(path, sizeof path, NULL, "num_known_answers.txt");
     f = fopen(path, "r");
     if (f == NULL)
     {

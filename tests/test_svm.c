@@ -33,15 +33,6 @@
 
 /* ---- helpers ----------------------------------------------------------- */
 
-static void
-set_col_si(fmpq_mat_t a, const slong * v, slong n)
-{
-    slong i;
-
-    for (i = 0; i < n; i++)
-        fmpq_set_si(fmpq_mat_entry(a, i, 0), v[i], 1);
-}
-
 /* Recipe data (centred: no shift unless mu != NULL); aborts the test on a
    generator error. */
 static void
@@ -143,7 +134,7 @@ test_svm_recipe_dataset_a(void ** state)
     fmpq_init(t);
     fmpq_init(R2);
     fmpq_set_si(s, 1, 2);
-    set_col_si(alpha, al, 6);
+    set_rows_si(alpha, al);
     scaled_alpha(a, alpha, s);
     for (iter = 0; iter < 4 * test_multiplier(); iter++)
     {
@@ -352,7 +343,7 @@ test_svm_zero_alpha_gates_beta(void ** state)
     fmpq_init(b2);
     arb_init(beta);
     fmpq_set_si(s, 1, 2);
-    set_col_si(alpha, al, 6);
+    set_rows_si(alpha, al);
     recipe(Xc, y, 6, 9, s, alpha, 0, 1, NULL, 7);
     sc_svm_init(S, Xc, y);
     assert_true(S->a1 && S->rank_ok && S->a3 && !S->a4);
@@ -425,7 +416,7 @@ test_svm_negative_alpha_a3_false(void ** state)
     fmpq_mat_init(alpha, 6, 1);
     fmpq_init(s);
     fmpq_set_si(s, 1, 2);
-    set_col_si(alpha, al, 6);
+    set_rows_si(alpha, al);
     recipe(Xc, y, 6, 9, s, alpha, 0, 1, NULL, 11);
     sc_svm_init(S, Xc, y);
     assert_true(S->a1 && S->rank_ok && !S->a3 && !S->a4);
@@ -457,7 +448,7 @@ test_svm_a1_false(void ** state)
         fmpq_mat_init(alpha, 6, 1);
         fmpq_init(s);
         fmpq_one(s);
-        set_col_si(alpha, al, 6);
+        set_rows_si(alpha, al);
         recipe(Xc, y, 6, d, s, alpha, 0, 0, NULL, 3);
         sc_svm_init(S, Xc, y);
         assert_false(S->a1);
@@ -776,7 +767,7 @@ test_svm_recipe_rank_deficient(void ** state)
     fmpq_mat_init(e, 12, 1);
     fmpq_init(s);
     fmpq_set_si(s, 1, 3);
-    set_col_si(alpha, al, 8);
+    set_rows_si(alpha, al);
     recipe(Xc, y, 8, 12, s, alpha, 2, 0, NULL, 5);
     sc_svm_init(S, Xc, y);
     assert_true(S->a1 && !S->rank_ok && S->rank <= 3);
@@ -794,7 +785,7 @@ test_svm_recipe_rank_deficient(void ** state)
         static const slong al2[8] = { -2, 3, 3, 3, 1, 2, 2, 2 };
         slong i;
 
-        set_col_si(alpha, al2, 8);
+        set_rows_si(alpha, al2);
         recipe(Xc, y, 8, 12, s, alpha, 1, 0, NULL, 1);
         sc_svm_init(S, Xc, y);
         assert_true(S->rank == 2 && S->a3 && S->a4);
@@ -1299,7 +1290,7 @@ test_svm_data_wiring(void ** state)
     fmpq_init(s);
     fmpq_init(t);
     fmpq_set_si(s, 1, 2);
-    set_col_si(alpha, al, 6);
+    set_rows_si(alpha, al);
     sc_case_init(c);
     sc_case_set_dims(c, 6, 9);
     assert_int_equal(sc_case_gen_logistic(c->X, c->y, 6, 9, s, alpha, 0, 1,
@@ -1351,7 +1342,7 @@ a14_case(sc_case_t c, const slong * al, sc_loss_t loss)
     fmpq_mat_init(alpha, 6, 1);
     fmpq_init(s);
     fmpq_set_si(s, 1, 2);
-    set_col_si(alpha, al, 6);
+    set_rows_si(alpha, al);
     sc_case_set_dims(c, 6, 9);
     assert_int_equal(sc_case_gen_logistic(c->X, c->y, 6, 9, s, alpha, 0, 1,
                                           NULL, 4, err, sizeof err), SC_OK);

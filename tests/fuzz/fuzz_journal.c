@@ -9,35 +9,24 @@
 #include "report/report.h"
 #include "fuzz_part.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t * data, size_t size);
-
-int
-LLVMFuzzerTestOneInput(const uint8_t * data, size_t size)
+static void
+sc_fuzz_target(char ** parts, int n)
 {
-    char path[SC_FUZZ_MAX_PARTS][64], * parts[SC_FUZZ_MAX_PARTS];
     char err[SC_ERR_LEN];
-    int n = sc_fuzz_write_parts(path, data, size), i, rc;
     sc_report_t R;
     FILE * out;
+    int rc;
 
-    for (i = 0; i < n; i++)
-        parts[i] = path[i];
     sc_report_init(R);
     err[0] = '\0';
-    if (n > 0)
-    {
-        (void) sc_report_is_journal(parts[0]);
-        rc = sc_report_read_journals(R, parts, n, err, sizeof(err));
-        if (rc != SC_OK && (err[0] == '\0' || strchr(err, '\n') != NULL))
-            __builtin_trap();       /* one line that says why */
-        out = fopen("/dev/null", "w");
-        if (rc == SC_OK && out != NULL && sc_report_write_json(out, R)
-                                          != SC_OK)
-            __builtin_trap();
-        if (out != NULL)
-            fclose(out);
-    }
+    (void) sc_report_is_journal(parts[0]);
+    rc = sc_report_read_journals(R, parts, n, err, sizeof(err));
+    if (rc != SC_OK && (err[0] == '\0' || strchr(err, '\n') != NULL))
+        __builtin_trap();       /* one line that says why */
+    out = fopen("/dev/null", "w");
+    if (rc == SC_OK && out != NULL && sc_report_write_json(out, R) != SC_OK)
+        __builtin_trap();
+    if (out != NULL)
+        fclose(out);
     sc_report_clear(R);
-    sc_fuzz_remove_parts(path, n);
-    return 0;
 }

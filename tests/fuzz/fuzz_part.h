@@ -3,6 +3,8 @@
  * reports): the readers take paths, so an input is written to private
  * files first.  A NUL byte splits it into two parts, so that the checks
  * across parts (options differ, a case in two parts) are reached too.
+ * The header holds the libFuzzer entry; a target defines sc_fuzz_target,
+ * which reads the n >= 1 part files.
  */
 #ifndef SC_FUZZ_PART_H
 #define SC_FUZZ_PART_H
@@ -47,6 +49,24 @@ sc_fuzz_remove_parts(char path[][64], int n)
 
     for (i = 0; i < n; i++)
         (void) unlink(path[i]);
+}
+
+static void sc_fuzz_target(char ** parts, int n);
+
+int LLVMFuzzerTestOneInput(const uint8_t * data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t * data, size_t size)
+{
+    char path[SC_FUZZ_MAX_PARTS][64], * parts[SC_FUZZ_MAX_PARTS];
+    int n = sc_fuzz_write_parts(path, data, size), i;
+
+    for (i = 0; i < n; i++)
+        parts[i] = path[i];
+    if (n > 0)
+        sc_fuzz_target(parts, n);
+    sc_fuzz_remove_parts(path, n);
+    return 0;
 }
 
 #endif

@@ -1,13 +1,15 @@
 /*
- * test_theorems.c -- every checker on cases with known answers, a
- * deliberately false bound (ctx->factor != 1) that must come out VIOLATED,
- * a broken hypothesis that must come out NOT-APPLICABLE, and the precision
- * policy (escalate, then UNDECIDED, never a false VIOLATED).
+ * test_whitened.c -- the whitened family's checkers (theorems/whitened/:
+ * [L1] [L6] [L7] [L12] [L13] [T2.x] [T3.x] [LP]) on cases with known
+ * answers, a deliberately false bound (ctx->factor != 1) that must come
+ * out VIOLATED, a broken hypothesis that must come out NOT-APPLICABLE, and
+ * the precision policy (escalate, then UNDECIDED, never a false VIOLATED).
  *
  * Independent values: the reference numbers of THEOREMS.md section 7 for
  * the delayed-spike case (rising edge 209..660, peak rho_661 = 0.257), and a
  * double-precision reduced recurrence / psi scan written here from the
- * formulas of THEOREMS.md, not from the library.
+ * formulas of THEOREMS.md, not from the library.  [F3], the spike
+ * definition and the float view are in test_figure3.c.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -23,84 +25,17 @@
 
 #include "sc_fixture.h"
 
-/* Runs checker id on the fixture with factor num/den from prec0. */
-static int
-sc_contains_si(const arb_t x, slong v)
-{
-    arb_t t;
-    int r;
-
-    arb_init(t);
-    arb_set_si(t, v);
-    r = arb_contains(x, t);
-    arb_clear(t);
-    return r;
-}
-
 /* ---- fixtures ----------------------------------------------------------- */
 
-static int
-setup_spike(void ** state)
-{
-    *state = sc_fixture_load("tests/data/thm_spike.json");
-    return 0;
-}
-
-static int
-setup_t22(void ** state)
-{
-    *state = sc_fixture_load("tests/data/thm_t22.json");
-    return 0;
-}
-
-static int
-setup_t21(void ** state)
-{
-    *state = sc_fixture_load("tests/data/thm_t21.json");
-    return 0;
-}
-
-static int
-setup_t3c(void ** state)
-{
-    *state = sc_fixture_load("tests/data/thm_t3c.json");
-    return 0;
-}
-
-static int
-setup_plain(void ** state)
-{
-    *state = sc_fixture_load("tests/data/thm_plain.json");
-    return 0;
-}
-
-static int
-setup_logistic(void ** state)
-{
-    *state = sc_fixture_load("tests/data/thm_logistic.json");
-    return 0;
-}
-
-static int
-setup_deep(void ** state)
-{
-    *state = sc_fixture_load("cases/deep/rho-3e-1376-250-steps.json");
-    return 0;
-}
-
-static int
-setup_wd_projected(void ** state)
-{
-    *state = sc_fixture_load("cases/showcase/whitened-wd-projected.json");
-    return 0;
-}
-
-static int
-teardown(void ** state)
-{
-    sc_fixture_free(*state);
-    return 0;
-}
+SC_FIXTURE_SETUP(setup_spike, "tests/data/thm_spike.json")
+SC_FIXTURE_SETUP(setup_t22, "tests/data/thm_t22.json")
+SC_FIXTURE_SETUP(setup_t21, "tests/data/thm_t21.json")
+SC_FIXTURE_SETUP(setup_t3c, "tests/data/thm_t3c.json")
+SC_FIXTURE_SETUP(setup_plain, "tests/data/thm_plain.json")
+SC_FIXTURE_SETUP(setup_logistic, "tests/data/thm_logistic.json")
+SC_FIXTURE_SETUP(setup_deep, "cases/deep/rho-3e-1376-250-steps.json")
+SC_FIXTURE_SETUP(setup_wd_projected,
+                 "cases/showcase/whitened-wd-projected.json")
 
 /* ---- the delayed-spike case of THEOREMS.md section 7 -------------------- */
 
@@ -384,7 +319,7 @@ test_thm_lp_bound_exact_rationals(void ** state)
     fmpq_clear(r);
 }
 
-/* P(H) by golden-section search on F in double (as the test below). */
+/* P(H) by golden-section search on F in double. */
 static double
 sc_P_double(double H)
 {
@@ -492,9 +427,9 @@ test_thm_lp_spike_second_method(void ** state)
 static void
 test_thm_num_F_max_matches_golden_section(void ** state)
 {
-    double H, a, b, m1, m2;
+    double H;
     arb_t Hb, lo, hi, x;
-    slong k, i;
+    slong k;
 
     (void) state;
     arb_init(Hb);
@@ -504,21 +439,10 @@ test_thm_num_F_max_matches_golden_section(void ** state)
     for (k = 0; k < 6; k++)
     {
         H = 2.1 + 1.7 * k;
-        a = 0;
-        b = sqrt(pow((sqrt(1 + 2 * H * H) - 1) / H, 2) - 1);
-        for (i = 0; i < 200; i++)
-        {
-            m1 = b - (b - a) * 0.6180339887498949;
-            m2 = a + (b - a) * 0.6180339887498949;
-            if (sc_F_double(m1, H) < sc_F_double(m2, H))
-                a = m1;
-            else
-                b = m2;
-        }
         arb_set_d(Hb, H);
         assert_int_equal(sc_num_F_max(lo, hi, Hb, 40, 128), SC_OK);
         /* the double maximum lies in [lo, hi], up to 2^-40 */
-        arb_set_d(x, sc_F_double((a + b) / 2, H));
+        arb_set_d(x, sc_P_double(H));
         arb_add_error_2exp_si(x, -40);
         arb_union(lo, lo, hi, 128);
         assert_true(arb_overlaps(x, lo));
@@ -594,31 +518,6 @@ test_thm_t21_from_after_spike(void ** state)
     sc_result_clear(res);
 }
 
-static void
-test_thm_float_view_finds_spurious_steps(void ** state)
-{
-    sc_fixture * f = *state;
-    sc_float_view_t fv, cp;
-    slong i;
-
-    sc_float_view_init(fv);
-    sc_float_view_init(cp);
-    sc_float_view(fv, f->ctx, 53, 256, SC_CAP);
-    assert_int_equal(fv->fprec, 53);
-    assert_int_equal(fv->compared, 760);
-    /* rho falls to 1e-91: float64 cannot follow it */
-    assert_true(fv->ndiff > 0);
-    assert_true(fv->spurious > 0 && fv->spurious <= fv->ndiff);
-    for (i = 1; i < fv->ndiff; i++)
-        assert_true(fv->steps[i - 1] < fv->steps[i]);
-    sc_float_view_set(cp, fv);
-    assert_int_equal(cp->ndiff, fv->ndiff);
-    assert_int_equal(cp->steps[cp->ndiff - 1], fv->steps[fv->ndiff - 1]);
-    sc_float_view_set(cp, cp);
-    assert_int_equal(cp->ndiff, fv->ndiff);
-    sc_float_view_clear(cp);
-    sc_float_view_clear(fv);
-}
 
 /* ---- [T2.2]'s waiting time: bisection against the scan ------------------ */
 
@@ -872,317 +771,6 @@ test_thm_square_loss_lemmas_not_applicable_on_logistic(void ** state)
     sc_result_clear(res);
 }
 
-/* ---- [F3] Figure 3 -------------------------------------------------------- */
-
-/* THEOREMS.md s.7: the loss fell for 653 steps, rose over steps 654..661
-   by 47x; rho rose over 209..660 to rho_661 = 0.257; on whitened data
-   [L7].4 makes the first h_t > Theta(rho_t) the first rising step. */
-static void
-test_thm_f3_spike_reference_numbers(void ** state)
-{
-    sc_result_t res;
-    arb_t lo, hi;
-
-    sc_result_init(res);
-    arb_init(lo);
-    arb_init(hi);
-    assert_int_equal(sc_run(res, *state, "F3", 1, 1, 256, SC_CAP), SC_HOLDS);
-    assert_int_equal(res->step, 653);
-    assert_true(sc_contains_si(sc_extra(res, "onset"), 653));
-    assert_true(sc_contains_si(sc_extra(res, "peak_step"), 661));
-    assert_true(sc_contains_si(sc_extra(res, "rho_rise"), 209));
-    assert_true(sc_contains_si(sc_extra(res, "h_cross"), 209));
-    arb_set_si(lo, 47);
-    arb_set_si(hi, 48);
-    assert_true(arb_gt(res->observed, lo) && arb_lt(res->observed, hi));
-    /* observational: no predicted value, the detection threshold an extra */
-    assert_false(res->has_predicted);
-    assert_false(res->has_slack);
-    assert_non_null(res->novalue);
-    assert_true(sc_contains_si(sc_extra(res, "spike_ratio_threshold"), 2));
-    arb_set_str(lo, "0.2565", 64);
-    arb_set_str(hi, "0.2567", 64);
-    assert_true(arb_gt(sc_extra(res, "rho_peak"), lo)
-                && arb_lt(sc_extra(res, "rho_peak"), hi));
-    /* a claimed 50x spike is false: 47.5 < 2 x 25 */
-    assert_int_equal(sc_run(res, *state, "F3", 25, 1, 256, SC_CAP),
-                     SC_VIOLATED);
-    assert_int_equal(res->step, 653);
-    assert_false(res->has_predicted);
-    assert_non_null(res->novalue);
-    assert_true(sc_contains_si(sc_extra(res, "spike_ratio_threshold"), 50));
-    arb_clear(hi);
-    arb_clear(lo);
-    sc_result_clear(res);
-}
-
-/* The spike definition (core/spike.c) on exact loss sequences written
-   here: n falls from 2^k, then the given tail.  Returns the status. */
-static int
-sc_spike_on(sc_spike_t S, slong falls, const slong * tail, slong ntail,
-            int blur)
-{
-    sc_result_t res;
-    arb_ptr L = _arb_vec_init(falls + 1 + ntail);
-    slong t, len = falls + 1 + ntail;
-    int status;
-
-    sc_result_init(res);
-    for (t = 0; t <= falls; t++)
-        arb_set_si(L + t, 1000 - 10 * t);
-    for (t = 0; t < ntail; t++)
-        arb_set_si(L + falls + 1 + t, tail[t]);
-    if (blur)                   /* the last two values overlap */
-        arb_add_error_2exp_si(L + len - 1, 10);
-    status = sc_spike_find(S, res, L, len, 64);
-    _arb_vec_clear(L, len);
-    sc_result_clear(res);
-    return status;
-}
-
-static int
-sc_bump_between(const sc_spike_t S, const char * lo, const char * hi)
-{
-    arb_t a, b;
-    int r;
-
-    arb_init(a);
-    arb_init(b);
-    arb_set_str(a, lo, 64);
-    arb_set_str(b, hi, 64);
-    r = arb_gt(S->bump, a) && arb_lt(S->bump, b);
-    if (!r)
-    {
-        char * str = arb_get_str(S->bump, 25, 0);
-
-        print_error("  bump = %s\n", str);
-        flint_free(str);
-    }
-    arb_clear(b);
-    arb_clear(a);
-    return r;
-}
-
-static void
-test_thm_spike_definition_on_exact_losses(void ** state)
-{
-    /* from L = 900 (10 falls): to 1800 = 2x (a spike, with a one-step dip
-       on the way), to 1700 (no spike) */
-    static const slong spike[] = { 1000, 950, 1800, 1000, 900 };
-    static const slong small[] = { 1000, 950, 1700, 1000, 900 };
-    static const slong blur[] = { 1000, 1001 };
-    sc_spike_t S;
-
-    (void) state;
-    sc_spike_init(S);
-    assert_int_equal(sc_spike_on(S, 10, spike, 5, 0), SC_OK);
-    assert_int_equal(S->onset, 10);
-    assert_int_equal(S->peak, 13);
-    assert_int_equal(S->descent, 10);
-    assert_false(S->open);
-    assert_int_equal(S->rises, 0);
-    assert_true(sc_contains_si(S->ratio, 2));
-    /* nine falls only: the same rise is counted, not a spike */
-    assert_int_equal(sc_spike_on(S, 9, spike, 5, 0), SC_OK);
-    assert_int_equal(S->onset, -1);
-    assert_int_equal(S->rises, 1);
-    assert_true(sc_bump_between(S, "1.978", "1.979"));     /* 1800/910 */
-    assert_int_equal(sc_spike_on(S, 10, small, 5, 0), SC_OK);
-    assert_int_equal(S->onset, -1);
-    assert_int_equal(S->rises, 1);
-    assert_true(sc_bump_between(S, "1.888", "1.889"));     /* 1700/900 */
-    /* an undecided comparison: the precision must rise */
-    assert_int_equal(sc_spike_on(S, 10, blur, 2, 1), SC_UNABLE);
-    sc_spike_clear(S);
-}
-
-/* A second method: plain GD in Arb balls (no centred form) with the
-   gradient written here from THEOREMS.md s.1, at 4096 bits, then the
-   definition of [F3] applied to the midpoints of the losses.
-   z = gamma v / s, v = X~ w, s^2 = |v|^2 / n, r = dL/dz;
-   grad_w = (gamma / s) X~^T r - gamma (r.v) / (n s^3) X~^T v,
-   dL/dgamma = (r.v) / s. */
-static void
-sc_naive_losses(double * loss, const sc_case_t c, slong prec)
-{
-    slong n = c->n, d = c->d, i, j, t;
-    arb_mat_t Xc;
-    arb_ptr w, v, r, g, h, y;
-    arb_t gam, s, s2, rv, L, u, eta, etag;
-    fmpq_mat_t Q;
-
-    arb_mat_init(Xc, n, d);
-    fmpq_mat_init(Q, n, d);
-    sc_data_center(Q, c->X);
-    arb_mat_set_fmpq_mat(Xc, Q, prec);
-    fmpq_mat_clear(Q);
-    w = _arb_vec_init(d);
-    g = _arb_vec_init(d);
-    h = _arb_vec_init(d);
-    v = _arb_vec_init(n);
-    r = _arb_vec_init(n);
-    y = _arb_vec_init(n);
-    arb_init(gam); arb_init(s); arb_init(s2); arb_init(rv); arb_init(L);
-    arb_init(u); arb_init(eta); arb_init(etag);
-    for (j = 0; j < d; j++)
-        arb_set_fmpq(w + j, fmpq_mat_entry(c->w0, j, 0), prec);
-    for (i = 0; i < n; i++)
-        arb_set_fmpq(y + i, fmpq_mat_entry(c->y, i, 0), prec);
-    arb_set_fmpq(gam, c->gamma0, prec);
-    arb_set_fmpq(eta, c->eta, prec);
-    arb_set_fmpq(etag, c->eta_gamma, prec);
-    for (t = 0; t <= c->steps; t++)
-    {
-        arb_zero(s2);
-        for (i = 0; i < n; i++)
-        {
-            arb_zero(v + i);
-            for (j = 0; j < d; j++)
-                arb_addmul(v + i, arb_mat_entry(Xc, i, j), w + j, prec);
-            arb_addmul(s2, v + i, v + i, prec);
-        }
-        arb_div_si(s2, s2, n, prec);
-        arb_sqrt(s, s2, prec);
-        arb_zero(L);
-        arb_zero(rv);
-        for (i = 0; i < n; i++)
-        {
-            arb_mul(u, gam, v + i, prec);
-            arb_div(u, u, s, prec);                     /* z_i */
-            if (c->loss == SC_LOSS_SQUARE)
-            {
-                arb_sub(r + i, u, y + i, prec);
-                arb_addmul(L, r + i, r + i, prec);
-                arb_div_si(r + i, r + i, n, prec);
-            }
-            else
-            {
-                arb_mul(u, u, y + i, prec);             /* margin */
-                arb_neg(u, u);
-                arb_exp(u, u, prec);
-                arb_log1p(r + i, u, prec);
-                arb_add(L, L, r + i, prec);
-                arb_add_ui(u, u, 1, prec);              /* 1 + e^-m */
-                arb_inv(u, u, prec);                    /* sigmoid(m) */
-                arb_sub_ui(u, u, 1, prec);              /* -sigmoid(-m) */
-                arb_mul(r + i, u, y + i, prec);
-                arb_div_si(r + i, r + i, n, prec);
-            }
-            arb_addmul(rv, r + i, v + i, prec);
-        }
-        arb_div_si(L, L, c->loss == SC_LOSS_SQUARE ? 2 * n : n, prec);
-        loss[t] = arf_get_d(arb_midref(L), ARF_RND_NEAR);
-        for (j = 0; j < d; j++)
-        {
-            arb_zero(g + j);
-            arb_zero(h + j);
-            for (i = 0; i < n; i++)
-            {
-                arb_addmul(g + j, arb_mat_entry(Xc, i, j), r + i, prec);
-                arb_addmul(h + j, arb_mat_entry(Xc, i, j), v + i, prec);
-            }
-        }
-        arb_mul(u, s2, s, prec);
-        arb_mul_si(u, u, n, prec);                      /* n s^3 */
-        arb_div(u, rv, u, prec);
-        for (j = 0; j < d; j++)
-        {
-            arb_div(g + j, g + j, s, prec);
-            arb_submul(g + j, u, h + j, prec);
-            arb_mul(g + j, g + j, gam, prec);
-            arb_submul(w + j, eta, g + j, prec);
-        }
-        arb_div(u, rv, s, prec);
-        arb_submul(gam, etag, u, prec);
-    }
-    arb_clear(etag); arb_clear(eta); arb_clear(u); arb_clear(L);
-    arb_clear(rv); arb_clear(s2); arb_clear(s); arb_clear(gam);
-    _arb_vec_clear(y, n);
-    _arb_vec_clear(r, n);
-    _arb_vec_clear(v, n);
-    _arb_vec_clear(h, d);
-    _arb_vec_clear(g, d);
-    _arb_vec_clear(w, d);
-    arb_mat_clear(Xc);
-}
-
-/* [F3]'s definition on doubles: the first run rising (with one-step
-   dips) after >= 10 falls whose peak is >= 2x its start. */
-static void
-sc_naive_spike(slong * on, slong * peak, double * ratio, const double * L,
-               slong steps)
-{
-    slong t, p, desc = 0;
-
-    *on = *peak = -1;
-    *ratio = 0;
-    for (t = 0; t < steps; t++)
-    {
-        if (L[t + 1] < L[t])
-        {
-            desc++;
-            continue;
-        }
-        if (desc >= 10)
-        {
-            p = t + 1;
-            while (p + 1 <= steps && (L[p + 1] > L[p]
-                   || (p + 2 <= steps && L[p + 2] > L[p])))
-                p += (L[p + 1] > L[p]) ? 1 : 2;
-            if (L[p] / L[t] >= 2)
-            {
-                *on = t;
-                *peak = p;
-                *ratio = L[p] / L[t];
-                return;
-            }
-            t = p - 1;
-        }
-        desc = 0;
-    }
-}
-
-/* Both committed Figure 3 cases: onset and peak equal those of the second
-   method, the ratio agrees to 1e-6; a claimed ratio above the observed
-   one comes out VIOLATED. */
-static void
-test_thm_f3_figure3_cases_second_method(void ** state)
-{
-    static const char * const files[2] =
-        { "cases/figure3/hilbert-square.json",
-          "cases/figure3/hilbert-logistic.json" };
-    static const slong factor[2] = { 10000, 3 };
-    sc_result_t res;
-    slong k, on, peak;
-    double ratio, obs, * L;
-
-    (void) state;
-    sc_result_init(res);
-    for (k = 0; k < 2; k++)
-    {
-        sc_fixture * f = sc_fixture_load(files[k]);
-
-        L = flint_malloc((f->c->steps + 1) * sizeof(double));
-        sc_naive_losses(L, f->c, 4096);
-        sc_naive_spike(&on, &peak, &ratio, L, f->c->steps);
-        assert_int_equal(sc_run(res, f, "F3", 1, 1, f->c->precision, SC_CAP),
-                         SC_HOLDS);
-        print_message("%s: onset %ld peak %ld ratio %.6g (second method: "
-                      "%ld %ld %.6g)\n", files[k], (long) res->step,
-                      (long) sc_num_get_d_heuristic(sc_extra(res,
-                      "peak_step")), sc_num_get_d_heuristic(res->observed),
-                      (long) on, (long) peak, ratio);
-        assert_int_equal(res->step, on);
-        assert_true(sc_contains_si(sc_extra(res, "peak_step"), peak));
-        obs = sc_num_get_d_heuristic(res->observed);
-        assert_true(fabs(obs / ratio - 1) < 1e-6);
-        assert_int_equal(sc_run(res, f, "F3", factor[k], 1, f->c->precision,
-                                SC_CAP), SC_VIOLATED);
-        flint_free(L);
-        sc_fixture_free(f);
-    }
-    sc_result_clear(res);
-}
 
 /*
  * The precision policy on a case where [L6]'s own signs need the bits:
@@ -1292,18 +880,6 @@ test_thm_l6_identity_with_rho_below_1e_1000(void ** state)
     sc_result_clear(res);
 }
 
-/* No spike: the plain case's loss only wiggles (NOT-APPLICABLE). */
-static void
-test_thm_f3_not_applicable_without_spike(void ** state)
-{
-    sc_result_t res;
-
-    sc_result_init(res);
-    assert_int_equal(sc_run(res, *state, "F3", 1, 1, 128, SC_CAP),
-                     SC_NOT_APPLICABLE);
-    assert_non_null(strstr(res->reason, "no delayed spike"));
-    sc_result_clear(res);
-}
 
 int
 main(void)
@@ -1326,43 +902,37 @@ main(void)
         cmocka_unit_test(test_thm_t3a_l13_false_when_bound_shrunk),
         cmocka_unit_test(test_thm_t3b_peak_0257),
         cmocka_unit_test(test_thm_lp_spike_second_method),
-        cmocka_unit_test(test_thm_float_view_finds_spurious_steps),
-        cmocka_unit_test(test_thm_f3_spike_reference_numbers),
     };
     const struct CMUnitTest other[] =
     {
         cmocka_unit_test(test_thm_num_F_max_matches_golden_section),
         cmocka_unit_test(test_thm_lp_bound_exact_rationals),
         cmocka_unit_test_setup_teardown(test_thm_t22_onset_matches_double,
-                                        setup_t22, teardown),
+                                        setup_t22, sc_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_thm_t21_holds_below_bound,
-                                        setup_t21, teardown),
+                                        setup_t21, sc_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_thm_t3c_count_and_false_bound,
-                                        setup_t3c, teardown),
+                                        setup_t3c, sc_fixture_teardown),
         cmocka_unit_test_setup_teardown(
             test_thm_whitened_line_not_applicable_on_plain_data,
-            setup_plain, teardown),
+            setup_plain, sc_fixture_teardown),
         cmocka_unit_test_setup_teardown(
             test_thm_square_loss_lemmas_not_applicable_on_logistic,
-            setup_logistic, teardown),
-        cmocka_unit_test(test_thm_f3_figure3_cases_second_method),
-        cmocka_unit_test(test_thm_spike_definition_on_exact_losses),
+            setup_logistic, sc_fixture_teardown),
         cmocka_unit_test_setup_teardown(
-            test_thm_l7_holds_with_rho_below_1e_1000, setup_deep, teardown),
+            test_thm_l7_holds_with_rho_below_1e_1000, setup_deep,
+            sc_fixture_teardown),
         cmocka_unit_test_setup_teardown(
             test_thm_l6_identity_with_rho_below_1e_1000, setup_deep,
-            teardown),
+            sc_fixture_teardown),
         cmocka_unit_test_setup_teardown(
             test_thm_l6_escalates_then_undecided_never_violated,
-            setup_wd_projected, teardown),
-        cmocka_unit_test_setup_teardown(
-            test_thm_f3_not_applicable_without_spike, setup_plain,
-            teardown),
+            setup_wd_projected, sc_fixture_teardown),
     };
     int rc;
 
     rc = cmocka_run_group_tests_name("theorems on the delayed spike", spike,
-                                     setup_spike, teardown);
+                                     setup_spike, sc_fixture_teardown);
     rc |= cmocka_run_group_tests_name("theorems on other cases", other,
                                       NULL, NULL);
     flint_cleanup();

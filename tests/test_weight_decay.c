@@ -1,5 +1,5 @@
 /*
- * test_beyond_wd.c -- the weight-decay checkers [W1]-[W6] of BEYOND.md
+ * test_weight_decay.c -- the weight-decay checkers [W1]-[W6] of BEYOND.md
  * section 1 (seed 004, Lobacheva et al.).
  *
  * Independent values:
@@ -59,29 +59,10 @@ fixture_string(const char * extra)
 }
 
 
-/* sc_run from the case's own precision up to SC_CAP. */
-static sc_verdict_t
-run(sc_result_t res, sc_fixture * f, const char * id, slong num, ulong den)
-{
-    return sc_run(res, f, id, num, den, f->c->precision, SC_CAP);
-}
-
-static const arb_struct *
-extra(const sc_result_t res, const char * name)
-{
-    slong i;
-
-    for (i = 0; i < SC_MAX_EXTRA; i++)
-        if (res->extra[i].set && strcmp(res->extra[i].name, name) == 0)
-            return res->extra[i].value;
-    fail_msg("no extra %s", name);
-    return NULL;
-}
-
 static slong
 extra_si(const sc_result_t res, const char * name)
 {
-    return arf_get_si(arb_midref(extra(res, name)), ARF_RND_NEAR);
+    return arf_get_si(arb_midref(sc_extra(res, name)), ARF_RND_NEAR);
 }
 
 /* ---- the hand-checkable 2-d case ---------------------------------------- */
@@ -187,9 +168,9 @@ test_wd_w1_w2_known_answers(void ** state)
     assert_true(arb_overlaps(b, T->W + 1));
     assert_true(arb_contains(T->W + 1, b) || arb_contains(b, T->W + 1)
                 || arb_overlaps(b, T->W + 1));
-    assert_int_equal(run(res, f, "W1-id", 1, 1), SC_HOLDS);
-    assert_int_equal(run(res, f, "W1-15", 1, 1), SC_HOLDS);
-    assert_int_equal(run(res, f, "W2", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, f, "W1-id", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, f, "W1-15", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, f, "W2", 1, 1), SC_HOLDS);
     /* the paper's (4a) with L = g~_0, delta = 1 - cos_0: 2 delta W^2 <=
        eta^2 g~^2 with K = eta^2 g~^2 / (2 W^2) reads cos_0 >= 1 - K, i.e.
        (for 0 < K < 1) cos_0^2 >= (1 - K)^2, decided here exactly */
@@ -228,9 +209,9 @@ test_wd_exact_checkers_fail_when_scaled(void ** state)
     sc_result_init(res);
     for (i = 0; i < 6; i++)
     {
-        assert_int_equal(run(res, f, ids[i], 1, 1), SC_HOLDS);
+        assert_int_equal(sc_run_case(res, f, ids[i], 1, 1), SC_HOLDS);
         assert_true(res->exercised);
-        assert_int_equal(run(res, f, ids[i], (1 << 30) + 1, 1 << 30),
+        assert_int_equal(sc_run_case(res, f, ids[i], (1 << 30) + 1, 1 << 30),
                          SC_VIOLATED);
         assert_int_equal(res->step, i < 5 ? 0 : 20);
     }
@@ -284,7 +265,7 @@ test_wd_w4_second_run(void ** state)
     }
     /* the trajectory grows: w~ is far from w after 20 steps */
     assert_true(arb_gt(s, q1));
-    assert_int_equal(run(res, f, "W4", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, f, "W4", 1, 1), SC_HOLDS);
     sc_dyn_clear(D);
     sc_result_clear(res);
     arb_clear(q1); arb_clear(s); arb_clear(step); arb_clear(gamma);
@@ -310,32 +291,32 @@ test_wd_not_applicable(void ** state)
     sc_result_init(res);
     for (i = 0; i < 11; i++)
     {
-        assert_int_equal(run(res, f, ids[i], 1, 1), SC_NOT_APPLICABLE);
+        assert_int_equal(sc_run_case(res, f, ids[i], 1, 1), SC_NOT_APPLICABLE);
         assert_non_null(res->failed);
     }
     /* projection: the control applies, nothing else */
     for (i = 0; i < 10; i++)
-        assert_int_equal(run(res, p, ids[i], 1, 1), SC_NOT_APPLICABLE);
-    assert_int_equal(run(res, p, "W6-ctl", 1, 1), SC_HOLDS);
+        assert_int_equal(sc_run_case(res, p, ids[i], 1, 1), SC_NOT_APPLICABLE);
+    assert_int_equal(sc_run_case(res, p, "W6-ctl", 1, 1), SC_HOLDS);
     /* W3 covers momentum and projection (the proof scales them too), the
        golden self-check is case-independent */
-    assert_int_equal(run(res, f, "W3-same", 1, 1), SC_HOLDS);
-    assert_int_equal(run(res, p, "W3-same", 1, 1), SC_HOLDS);
-    assert_int_equal(run(res, f, "W3-bits", 1, 1), SC_HOLDS);
-    assert_int_equal(run(res, p, "W5-G", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, f, "W3-same", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, p, "W3-same", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, f, "W3-bits", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, p, "W5-G", 1, 1), SC_HOLDS);
     sc_fixture_free(p);
     sc_fixture_free(f);
     /* lambda = 0: W1, W2, W4 apply (plain GD); W5, W6 do not, but for the
        golden self-check */
     z = sc_fixture_load("tests/data/thm_spike.json");
-    assert_int_equal(run(res, z, "W1-id", 1, 1), SC_HOLDS);
-    assert_int_equal(run(res, z, "W1-15", 1, 1), SC_HOLDS);
-    assert_int_equal(run(res, z, "W5-L2", 1, 1), SC_NOT_APPLICABLE);
+    assert_int_equal(sc_run_case(res, z, "W1-id", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, z, "W1-15", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, z, "W5-L2", 1, 1), SC_NOT_APPLICABLE);
     assert_string_equal(res->failed, "weight_decay = 0");
-    assert_int_equal(run(res, z, "W6-a", 1, 1), SC_NOT_APPLICABLE);
+    assert_int_equal(sc_run_case(res, z, "W6-a", 1, 1), SC_NOT_APPLICABLE);
     assert_string_equal(res->failed, "weight_decay = 0");
-    assert_int_equal(run(res, z, "W6-ctl", 1, 1), SC_NOT_APPLICABLE);
-    assert_int_equal(run(res, z, "W5-G", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, z, "W6-ctl", 1, 1), SC_NOT_APPLICABLE);
+    assert_int_equal(sc_run_case(res, z, "W5-G", 1, 1), SC_HOLDS);
     sc_fixture_free(z);
     sc_result_clear(res);
 }
@@ -375,12 +356,12 @@ test_wd_w5_golden_and_counterexample(void ** state)
     (void) state;
     sc_result_init(res);
     arb_init(x);
-    assert_int_equal(run(res, f, "W5-G", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, f, "W5-G", 1, 1), SC_HOLDS);
     arb_set_si(x, 10);
     arb_sqrt(x, x, 128);
-    assert_true(arb_overlaps(x, extra(res, "golden_lo")));
+    assert_true(arb_overlaps(x, sc_extra(res, "golden_lo")));
     arb_set_si(x, 10);
-    assert_true(arb_overlaps(x, extra(res, "golden_hi")));
+    assert_true(arb_overlaps(x, sc_extra(res, "golden_hi")));
     /* the paper's Prop. 3 condition admits exits from the interval: the
        hop count against the same adaptive sequence in doubles */
     assert_true(extra_si(res, "p3_hops") >= 2);
@@ -388,20 +369,20 @@ test_wd_w5_golden_and_counterexample(void ** state)
     arb_set_si(x, 20);
     arb_div_si(x, x, 19, 128);
     arb_sqrt(x, x, 128);
-    assert_true(arb_overlaps(x, extra(res, "p3_fixed_over_kL")));
+    assert_true(arb_overlaps(x, sc_extra(res, "p3_fixed_over_kL")));
     /* a bound halved: Lemma 1's rate fails at once in the golden part */
-    assert_int_equal(run(res, f, "W5-G", 1, 2), SC_VIOLATED);
+    assert_int_equal(sc_run_case(res, f, "W5-G", 1, 2), SC_VIOLATED);
     assert_non_null(strstr(res->reason, "golden"));
     assert_int_equal(res->step, 1);
     /* alpha = eta lambda (2 - eta lambda) = 3/100 * 197/100 */
-    assert_int_equal(run(res, f, "W5-L2", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, f, "W5-L2", 1, 1), SC_HOLDS);
     arb_set_si(x, 591);
     arb_div_si(x, x, 10000, 128);
-    assert_true(arb_overlaps(x, extra(res, "alpha")));
-    assert_int_equal(run(res, f, "W5-L1", 1, 1), SC_HOLDS);
+    assert_true(arb_overlaps(x, sc_extra(res, "alpha")));
+    assert_int_equal(sc_run_case(res, f, "W5-L1", 1, 1), SC_HOLDS);
     assert_true(res->exercised);
     /* the spikes make g~ vary too much for Prop. 5's condition */
-    assert_int_equal(run(res, f, "W5-P5", 1, 1), SC_NOT_APPLICABLE);
+    assert_int_equal(sc_run_case(res, f, "W5-P5", 1, 1), SC_NOT_APPLICABLE);
     assert_non_null(res->failed);
     arb_clear(x);
     sc_result_clear(res);
@@ -421,17 +402,17 @@ test_wd_w5_prop5_steady(void ** state)
     (void) state;
     sc_result_init(res);
     arb_init(x);
-    assert_int_equal(run(res, f, "W5-P5", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, f, "W5-P5", 1, 1), SC_HOLDS);
     assert_true(res->exercised);
     assert_int_equal(extra_si(res, "entry"), 0);
     /* the ends: sqrt(a/alpha) < ||w_0||^2 < sqrt(b/alpha) */
-    assert_true(arb_lt(extra(res, "case_lo"), sc_ctx_full(f->ctx,
+    assert_true(arb_lt(sc_extra(res, "case_lo"), sc_ctx_full(f->ctx,
                                                          res->prec)->W));
-    assert_true(arb_gt(extra(res, "case_hi"), sc_ctx_full(f->ctx,
+    assert_true(arb_gt(sc_extra(res, "case_hi"), sc_ctx_full(f->ctx,
                                                         res->prec)->W));
-    assert_int_equal(run(res, f, "W5-P5", 9965, 10000), SC_VIOLATED);
+    assert_int_equal(sc_run_case(res, f, "W5-P5", 9965, 10000), SC_VIOLATED);
     assert_int_equal(res->step, 22);
-    assert_int_equal(run(res, f, "W5-P5", 99, 100), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, f, "W5-P5", 99, 100), SC_HOLDS);
     assert_false(res->exercised);
     arb_clear(x);
     sc_result_clear(res);
@@ -453,11 +434,11 @@ test_wd_gtilde2_cached(void ** state)
 
     (void) state;
     sc_result_init(res);
-    assert_int_equal(run(res, f, "W6-c", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, f, "W6-c", 1, 1), SC_HOLDS);
     prec = res->prec;
     T = sc_ctx_full(f->ctx, prec);
     g = sc_wd_gtilde2_cached(f->ctx, T, prec);
-    assert_int_equal(run(res, f, "W5-P5", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, f, "W5-P5", 1, 1), SC_HOLDS);
     assert_int_equal(res->prec, prec);
     assert_ptr_equal(sc_wd_gtilde2_cached(f->ctx, T, prec), g);
     h = _arb_vec_init(T->len);
@@ -483,13 +464,13 @@ test_wd_w6_spikes_and_control(void ** state)
     sc_result_init(res);
     arb_init(lo);
     arb_init(hi);
-    assert_int_equal(run(res, f, "W6-a", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, f, "W6-a", 1, 1), SC_HOLDS);
     /* repeated spikes, a period of order 1/(eta lambda) = 33.3 */
     assert_true(extra_si(res, "spikes") >= 20);
     arb_set_si(lo, 40);
     arb_set_si(hi, 60);
-    assert_true(arb_gt(extra(res, "period"), lo)
-                && arb_lt(extra(res, "period"), hi));
+    assert_true(arb_gt(sc_extra(res, "period"), lo)
+                && arb_lt(sc_extra(res, "period"), hi));
     /* descent phases decay at exactly the weight-decay rate: the least
        ratio ||w_t+1||^2 / ((1 - eta lambda)^2 ||w_t||^2) is 1 to 2^-20 */
     assert_true(res->has_slack);
@@ -497,15 +478,15 @@ test_wd_w6_spikes_and_control(void ** state)
     arb_mul_2exp_si(lo, hi, -20);
     arb_add(hi, hi, lo, 64);
     assert_true(arb_lt(res->slack, hi));
-    assert_int_equal(run(res, f, "W6-a", 1025, 1024), SC_VIOLATED);
+    assert_int_equal(sc_run_case(res, f, "W6-a", 1025, 1024), SC_VIOLATED);
     /* the exact Prop. 3 condition fails on the window: no upper end */
-    assert_int_equal(run(res, f, "W6-c", 1, 1), SC_NOT_APPLICABLE);
+    assert_int_equal(sc_run_case(res, f, "W6-c", 1, 1), SC_NOT_APPLICABLE);
     assert_string_equal(res->failed, "exact Prop. 3 condition fails");
     /* control: the norm is constant and the periodic spikes vanish (one
        delayed spike of the main paper's mechanism is all that is left) */
-    assert_int_equal(run(res, p, "W6-ctl", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, p, "W6-ctl", 1, 1), SC_HOLDS);
     assert_true(extra_si(res, "spikes") <= 1);
-    assert_int_equal(run(res, p, "W6-ctl", (1 << 30) + 1, 1 << 30),
+    assert_int_equal(sc_run_case(res, p, "W6-ctl", (1 << 30) + 1, 1 << 30),
                      SC_VIOLATED);
     arb_clear(hi);
     arb_clear(lo);
@@ -530,31 +511,31 @@ test_wd_w6_steady_oscillation(void ** state)
     arb_init(x);
     arb_init(y);
     arb_init(alpha);
-    assert_int_equal(run(res, f, "W6-c", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, f, "W6-c", 1, 1), SC_HOLDS);
     assert_true(res->exercised);
     assert_non_null(strstr(res->reason, "enters the equilibrium interval"));
     /* steady: W varies by < 2% over the second half, all of it in I */
-    arb_mul_si(x, extra(res, "W_min"), 102, 64);
-    arb_mul_si(y, extra(res, "W_max"), 100, 64);
+    arb_mul_si(x, sc_extra(res, "W_min"), 102, 64);
+    arb_mul_si(y, sc_extra(res, "W_max"), 100, 64);
     assert_true(arb_gt(x, y));
-    assert_true(arb_is_one(extra(res, "in_I_frac")));
+    assert_true(arb_is_one(sc_extra(res, "in_I_frac")));
     /* I recomputed from l, L: alpha = 1/250 (2 - 1/250) */
     arb_set_si(alpha, 499);
     arb_div_si(alpha, alpha, 62500, 128);
     arb_rsqrt(alpha, alpha, 128);
-    arb_mul(x, extra(res, "l"), alpha, 128);
+    arb_mul(x, sc_extra(res, "l"), alpha, 128);
     arb_mul_2exp_si(x, x, -1);
-    assert_true(arb_lt(x, extra(res, "W_min")));
-    arb_mul(x, extra(res, "L"), alpha, 128);
+    assert_true(arb_lt(x, sc_extra(res, "W_min")));
+    arb_mul(x, sc_extra(res, "L"), alpha, 128);
     arb_mul_2exp_si(x, x, -1);
-    assert_true(arb_gt(x, extra(res, "W_max")));
+    assert_true(arb_gt(x, sc_extra(res, "W_max")));
     /* an interval shrunk by 10%: ||w||^2 leaves its lower end, and never
        enters the shrunk interval, so its upper end is vacuous; by 9%, it
        enters and leaves */
-    assert_int_equal(run(res, f, "W6-b", 9, 10), SC_VIOLATED);
-    assert_int_equal(run(res, f, "W6-c", 9, 10), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, f, "W6-b", 9, 10), SC_VIOLATED);
+    assert_int_equal(sc_run_case(res, f, "W6-c", 9, 10), SC_HOLDS);
     assert_false(res->exercised);
-    assert_int_equal(run(res, f, "W6-c", 91, 100), SC_VIOLATED);
+    assert_int_equal(sc_run_case(res, f, "W6-c", 91, 100), SC_VIOLATED);
     arb_clear(alpha);
     arb_clear(y);
     arb_clear(x);
@@ -574,12 +555,12 @@ test_wd_paper_slips_shown(void ** state)
     (void) state;
     sc_result_init(res);
     arb_init(x);
-    assert_int_equal(run(res, f, "W2", 1, 1), SC_HOLDS);
+    assert_int_equal(sc_run_case(res, f, "W2", 1, 1), SC_HOLDS);
     assert_true(extra_si(res, "paper_4a_false") > f->c->steps / 2);
-    assert_int_equal(run(res, f, "W1-15", 1, 1), SC_HOLDS);
-    assert_true(arb_overlaps(extra(res, "eq15_W_T"), extra(res, "W_T")));
-    arb_mul_si(x, extra(res, "eq16_paper"), 10, 64);
-    assert_true(arb_lt(x, extra(res, "W_T")));
+    assert_int_equal(sc_run_case(res, f, "W1-15", 1, 1), SC_HOLDS);
+    assert_true(arb_overlaps(sc_extra(res, "eq15_W_T"), sc_extra(res, "W_T")));
+    arb_mul_si(x, sc_extra(res, "eq16_paper"), 10, 64);
+    assert_true(arb_lt(x, sc_extra(res, "W_T")));
     arb_clear(x);
     sc_result_clear(res);
     sc_fixture_free(f);

@@ -1,5 +1,5 @@
 /*
- * test_beyond_sharp.c -- the Hessian, the symmetric eigenvalue enclosures
+ * test_sharpness.c -- the Hessian, the symmetric eigenvalue enclosures
  * and the checkers of BEYOND.md sections 2 and 3 ([S1]-[S3], [N1]-[N3]):
  * known answers computed independently, a false claim through ctx->factor
  * for every checker, broken hypotheses.
@@ -28,41 +28,9 @@
 
 #include "sc_fixture.h"
 
-static int
-setup_spike(void ** state)
-{
-    *state = sc_fixture_load("tests/data/thm_spike.json");
-    return 0;
-}
-
-static int
-setup_logistic(void ** state)
-{
-    *state = sc_fixture_load("tests/data/thm_logistic.json");
-    return 0;
-}
-
-static int
-setup_plain(void ** state)
-{
-    *state = sc_fixture_load("tests/data/thm_plain.json");
-    return 0;
-}
-
-static int
-teardown(void ** state)
-{
-    sc_fixture_free(*state);
-    return 0;
-}
-
-/* sc_run from the case's own precision up to SC_CAP. */
-static sc_verdict_t
-sc_run_case(sc_result_t res, sc_fixture * f, const char * id, slong num,
-            ulong den)
-{
-    return sc_run(res, f, id, num, den, f->c->precision, SC_CAP);
-}
+SC_FIXTURE_SETUP(setup_spike, "tests/data/thm_spike.json")
+SC_FIXTURE_SETUP(setup_logistic, "tests/data/thm_logistic.json")
+SC_FIXTURE_SETUP(setup_plain, "tests/data/thm_plain.json")
 
 static int
 sc_extra_is(const sc_result_t res, const char * name, slong v)
@@ -822,10 +790,10 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(
             test_dyn_hessian_matches_finite_differences, setup_plain,
-            teardown),
+            sc_fixture_teardown),
         cmocka_unit_test_setup_teardown(
             test_dyn_hessian_matches_finite_differences, setup_logistic,
-            teardown),
+            sc_fixture_teardown),
         cmocka_unit_test_setup_teardown(
             test_num_sym_eig_range_on_exact_similarity, setup_rand,
             teardown_rand),
@@ -836,30 +804,30 @@ main(void)
             test_num_sym_eig_range_beyond_double_range, setup_rand,
             teardown_rand),
         cmocka_unit_test_setup_teardown(test_thm_s1_scale_law_and_false_law,
-                                        setup_spike, teardown),
+                                        setup_spike, sc_fixture_teardown),
         cmocka_unit_test_setup_teardown(
             test_thm_s2_crossing_at_onset_and_false_threshold, setup_spike,
-            teardown),
+            sc_fixture_teardown),
         cmocka_unit_test_setup_teardown(
             test_sharp_boxes_shared, setup_spike,
-            teardown),
+            sc_fixture_teardown),
         cmocka_unit_test(test_thm_s2_rise_without_spike_vacuous),
         cmocka_unit_test_setup_teardown(test_thm_s3_identity_and_golden_run,
-                                        setup_spike, teardown),
+                                        setup_spike, sc_fixture_teardown),
         cmocka_unit_test_setup_teardown(
             test_thm_n1_nonnormal_and_false_commutator, setup_spike,
-            teardown),
+            sc_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_sharp_cached_matches_direct,
-                                        setup_spike, teardown),
+                                        setup_spike, sc_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_thm_n1_symmetric_kappa_one,
-                                        setup_logistic, teardown),
+                                        setup_logistic, sc_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_thm_n2_exceptional_points,
-                                        setup_spike, teardown),
+                                        setup_spike, sc_fixture_teardown),
         cmocka_unit_test_setup_teardown(
             test_thm_n3_separation_measured_and_false_floor, setup_spike,
-            teardown),
+            sc_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_thm_sharp_logistic,
-                                        setup_logistic, teardown),
+                                        setup_logistic, sc_fixture_teardown),
     };
     int r = cmocka_run_group_tests(tests, NULL, NULL);
 
