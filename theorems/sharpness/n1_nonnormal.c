@@ -15,7 +15,7 @@
  * points; every state up to SC_SHARP_MAX_STATES, else a stride): J from
  * jacobian.c, H from hessian.c.  As H = P^{-1} (I - J) there, the identity
  * amounts to the symmetry of the Hessian the Jacobian code implies
- * (tests/test_beyond_sharp.c checks H against finite differences of the
+ * (tests/test_sharpness.c checks H against finite differences of the
  * gradient independently).  VIOLATED when an entry of J - J^T - factor [H, P]
  * excludes zero, HOLDS when all contain zero within 2^(-prec/4) of ||J||_F.  A
  * state counts as non-normal when some entry of [H, P] is certifiably nonzero.
