@@ -247,6 +247,9 @@ sc_jacobi_start(arb_mat_t Q, arb_mat_t B, slong prec)
         return;
     }
     arb_mat_init(G, n, n);
+    /* Newton-Schulz steps Q (3 I - Q^T Q) / 2 at prec: each doubles the
+       correct bits of Q's orthonormality from the doubles' 48 (not a
+       precision ladder: the precision stays prec) */
     for (bits = 48; bits < prec; bits *= 2)
     {
         arb_mat_transpose(G, Q);
