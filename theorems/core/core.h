@@ -64,6 +64,9 @@ typedef enum
     SC_CTX_L6,              /* THEOREMS.md s.2: the per-state quantities
                                of [L6]'s three claims
                                (whitened/l6_directional.c) */
+    SC_CTX_T22,             /* THEOREMS.md s.3: what a reference time
+                               gives [T2.2]'s two claims before either
+                               judges it (whitened/t22_delayed_onset.c) */
     SC_CTX_W3,              /* BEYOND.md s.1: [W3]'s rescaled case and
                                its exact data facts, which both claims
                                use (weight_decay/w3_rescaling.c) */
