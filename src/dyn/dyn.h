@@ -151,6 +151,13 @@ void sc_dyn_jacobian_grad(arb_mat_t J, arb_ptr g, sc_dyn_t D, arb_srcptr w,
 void sc_dyn_loss(arb_t loss, sc_dyn_t D, arb_srcptr w, const arb_t gamma,
                  slong prec);
 
+/* The same, and what it computes on the way: v = X~ w (length n) and
+   N = ||X~ w|| / sqrt(n) = ||w||_Sigma, so that a caller that needs them
+   too ([L1]) does not form X~ w twice; bit-identical to sc_dyn_loss and
+   to the same arb_dot and norm calls made apart. */
+void sc_dyn_loss_proj(arb_t loss, arb_ptr v, arb_t N, sc_dyn_t D,
+                      arb_srcptr w, const arb_t gamma, slong prec);
+
 /*
  * Directional quantities of a state: a = <w, u*>, b = ||w - a u*||,
  * rho = b / a (indeterminate unless a > 0), W = ||w||^2,

@@ -210,3 +210,12 @@ sc_dyn_loss(arb_t loss, sc_dyn_t D, arb_srcptr w, const arb_t gamma,
     }
     arb_div_si(loss, loss, D->n, prec);
 }
+
+void
+sc_dyn_loss_proj(arb_t loss, arb_ptr v, arb_t N, sc_dyn_t D, arb_srcptr w,
+                 const arb_t gamma, slong prec)
+{
+    sc_dyn_loss(loss, D, w, gamma, prec);
+    _arb_vec_set(v, D->v, D->n);
+    arb_set(N, D->gwork.N);
+}

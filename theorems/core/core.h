@@ -50,6 +50,12 @@ typedef struct
     sc_logi_state_struct ** Ls;
     int * Ls_level;
     slong Ls_len;
+    /* the split model of the case at prec (NULL until asked for) and the
+       gradients at the midpoints of the full-GD states (sc_ctx_grad;
+       NULL until asked for, then G_len entries, each NULL or set) */
+    sc_dyn_split_struct * S;
+    struct sc_ctx_grad_struct_ ** G;
+    slong G_len;
 }
 sc_ctx_model_struct;
 
@@ -64,6 +70,12 @@ typedef enum
     SC_CTX_L6,              /* THEOREMS.md s.2: the per-state quantities
                                of [L6]'s three claims
                                (whitened/l6_directional.c) */
+    SC_CTX_T22,             /* THEOREMS.md s.3: what a reference time
+                               gives [T2.2]'s two claims before either
+                               judges it (whitened/t22_delayed_onset.c) */
+    SC_CTX_W3,              /* BEYOND.md s.1: [W3]'s rescaled case and
+                               its exact data facts, which both claims
+                               use (weight_decay/w3_rescaling.c) */
     SC_CTX_NFAMILY
 }
 sc_ctx_family_t;
@@ -122,6 +134,29 @@ sc_logi_struct * sc_ctx_logi(sc_ctx_t ctx, slong prec);
    first; valid until sc_ctx_clear.  Same cases as sc_ctx_logi. */
 const sc_logi_state_struct * sc_ctx_logi_state(sc_ctx_t ctx, slong prec,
                                                slong t, int step);
+
+/* The split model (src/dyn/split.c) of the case at prec, built once per
+   context and precision and shared like sc_ctx_dyn's; only for a case
+   whose full-GD trajectory runs in split coordinates (T->split). */
+sc_dyn_split_struct * sc_ctx_split(sc_ctx_t ctx, slong prec);
+
+/*
+ * The gradient at the midpoint of state t of T = sc_ctx_full(ctx, prec)
+ * (t < T->len), which the per-state lemmas [L12] and [L6] both need: on a
+ * split trajectory gu and Pg = g (length d) of sc_dyn_split_grad at
+ * z = (u, c) on sc_ctx_split's model, else g = grad_w L of sc_dyn_grad on
+ * sc_ctx_dyn's (gu then 0).  Computed once per context, precision and state
+ * (theorems/core/ctx.c), free of the control factor and
+ * bit-identical whichever claim asks first; valid until sc_ctx_clear.
+ */
+typedef struct sc_ctx_grad_struct_
+{
+    arb_t gu;
+    arb_ptr g;
+}
+sc_ctx_grad_struct;
+
+const sc_ctx_grad_struct * sc_ctx_grad(sc_ctx_t ctx, slong prec, slong t);
 
 /* The cache of family f: made by make() on first use, freed by clear()
    at sc_ctx_clear; NULL-free, owned by the context. */

@@ -40,6 +40,19 @@ sc_ctx_model_states_clear(sc_ctx_model_struct * m)
         }
     flint_free(m->Ls);
     flint_free(m->Ls_level);
+    for (t = 0; t < m->G_len; t++)
+        if (m->G[t] != NULL)
+        {
+            _arb_vec_clear(m->G[t]->g, m->D->d);
+            arb_clear(m->G[t]->gu);
+            flint_free(m->G[t]);
+        }
+    flint_free(m->G);
+    if (m->S != NULL)
+    {
+        sc_dyn_split_clear(m->S);
+        flint_free(m->S);
+    }
 }
 
 void *
@@ -105,6 +118,9 @@ sc_ctx_model(sc_ctx_t ctx, slong prec)
     m->Ls = NULL;
     m->Ls_level = NULL;
     m->Ls_len = 0;
+    m->S = NULL;
+    m->G = NULL;
+    m->G_len = 0;
     return m;
 }
 
@@ -112,6 +128,59 @@ sc_dyn_struct *
 sc_ctx_dyn(sc_ctx_t ctx, slong prec)
 {
     return sc_ctx_model(ctx, prec)->D;
+}
+
+sc_dyn_split_struct *
+sc_ctx_split(sc_ctx_t ctx, slong prec)
+{
+    sc_ctx_model_struct * m = sc_ctx_model(ctx, prec);
+
+    if (m->S == NULL)
+    {
+        m->S = flint_malloc(sizeof(sc_dyn_split_struct));
+        sc_dyn_split_init(m->S, ctx->cs, ctx->data, prec);
+    }
+    return m->S;
+}
+
+const sc_ctx_grad_struct *
+sc_ctx_grad(sc_ctx_t ctx, slong prec, slong t)
+{
+    const sc_traj_struct * T = sc_ctx_full(ctx, prec);
+    sc_ctx_model_struct * m = sc_ctx_model(ctx, prec);
+    slong d = ctx->cs->d;
+    sc_ctx_grad_struct * G;
+    arb_ptr w;
+    arb_t gamma;
+
+    if (t < 0 || t >= T->len)
+        flint_abort();                  /* the caller checked the horizon */
+    if (m->G == NULL)
+    {
+        m->G_len = T->len;
+        m->G = flint_calloc(T->len, sizeof(sc_ctx_grad_struct *));
+    }
+    if (m->G[t] != NULL)
+        return m->G[t];
+    G = m->G[t] = flint_malloc(sizeof(sc_ctx_grad_struct));
+    arb_init(G->gu);
+    G->g = _arb_vec_init(d);
+    w = _arb_vec_init(d);
+    arb_init(gamma);
+    if (T->split)
+    {
+        sc_traj_split_mid(w, gamma, T, t);      /* w holds z = (u, c) */
+        sc_dyn_split_grad(G->gu, G->g, sc_ctx_split(ctx, prec), w, gamma,
+                          prec);
+    }
+    else
+    {
+        sc_traj_state_mid(w, gamma, T, t);
+        sc_dyn_grad(G->g, NULL, NULL, m->D, w, gamma, prec);
+    }
+    arb_clear(gamma);
+    _arb_vec_clear(w, d);
+    return G;
 }
 
 sc_logi_struct *

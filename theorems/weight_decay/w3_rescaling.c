@@ -23,7 +23,9 @@
  *    a failure would mean the implementation is not scale-equivariant.
  *    The control factor p/q is applied exactly, as 2^k q w_t = p w'_t.
  * Each claim runs its own second run (certified or float): they share
- * nothing but the rescaled case.
+ * nothing but the rescaled case and its exact data facts, made once per
+ * context (the family cache SC_CTX_W3; the data analysis is most of a
+ * claim's cost on 64 x 16 data).
  */
 #include <string.h>
 #include "theorems/weight_decay/weight_decay.h"
@@ -58,6 +60,56 @@ sc_w3_rescaled_case(sc_case_t c2, const sc_case_t c, slong k)
     c2->seed = c->seed;
     memcpy(c2->data_desc, c->data_desc, sizeof(c2->data_desc));
     fmpz_clear(p);
+}
+
+/* The rescaled case of the context and its data facts (c2, data2 are
+   set once made), free of the control factor, which the claims apply to
+   their own comparisons. */
+typedef struct
+{
+    int made;
+    sc_case_t c2;
+    sc_data_t data2;
+}
+sc_w3_cache_struct;
+
+static void *
+sc_w3_cache_new(void)
+{
+    sc_w3_cache_struct * C = flint_malloc(sizeof(*C));
+
+    C->made = 0;
+    return C;
+}
+
+static void
+sc_w3_cache_free(void * data)
+{
+    sc_w3_cache_struct * C = data;
+
+    if (C->made)
+    {
+        sc_data_clear(C->data2);
+        sc_case_clear(C->c2);
+    }
+    flint_free(C);
+}
+
+/* The rescaled case of ctx, made on first use; valid until sc_ctx_clear. */
+static const sc_w3_cache_struct *
+sc_w3_rescaled(sc_ctx_t ctx)
+{
+    sc_w3_cache_struct * C = sc_ctx_family(ctx, SC_CTX_W3, sc_w3_cache_new,
+                                           sc_w3_cache_free);
+
+    if (!C->made)
+    {
+        sc_case_init(C->c2);
+        sc_w3_rescaled_case(C->c2, ctx->cs, SC_W3_K);
+        sc_data_init(C->data2, C->c2);
+        C->made = 1;
+    }
+    return C;
 }
 
 /* First step where the certified runs certifiably disagree, or -1. */
@@ -139,8 +191,8 @@ int
 sc_thm_w3_same_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * T = sc_thm_need_full(res, ctx, prec);
-    sc_case_t c2;
-    sc_data_t data2;
+    const sc_w3_cache_struct * C;
+    const sc_case_struct * c2;
     sc_traj_t T2;
     arb_t scale;
     slong bad;
@@ -148,11 +200,10 @@ sc_thm_w3_same_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 
     if (T == NULL)
         return SC_UNABLE;
-    sc_case_init(c2);
-    sc_w3_rescaled_case(c2, ctx->cs, SC_W3_K);
-    sc_data_init(data2, c2);
+    C = sc_w3_rescaled(ctx);
+    c2 = C->c2;
     sc_traj_init(T2, SC_TRAJ_FULL, c2->d, c2->steps);
-    sc_dyn_run_full(T2, c2, data2, 0, prec);
+    sc_dyn_run_full(T2, c2, C->data2, 0, prec);
     arb_init(scale);
     sc_thm_factor(scale, ctx, prec);            /* 1 outside tests */
     arb_mul_2exp_si(scale, scale, SC_W3_K);
@@ -183,8 +234,6 @@ sc_thm_w3_same_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     }
     arb_clear(scale);
     sc_traj_clear(T2);
-    sc_data_clear(data2);
-    sc_case_clear(c2);
     return status;
 }
 
@@ -192,18 +241,14 @@ sc_thm_w3_same_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 int
 sc_thm_w3_bits_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
-    sc_case_t c2;
-    sc_data_t data2;
+    const sc_w3_cache_struct * C = sc_w3_rescaled(ctx);
     slong fbad;
 
     (void) prec;                                /* a fixed 53-bit claim */
-    sc_case_init(c2);
-    sc_w3_rescaled_case(c2, ctx->cs, SC_W3_K);
-    sc_data_init(data2, c2);
     res->certificate = "two 53-bit float runs compared bit by bit";
     res->steps = ctx->cs->steps;
     sc_result_set_extra_si(res, "c", 1 << SC_W3_K);
-    if ((fbad = sc_w3_float_view(ctx, c2, data2)) >= 0)
+    if ((fbad = sc_w3_float_view(ctx, C->c2, C->data2)) >= 0)
     {
         res->verdict = SC_VIOLATED;
         res->step = fbad;
@@ -218,7 +263,5 @@ sc_thm_w3_bits_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                          "bit over %ld steps", 1 << SC_W3_K,
                          (long) ctx->cs->steps);
     }
-    sc_data_clear(data2);
-    sc_case_clear(c2);
     return SC_OK;
 }

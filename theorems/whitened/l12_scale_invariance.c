@@ -91,20 +91,18 @@ sc_thm_l12_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * T = sc_thm_need_full(res, ctx, prec);
     slong t, d = ctx->cs->d;
-    arb_ptr w, g;
+    arb_ptr w, e;
     arb_t gamma, r, rel, worst, tol, f;
-    sc_dyn_struct * D;
-    sc_dyn_split_t S;
-    arb_t gu;
+    sc_dyn_split_struct * S = NULL;
+    const sc_ctx_grad_struct * G;
     int status = SC_OK;
 
     if (T == NULL)
         return SC_UNABLE;
     if (T->split)
-        sc_dyn_split_init(S, ctx->cs, ctx->data, prec);
-    arb_init(gu);
+        S = sc_ctx_split(ctx, prec);
     w = _arb_vec_init(d);
-    g = _arb_vec_init(d);
+    e = _arb_vec_init(d);
     arb_init(gamma);
     arb_init(r);
     arb_init(rel);
@@ -112,24 +110,22 @@ sc_thm_l12_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     arb_init(tol);
     arb_init(f);
     sc_thm_factor(f, ctx, prec);
-    D = sc_ctx_dyn(ctx, prec);
     arb_one(tol);
     arb_mul_2exp_si(tol, tol, -prec / 2);
 
     res->verdict = SC_HOLDS;
     for (t = 0; t < T->len; t++)
     {
+        G = sc_ctx_grad(ctx, prec, t);          /* shared with [L6] */
         if (T->split)
         {
             sc_traj_split_mid(w, gamma, T, t);  /* w holds z = (u, c) */
-            sc_dyn_split_grad(gu, g, S, w, gamma, prec);
-            sc_l12_relative_split(rel, r, S, w, gu, g, S->e, f, prec);
+            sc_l12_relative_split(rel, r, S, w, G->gu, G->g, e, f, prec);
         }
         else
         {
             sc_traj_state_mid(w, gamma, T, t);
-            sc_dyn_grad(g, NULL, NULL, D, w, gamma, prec);
-            sc_l12_relative(rel, r, g, w, d, f, prec);
+            sc_l12_relative(rel, r, G->g, w, d, f, prec);
         }
         if (!arb_contains_zero(r))
         {
@@ -159,16 +155,13 @@ sc_thm_l12_check(sc_result_t res, sc_ctx_t ctx, slong prec)
                          "observed at all %ld states", (long) T->len);
     }
 
-    if (T->split)
-        sc_dyn_split_clear(S);
-    arb_clear(gu);
     arb_clear(f);
     arb_clear(tol);
     arb_clear(worst);
     arb_clear(rel);
     arb_clear(r);
     arb_clear(gamma);
-    _arb_vec_clear(g, d);
+    _arb_vec_clear(e, d);
     _arb_vec_clear(w, d);
     return status;
 }

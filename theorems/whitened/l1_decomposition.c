@@ -16,24 +16,18 @@
 #include "theorems/whitened/whitened.h"
 #include "num/num.h"
 
-/* The right-hand side and the size of its terms at state (w, gamma). */
+/* The right-hand side and the size of its terms at state (w, gamma), from
+   v = X~ w and N = ||w||_Sigma (sc_dyn_loss_proj: the loss forms them
+   anyway). */
 static void
 sc_l1_rhs(arb_t rhs, arb_t scale, sc_dyn_t D, arb_srcptr vstar,
-          const arb_t c2, arb_srcptr w, const arb_t gamma, slong prec)
+          const arb_t c2, arb_srcptr v, const arb_t N, const arb_t gamma,
+          slong prec)
 {
-    slong i;
-    arb_t N, ccos, t;
-    arb_ptr v = _arb_vec_init(D->n);
+    arb_t ccos, t;
 
-    arb_init(N);
     arb_init(ccos);
     arb_init(t);
-    for (i = 0; i < D->n; i++)
-        arb_dot(v + i, NULL, 0, arb_mat_entry(D->Xc, i, 0), 1, w, 1, D->d,
-                prec);
-    _sc_vec_norm2(N, v, D->n, prec);
-    arb_div_si(N, N, D->n, prec);
-    arb_sqrtpos(N, N, prec);                    /* ||w||_Sigma */
     _sc_vec_dot(ccos, v, vstar, D->n, prec);
     arb_div_si(ccos, ccos, D->n, prec);
     arb_div(ccos, ccos, N, prec);               /* c cos */
@@ -53,8 +47,6 @@ sc_l1_rhs(arb_t rhs, arb_t scale, sc_dyn_t D, arb_srcptr vstar,
 
     arb_clear(t);
     arb_clear(ccos);
-    arb_clear(N);
-    _arb_vec_clear(v, D->n);
 }
 
 int
@@ -62,8 +54,8 @@ sc_thm_l1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
 {
     const sc_traj_struct * T;
     slong t, i, j, n = ctx->cs->n, d = ctx->cs->d;
-    arb_ptr w, vstar;
-    arb_t gamma, lhs, rhs, scale, diff, worst, c2, f;
+    arb_ptr w, v, vstar;
+    arb_t N, gamma, lhs, rhs, scale, diff, worst, c2, f;
     sc_dyn_struct * D;
     int status = SC_OK;
 
@@ -77,7 +69,9 @@ sc_thm_l1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     if (T == NULL)
         return SC_UNABLE;
     w = _arb_vec_init(d);
+    v = _arb_vec_init(n);
     vstar = _arb_vec_init(n);
+    arb_init(N);
     arb_init(gamma);
     arb_init(lhs);
     arb_init(rhs);
@@ -100,8 +94,8 @@ sc_thm_l1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     for (t = 0; t < T->len; t++)
     {
         sc_traj_state_mid(w, gamma, T, t);
-        sc_dyn_loss(lhs, D, w, gamma, prec);
-        sc_l1_rhs(rhs, scale, D, vstar, c2, w, gamma, prec);
+        sc_dyn_loss_proj(lhs, v, N, D, w, gamma, prec);
+        sc_l1_rhs(rhs, scale, D, vstar, c2, v, N, gamma, prec);
         arb_mul(rhs, rhs, f, prec);             /* f = 1 outside tests */
         arb_sub(diff, lhs, rhs, prec);
         if (!arb_contains_zero(diff))
@@ -143,7 +137,9 @@ sc_thm_l1_check(sc_result_t res, sc_ctx_t ctx, slong prec)
     arb_clear(rhs);
     arb_clear(lhs);
     arb_clear(gamma);
+    arb_clear(N);
     _arb_vec_clear(vstar, n);
+    _arb_vec_clear(v, n);
     _arb_vec_clear(w, d);
     return status;
 }

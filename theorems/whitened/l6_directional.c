@@ -66,10 +66,11 @@ typedef enum
 }
 sc_l6_part_t;
 
-/* All quantities of the lemma at state w, with the plain step w' = w - eta g. */
+/* All quantities of the lemma at state w, with the plain step w' = w - eta g
+   (g = grad_w L at w, sc_ctx_grad's). */
 static void
 sc_l6_eval(sc_l6_step_struct * s, sc_dyn_t D, arb_srcptr w,
-           const arb_t gamma, arb_ptr g, arb_ptr w1, slong prec)
+           const arb_t gamma, arb_srcptr g, arb_ptr w1, slong prec)
 {
     slong j, d = D->d;
     arb_t t, b, x, y;
@@ -78,7 +79,6 @@ sc_l6_eval(sc_l6_step_struct * s, sc_dyn_t D, arb_srcptr w,
     arb_init(b);
     arb_init(x);
     arb_init(y);
-    sc_dyn_grad(g, NULL, NULL, D, w, gamma, prec);
     for (j = 0; j < d; j++)
     {
         arb_set(w1 + j, w + j);
@@ -98,20 +98,19 @@ sc_l6_eval(sc_l6_step_struct * s, sc_dyn_t D, arb_srcptr w,
     arb_clear(t);
 }
 
-/* The same at z = (u, c) of a split trajectory (see the top comment); g
-   holds Pg, w1 z' and y scratch (length d each). */
+/* The same at z = (u, c) of a split trajectory (see the top comment) from
+   gu and g = Pg of sc_ctx_grad; w1 receives z', y is scratch (length d
+   each). */
 static void
 sc_l6_eval_split(sc_l6_step_struct * s, sc_dyn_t D, sc_dyn_split_t S,
-                 arb_srcptr z, const arb_t gamma, arb_ptr g, arb_ptr w1,
-                 arb_ptr y, slong prec)
+                 arb_srcptr z, const arb_t gamma, const arb_t gu,
+                 arb_srcptr g, arb_ptr w1, arb_ptr y, slong prec)
 {
-    arb_t gu, t, b, x;
+    arb_t t, b, x;
 
-    arb_init(gu);
     arb_init(t);
     arb_init(b);
     arb_init(x);
-    sc_dyn_split_grad(gu, g, S, z, gamma, prec);
     sc_dyn_split_move(w1, S, z, gu, g, prec);
     sc_dyn_split_direction(y, s->a, b, s->rho, s->W, t, S, D->c, z, gamma,
                            prec);
@@ -128,7 +127,6 @@ sc_l6_eval_split(sc_l6_step_struct * s, sc_dyn_t D, sc_dyn_split_t S,
     arb_clear(x);
     arb_clear(b);
     arb_clear(t);
-    arb_clear(gu);
 }
 
 /* a' = a + eta q and, from a, b2, W, q, g2 of s, the factor-free parts:
@@ -247,17 +245,16 @@ sc_l6_memo_build(sc_l6_memo_struct * m, const sc_traj_struct * T,
                  sc_ctx_t ctx, slong prec)
 {
     slong t, d = ctx->cs->d;
-    arb_ptr w = _arb_vec_init(d), g = _arb_vec_init(d);
+    arb_ptr w = _arb_vec_init(d);
     arb_ptr w1 = _arb_vec_init(d), y = _arb_vec_init(d);
     sc_dyn_struct * D = sc_ctx_dyn(ctx, prec);
+    sc_dyn_split_struct * S = T->split ? sc_ctx_split(ctx, prec) : NULL;
+    const sc_ctx_grad_struct * G;
     sc_l6_step_struct s;
-    sc_dyn_split_t S;
     arb_t gamma;
 
     arb_init(gamma);
     sc_l6_step_init(&s);
-    if (T->split)
-        sc_dyn_split_init(S, ctx->cs, ctx->data, prec);
     /* a trajectory stopped before the horizon (enclosure too wide) leaves
        the later memos SC_UNKNOWN */
     for (t = 0; t < FLINT_MIN(ctx->cs->steps, T->len); t++)
@@ -269,25 +266,23 @@ sc_l6_memo_build(sc_l6_memo_struct * m, const sc_traj_struct * T,
             m[t].pos = SC_FALSE;
             continue;
         }
+        G = sc_ctx_grad(ctx, prec, t);          /* shared with [L12] */
         if (T->split)
         {
             sc_traj_split_mid(w, gamma, T, t);  /* w holds z = (u, c) */
-            sc_l6_eval_split(&s, D, S, w, gamma, g, w1, y, prec);
+            sc_l6_eval_split(&s, D, S, w, gamma, G->gu, G->g, w1, y, prec);
         }
         else
         {
             sc_traj_state_mid(w, gamma, T, t);
-            sc_l6_eval(&s, D, w, gamma, g, w1, prec);
+            sc_l6_eval(&s, D, w, gamma, G->g, w1, prec);
         }
         sc_l6_memo_set(m + t, &s);
     }
-    if (T->split)
-        sc_dyn_split_clear(S);
     sc_l6_step_clear(&s);
     arb_clear(gamma);
     _arb_vec_clear(y, d);
     _arb_vec_clear(w1, d);
-    _arb_vec_clear(g, d);
     _arb_vec_clear(w, d);
 }
 

@@ -158,6 +158,120 @@ sc_t22_judge_onset(sc_t22_ref_struct * o, const slong * nxt, slong steps,
 }
 
 /*
+ * What a reference time t0 gives both claims before either judges it: the
+ * truths of H2 and (i), the psi scan (its status, T unscaled, the budget
+ * before and after it) and the closed form (ii'), T_cf unscaled.  Free of
+ * the control factor, which each claim applies to its own side, so the two
+ * claims share them (the family cache SC_CTX_T22, per precision and t0,
+ * filled in the walk's order): a claim reads what the other computed, bit
+ * for bit what it would compute itself.
+ */
+typedef struct
+{
+    int made;
+    sc_truth_t hyp, h2, ii;
+    int status;
+    slong T, budget_in, budget_out;
+    arb_t Tcf;
+}
+sc_t22_memo_struct;
+
+typedef struct
+{
+    slong prec, len;
+    sc_t22_memo_struct * m;
+}
+sc_t22_prec_struct;
+
+typedef struct
+{
+    slong n;
+    sc_t22_prec_struct * P;
+}
+sc_t22_cache_struct;
+
+static void *
+sc_t22_cache_new(void)
+{
+    sc_t22_cache_struct * C = flint_malloc(sizeof(*C));
+
+    C->n = 0;
+    C->P = NULL;
+    return C;
+}
+
+static void
+sc_t22_cache_free(void * data)
+{
+    sc_t22_cache_struct * C = data;
+    slong i, t;
+
+    for (i = 0; i < C->n; i++)
+    {
+        for (t = 0; t < C->P[i].len; t++)
+            arb_clear(C->P[i].m[t].Tcf);
+        flint_free(C->P[i].m);
+    }
+    flint_free(C->P);
+    flint_free(C);
+}
+
+/* The memos of the reference times 0 .. len - 1 at prec, empty on first
+   use. */
+static sc_t22_memo_struct *
+sc_t22_memos(sc_ctx_t ctx, slong len, slong prec)
+{
+    sc_t22_cache_struct * C = sc_ctx_family(ctx, SC_CTX_T22,
+                                            sc_t22_cache_new,
+                                            sc_t22_cache_free);
+    sc_t22_prec_struct * P;
+    slong i;
+
+    for (i = 0; i < C->n; i++)
+        if (C->P[i].prec == prec)
+            return C->P[i].m;
+    C->P = flint_realloc(C->P, (C->n + 1) * sizeof(sc_t22_prec_struct));
+    P = C->P + C->n++;
+    P->prec = prec;
+    P->len = len;
+    P->m = flint_malloc(len * sizeof(sc_t22_memo_struct));
+    for (i = 0; i < len; i++)
+    {
+        P->m[i].made = 0;
+        arb_init(P->m[i].Tcf);
+    }
+    return P->m;
+}
+
+/* The memo of t0 with the scan budget at *budget, which it advances;
+   computed unless made from the same budget (the walks of both claims
+   visit t0 = 0, 1, ... in order, so their budgets agree). */
+static const sc_t22_memo_struct *
+sc_t22_memo(sc_ctx_t ctx, sc_t22_struct * p, const sc_traj_struct * R,
+            slong t0, slong * budget, slong prec)
+{
+    sc_t22_memo_struct * m = sc_t22_memos(ctx, ctx->cs->steps, prec) + t0;
+    slong b = *budget;
+
+    if (!m->made || m->budget_in != b)
+    {
+        m->made = 1;
+        m->budget_in = b;
+        m->status = SC_OK;
+        m->T = 0;
+        m->ii = SC_UNKNOWN;
+        m->hyp = sc_t22_setup(&m->h2, p, R, t0, prec);
+        if (m->hyp == SC_TRUE)
+            m->status = sc_t22_scan(&m->T, &b, p, prec);
+        if (m->hyp == SC_TRUE && m->status == SC_OK && m->T > 0)
+            m->ii = sc_t22_closed_form(m->Tcf, p, prec);
+        m->budget_out = b;
+    }
+    *budget = m->budget_out;
+    return m;
+}
+
+/*
  * Claim part from reference time t0 into o (o->Tcf, o->slack
  * initialised).  SC_OK, or SC_UNABLE with the reason set; o->T = -1 when
  * the scan budget ran out.  The onset of an admissible t0 needs the flags
@@ -168,40 +282,39 @@ static int
 sc_t22_from(sc_t22_ref_struct * o, sc_result_t res, sc_t22_struct * p,
             const sc_traj_struct * R, const slong * nxt, slong t0,
             slong * budget, int * decided, sc_t22_part_t part,
-            const sc_ctx_t ctx, slong prec)
+            sc_ctx_t ctx, slong prec)
 {
     slong steps = ctx->cs->steps;
-    sc_truth_t h2, hyp;
-    int status;
+    const sc_t22_memo_struct * m = sc_t22_memo(ctx, p, R, t0, budget, prec);
 
     o->t0 = t0;
     o->T = 0;
     o->t1 = -1;
     o->ii = SC_UNKNOWN;
     o->why = NULL;
-    hyp = sc_t22_setup(&h2, p, R, t0, prec);
-    if (hyp == SC_UNKNOWN)
+    if (m->hyp == SC_UNKNOWN)
     {
         sc_result_reason(res, "H2 or (i) undecided at step %ld", (long) t0);
         return SC_UNABLE;
     }
-    if (hyp == SC_FALSE)
+    if (m->hyp == SC_FALSE)
     {
-        o->out = (h2 == SC_FALSE) ? SC_T22_NO_H2 : SC_T22_NO_I;
+        o->out = (m->h2 == SC_FALSE) ? SC_T22_NO_H2 : SC_T22_NO_I;
         return SC_OK;
     }
-    status = sc_t22_scan(&o->T, budget, p, prec);
-    if (status != SC_OK)
+    o->T = m->T;
+    if (m->status != SC_OK)
         sc_result_reason(res, "psi(t) against Theta0 undecided (reference "
                          "time %ld)", (long) t0);
-    if (status != SC_OK || o->T == -1)
-        return status;
+    if (m->status != SC_OK || o->T == -1)
+        return m->status;
     if (o->T == 0)
     {
         o->out = SC_T22_NO_II;
         return SC_OK;
     }
-    o->ii = sc_t22_closed_form(o->Tcf, p, prec);
+    o->ii = m->ii;
+    arb_set(o->Tcf, m->Tcf);
     if (o->ii == SC_UNKNOWN)
     {
         sc_result_reason(res, "closed form T_cf undecided (reference time "
@@ -412,7 +525,7 @@ static int
 sc_t22_walk(sc_result_t res, int * done, sc_t22_ref_struct * first,
             sc_t22_tally_struct * K, sc_t22_struct * p,
             const sc_traj_struct * R, const slong * nxt, sc_t22_part_t part,
-            const sc_ctx_t ctx, slong prec)
+            sc_ctx_t ctx, slong prec)
 {
     slong budget = SC_T22_SCAN_MAX, t0;
     int decided = 0, status = SC_OK;
