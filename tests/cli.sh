@@ -572,6 +572,8 @@ grep -q '<nav><b>Contents</b>' "$T/rg.html" && grep -q '<a href="#findings">' "$
     && grep -q '<a href="#fig-2">' "$T/rg.html" && grep -q '<h3 id="fig-2">' "$T/rg.html" && ok || bad "contents with anchors"
 grep -q '<td><a href="#thm-S1">S1</a></td><td><a href="#fig-0">logistic-0017-main-shrunk</a>' "$T/rg.html" && grep -q '<tr id="thm-S1">' "$T/rg.html" \
     && ok || bad "a finding links to its statement and its figure"
+[ "$(grep -c '<tr id="thm-' "$T/rg.html")" -eq 1 ] && grep -q '<p>[0-9]* more claims were not run in this report' "$T/rg.html" \
+    && ok || bad "the statements table lists the claims run, and counts the others"
 grep -q '<p>VIOLATED: S1 (step 0)</p>' "$T/rg.html" && ok || bad "a counterexample's figure names its finding"
 grep -q '<h2 id="float-view">Float view</h2>' "$T/rg.html" && grep -q '<th>first differing step</th><th>certified precision</th>' "$T/rg.html" \
     && ok || bad "float view as a table"

@@ -44,7 +44,7 @@ sc_html_num(FILE * out, int has, const arb_t x)
 static void
 sc_html_summary(FILE * out, const sc_report_t R)
 {
-    slong j, n, vac, cnt[SC_NUM_VERDICTS];
+    slong j, n, vac, cnt[SC_NUM_VERDICTS], unrun = 0;
     double q[4];
 
     fputs("<h2 id=\"statements\">Statements</h2>\n<table>\n<tr><th>id</th>"
@@ -57,6 +57,12 @@ sc_html_summary(FILE * out, const sc_report_t R)
         const sc_thm_struct * t = sc_report_claim(R, j);
 
         n = sc_report_checker_stats(cnt, q, R, t);
+        /* a claim this run did not check is counted, not listed */
+        if (cnt[0] + cnt[1] + cnt[2] + cnt[3] == 0)
+        {
+            unrun++;
+            continue;
+        }
         fprintf(out, "<tr id=\"thm-%s\"><td>%s</td><td><b>", t->id, t->id);
         sc_report_html_text(out, t->title);
         fputs("</b><br>", out);
@@ -79,6 +85,10 @@ sc_html_summary(FILE * out, const sc_report_t R)
             fputs("<td>-</td></tr>\n", out);
     }
     fputs("</table>\n", out);
+    if (unrun > 0)
+        fprintf(out, "<p>%ld more claims were not run in this report "
+                "(<code>spikecheck list</code> names them all).</p>\n",
+                (long) unrun);
 }
 
 static void
