@@ -362,6 +362,7 @@ typedef struct
     arb_t S, N, K, r, Kr, q, Ge, Pa, t, gu, gg, dS, dq, dK, dKr;
     arb_t eMe, Pb, Ps, u;   /* e.M e, PGb.e, PGs.e, u (gu without
                                cancelling) */
+    arb_t eKr;              /* -eta K r (the Jacobian's c rows) */
 }
 sc_dyn_split_work_struct;
 
@@ -373,14 +374,18 @@ typedef struct
     arb_ptr ws;             /* w* */
     arb_ptr v;              /* w*_{idx[k]} / w*_p (d - 1) */
     arb_ptr Gs, PGs, PGb;   /* G w*, P G w*, P X~^T y (G = X~^T X~) */
-    arb_mat_t M;            /* P G P */
-    arb_mat_t A;            /* M Q without row p, e = Q c ((d-1) x (d-1)) */
+    arb_ptr QGs, QPGs, QPGb;    /* Q^T of each, e = Q c (d - 1): their
+                                   dots with e are dots with c */
+    arb_mat_t A;            /* M Q, M = P G P (d x (d-1)): M e = A c, its
+                               exact zeros skipped (whitened data: one
+                               nonzero per row but p) */
     arb_t c2, sGs, sGb;     /* w*.w*, w*.G w*, w*.X~^T y */
     arb_t Y2n;              /* ||y||^2 / 2n */
     arb_t eta, eta_c2, eta_gamma, decay;    /* eta_c2 = eta / c2 */
     arb_ptr z0;             /* the initial (u, c), exact data rounded once */
     int PGs_zero, PGb_zero; /* exactly zero (whitened data) */
     arb_ptr e, Me, V, dg;   /* workspace, length d */
+    arb_ptr jw;             /* the Jacobian's c-row factors, 2 d */
     sc_dyn_split_work_struct W;
 }
 sc_dyn_split_struct;
@@ -390,6 +395,12 @@ typedef sc_dyn_split_struct sc_dyn_split_t[1];
 /* The split model of case c (square loss, has_ref) at prec. */
 void sc_dyn_split_init(sc_dyn_split_t S, const sc_case_t c,
                        const sc_data_t data, slong prec);
+
+/* The same at two precisions (the run's and its Jacobian's), from one
+   exact computation of the data terms. */
+void sc_dyn_split_init2(sc_dyn_split_t S, sc_dyn_split_t SJ,
+                        const sc_case_t c, const sc_data_t data, slong prec,
+                        slong jprec);
 void sc_dyn_split_clear(sc_dyn_split_t S);
 
 /* One plain GD step (weight decay included, no momentum, no norm

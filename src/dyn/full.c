@@ -535,8 +535,7 @@ sc_dyn_run_split(sc_traj_t T, const sc_case_t c, const sc_data_t data,
     arb_ptr Z = _arb_vec_init(2 * m);
     arb_t W0;
 
-    sc_dyn_split_init(S, c, data, prec);
-    sc_dyn_split_init(SJ, c, data, jprec);
+    sc_dyn_split_init2(S, SJ, c, data, prec, jprec);
     sc_full_work_init(&K, d);
     sc_centred_init(&C, D, m, S, SJ);
     arb_init(W0);
