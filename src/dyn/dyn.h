@@ -362,7 +362,7 @@ typedef struct
     arb_t S, N, K, r, Kr, q, Ge, Pa, t, gu, gg, dS, dq, dK, dKr;
     arb_t eMe, Pb, Ps, u;   /* e.M e, PGb.e, PGs.e, u (gu without
                                cancelling) */
-    arb_t eKr;              /* -eta K r (the Jacobian's c rows) */
+    arb_ptr jf;             /* the Jacobian's column-free factors (9) */
 }
 sc_dyn_split_work_struct;
 
@@ -384,6 +384,9 @@ typedef struct
     arb_t eta, eta_c2, eta_gamma, decay;    /* eta_c2 = eta / c2 */
     arb_ptr z0;             /* the initial (u, c), exact data rounded once */
     int PGs_zero, PGb_zero; /* exactly zero (whitened data) */
+    int lowrank;            /* PGb = 0 and A diagonal off the pivot row
+                               (whitened data): the Jacobian's c-block is
+                               a diagonal plus a rank-one term */
     arb_ptr e, Me, V, dg;   /* workspace, length d */
     arb_ptr jw;             /* the Jacobian's c-row factors, 2 d */
     sc_dyn_split_work_struct W;
@@ -418,6 +421,15 @@ void sc_dyn_split_loss(arb_t loss, sc_dyn_split_t S, arb_srcptr z,
    enclosed over the box z: the step is affine in gamma (full.c). */
 void sc_dyn_split_jacobian_grad(arb_mat_t J, arb_ptr g, sc_dyn_split_t S,
                                 arb_srcptr z, slong prec);
+
+/* The same, and where S->lowrank (and ra != NULL) its c-block in the
+   rank-one form: J_{1+k, 1+l} = ra_k rb_l for k != l (ra, rb of length
+   d - 1), only the diagonal of the block set in J; returns 1 then, 0
+   (J dense) otherwise.  The rank-one form is exactly the dense J's
+   entries, so J delta is the same enclosure at O(d). */
+int sc_dyn_split_jacobian_grad_lr(arb_mat_t J, arb_ptr g, arb_ptr ra,
+                                  arb_ptr rb, sc_dyn_split_t S, arb_srcptr z,
+                                  slong prec);
 
 /* gu = w*.grad_w L and Pg = P grad_w L (length d) at the point or box z,
    gamma: grad_w L = (gu / c2) w* + Pg, each part at its own scale (the

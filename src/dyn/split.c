@@ -275,6 +275,11 @@ sc_split_round_exact(sc_dyn_split_t S, const sc_split_exact_struct * E,
     arb_set_fmpq(S->c2, data->c2, prec);
     S->PGs_zero = fmpq_mat_is_zero(E->PGs);
     S->PGb_zero = fmpq_mat_is_zero(E->PGb);
+    S->lowrank = S->PGb_zero;
+    for (i = 0; i < d - 1; i++)
+        for (l = 0; l < d - 1; l++)
+            if (i != l && !fmpq_is_zero(fmpq_mat_entry(E->A, S->idx[i], l)))
+                S->lowrank = 0;
 }
 
 static void
@@ -299,13 +304,13 @@ sc_split_work_init(sc_dyn_split_work_struct * W)
     arb_init(W->Pb);
     arb_init(W->Ps);
     arb_init(W->u);
-    arb_init(W->eKr);
+    W->jf = _arb_vec_init(9);
 }
 
 static void
 sc_split_work_clear(sc_dyn_split_work_struct * W)
 {
-    arb_clear(W->eKr);
+    _arb_vec_clear(W->jf, 9);
     arb_clear(W->u);
     arb_clear(W->Ps);
     arb_clear(W->Pb);
@@ -595,44 +600,45 @@ sc_dyn_split_loss(arb_t loss, sc_dyn_split_t S, arb_srcptr z,
  * Column j (0: u, 1 + l: c_l) of the Jacobian at gamma = 1, from dS and
  * dq (W->dS, W->dq) and dPa; dV is PGs off the pivot (the u column,
  * l < 0) or column l of A:  dK = -K dS / 2S,  dr = (dq - r dS) / S,
- * d(K r) = dK r + K dr,  dg_u = d(Kr) Pa + Kr dPa - dK sGb,
+ * d(K r) = dK r + K dr = (K / S) dq - (3 K r / 2S) dS,
+ * dg_u = d(Kr) Pa + Kr dPa - dK sGb,
  * dg_c = (d(Kr) V + Kr dV - dK PGb) off the pivot, and the gamma row
- * -eta_g d(dL/dgamma) = eta_g (dq - q dS / 2S) / (n N).  The c rows are
- * (-eta V) d(Kr) + (-eta Kr) dV + (eta PGb) dK, the three factors that do
- * not depend on the column formed once (sc_split_column_rows), and dV's
- * exact zeros skipped: one product an entry on whitened data.
+ * -eta_g d(dL/dgamma) = eta_g (dq - q dS / 2S) / (n N).  Every factor
+ * that does not depend on the column is formed once a Jacobian
+ * (sc_split_column_rows): a column costs a product an entry, and dV's
+ * exact zeros are skipped (on whitened data one product a c row).
  */
 static void
-sc_split_column(arb_mat_t J, sc_dyn_split_t S, slong j, slong l,
+sc_split_column(arb_mat_t J, arb_ptr b, sc_dyn_split_t S, slong j, slong l,
                 const arb_t dPa, slong prec)
 {
     slong k, d = S->d;
     sc_dyn_split_work_struct * W = &S->W;
-    arb_ptr t = W->t, x = arb_mat_entry(J, d, j);
-    arb_srcptr aV = S->jw, bP = S->jw + d;
+    arb_srcptr aV = S->jw, bP = S->jw + d, f = W->jf;
+    arb_ptr x;
 
-    /* the gamma row first: it needs dq */
-    arb_mul(t, W->q, W->dS, prec);
-    arb_div(t, t, W->S, prec);
-    arb_mul_2exp_si(t, t, -1);
-    arb_sub(t, W->dq, t, prec);
-    arb_mul(t, t, S->eta_gamma, prec);
-    arb_mul_si(x, W->N, S->n, prec);
-    arb_div(x, t, x, prec);
-
-    arb_mul(W->dK, W->K, W->dS, prec);
-    arb_div(W->dK, W->dK, W->S, prec);
-    arb_mul_2exp_si(W->dK, W->dK, -1);
-    arb_neg(W->dK, W->dK);
-    arb_submul(W->dq, W->r, W->dS, prec);
-    arb_div(W->dq, W->dq, W->S, prec);          /* dr */
-    arb_mul(W->dKr, W->dK, W->r, prec);
-    arb_addmul(W->dKr, W->K, W->dq, prec);
-    arb_mul(t, W->dKr, W->Pa, prec);
-    arb_addmul(t, W->Kr, dPa, prec);
-    arb_submul(t, W->dK, S->sGb, prec);
-    arb_mul(arb_mat_entry(J, 0, j), S->eta_c2, t, prec);
-    arb_neg(arb_mat_entry(J, 0, j), arb_mat_entry(J, 0, j));
+    /* the gamma row: f[0] dq + f[1] dS */
+    x = arb_mat_entry(J, d, j);
+    arb_mul(x, f + 0, W->dq, prec);
+    arb_addmul(x, f + 1, W->dS, prec);
+    arb_mul(W->dK, f + 2, W->dS, prec);         /* -K / 2S */
+    arb_mul(W->dKr, f + 3, W->dS, prec);        /* -3 K r / 2S */
+    arb_addmul(W->dKr, f + 4, W->dq, prec);     /* K / S */
+    /* the u row: f[5] d(Kr) + f[6] dPa + f[7] dK */
+    x = arb_mat_entry(J, 0, j);
+    arb_mul(x, f + 5, W->dKr, prec);
+    arb_addmul(x, f + 6, dPa, prec);
+    arb_addmul(x, f + 7, W->dK, prec);
+    if (b != NULL && l >= 0)
+    {
+        /* the rank-one form: only the diagonal of the c-block */
+        arb_set(b + l, W->dKr);
+        x = arb_mat_entry(J, j, j);
+        arb_mul(x, aV + l, W->dKr, prec);
+        arb_addmul(x, f + 8, arb_mat_entry(S->A, S->idx[l], l), prec);
+        arb_add(x, x, S->decay, prec);
+        return;
+    }
     for (k = 0; k < d - 1; k++)
     {
         slong jk = S->idx[k];
@@ -641,19 +647,25 @@ sc_split_column(arb_mat_t J, sc_dyn_split_t S, slong j, slong l,
         x = arb_mat_entry(J, 1 + k, j);
         arb_mul(x, aV + k, W->dKr, prec);
         if (!arb_is_zero(dV))
-            arb_addmul(x, W->eKr, dV, prec);
+            arb_addmul(x, f + 8, dV, prec);     /* -eta Kr */
         if (!S->PGb_zero)
             arb_addmul(x, bP + k, W->dK, prec);
     }
     arb_add(arb_mat_entry(J, j, j), arb_mat_entry(J, j, j), S->decay, prec);
 }
 
-/* The column-free factors of the c rows: -eta V_{j_k}, eta PGb_{j_k}
-   (S->jw) and -eta Kr (W->eKr). */
+/* The column-free factors after sc_split_base: -eta V_{j_k} and
+   eta PGb_{j_k} (S->jw) for the c rows, and W->jf:
+   eta_g / (n N), -eta_g q / (2 S n N)   (the gamma row, dq and dS),
+   -K / 2S, -3 K r / 2S, K / S           (dK and d(Kr) from dS and dq),
+   -eta_c2 Pa, -eta_c2 Kr, eta_c2 sGb    (the u row),
+   -eta Kr                               (the c rows' dV). */
 static void
 sc_split_column_rows(sc_dyn_split_t S, slong prec)
 {
     slong k, d = S->d;
+    sc_dyn_split_work_struct * W = &S->W;
+    arb_ptr f = W->jf;
 
     for (k = 0; k < d - 1; k++)
     {
@@ -662,17 +674,43 @@ sc_split_column_rows(sc_dyn_split_t S, slong prec)
         if (!S->PGb_zero)
             arb_mul(S->jw + d + k, S->eta, S->PGb + S->idx[k], prec);
     }
-    arb_mul(S->W.eKr, S->eta, S->W.Kr, prec);
-    arb_neg(S->W.eKr, S->W.eKr);
+    arb_mul_si(f + 0, W->N, S->n, prec);
+    arb_div(f + 0, S->eta_gamma, f + 0, prec);
+    arb_div(f + 2, W->K, W->S, prec);           /* K / S */
+    arb_set(f + 4, f + 2);
+    arb_mul_2exp_si(f + 2, f + 2, -1);
+    arb_neg(f + 2, f + 2);                      /* -K / 2S */
+    arb_mul(f + 3, f + 2, W->r, prec);
+    arb_mul_ui(f + 3, f + 3, 3, prec);
+    arb_div(f + 1, W->q, W->S, prec);
+    arb_mul_2exp_si(f + 1, f + 1, -1);
+    arb_mul(f + 1, f + 1, f + 0, prec);
+    arb_neg(f + 1, f + 1);
+    arb_mul(f + 5, S->eta_c2, W->Pa, prec);
+    arb_neg(f + 5, f + 5);
+    arb_mul(f + 6, S->eta_c2, W->Kr, prec);
+    arb_neg(f + 6, f + 6);
+    arb_mul(f + 7, S->eta_c2, S->sGb, prec);
+    arb_mul(f + 8, S->eta, W->Kr, prec);
+    arb_neg(f + 8, f + 8);
 }
 
 void
 sc_dyn_split_jacobian_grad(arb_mat_t J, arb_ptr g, sc_dyn_split_t S,
                            arb_srcptr z, slong prec)
 {
+    sc_dyn_split_jacobian_grad_lr(J, g, NULL, NULL, S, z, prec);
+}
+
+int
+sc_dyn_split_jacobian_grad_lr(arb_mat_t J, arb_ptr g, arb_ptr ra,
+                              arb_ptr rb, sc_dyn_split_t S, arb_srcptr z,
+                              slong prec)
+{
     slong k, l, d = S->d;
     sc_dyn_split_work_struct * W = &S->W;
     arb_srcptr u = z;
+    arb_ptr b = (ra != NULL && S->lowrank) ? rb : NULL;
     arb_t one, a, qme;
 
     arb_init(one);
@@ -700,7 +738,7 @@ sc_dyn_split_jacobian_grad(arb_mat_t J, arb_ptr g, sc_dyn_split_t S,
     /* u: dS = 2 Pa, dq = sGb, dPa = sGs, dV = PGs off the pivot */
     arb_mul_2exp_si(W->dS, W->Pa, 1);
     arb_set(W->dq, S->sGb);
-    sc_split_column(J, S, 0, -1, S->sGs, prec);
+    sc_split_column(J, NULL, S, 0, -1, S->sGs, prec);
     /* c_l: dS = 2 (u (Q^T Gs)_l + (Q^T M e)_l), dq = (Q^T PGb)_l,
        dPa = (Q^T Gs)_l, dV = column l of A */
     for (l = 0; l < d - 1; l++)
@@ -717,11 +755,14 @@ sc_dyn_split_jacobian_grad(arb_mat_t J, arb_ptr g, sc_dyn_split_t S,
             arb_sub(a, a, W->dq, prec);
             arb_mul(g + 1 + l, W->K, a, prec);
         }
-        sc_split_column(J, S, 1 + l, l, S->QGs + l, prec);
+        sc_split_column(J, b, S, 1 + l, l, S->QGs + l, prec);
     }
+    if (b != NULL)
+        _arb_vec_set(ra, S->jw, d - 1);
     arb_clear(qme);
     arb_clear(a);
     arb_clear(one);
+    return b != NULL;
 }
 
 void
