@@ -379,6 +379,8 @@ typedef struct
     arb_mat_t A;            /* M Q, M = P G P (d x (d-1)): M e = A c, its
                                exact zeros skipped (whitened data: one
                                nonzero per row but p) */
+    slong * Anz, * Acol;    /* A's exact nonzeros in each row, and the
+                               column of the last one */
     arb_t c2, sGs, sGb;     /* w*.w*, w*.G w*, w*.X~^T y */
     arb_t Y2n;              /* ||y||^2 / 2n */
     arb_t eta, eta_c2, eta_gamma, decay;    /* eta_c2 = eta / c2 */

@@ -275,6 +275,16 @@ sc_split_round_exact(sc_dyn_split_t S, const sc_split_exact_struct * E,
     arb_set_fmpq(S->c2, data->c2, prec);
     S->PGs_zero = fmpq_mat_is_zero(E->PGs);
     S->PGb_zero = fmpq_mat_is_zero(E->PGb);
+    for (i = 0; i < d; i++)
+    {
+        S->Anz[i] = 0;
+        for (l = 0; l < d - 1; l++)
+            if (!fmpq_is_zero(fmpq_mat_entry(E->A, i, l)))
+            {
+                S->Anz[i]++;
+                S->Acol[i] = l;
+            }
+    }
     S->lowrank = S->PGb_zero;
     for (i = 0; i < d - 1; i++)
         for (l = 0; l < d - 1; l++)
@@ -345,6 +355,8 @@ sc_split_alloc(sc_dyn_split_t S, const sc_case_t c, const sc_data_t data,
     S->d = d;
     S->p = p;
     S->idx = flint_malloc(FLINT_MAX(d - 1, 1) * sizeof(slong));
+    S->Anz = flint_malloc(d * sizeof(slong));
+    S->Acol = flint_malloc(d * sizeof(slong));
     S->ws = _arb_vec_init(d);
     S->Gs = _arb_vec_init(d);
     S->PGs = _arb_vec_init(d);
@@ -439,6 +451,8 @@ sc_dyn_split_clear(sc_dyn_split_t S)
     _arb_vec_clear(S->PGs, d);
     _arb_vec_clear(S->Gs, d);
     _arb_vec_clear(S->ws, d);
+    flint_free(S->Acol);
+    flint_free(S->Anz);
     flint_free(S->idx);
 }
 
@@ -478,8 +492,16 @@ sc_split_base(sc_dyn_split_t S, arb_srcptr z, const arb_t gamma,
        the exact structure is kept (whitened data: A has one nonzero per
        row but p, Q^T Gs = 0) */
     for (j = 0; j < d; j++)
-        arb_dot(S->Me + j, NULL, 0, arb_mat_entry(S->A, j, 0), 1, z + 1, 1,
-                d - 1, prec);
+    {
+        if (S->Anz[j] == 1)     /* arb_dot's rounding of its one term */
+            arb_mul(S->Me + j, arb_mat_entry(S->A, j, S->Acol[j]),
+                    z + 1 + S->Acol[j], prec);
+        else if (S->Anz[j] == 0)
+            arb_zero(S->Me + j);
+        else
+            arb_dot(S->Me + j, NULL, 0, arb_mat_entry(S->A, j, 0), 1, z + 1,
+                    1, d - 1, prec);
+    }
     _sc_vec_dot(W->Ge, S->QGs, z + 1, d - 1, prec);
     arb_mul(W->Pa, u, S->sGs, prec);
     arb_add(W->Pa, W->Pa, W->Ge, prec);         /* w*.G w */
