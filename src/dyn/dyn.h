@@ -369,6 +369,7 @@ typedef struct
     arb_t S, N, K, r, Kr, q, Ge, Pa, t, gu, gg, dS, dq, dK, dKr;
     arb_t eMe, Pb, Ps, u;   /* e.M e, PGb.e, PGs.e, u (gu without
                                cancelling) */
+    arb_ptr jf;             /* the Jacobian's column-free factors (9) */
 }
 sc_dyn_split_work_struct;
 
@@ -380,14 +381,23 @@ typedef struct
     arb_ptr ws;             /* w* */
     arb_ptr v;              /* w*_{idx[k]} / w*_p (d - 1) */
     arb_ptr Gs, PGs, PGb;   /* G w*, P G w*, P X~^T y (G = X~^T X~) */
-    arb_mat_t M;            /* P G P */
-    arb_mat_t A;            /* M Q without row p, e = Q c ((d-1) x (d-1)) */
+    arb_ptr QGs, QPGs, QPGb;    /* Q^T of each, e = Q c (d - 1): their
+                                   dots with e are dots with c */
+    arb_mat_t A;            /* M Q, M = P G P (d x (d-1)): M e = A c, its
+                               exact zeros skipped (whitened data: one
+                               nonzero per row but p) */
+    slong * Anz, * Acol;    /* A's exact nonzeros in each row, and the
+                               column of the last one */
     arb_t c2, sGs, sGb;     /* w*.w*, w*.G w*, w*.X~^T y */
     arb_t Y2n;              /* ||y||^2 / 2n */
     arb_t eta, eta_c2, eta_gamma, decay;    /* eta_c2 = eta / c2 */
     arb_ptr z0;             /* the initial (u, c), exact data rounded once */
     int PGs_zero, PGb_zero; /* exactly zero (whitened data) */
+    int lowrank;            /* PGb = 0 and A diagonal off the pivot row
+                               (whitened data): the Jacobian's c-block is
+                               a diagonal plus a rank-one term */
     arb_ptr e, Me, V, dg;   /* workspace, length d */
+    arb_ptr jw;             /* the Jacobian's c-row factors, 2 d */
     sc_dyn_split_work_struct W;
 }
 sc_dyn_split_struct;
@@ -397,6 +407,12 @@ typedef sc_dyn_split_struct sc_dyn_split_t[1];
 /* The split model of case c (square loss, has_ref) at prec. */
 void sc_dyn_split_init(sc_dyn_split_t S, const sc_case_t c,
                        const sc_data_t data, slong prec);
+
+/* The same at two precisions (the run's and its Jacobian's), from one
+   exact computation of the data terms. */
+void sc_dyn_split_init2(sc_dyn_split_t S, sc_dyn_split_t SJ,
+                        const sc_case_t c, const sc_data_t data, slong prec,
+                        slong jprec);
 void sc_dyn_split_clear(sc_dyn_split_t S);
 
 /* One plain GD step (weight decay included, no momentum, no norm
@@ -414,6 +430,15 @@ void sc_dyn_split_loss(arb_t loss, sc_dyn_split_t S, arb_srcptr z,
    enclosed over the box z: the step is affine in gamma (full.c). */
 void sc_dyn_split_jacobian_grad(arb_mat_t J, arb_ptr g, sc_dyn_split_t S,
                                 arb_srcptr z, slong prec);
+
+/* The same, and where S->lowrank (and ra != NULL) its c-block in the
+   rank-one form: J_{1+k, 1+l} = ra_k rb_l for k != l (ra, rb of length
+   d - 1), only the diagonal of the block set in J; returns 1 then, 0
+   (J dense) otherwise.  The rank-one form is exactly the dense J's
+   entries, so J delta is the same enclosure at O(d). */
+int sc_dyn_split_jacobian_grad_lr(arb_mat_t J, arb_ptr g, arb_ptr ra,
+                                  arb_ptr rb, sc_dyn_split_t S, arb_srcptr z,
+                                  slong prec);
 
 /* gu = w*.grad_w L and Pg = P grad_w L (length d) at the point or box z,
    gamma: grad_w L = (gu / c2) w* + Pg, each part at its own scale (the

@@ -234,7 +234,12 @@ typedef struct
     arb_ptr delta;          /* state - midpoint */
     arb_ptr x;              /* affine: (gamma delta_z, delta_gamma) */
     arb_ptr Dm;             /* affine: J1_ii - (1 - eta lambda), i < m */
+    arb_ptr la, lb;         /* lowrank: the c-block off its diagonal is
+                               la lb^T (sc_dyn_split_jacobian_grad_lr) */
+    mag_ptr tl;             /* lowrank: |lb_l| rad x_{1+l}, then suffix
+                               sums (m + 1) */
     arb_t s;                /* scratch scalar */
+    int lowrank;
     int affine;
     int valid;
 }
@@ -244,6 +249,8 @@ static void
 sc_centred_init(sc_centred_struct * C, const sc_dyn_t D, slong m,
                 sc_dyn_split_struct * S, sc_dyn_split_struct * SJ)
 {
+    slong i;
+
     C->m = m;
     C->S = S;
     C->SJ = SJ;
@@ -254,6 +261,12 @@ sc_centred_init(sc_centred_struct * C, const sc_dyn_t D, slong m,
     C->delta = _arb_vec_init(m + 1);
     C->x = _arb_vec_init(m + 1);
     C->Dm = _arb_vec_init(m);
+    C->la = _arb_vec_init(m);
+    C->lb = _arb_vec_init(m);
+    C->tl = flint_malloc((m + 1) * sizeof(mag_struct));
+    for (i = 0; i <= m; i++)
+        mag_init(C->tl + i);
+    C->lowrank = 0;
     arb_init(C->s);
     C->affine = (D->loss == SC_LOSS_SQUARE && !D->project_norm);
     C->valid = 0;
@@ -262,9 +275,14 @@ sc_centred_init(sc_centred_struct * C, const sc_dyn_t D, slong m,
 static void
 sc_centred_clear(sc_centred_struct * C)
 {
-    slong m = C->m;
+    slong i, m = C->m;
 
     arb_clear(C->s);
+    for (i = 0; i <= m; i++)
+        mag_clear(C->tl + i);
+    flint_free(C->tl);
+    _arb_vec_clear(C->lb, m);
+    _arb_vec_clear(C->la, m);
     _arb_vec_clear(C->Dm, m);
     _arb_vec_clear(C->x, m + 1);
     _arb_vec_clear(C->delta, m + 1);
@@ -373,7 +391,9 @@ sc_centred_refresh(sc_centred_struct * C, sc_dyn_t D, arb_srcptr z,
     {
         arb_one(C->B + m);
         if (C->S != NULL)
-            sc_dyn_split_jacobian_grad(C->J, C->g, C->SJ, C->B, jprec);
+            C->lowrank = sc_dyn_split_jacobian_grad_lr(C->J, C->g, C->la,
+                                                       C->lb, C->SJ, C->B,
+                                                       jprec);
         else
             sc_dyn_jacobian_grad(C->J, C->g, D, C->B, C->B + m, jprec);
         for (i = 0; i < m; i++)
@@ -424,6 +444,57 @@ sc_centred_holds(const sc_centred_struct * C, arb_srcptr z,
     return 1;
 }
 
+/* Lowrank: x_{1+l} (this step's gamma delta) has midpoint 0, so
+   sum_{l != k} lb_l x_{1+l} is the ball [0 +- sum_{l != k} |lb_l| rad
+   x_{1+l}], the radius the dense row's dot gives its terms.  tl holds the
+   terms' suffix sums (tl[l] = sum over l' >= l, tl[m - 1] = 0), all
+   rounded up. */
+static void
+sc_centred_lowrank_sums(sc_centred_struct * C)
+{
+    slong l, m = C->m;
+    mag_t t;
+
+    mag_init(t);
+    mag_zero(C->tl + m - 1);
+    for (l = m - 2; l >= 0; l--)
+    {
+        arb_get_mag(t, C->lb + l);
+        mag_mul(t, t, arb_radref(C->x + 1 + l));
+        mag_add(C->tl + l, C->tl + l + 1, t);
+    }
+    mag_clear(t);
+}
+
+/* Row i = 1 + k of J x in the lowrank form: the u and gamma columns,
+   then la_k times the ball of the other c columns (the diagonal, kept
+   apart in Dm, is added by the caller).  The prefix sum runs in
+   C->tl[m]: rows are visited in order. */
+static void
+sc_centred_lowrank_row(arb_ptr zi, sc_centred_struct * C, slong i,
+                       slong prec)
+{
+    slong k = i - 1, m = C->m;
+    arb_ptr t = C->s;
+    mag_t r;
+
+    if (k == 0)
+        mag_zero(C->tl + m);
+    arb_addmul(zi, arb_mat_entry(C->J, i, 0), C->x, prec);
+    arb_addmul(zi, arb_mat_entry(C->J, i, m), C->x + m, prec);
+    mag_init(r);
+    mag_add(r, C->tl + m, C->tl + k + 1);
+    arb_zero(t);
+    mag_swap(arb_radref(t), r);
+    arb_mul(t, C->la + k, t, prec);
+    arb_add(zi, zi, t, prec);
+    /* the prefix for the next row: tl[m] += |lb_k| rad x_{1+k} */
+    arb_get_mag(r, C->lb + k);
+    mag_mul(r, r, arb_radref(C->x + 1 + k));
+    mag_add(C->tl + m, C->tl + m, r);
+    mag_clear(r);
+}
+
 /* The correction J delta (and g . delta for the loss) of the affine case
    at this step's gamma, added to zn, gn and lmid (see above). */
 static void
@@ -440,10 +511,15 @@ sc_centred_affine(arb_ptr zn, arb_t gn, arb_t loss, const arb_t lmid,
     arb_sub_ui(t, gamma, 1, jprec);
     arb_add(t, t, C->g + m, jprec);         /* dL/dgamma at gamma */
     arb_addmul(loss, t, delta + m, prec);
+    if (C->lowrank)
+        sc_centred_lowrank_sums(C);
     for (i = 0; i < m; i++)
     {
-        arb_dot(zn + i, zn + i, 0, arb_mat_entry(C->J, i, 0), 1, C->x, 1,
-                m + 1, prec);
+        if (C->lowrank && i > 0)
+            sc_centred_lowrank_row(zn + i, C, i, prec);
+        else
+            arb_dot(zn + i, zn + i, 0, arb_mat_entry(C->J, i, 0), 1, C->x, 1,
+                    m + 1, prec);
         arb_mul(t, gamma, C->Dm + i, jprec);
         arb_add(t, t, C->decay, jprec);     /* J_ii at gamma */
         arb_addmul(zn + i, t, delta + i, prec);
@@ -535,8 +611,7 @@ sc_dyn_run_split(sc_traj_t T, const sc_case_t c, const sc_data_t data,
     arb_ptr Z = _arb_vec_init(2 * m);
     arb_t W0;
 
-    sc_dyn_split_init(S, c, data, prec);
-    sc_dyn_split_init(SJ, c, data, jprec);
+    sc_dyn_split_init2(S, SJ, c, data, prec, jprec);
     sc_full_work_init(&K, d);
     sc_centred_init(&C, D, m, S, SJ);
     arb_init(W0);

@@ -34,10 +34,22 @@
  * entries of P make the radii grow by |P|'s row sums per step.)  On
  * Sigma != I data PGs and PGb are simply nonzero and enter as they are.
  *
+ * The exact terms are carried in the coordinates c where that is the
+ * same number: M e = A c with A = M Q (d x (d-1), Q the basis e = Q c),
+ * Gs.e = (Q^T Gs).c, PGb.e = (Q^T PGb).c, PGs.e = (Q^T PGs).c.  A dot
+ * with an exact zero costs nothing and widens nothing, and on whitened
+ * data A's rows but p are n times a unit row and Q^T Gs = 0: M e costs
+ * O(d), not the d^2 of the dense P G P (P is dense), which made a split
+ * step slower than an absolute one (issue 14).
+ *
  * The mean-value form F(mid) + J(box) (box - mid) of full.c encloses the
  * step over the box; J is formed at gamma = 1 (the square loss's step is
- * affine in gamma, full.c's affine mode), from the exact matrix
- * A = (M Q) without row p, Q the basis e = Q c (A = n I on whitened data).
+ * affine in gamma, full.c's affine mode).  Its c-block is
+ * -eta (V d(Kr)^T + Kr A - PGb dK^T) (rows off the pivot) plus the decay:
+ * a scaled A and rank-one terms, one product an entry where A is zero.
+ * Since c shrinks by a factor each step, the box cannot be stretched to
+ * hold the next states (full.c's reuse rule), and J is formed every
+ * step: its cost is what the step costs.
  */
 #include "dyn/dyn.h"
 #include "num/num.h"
@@ -92,19 +104,61 @@ sc_split_project(fmpq_mat_t x, const fmpq_mat_t y, const sc_data_t data)
     fmpq_clear(s);
 }
 
-/* The exact terms of the top comment, rounded once. */
-static void
-sc_split_init_exact(sc_dyn_split_t S, const sc_case_t c,
-                    const sc_data_t data, slong prec)
+/* The exact terms of the top comment, formed once per case in fmpq (a
+   run rounds them at its precision and at its Jacobian's). */
+typedef struct
 {
-    slong i, j, k, l, n = c->n, d = c->d, p = S->p;
-    fmpq_mat_t G, Gs, PGs, PGb, M, col, e0;
+    slong p;
+    fmpq_mat_t Gs, PGs, PGb;        /* d x 1 */
+    fmpq_mat_t QGs, QPGs, QPGb;     /* (d - 1) x 1: Q^T of each */
+    fmpq_mat_t A;                   /* M Q, d x (d - 1) */
+    fmpq_mat_t v;                   /* (d - 1) x 1 */
+    fmpq_mat_t z0;                  /* d x 1: (u0, c0) */
+    fmpq_t sGs, sGb;
+}
+sc_split_exact_struct;
+
+/* (Q^T x)_k = x_{j_k} - v_k x_p, exactly (x d x 1, res (d - 1) x 1). */
+static void
+sc_split_qt_exact(fmpq_mat_t res, const sc_split_exact_struct * E,
+                  const fmpq_mat_t x, slong d)
+{
+    slong i, k;
+    fmpq_t t;
+
+    fmpq_init(t);
+    for (k = 0, i = 0; i < d; i++)
+    {
+        if (i == E->p)
+            continue;
+        fmpq_mul(t, fmpq_mat_entry(E->v, k, 0), fmpq_mat_entry(x, E->p, 0));
+        fmpq_sub(fmpq_mat_entry(res, k, 0), fmpq_mat_entry(x, i, 0), t);
+        k++;
+    }
+    fmpq_clear(t);
+}
+
+static void
+sc_split_exact_init(sc_split_exact_struct * E, const sc_case_t c,
+                    const sc_data_t data)
+{
+    slong i, j, k, l, n = c->n, d = c->d, p;
+    fmpq_mat_t G, M, col, e0;
     fmpq_t t, u0;
 
+    E->p = p = sc_split_pivot(data->wstar, d);
+    fmpq_mat_init(E->Gs, d, 1);
+    fmpq_mat_init(E->PGs, d, 1);
+    fmpq_mat_init(E->PGb, d, 1);
+    fmpq_mat_init(E->QGs, d - 1, 1);
+    fmpq_mat_init(E->QPGs, d - 1, 1);
+    fmpq_mat_init(E->QPGb, d - 1, 1);
+    fmpq_mat_init(E->A, d, d - 1);
+    fmpq_mat_init(E->v, d - 1, 1);
+    fmpq_mat_init(E->z0, d, 1);
+    fmpq_init(E->sGs);
+    fmpq_init(E->sGb);
     fmpq_mat_init(G, d, d);
-    fmpq_mat_init(Gs, d, 1);
-    fmpq_mat_init(PGs, d, 1);
-    fmpq_mat_init(PGb, d, 1);
     fmpq_mat_init(M, d, d);
     fmpq_mat_init(col, d, 1);
     fmpq_mat_init(e0, d, 1);
@@ -115,13 +169,11 @@ sc_split_init_exact(sc_dyn_split_t S, const sc_case_t c,
         for (j = 0; j < d; j++)
             fmpq_mul_si(fmpq_mat_entry(G, i, j),
                         fmpq_mat_entry(data->Sigma, i, j), n);
-    fmpq_mat_mul(Gs, G, data->wstar);
-    sc_data_dot(t, data->wstar, Gs);
-    arb_set_fmpq(S->sGs, t, prec);
-    sc_data_dot(t, data->wstar, data->Xty);
-    arb_set_fmpq(S->sGb, t, prec);
-    sc_split_project(PGs, Gs, data);
-    sc_split_project(PGb, data->Xty, data);
+    fmpq_mat_mul(E->Gs, G, data->wstar);
+    sc_data_dot(E->sGs, data->wstar, E->Gs);
+    sc_data_dot(E->sGb, data->wstar, data->Xty);
+    sc_split_project(E->PGs, E->Gs, data);
+    sc_split_project(E->PGb, data->Xty, data);
     /* M = P G P: P applied to the columns of G, then to the rows (G and
        P symmetric) */
     for (j = 0; j < d; j++)
@@ -140,60 +192,104 @@ sc_split_init_exact(sc_dyn_split_t S, const sc_case_t c,
         for (j = 0; j < d; j++)
             fmpq_set(fmpq_mat_entry(M, i, j), fmpq_mat_entry(col, j, 0));
     }
-    sc_split_set_vec(S->ws, data->wstar, d, prec);
-    sc_split_set_vec(S->Gs, Gs, d, prec);
-    sc_split_set_vec(S->PGs, PGs, d, prec);
-    sc_split_set_vec(S->PGb, PGb, d, prec);
-    for (i = 0; i < d; i++)
-        for (j = 0; j < d; j++)
-            arb_set_fmpq(arb_mat_entry(S->M, i, j), fmpq_mat_entry(M, i, j),
-                         prec);
-    /* v_j = w*_j / w*_p and A_kl = (M Q)_{j_k, l} = M_{j_k j_l}
-       - M_{j_k p} v_{j_l}, k, l over the coordinates j != p */
-    for (k = 0, i = 0; i < d; i++)
+    /* v_l = w*_{j_l} / w*_p and A_il = (M Q)_{i l} = M_{i j_l}
+       - M_{i p} v_l, l over the coordinates j_l != p */
+    for (l = 0, j = 0; j < d; j++)
     {
-        if (i == p)
+        if (j == p)
             continue;
-        S->idx[k] = i;
-        fmpq_div(t, fmpq_mat_entry(data->wstar, i, 0),
+        fmpq_div(fmpq_mat_entry(E->v, l, 0), fmpq_mat_entry(data->wstar, j, 0),
                  fmpq_mat_entry(data->wstar, p, 0));
-        arb_set_fmpq(S->v + k, t, prec);
-        k++;
-    }
-    for (k = 0; k < d - 1; k++)
-        for (l = 0; l < d - 1; l++)
+        for (i = 0; i < d; i++)
         {
-            slong jk = S->idx[k], jl = S->idx[l];
-
-            fmpq_div(t, fmpq_mat_entry(data->wstar, jl, 0),
-                     fmpq_mat_entry(data->wstar, p, 0));
-            fmpq_mul(t, t, fmpq_mat_entry(M, jk, p));
-            fmpq_sub(t, fmpq_mat_entry(M, jk, jl), t);
-            arb_set_fmpq(arb_mat_entry(S->A, k, l), t, prec);
+            fmpq_mul(t, fmpq_mat_entry(M, i, p), fmpq_mat_entry(E->v, l, 0));
+            fmpq_sub(fmpq_mat_entry(E->A, i, l), fmpq_mat_entry(M, i, j), t);
         }
+        l++;
+    }
+    sc_split_qt_exact(E->QGs, E, E->Gs, d);
+    sc_split_qt_exact(E->QPGs, E, E->PGs, d);
+    sc_split_qt_exact(E->QPGb, E, E->PGb, d);
     /* the initial state: u0 = <w0, w*> / c2, e0 = w0 - u0 w* */
     fmpq_div(u0, data->w0_wstar, data->c2);
-    arb_set_fmpq(S->z0, u0, prec);
+    fmpq_set(fmpq_mat_entry(E->z0, 0, 0), u0);
     for (j = 0; j < d; j++)
     {
         fmpq_mul(t, u0, fmpq_mat_entry(data->wstar, j, 0));
         fmpq_sub(fmpq_mat_entry(e0, j, 0), fmpq_mat_entry(c->w0, j, 0), t);
     }
-    for (k = 0; k < d - 1; k++)
-        arb_set_fmpq(S->z0 + 1 + k, fmpq_mat_entry(e0, S->idx[k], 0), prec);
-    arb_set_fmpq(S->c2, data->c2, prec);
-    S->PGs_zero = fmpq_mat_is_zero(PGs);
-    S->PGb_zero = fmpq_mat_is_zero(PGb);
+    for (k = 0, j = 0; j < d; j++)
+        if (j != p)
+            fmpq_set(fmpq_mat_entry(E->z0, 1 + k++, 0),
+                     fmpq_mat_entry(e0, j, 0));
 
     fmpq_clear(u0);
     fmpq_clear(t);
     fmpq_mat_clear(e0);
     fmpq_mat_clear(col);
     fmpq_mat_clear(M);
-    fmpq_mat_clear(PGb);
-    fmpq_mat_clear(PGs);
-    fmpq_mat_clear(Gs);
     fmpq_mat_clear(G);
+}
+
+static void
+sc_split_exact_clear(sc_split_exact_struct * E)
+{
+    fmpq_clear(E->sGb);
+    fmpq_clear(E->sGs);
+    fmpq_mat_clear(E->z0);
+    fmpq_mat_clear(E->v);
+    fmpq_mat_clear(E->A);
+    fmpq_mat_clear(E->QPGb);
+    fmpq_mat_clear(E->QPGs);
+    fmpq_mat_clear(E->QGs);
+    fmpq_mat_clear(E->PGb);
+    fmpq_mat_clear(E->PGs);
+    fmpq_mat_clear(E->Gs);
+}
+
+/* The exact terms rounded once at prec. */
+static void
+sc_split_round_exact(sc_dyn_split_t S, const sc_split_exact_struct * E,
+                     const sc_data_t data, slong prec)
+{
+    slong i, l, d = S->d;
+
+    arb_set_fmpq(S->sGs, E->sGs, prec);
+    arb_set_fmpq(S->sGb, E->sGb, prec);
+    sc_split_set_vec(S->ws, data->wstar, d, prec);
+    sc_split_set_vec(S->Gs, E->Gs, d, prec);
+    sc_split_set_vec(S->PGs, E->PGs, d, prec);
+    sc_split_set_vec(S->PGb, E->PGb, d, prec);
+    sc_split_set_vec(S->QGs, E->QGs, d - 1, prec);
+    sc_split_set_vec(S->QPGs, E->QPGs, d - 1, prec);
+    sc_split_set_vec(S->QPGb, E->QPGb, d - 1, prec);
+    sc_split_set_vec(S->v, E->v, d - 1, prec);
+    sc_split_set_vec(S->z0, E->z0, d, prec);
+    for (i = 0; i < d; i++)
+        for (l = 0; l < d - 1; l++)
+            arb_set_fmpq(arb_mat_entry(S->A, i, l), fmpq_mat_entry(E->A, i, l),
+                         prec);
+    for (l = 0, i = 0; i < d; i++)
+        if (i != E->p)
+            S->idx[l++] = i;
+    arb_set_fmpq(S->c2, data->c2, prec);
+    S->PGs_zero = fmpq_mat_is_zero(E->PGs);
+    S->PGb_zero = fmpq_mat_is_zero(E->PGb);
+    for (i = 0; i < d; i++)
+    {
+        S->Anz[i] = 0;
+        for (l = 0; l < d - 1; l++)
+            if (!fmpq_is_zero(fmpq_mat_entry(E->A, i, l)))
+            {
+                S->Anz[i]++;
+                S->Acol[i] = l;
+            }
+    }
+    S->lowrank = S->PGb_zero;
+    for (i = 0; i < d - 1; i++)
+        for (l = 0; l < d - 1; l++)
+            if (i != l && !fmpq_is_zero(fmpq_mat_entry(E->A, S->idx[i], l)))
+                S->lowrank = 0;
 }
 
 static void
@@ -218,11 +314,13 @@ sc_split_work_init(sc_dyn_split_work_struct * W)
     arb_init(W->Pb);
     arb_init(W->Ps);
     arb_init(W->u);
+    W->jf = _arb_vec_init(9);
 }
 
 static void
 sc_split_work_clear(sc_dyn_split_work_struct * W)
 {
+    _arb_vec_clear(W->jf, 9);
     arb_clear(W->u);
     arb_clear(W->Ps);
     arb_clear(W->Pb);
@@ -244,29 +342,36 @@ sc_split_work_clear(sc_dyn_split_work_struct * W)
     arb_clear(W->S);
 }
 
-void
-sc_dyn_split_init(sc_dyn_split_t S, const sc_case_t c, const sc_data_t data,
-                  slong prec)
+/* S's vectors and the case's scalars at prec (the exact data terms
+   come from sc_split_round_exact). */
+static void
+sc_split_alloc(sc_dyn_split_t S, const sc_case_t c, const sc_data_t data,
+               slong p, slong prec)
 {
     slong d = c->d;
     arb_t t;
 
     S->n = c->n;
     S->d = d;
-    S->p = sc_split_pivot(data->wstar, d);
+    S->p = p;
     S->idx = flint_malloc(FLINT_MAX(d - 1, 1) * sizeof(slong));
+    S->Anz = flint_malloc(d * sizeof(slong));
+    S->Acol = flint_malloc(d * sizeof(slong));
     S->ws = _arb_vec_init(d);
     S->Gs = _arb_vec_init(d);
     S->PGs = _arb_vec_init(d);
     S->PGb = _arb_vec_init(d);
+    S->QGs = _arb_vec_init(d);
+    S->QPGs = _arb_vec_init(d);
+    S->QPGb = _arb_vec_init(d);
     S->v = _arb_vec_init(d);
     S->z0 = _arb_vec_init(d);
     S->e = _arb_vec_init(d);
     S->Me = _arb_vec_init(d);
     S->V = _arb_vec_init(d);
     S->dg = _arb_vec_init(d);
-    arb_mat_init(S->M, d, d);
-    arb_mat_init(S->A, d - 1, d - 1);
+    S->jw = _arb_vec_init(2 * d);
+    arb_mat_init(S->A, d, d - 1);
     arb_init(S->c2);
     arb_init(S->sGs);
     arb_init(S->sGb);
@@ -278,7 +383,7 @@ sc_dyn_split_init(sc_dyn_split_t S, const sc_case_t c, const sc_data_t data,
     sc_split_work_init(&S->W);
     arb_init(t);
 
-    sc_split_init_exact(S, c, data, prec);
+    arb_set_fmpq(S->c2, data->c2, prec);
     arb_set_fmpq(S->Y2n, data->y2, prec);
     arb_div_si(S->Y2n, S->Y2n, 2 * c->n, prec);
     arb_set_fmpq(S->eta, c->eta, prec);
@@ -289,6 +394,32 @@ sc_dyn_split_init(sc_dyn_split_t S, const sc_case_t c, const sc_data_t data,
     arb_sub_ui(S->decay, t, 1, prec);
     arb_neg(S->decay, S->decay);
     arb_clear(t);
+}
+
+void
+sc_dyn_split_init(sc_dyn_split_t S, const sc_case_t c, const sc_data_t data,
+                  slong prec)
+{
+    sc_split_exact_struct E;
+
+    sc_split_exact_init(&E, c, data);
+    sc_split_alloc(S, c, data, E.p, prec);
+    sc_split_round_exact(S, &E, data, prec);
+    sc_split_exact_clear(&E);
+}
+
+void
+sc_dyn_split_init2(sc_dyn_split_t S, sc_dyn_split_t SJ, const sc_case_t c,
+                   const sc_data_t data, slong prec, slong jprec)
+{
+    sc_split_exact_struct E;
+
+    sc_split_exact_init(&E, c, data);
+    sc_split_alloc(S, c, data, E.p, prec);
+    sc_split_round_exact(S, &E, data, prec);
+    sc_split_alloc(SJ, c, data, E.p, jprec);
+    sc_split_round_exact(SJ, &E, data, jprec);
+    sc_split_exact_clear(&E);
 }
 
 void
@@ -306,17 +437,22 @@ sc_dyn_split_clear(sc_dyn_split_t S)
     arb_clear(S->sGs);
     arb_clear(S->c2);
     arb_mat_clear(S->A);
-    arb_mat_clear(S->M);
+    _arb_vec_clear(S->jw, 2 * d);
     _arb_vec_clear(S->dg, d);
     _arb_vec_clear(S->V, d);
     _arb_vec_clear(S->Me, d);
     _arb_vec_clear(S->e, d);
     _arb_vec_clear(S->z0, d);
     _arb_vec_clear(S->v, d);
+    _arb_vec_clear(S->QPGb, d);
+    _arb_vec_clear(S->QPGs, d);
+    _arb_vec_clear(S->QGs, d);
     _arb_vec_clear(S->PGb, d);
     _arb_vec_clear(S->PGs, d);
     _arb_vec_clear(S->Gs, d);
     _arb_vec_clear(S->ws, d);
+    flint_free(S->Acol);
+    flint_free(S->Anz);
     flint_free(S->idx);
 }
 
@@ -352,10 +488,21 @@ sc_split_base(sc_dyn_split_t S, arb_srcptr z, const arb_t gamma,
     arb_ptr e = S->e;
 
     sc_split_e(e, S, z + 1, prec);
+    /* M e = M Q c = A c and Gs.e = (Q^T Gs).c: the same numbers, and
+       the exact structure is kept (whitened data: A has one nonzero per
+       row but p, Q^T Gs = 0) */
     for (j = 0; j < d; j++)
-        arb_dot(S->Me + j, NULL, 0, arb_mat_entry(S->M, j, 0), 1, e, 1, d,
-                prec);
-    _sc_vec_dot(W->Ge, S->Gs, e, d, prec);
+    {
+        if (S->Anz[j] == 1)     /* arb_dot's rounding of its one term */
+            arb_mul(S->Me + j, arb_mat_entry(S->A, j, S->Acol[j]),
+                    z + 1 + S->Acol[j], prec);
+        else if (S->Anz[j] == 0)
+            arb_zero(S->Me + j);
+        else
+            arb_dot(S->Me + j, NULL, 0, arb_mat_entry(S->A, j, 0), 1, z + 1,
+                    1, d - 1, prec);
+    }
+    _sc_vec_dot(W->Ge, S->QGs, z + 1, d - 1, prec);
     arb_mul(W->Pa, u, S->sGs, prec);
     arb_add(W->Pa, W->Pa, W->Ge, prec);         /* w*.G w */
     arb_set(W->u, u);
@@ -367,11 +514,11 @@ sc_split_base(sc_dyn_split_t S, arb_srcptr z, const arb_t gamma,
     if (S->PGb_zero)
         arb_zero(W->Pb);
     else
-        _sc_vec_dot(W->Pb, S->PGb, e, d, prec);
+        _sc_vec_dot(W->Pb, S->QPGb, z + 1, d - 1, prec);
     if (S->PGs_zero)
         arb_zero(W->Ps);
     else
-        _sc_vec_dot(W->Ps, S->PGs, e, d, prec);
+        _sc_vec_dot(W->Ps, S->QPGs, z + 1, d - 1, prec);
     arb_set(W->q, W->Pb);
     arb_addmul(W->q, u, S->sGb, prec);
     arb_div_si(W->N, W->S, n, prec);
@@ -473,72 +620,124 @@ sc_dyn_split_loss(arb_t loss, sc_dyn_split_t S, arb_srcptr z,
 
 /*
  * Column j (0: u, 1 + l: c_l) of the Jacobian at gamma = 1, from dS and
- * dq (W->dS, W->dq), dPa and dV (a vector of stride sV over the c rows,
- * NULL: 0):  dK = -K dS / 2S,  dr = (dq - r dS) / S,
- * d(K r) = dK r + K dr,  dg_u = d(Kr) Pa + Kr dPa - dK sGb,
+ * dq (W->dS, W->dq) and dPa; dV is PGs off the pivot (the u column,
+ * l < 0) or column l of A:  dK = -K dS / 2S,  dr = (dq - r dS) / S,
+ * d(K r) = dK r + K dr = (K / S) dq - (3 K r / 2S) dS,
+ * dg_u = d(Kr) Pa + Kr dPa - dK sGb,
  * dg_c = (d(Kr) V + Kr dV - dK PGb) off the pivot, and the gamma row
- * -eta_g d(dL/dgamma) = eta_g (dq - q dS / 2S) / (n N).
+ * -eta_g d(dL/dgamma) = eta_g (dq - q dS / 2S) / (n N).  Every factor
+ * that does not depend on the column is formed once a Jacobian
+ * (sc_split_column_rows): a column costs a product an entry, and dV's
+ * exact zeros are skipped (on whitened data one product a c row).
  */
 static void
-sc_split_column(arb_mat_t J, sc_dyn_split_t S, slong j, const arb_t dPa,
-                arb_srcptr dV, slong sV, slong prec)
+sc_split_column(arb_mat_t J, arb_ptr b, sc_dyn_split_t S, slong j, slong l,
+                const arb_t dPa, slong prec)
 {
     slong k, d = S->d;
     sc_dyn_split_work_struct * W = &S->W;
-    arb_ptr t = W->t, x = arb_mat_entry(J, d, j);
+    arb_srcptr aV = S->jw, bP = S->jw + d, f = W->jf;
+    arb_ptr x;
 
-    /* the gamma row first: it needs dq */
-    arb_mul(t, W->q, W->dS, prec);
-    arb_div(t, t, W->S, prec);
-    arb_mul_2exp_si(t, t, -1);
-    arb_sub(t, W->dq, t, prec);
-    arb_mul(t, t, S->eta_gamma, prec);
-    arb_mul_si(x, W->N, S->n, prec);
-    arb_div(x, t, x, prec);
-
-    arb_mul(W->dK, W->K, W->dS, prec);
-    arb_div(W->dK, W->dK, W->S, prec);
-    arb_mul_2exp_si(W->dK, W->dK, -1);
-    arb_neg(W->dK, W->dK);
-    arb_submul(W->dq, W->r, W->dS, prec);
-    arb_div(W->dq, W->dq, W->S, prec);          /* dr */
-    arb_mul(W->dKr, W->dK, W->r, prec);
-    arb_addmul(W->dKr, W->K, W->dq, prec);
-    arb_mul(t, W->dKr, W->Pa, prec);
-    arb_addmul(t, W->Kr, dPa, prec);
-    arb_submul(t, W->dK, S->sGb, prec);
-    arb_mul(arb_mat_entry(J, 0, j), S->eta_c2, t, prec);
-    arb_neg(arb_mat_entry(J, 0, j), arb_mat_entry(J, 0, j));
+    /* the gamma row: f[0] dq + f[1] dS */
+    x = arb_mat_entry(J, d, j);
+    arb_mul(x, f + 0, W->dq, prec);
+    arb_addmul(x, f + 1, W->dS, prec);
+    arb_mul(W->dK, f + 2, W->dS, prec);         /* -K / 2S */
+    arb_mul(W->dKr, f + 3, W->dS, prec);        /* -3 K r / 2S */
+    arb_addmul(W->dKr, f + 4, W->dq, prec);     /* K / S */
+    /* the u row: f[5] d(Kr) + f[6] dPa + f[7] dK */
+    x = arb_mat_entry(J, 0, j);
+    arb_mul(x, f + 5, W->dKr, prec);
+    arb_addmul(x, f + 6, dPa, prec);
+    arb_addmul(x, f + 7, W->dK, prec);
+    if (b != NULL && l >= 0)
+    {
+        /* the rank-one form: only the diagonal of the c-block */
+        arb_set(b + l, W->dKr);
+        x = arb_mat_entry(J, j, j);
+        arb_mul(x, aV + l, W->dKr, prec);
+        arb_addmul(x, f + 8, arb_mat_entry(S->A, S->idx[l], l), prec);
+        arb_add(x, x, S->decay, prec);
+        return;
+    }
     for (k = 0; k < d - 1; k++)
     {
         slong jk = S->idx[k];
+        arb_srcptr dV = l < 0 ? S->PGs + jk : arb_mat_entry(S->A, jk, l);
 
         x = arb_mat_entry(J, 1 + k, j);
-        arb_mul(t, W->dKr, S->V + jk, prec);
-        if (dV != NULL)
-            arb_addmul(t, W->Kr, dV + k * sV, prec);
+        arb_mul(x, aV + k, W->dKr, prec);
+        if (!arb_is_zero(dV))
+            arb_addmul(x, f + 8, dV, prec);     /* -eta Kr */
         if (!S->PGb_zero)
-            arb_submul(t, W->dK, S->PGb + jk, prec);
-        arb_mul(x, S->eta, t, prec);
-        arb_neg(x, x);
+            arb_addmul(x, bP + k, W->dK, prec);
     }
     arb_add(arb_mat_entry(J, j, j), arb_mat_entry(J, j, j), S->decay, prec);
+}
+
+/* The column-free factors after sc_split_base: -eta V_{j_k} and
+   eta PGb_{j_k} (S->jw) for the c rows, and W->jf:
+   eta_g / (n N), -eta_g q / (2 S n N)   (the gamma row, dq and dS),
+   -K / 2S, -3 K r / 2S, K / S           (dK and d(Kr) from dS and dq),
+   -eta_c2 Pa, -eta_c2 Kr, eta_c2 sGb    (the u row),
+   -eta Kr                               (the c rows' dV). */
+static void
+sc_split_column_rows(sc_dyn_split_t S, slong prec)
+{
+    slong k, d = S->d;
+    sc_dyn_split_work_struct * W = &S->W;
+    arb_ptr f = W->jf;
+
+    for (k = 0; k < d - 1; k++)
+    {
+        arb_mul(S->jw + k, S->eta, S->V + S->idx[k], prec);
+        arb_neg(S->jw + k, S->jw + k);
+        if (!S->PGb_zero)
+            arb_mul(S->jw + d + k, S->eta, S->PGb + S->idx[k], prec);
+    }
+    arb_mul_si(f + 0, W->N, S->n, prec);
+    arb_div(f + 0, S->eta_gamma, f + 0, prec);
+    arb_div(f + 2, W->K, W->S, prec);           /* K / S */
+    arb_set(f + 4, f + 2);
+    arb_mul_2exp_si(f + 2, f + 2, -1);
+    arb_neg(f + 2, f + 2);                      /* -K / 2S */
+    arb_mul(f + 3, f + 2, W->r, prec);
+    arb_mul_ui(f + 3, f + 3, 3, prec);
+    arb_div(f + 1, W->q, W->S, prec);
+    arb_mul_2exp_si(f + 1, f + 1, -1);
+    arb_mul(f + 1, f + 1, f + 0, prec);
+    arb_neg(f + 1, f + 1);
+    arb_mul(f + 5, S->eta_c2, W->Pa, prec);
+    arb_neg(f + 5, f + 5);
+    arb_mul(f + 6, S->eta_c2, W->Kr, prec);
+    arb_neg(f + 6, f + 6);
+    arb_mul(f + 7, S->eta_c2, S->sGb, prec);
+    arb_mul(f + 8, S->eta, W->Kr, prec);
+    arb_neg(f + 8, f + 8);
 }
 
 void
 sc_dyn_split_jacobian_grad(arb_mat_t J, arb_ptr g, sc_dyn_split_t S,
                            arb_srcptr z, slong prec)
 {
+    sc_dyn_split_jacobian_grad_lr(J, g, NULL, NULL, S, z, prec);
+}
+
+int
+sc_dyn_split_jacobian_grad_lr(arb_mat_t J, arb_ptr g, arb_ptr ra,
+                              arb_ptr rb, sc_dyn_split_t S, arb_srcptr z,
+                              slong prec)
+{
     slong k, l, d = S->d;
     sc_dyn_split_work_struct * W = &S->W;
     arb_srcptr u = z;
-    arb_ptr PGsq = S->dg;       /* reused after the gamma column */
-    arb_t one, a, qme, qgs;
+    arb_ptr b = (ra != NULL && S->lowrank) ? rb : NULL;
+    arb_t one, a, qme;
 
     arb_init(one);
     arb_init(a);
     arb_init(qme);
-    arb_init(qgs);
     arb_one(one);
     sc_split_base(S, z, NULL, prec);
     sc_split_grad(S, one, prec);
@@ -557,22 +756,20 @@ sc_dyn_split_jacobian_grad(arb_mat_t J, arb_ptr g, sc_dyn_split_t S,
         arb_set(g, W->gu);
         arb_set(g + d, W->gg);
     }
+    sc_split_column_rows(S, prec);
     /* u: dS = 2 Pa, dq = sGb, dPa = sGs, dV = PGs off the pivot */
-    for (k = 0; k < d - 1; k++)
-        arb_set(PGsq + k, S->PGs + S->idx[k]);
     arb_mul_2exp_si(W->dS, W->Pa, 1);
     arb_set(W->dq, S->sGb);
-    sc_split_column(J, S, 0, S->sGs, S->PGs_zero ? NULL : PGsq, 1, prec);
+    sc_split_column(J, NULL, S, 0, -1, S->sGs, prec);
     /* c_l: dS = 2 (u (Q^T Gs)_l + (Q^T M e)_l), dq = (Q^T PGb)_l,
        dPa = (Q^T Gs)_l, dV = column l of A */
     for (l = 0; l < d - 1; l++)
     {
-        sc_split_qt(qgs, S, S->Gs, l, prec);
         sc_split_qt(qme, S, S->Me, l, prec);
-        arb_mul(W->dS, u, qgs, prec);
+        arb_mul(W->dS, u, S->QGs + l, prec);
         arb_add(W->dS, W->dS, qme, prec);
         arb_mul_2exp_si(W->dS, W->dS, 1);
-        sc_split_qt(W->dq, S, S->PGb, l, prec);
+        arb_set(W->dq, S->QPGb + l);
         if (g != NULL)  /* dL/dc_l = K (r dS / 2 - dq) */
         {
             arb_mul(a, W->r, W->dS, prec);
@@ -580,13 +777,14 @@ sc_dyn_split_jacobian_grad(arb_mat_t J, arb_ptr g, sc_dyn_split_t S,
             arb_sub(a, a, W->dq, prec);
             arb_mul(g + 1 + l, W->K, a, prec);
         }
-        sc_split_column(J, S, 1 + l, qgs, arb_mat_entry(S->A, 0, l), d - 1,
-                        prec);
+        sc_split_column(J, b, S, 1 + l, l, S->QGs + l, prec);
     }
-    arb_clear(qgs);
+    if (b != NULL)
+        _arb_vec_set(ra, S->jw, d - 1);
     arb_clear(qme);
     arb_clear(a);
     arb_clear(one);
+    return b != NULL;
 }
 
 void
