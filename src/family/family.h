@@ -100,4 +100,9 @@ const fmpq * sc_family_at(const sc_family_t F, slong i, int k);
 /* Bit k set: parameter k is varied by the grid. */
 int sc_family_varied(const sc_family_t F);
 
+/* err = "PATH: FIELD: reason" (the one message of a bad family file,
+   family_load.c and family_expand.c); returns rc. */
+int sc_family_fail(char * err, size_t len, int rc, const char * path,
+                   const char * field, const char * fmt, ...);
+
 #endif

@@ -5,25 +5,10 @@
  * a point is validated exactly as a case file would be and its digest
  * (the journal's key) changes with its values.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <jansson.h>
 #include "family/family.h"
-
-static int
-sc_expand_fail(char * err, size_t len, const char * path, const char * field,
-               const char * fmt, ...)
-{
-    va_list ap;
-    int k = snprintf(err, len, "%s: %s: ", path, field);
-
-    va_start(ap, fmt);
-    if (k >= 0 && (size_t) k < len)
-        vsnprintf(err + k, len - (size_t) k, fmt, ap);
-    va_end(ap);
-    return SC_EINVAL;
-}
 
 /* The base's init must be an object, and for rho_0 and norm2 the
    near-reference generator's (the only one with those fields). */
@@ -43,12 +28,13 @@ sc_expand_check_base(const sc_family_t F, json_t * root, char * err,
             continue;
         snprintf(field, sizeof(field), "grid.%s", sc_family_param_name(k));
         if (!json_is_object(init))
-            return sc_expand_fail(err, len, F->path, field, "the base case "
-                                  "has no init object");
+            return sc_family_fail(err, len, SC_EINVAL, F->path, field,
+                                  "the base case has no init object");
         if (k != SC_FAMILY_GAMMA0
             && (gen == NULL || strcmp(gen, "near-reference") != 0))
-            return sc_expand_fail(err, len, F->path, field, "the base "
-                                  "case's init is not the near-reference "
+            return sc_family_fail(err, len, SC_EINVAL, F->path, field,
+                                  "the base case's init is not the "
+                                  "near-reference "
                                   "generator (which sets %s)",
                                   sc_family_param_field(k));
     }
@@ -151,8 +137,9 @@ sc_expand_eta_lambda(sc_family_t F, json_t * copy, slong i, char * err,
     fmpq_clear(eta);
     if (pos)
         return SC_OK;
-    return sc_expand_fail(err, len, F->path, "grid.eta_lambda", "the "
-                          "base case's eta is not a positive exact number");
+    return sc_family_fail(err, len, SC_EINVAL, F->path, "grid.eta_lambda",
+                          "the base case's eta is not a positive exact "
+                          "number");
 }
 
 /* The values of point i that the grid does not vary, from its case. */
@@ -188,8 +175,9 @@ sc_family_expand(sc_family_t F, const char * base_text, char * err,
     {
         if (root != NULL)
             json_decref(root);
-        return sc_expand_fail(err, len, F->path, "base", "%s: not a case "
-                              "file (line %d column %d: %s)", F->base,
+        return sc_family_fail(err, len, SC_EINVAL, F->path, "base",
+                              "%s: not a case file (line %d column %d: %s)",
+                              F->base,
                               root == NULL ? jerr.line : 1,
                               root == NULL ? jerr.column : 1,
                               root == NULL ? jerr.text : "not an object");
@@ -218,7 +206,8 @@ sc_family_expand(sc_family_t F, const char * base_text, char * err,
         if (text != NULL)
             rc = sc_case_load_string(F->cases + i, text, label, err, len);
         else if (rc == SC_OK)
-            rc = sc_expand_fail(err, len, F->path, "base", "out of memory");
+            rc = sc_family_fail(err, len, SC_EINVAL, F->path, "base",
+                                "out of memory");
         free(text);
         json_decref(copy);
         if (rc != SC_OK)

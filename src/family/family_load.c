@@ -23,8 +23,7 @@
 #include <jansson.h>
 #include "family/family.h"
 
-/* err = "PATH: FIELD: reason"; returns rc. */
-static int
+int
 sc_family_fail(char * err, size_t len, int rc, const char * path,
                const char * field, const char * fmt, ...)
 {

@@ -21,28 +21,21 @@ static const slong sc_f3_sweep_factors[SC_F3_SWEEP_N][2] =
 };
 
 /* dst = src with eta scaled by p/q (a case built in memory: no path, no
-   figures); dst is initialised here. */
+   digest, no figures); dst is initialised here. */
 static void
 sc_f3_sweep_case(sc_case_t dst, const sc_case_struct * src, slong p, slong q)
 {
+    fmpq_t r;
+
     sc_case_init(dst);
-    sc_case_set_dims(dst, src->n, src->d);
-    sc_case_set_name(dst, src->name);
-    dst->loss = src->loss;
-    fmpq_mat_set(dst->X, src->X);
-    fmpq_mat_set(dst->y, src->y);
-    fmpq_mat_set(dst->w0, src->w0);
-    fmpq_set(dst->gamma0, src->gamma0);
-    fmpq_set_si(dst->eta, p, (ulong) q);
-    fmpq_mul(dst->eta, dst->eta, src->eta);
-    fmpq_set(dst->eta_gamma, src->eta_gamma);
-    fmpq_set(dst->weight_decay, src->weight_decay);
-    fmpq_set(dst->momentum, src->momentum);
-    dst->project_norm = src->project_norm;
-    dst->steps = src->steps;
-    dst->precision = src->precision;
-    dst->seed = src->seed;
+    sc_case_copy(dst, src);
+    sc_case_set_path(dst, NULL);
+    dst->digest[0] = '\0';
     dst->figures = 0;
+    fmpq_init(r);
+    fmpq_set_si(r, p, (ulong) q);
+    fmpq_mul(dst->eta, dst->eta, r);
+    fmpq_clear(r);
 }
 
 typedef struct
