@@ -301,7 +301,13 @@ sc_t3c_check(sc_result_t res, sc_ctx_t ctx, sc_t3c_part_t part, slong prec)
     }
     sc_edges_finish(&E, res, what[part]);
     if (res->verdict == SC_HOLDS && spoke == 0)
+    {
+        /* nothing was compared: say so instead of "tightest shown" */
+        sc_result_reason(res, "%ld complete rising edge(s)%s",
+                         (long) E.ncomplete, E.open ? "; one more still "
+                         "rising at the horizon (not judged)" : "");
         sc_result_vacuous(res, none[part]);
+    }
 
 cleanup:
     sc_edges_clear(&E);
