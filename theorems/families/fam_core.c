@@ -103,6 +103,22 @@ sc_fam_plot_add(sc_fam_plot_struct * P, const char * label, int lines,
 }
 
 int
+sc_fam_within(sc_result_t res, const arb_t x, const arb_t bound,
+              const char * what)
+{
+    if (arb_le(x, bound))
+        res->verdict = SC_HOLDS;
+    else if (arb_gt(x, bound))
+        res->verdict = SC_VIOLATED;
+    else
+    {
+        sc_result_reason(res, "%s undecided", what);
+        return SC_UNABLE;
+    }
+    return SC_OK;
+}
+
+int
 sc_fam_extra(arb_t x, const sc_result_struct * r, const char * name)
 {
     slong k;

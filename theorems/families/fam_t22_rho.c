@@ -141,23 +141,15 @@ sc_t22f_verdict(sc_result_t res, const arb_t ratio, const fmpq_t tol,
                 slong prec)
 {
     arb_t dev, t;
-    int status = SC_OK;
+    int status;
 
     arb_init(dev);
     arb_init(t);
     arb_sub_ui(dev, ratio, 1, prec);
     arb_abs(dev, dev);
     arb_set_fmpq(t, tol, prec);
-    if (arb_le(dev, t))
-        res->verdict = SC_HOLDS;
-    else if (arb_gt(dev, t))
-        res->verdict = SC_VIOLATED;
-    else
-    {
-        sc_result_reason(res, "|slope / (2/eta_gamma) - 1| against the "
-                         "tolerance undecided");
-        status = SC_UNABLE;
-    }
+    status = sc_fam_within(res, dev, t, "|slope / (2/eta_gamma) - 1| "
+                           "against the tolerance");
     arb_clear(t);
     arb_clear(dev);
     return status;

@@ -194,21 +194,13 @@ sc_w6f_verdict(sc_result_t res, const arb_t spread, const fmpq_t tol,
                slong prec)
 {
     arb_t t;
-    int status = SC_OK;
+    int status;
 
     arb_init(t);
     arb_set_fmpq(t, tol, prec);
     arb_add_ui(t, t, 1, prec);
-    if (arb_le(spread, t))
-        res->verdict = SC_HOLDS;
-    else if (arb_gt(spread, t))
-        res->verdict = SC_VIOLATED;
-    else
-    {
-        sc_result_reason(res, "max / min of period * eta * lambda against "
-                         "1 + tolerance undecided");
-        status = SC_UNABLE;
-    }
+    status = sc_fam_within(res, spread, t, "max / min of period * eta * "
+                           "lambda against 1 + tolerance");
     arb_clear(t);
     return status;
 }

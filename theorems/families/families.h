@@ -97,6 +97,13 @@ void sc_fam_run(sc_result_t res, sc_fam_plot_struct * P,
                 const sc_fam_points_struct * pts, slong prec0,
                 slong prec_max);
 
+/* A family claim's verdict from its law's deviation x against the bound
+   the tolerance gives: HOLDS when x <= bound, VIOLATED when x > bound,
+   else SC_UNABLE with the reason "WHAT undecided" (the precision is
+   raised). */
+int sc_fam_within(sc_result_t res, const arb_t x, const arb_t bound,
+                  const char * what) SC_WARN_UNUSED;
+
 /* The extra named name of r as a ball into x: 1, or 0 when r has none. */
 int sc_fam_extra(arb_t x, const sc_result_struct * r, const char * name);
 
