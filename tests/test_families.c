@@ -577,6 +577,162 @@ test_fam_t5_judge(void ** state)
     sc_family_clear(F);
 }
 
+/* Sets the [T5.3-3] extra name of record r to the ball mid +- rad. */
+static void
+set_ball(sc_result_struct * r, const char * name, double mid, double rad)
+{
+    arb_t v;
+
+    arb_init(v);
+    arb_set_d(v, mid);
+    arb_add_error_2exp_si(v, -60);
+    if (rad > 0)
+    {
+        mag_set_d(arb_radref(v), rad);
+    }
+    sc_result_set_extra(r, name, v);
+    arb_clear(v);
+}
+
+/* A grid over the logistic generator's margin: each point's data have
+   exactly the grid's margin (m^2 = 1 / ||w*||^2 over Q: the generator
+   builds X~ w* = y with w* = e_1 / s), and a base whose data are not
+   the generator's is refused with the grid's field named. */
+static void
+test_family_margin_grid(void ** state)
+{
+    static const char * const m[3] = { "1/4", "1/2", "1" };
+    sc_family_t F;
+    char err[SC_ERR_LEN];
+    fmpq_t s, m2;
+    slong i;
+
+    (void) state;
+    sc_family_init(F);
+    fmpq_init(s);
+    fmpq_init(m2);
+    if (load_text(F, "{\"format\": \"spikecheck-family/1\", \"family\": "
+                  "\"m\", \"claim\": \"FAM-T5-exit\", \"base\": "
+                  "\"base/t5-entry-base.json\", \"grid\": {\"margin\": "
+                  "[\"1/4\", \"1/2\", \"1\"]}}", err, sizeof(err)) != SC_OK)
+        fail_msg("%s", err);
+    assert_int_equal(F->npoints, 3);
+    for (i = 0; i < 3; i++)
+    {
+        sc_data_t D;
+
+        assert_int_equal(fmpq_set_str(s, m[i], 10), 0);
+        assert_true(fmpq_equal(sc_family_at(F, i, SC_FAMILY_MARGIN), s));
+        sc_data_init(D, F->cases + i);
+        assert_true(D->has_ref);
+        fmpq_inv(m2, D->c2);
+        fmpq_mul(s, s, s);
+        assert_true(fmpq_equal(m2, s));
+        sc_data_clear(D);
+    }
+    sc_family_clear(F);
+    sc_family_init(F);
+    assert_int_equal(load_text(F, "{\"format\": \"spikecheck-family/1\", "
+                     "\"family\": \"m\", \"claim\": \"FAM-T5-exit\", "
+                     "\"base\": \"base/t22-waiting-base.json\", \"grid\": "
+                     "{\"margin\": [\"1\", \"2\"]}}", err, sizeof(err)),
+                     SC_EINVAL);
+    assert_non_null(strstr(err, "grid.margin"));
+    fmpq_clear(m2);
+    fmpq_clear(s);
+    sc_family_clear(F);
+}
+
+/* FAM-T5-exit and FAM-T5-depth on records made here over the margins
+   1/4, 1/2, 1: an exit threshold falling with the margin HOLDS, one that
+   rises is VIOLATED with the other point's value predicted; balls that
+   overlap are UNDECIDED (at the cap); the depth claim wants the
+   opposite order, leaves out a point without a rising step and is
+   UNDECIDED when a point's first rising step is. */
+static void
+test_fam_t5_margin_judges(void ** state)
+{
+    const sc_fam_claim_struct * ex = sc_fam_lookup("FAM-T5-exit");
+    const sc_fam_claim_struct * de = sc_fam_lookup("FAM-T5-depth");
+    static const double exit_v[3] = { 200, 60, 15 };
+    static const double depth_v[3] = { 1e-3, 1e-2, 5e-2 };
+    sc_family_t F;
+    char err[SC_ERR_LEN];
+    sc_result_struct r[3];
+    const sc_result_struct * rec[3];
+    sc_fam_points_struct pts;
+    sc_fam_plot_struct P[SC_FAM_MAX_PLOTS];
+    sc_result_t res;
+    fmpq_t tol;
+    slong i, k;
+
+    (void) state;
+    assert_non_null(ex);
+    assert_non_null(de);
+    sc_family_init(F);
+    if (load_text(F, "{\"format\": \"spikecheck-family/1\", \"family\": "
+                  "\"m\", \"claim\": \"FAM-T5-exit\", \"base\": "
+                  "\"base/t5-entry-base.json\", \"grid\": {\"margin\": "
+                  "[\"1/4\", \"1/2\", \"1\"]}}", err, sizeof(err)) != SC_OK)
+        fail_msg("%s", err);
+    sc_result_init(res);
+    fmpq_init(tol);
+    pts.F = F;
+    pts.rec = rec;
+    pts.nneed = 1;
+    pts.tol = tol;
+    for (k = 0; k < SC_FAM_MAX_PLOTS; k++)
+        sc_fam_plot_init(P + k);
+    for (i = 0; i < 3; i++)
+    {
+        sc_result_init(r + i);
+        rec[i] = r + i;
+        r[i].verdict = SC_HOLDS;
+        set_ball(r + i, "rho_exit_min", exit_v[i], 0);
+        set_ball(r + i, "rho_rise_first", depth_v[i], 0);
+        sc_result_set_extra_si(r + i, "rise_first_t", 10 * (i + 1));
+    }
+    sc_fam_run(res, P, ex, &pts, 64, 256);
+    if (res->verdict != SC_HOLDS)
+        fail_msg("%s", res->reason);
+    assert_true(P[0].nseries == 2 && P[0].logx && P[0].logy);
+    sc_fam_run(res, P, de, &pts, 64, 256);
+    if (res->verdict != SC_HOLDS)
+        fail_msg("%s", res->reason);
+    /* the exit threshold at margin 1 above the one at 1/2 */
+    set_ball(r + 2, "rho_exit_min", 70, 0);
+    sc_fam_run(res, P, ex, &pts, 64, 256);
+    assert_int_equal(res->verdict, SC_VIOLATED);
+    assert_true(res->has_predicted && res->has_observed);
+    assert_true(arb_contains_si(res->predicted, 70));
+    assert_true(arb_contains_si(res->observed, 60));
+    /* overlapping balls decide nothing */
+    set_ball(r + 2, "rho_exit_min", 60, 1);
+    sc_fam_run(res, P, ex, &pts, 64, 256);
+    assert_int_equal(res->verdict, SC_UNDECIDED);
+    /* depth: rising at margin 1/4 from higher up than at 1 */
+    set_ball(r + 0, "rho_rise_first", 0.1, 0);
+    sc_fam_run(res, P, de, &pts, 64, 256);
+    assert_int_equal(res->verdict, SC_VIOLATED);
+    assert_int_equal(res->step, 10);
+    /* a point without a rising step is left out: 1/2 against 1 holds */
+    sc_result_reset(r + 0);
+    r[0].verdict = SC_HOLDS;
+    set_ball(r + 0, "rho_exit_min", exit_v[0], 0);
+    sc_fam_run(res, P, de, &pts, 64, 256);
+    assert_int_equal(res->verdict, SC_HOLDS);
+    sc_result_set_extra_si(r + 0, "rise_first_undecided", 3);
+    sc_fam_run(res, P, de, &pts, 64, 256);
+    assert_int_equal(res->verdict, SC_UNDECIDED);
+    for (k = 0; k < SC_FAM_MAX_PLOTS; k++)
+        sc_fam_plot_clear(P + k);
+    for (i = 0; i < 3; i++)
+        sc_result_clear(r + i);
+    fmpq_clear(tol);
+    sc_result_clear(res);
+    sc_family_clear(F);
+}
+
 /* Every family claim reads claims of the registry (a renamed or split
    claim would leave a sweep without its records). */
 static void
@@ -609,6 +765,8 @@ main(void)
         cmocka_unit_test(test_fam_t22_committed_family),
         cmocka_unit_test(test_fam_w6_judge),
         cmocka_unit_test(test_fam_t5_judge),
+        cmocka_unit_test(test_family_margin_grid),
+        cmocka_unit_test(test_fam_t5_margin_judges),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
 

@@ -333,6 +333,139 @@ test_logi_rising_case(void ** state)
     sc_fixture_free(f);
 }
 
+/* One plain GD step of the BN logistic model in long double (LOGISTIC.md
+   s.1, written out here from the formulas, not from src/dyn): with
+   yhat_i = y_i <x~_i, w> / ||w||_Sigma, L = mean log(1 + e^(-gamma
+   yhat_i)), w' = w - eta dL/dw, gamma' = gamma - eta_gamma dL/dgamma. */
+static void
+ld_logi_step(long double * w, long double * gamma, const long double * X,
+             const long double * y, slong n, slong d, long double eta,
+             long double eta_g)
+{
+    long double s2 = 0, dg = 0, g[64], xw[64], Sw[64], c[64];
+    slong i, j;
+
+    for (i = 0; i < n; i++)
+    {
+        xw[i] = 0;
+        for (j = 0; j < d; j++)
+            xw[i] += X[i * d + j] * w[j];
+        s2 += xw[i] * xw[i] / n;
+    }
+    for (j = 0; j < d; j++)
+    {
+        Sw[j] = g[j] = 0;
+        for (i = 0; i < n; i++)
+            Sw[j] += X[i * d + j] * xw[i] / n;
+    }
+    for (i = 0; i < n; i++)
+    {
+        long double yh = y[i] * xw[i] / sqrtl(s2);
+        long double lp = -1 / (1 + expl(*gamma * yh));   /* l'(gamma yh) */
+
+        dg += lp * yh / n;
+        c[i] = *gamma * lp * y[i] / n;
+        for (j = 0; j < d; j++)
+            g[j] += c[i] * (X[i * d + j] / sqrtl(s2)
+                            - xw[i] * Sw[j] / (s2 * sqrtl(s2)));
+    }
+    for (j = 0; j < d; j++)
+        w[j] -= eta * g[j];
+    *gamma -= eta_g * dg;
+}
+
+/* rho = b / a of w against the unit u (0 when a <= 0: not admissible) */
+static long double
+ld_rho(const long double * w, const long double * u, slong d)
+{
+    long double a = 0, W = 0;
+    slong j;
+
+    for (j = 0; j < d; j++)
+    {
+        a += w[j] * u[j];
+        W += w[j] * w[j];
+    }
+    return a > 0 ? sqrtl(fmaxl(W - a * a, 0)) / a : 0;
+}
+
+/* [T5.3-3]'s rise_first_t and rho_rise_first (what [FAM-T5-depth]
+   compares) against a second method: the same GD in long double from
+   the case's data, centred here, with u* = the data's SVM direction;
+   the first step where rho grows is the claim's first rising step, and
+   rho there agrees to long-double accuracy. */
+static void
+test_logi_first_rise_second_method(void ** state)
+{
+    /* the logistic showcase's data at margin 1/2: rho falls for five
+       steps first */
+    sc_fixture * f = sc_fixture_load("cases/families/base/"
+                                     "t5-entry-base.json");
+    slong n = fmpq_mat_nrows(f->c->X), d = fmpq_mat_ncols(f->c->X);
+    long double X[6 * 9], y[6], w[9], u[9], un = 0, gamma, rho, rho1,
+                rho_t1 = 0;
+    fmpq_t q, x0;
+    sc_data_t D;
+    sc_result_t res;
+    slong i, j, t, t1 = -1;
+
+    (void) state;
+    assert_true(n <= 6 && d <= 9);
+    fmpq_init(q);
+    fmpq_init(x0);
+    sc_data_init(D, f->c);
+    for (j = 0; j < d; j++)
+    {
+        fmpq_zero(q);
+        for (i = 0; i < n; i++)
+            fmpq_add(q, q, fmpq_mat_entry(f->c->X, i, j));
+        fmpq_set_si(x0, n, 1);
+        fmpq_div(q, q, x0);             /* the column's mean */
+        for (i = 0; i < n; i++)
+        {
+            fmpq_t x;
+
+            fmpq_init(x);
+            fmpq_sub(x, fmpq_mat_entry(f->c->X, i, j), q);
+            X[i * d + j] = fmpq_get_d(x);
+            fmpq_clear(x);
+        }
+        w[j] = fmpq_get_d(fmpq_mat_entry(f->c->w0, j, 0));
+        u[j] = fmpq_get_d(fmpq_mat_entry(D->wstar, j, 0));
+        un += u[j] * u[j];
+    }
+    for (j = 0; j < d; j++)
+        u[j] /= sqrtl(un);
+    for (i = 0; i < n; i++)
+        y[i] = fmpq_get_d(fmpq_mat_entry(f->c->y, i, 0));
+    gamma = fmpq_get_d(f->c->gamma0);
+    rho = ld_rho(w, u, d);
+    for (t = 0; t < f->c->steps && t1 < 0; t++, rho = rho1)
+    {
+        ld_logi_step(w, &gamma, X, y, n, d, fmpq_get_d(f->c->eta),
+                     fmpq_get_d(f->c->eta_gamma));
+        rho1 = ld_rho(w, u, d);
+        if (rho1 > rho * (1 + 1e-9L))
+        {
+            t1 = t;
+            rho_t1 = rho;
+        }
+        else
+            assert_true(rho1 < rho * (1 - 1e-9L));   /* no near-tie */
+    }
+    assert_true(t1 >= 3);
+    sc_result_init(res);
+    assert_int_equal(sc_run(res, f, "T5.3-3", 1, 1, 128, SC_CAP), SC_HOLDS);
+    assert_true(sc_contains_si(sc_extra(res, "rise_first_t"), t1));
+    assert_true(fabsl(sc_num_get_d_heuristic(sc_extra(res,
+                "rho_rise_first")) - rho_t1) <= 1e-9L * rho_t1);
+    sc_result_clear(res);
+    sc_data_clear(D);
+    fmpq_clear(x0);
+    fmpq_clear(q);
+    sc_fixture_free(f);
+}
+
 /* The tightest [T5.3] case of `tighten` (cases/tight/T5.3.json): one
    rising step at rho_0 = 0.9910204 (kappa near 1, gamma_0 = 1e-5, eta =
    4.2e7).  With one state, the extras determine each other in closed
@@ -768,6 +901,7 @@ main(void)
                                         setup_small, sc_fixture_teardown),
         cmocka_unit_test(test_logi_checkers_hold_on_theorem5_cases),
         cmocka_unit_test(test_logi_rising_case),
+        cmocka_unit_test(test_logi_first_rise_second_method),
         cmocka_unit_test(test_logi_tight_exit),
         cmocka_unit_test(test_logi_m2_equals_extreme_eigenvalue),
         cmocka_unit_test(test_logi_false_bound_caught),

@@ -205,7 +205,7 @@ const sc_cli_cmd_struct sc_cli_cmd_table[] = {
       "run a family's grid of cases like check, then judge its family claim",
       "A family file (spikecheck-family/1) names a base case, a grid of "
       "parameter values (eta, eta_gamma, lambda, eta_lambda, gamma_0, "
-      "rho_0, norm2) and a family claim. The grid is expanded in memory "
+      "rho_0, norm2, margin) and a family claim. The grid is expanded in memory "
       "(nothing is written beside the family), its points run as check "
       "runs cases (the claims the family claim reads, and any --theorem), "
       "and the family claim is judged from their certified records: a "

@@ -103,7 +103,8 @@ static const char sc_man_families[] =
 "[A\\-Za\\-z0\\-9._\\-]), \\fBclaim\\fR (a family claim, see "
 "\\fBlist\\fR), \\fBbase\\fR (a case file, relative to the family "
 "file's directory; only read), \\fBgrid\\fR (lists of exact numbers for "
-"eta, eta_gamma, lambda, eta_lambda, gamma_0, rho_0, norm2; the points are "
+"eta, eta_gamma, lambda, eta_lambda, gamma_0, rho_0, norm2, margin; the "
+"points are "
 "their cartesian product) and, optionally, \\fBtolerance\\fR (the "
 "claim's tolerance).  The points are cases in memory named "
 "FAMILY[p=v,...]; nothing is written beside the family.\n";

@@ -8,11 +8,11 @@
 
 static const char * const sc_family_names[SC_FAMILY_NPARAMS] = {
     "eta", "eta_gamma", "lambda", "eta_lambda", "gamma_0", "rho_0",
-    "norm2" };
+    "norm2", "margin" };
 
 static const char * const sc_family_fields[SC_FAMILY_NPARAMS] = {
     "eta", "eta_gamma", "weight_decay", "weight_decay", "init.gamma",
-    "init.rho0", "init.norm2" };
+    "init.rho0", "init.norm2", "data.margin" };
 
 const char *
 sc_family_param_name(int k)

@@ -41,6 +41,7 @@ typedef enum
     SC_FAMILY_GAMMA0,           /* init.gamma */
     SC_FAMILY_RHO0,             /* init.rho0 (near-reference generator) */
     SC_FAMILY_NORM2,            /* init.norm2 = ||w_0||^2 (the same) */
+    SC_FAMILY_MARGIN,           /* data.margin (logistic generator) */
     SC_FAMILY_NPARAMS
 }
 sc_family_param_t;

@@ -10,6 +10,24 @@
 #include <jansson.h>
 #include "family/family.h"
 
+/* For margin the base's data must be the logistic generator's (the only
+   one with a margin: it builds the data around it, LOGISTIC.md s.3). */
+static int
+sc_expand_check_margin(const sc_family_t F, json_t * root, char * err,
+                       size_t len)
+{
+    json_t * data = json_object_get(root, "data");
+    const char * gen = json_string_value(json_object_get(data,
+                                                         "generator"));
+
+    if (F->nvalues[SC_FAMILY_MARGIN] == 0
+        || (gen != NULL && strcmp(gen, "logistic") == 0))
+        return SC_OK;
+    return sc_family_fail(err, len, SC_EINVAL, F->path, "grid.margin",
+                          "the base case's data are not the logistic "
+                          "generator's (which sets data.margin)");
+}
+
 /* The base's init must be an object, and for rho_0 and norm2 the
    near-reference generator's (the only one with those fields). */
 static int
@@ -38,16 +56,17 @@ sc_expand_check_base(const sc_family_t F, json_t * root, char * err,
                                   "generator (which sets %s)",
                                   sc_family_param_field(k));
     }
-    return SC_OK;
+    return sc_expand_check_margin(F, root, err, len);
 }
 
-/* Sets field (of root, or of root's init when sub) to the exact string
-   of x. */
+/* Sets field (of root, or of root's object sub, "init" or "data") to the
+   exact string of x. */
 static void
-sc_expand_set(json_t * root, const char * key, int sub, const fmpq_t x)
+sc_expand_set(json_t * root, const char * key, const char * sub,
+              const fmpq_t x)
 {
     char * s = fmpq_get_str(NULL, 10, x);
-    json_t * obj = sub ? json_object_get(root, "init") : root;
+    json_t * obj = sub != NULL ? json_object_get(root, sub) : root;
 
     json_object_set_new(obj, key, json_string(s));
     flint_free(s);
@@ -98,17 +117,19 @@ sc_expand_point(sc_family_t F, json_t * root, slong i, char * lab,
         flint_free(s);
     }
     if (F->nvalues[SC_FAMILY_ETA] > 0)
-        sc_expand_set(copy, "eta", 0, at + SC_FAMILY_ETA);
+        sc_expand_set(copy, "eta", NULL, at + SC_FAMILY_ETA);
     if (F->nvalues[SC_FAMILY_ETA_GAMMA] > 0)
-        sc_expand_set(copy, "eta_gamma", 0, at + SC_FAMILY_ETA_GAMMA);
+        sc_expand_set(copy, "eta_gamma", NULL, at + SC_FAMILY_ETA_GAMMA);
     if (F->nvalues[SC_FAMILY_LAMBDA] > 0)
-        sc_expand_set(copy, "weight_decay", 0, at + SC_FAMILY_LAMBDA);
+        sc_expand_set(copy, "weight_decay", NULL, at + SC_FAMILY_LAMBDA);
     if (F->nvalues[SC_FAMILY_GAMMA0] > 0)
-        sc_expand_set(copy, "gamma", 1, at + SC_FAMILY_GAMMA0);
+        sc_expand_set(copy, "gamma", "init", at + SC_FAMILY_GAMMA0);
     if (F->nvalues[SC_FAMILY_RHO0] > 0)
-        sc_expand_set(copy, "rho0", 1, at + SC_FAMILY_RHO0);
+        sc_expand_set(copy, "rho0", "init", at + SC_FAMILY_RHO0);
     if (F->nvalues[SC_FAMILY_NORM2] > 0)
-        sc_expand_set(copy, "norm2", 1, at + SC_FAMILY_NORM2);
+        sc_expand_set(copy, "norm2", "init", at + SC_FAMILY_NORM2);
+    if (F->nvalues[SC_FAMILY_MARGIN] > 0)
+        sc_expand_set(copy, "margin", "data", at + SC_FAMILY_MARGIN);
     return copy;
 }
 
@@ -131,7 +152,7 @@ sc_expand_eta_lambda(sc_family_t F, json_t * copy, slong i, char * err,
     if (pos)
     {
         fmpq_div(wd, at + SC_FAMILY_ETA_LAMBDA, eta);
-        sc_expand_set(copy, "weight_decay", 0, wd);
+        sc_expand_set(copy, "weight_decay", NULL, wd);
     }
     fmpq_clear(wd);
     fmpq_clear(eta);
@@ -159,6 +180,9 @@ sc_expand_fixed(sc_family_t F, json_t * root, slong i)
         || sc_expand_get(at + SC_FAMILY_RHO0, init, "rho0");
     F->known[SC_FAMILY_NORM2] = F->nvalues[SC_FAMILY_NORM2] > 0
         || sc_expand_get(at + SC_FAMILY_NORM2, init, "norm2");
+    F->known[SC_FAMILY_MARGIN] = F->nvalues[SC_FAMILY_MARGIN] > 0
+        || sc_expand_get(at + SC_FAMILY_MARGIN,
+                         json_object_get(root, "data"), "margin");
 }
 
 int

@@ -217,7 +217,7 @@ sc_family_grid(sc_family_t F, json_t * grid, char * err, size_t len)
             return sc_family_fail(err, len, SC_EINVAL, F->path, "grid",
                                   "unknown parameter (the parameters: eta, "
                                   "eta_gamma, lambda, eta_lambda, gamma_0, "
-                                  "rho_0, norm2)");
+                                  "rho_0, norm2, margin)");
         if ((rc = sc_family_values(F, k, v, err, len)) != SC_OK)
             return rc;
         points *= F->nvalues[k];

@@ -40,6 +40,23 @@ const sc_fam_claim_struct sc_fam_table[] =
       { "T5.2-W", NULL }, 0,
       SC_BIT(SC_FAMILY_ETA) | SC_BIT(SC_FAMILY_NORM2), "0",
       sc_fam_t5_entry_judge },
+    { { "FAM-T5-exit", "Smaller margin: no lower exit threshold",
+        SC_PROV_OBSERVATIONAL,
+        "paper Theorem 5's second takeaway and item 3; LOGISTIC.md s.2.7; "
+        "issue 16",
+        "over a grid of margins the least exit threshold rho_exit of "
+        "[T5.3-3] is no smaller at a smaller margin", NULL,
+        { NULL, NULL, NULL }, NULL },
+      { "T5.3-3", NULL }, SC_BIT(SC_FAMILY_MARGIN),
+      SC_BIT(SC_FAMILY_MARGIN), "0", sc_fam_t5_exit_judge },
+    { { "FAM-T5-depth", "Smaller margin: deeper before the rising branch",
+        SC_PROV_OBSERVATIONAL,
+        "paper Theorem 5's second takeaway; LOGISTIC.md s.2.7; issue 16",
+        "over a grid of margins rho at the first positive-alignment "
+        "rising step ([T5.3-3]) is no larger at a smaller margin", NULL,
+        { NULL, NULL, NULL }, NULL },
+      { "T5.3-3", NULL }, SC_BIT(SC_FAMILY_MARGIN),
+      SC_BIT(SC_FAMILY_MARGIN), "0", sc_fam_t5_depth_judge },
 };
 
 const slong sc_fam_count = sizeof(sc_fam_table) / sizeof(sc_fam_table[0]);

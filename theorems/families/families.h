@@ -123,4 +123,11 @@ int sc_fam_w6_period_judge(sc_result_t res, sc_fam_plot_struct * P,
 int sc_fam_t5_entry_judge(sc_result_t res, sc_fam_plot_struct * P,
                           const sc_fam_points_struct * pts, slong prec);
 
+/* Theorem 5's second takeaway over a grid of margins (fam_t5_margin.c):
+   the exit threshold, and the depth before the first rising branch. */
+int sc_fam_t5_exit_judge(sc_result_t res, sc_fam_plot_struct * P,
+                         const sc_fam_points_struct * pts, slong prec);
+int sc_fam_t5_depth_judge(sc_result_t res, sc_fam_plot_struct * P,
+                          const sc_fam_points_struct * pts, slong prec);
+
 #endif

@@ -43,7 +43,12 @@
  * rho_exit): how far below the exit threshold the rising steps stay.
  * Extras: rho_exit_min over the states, rho_peak = the largest rho at a
  * rising step, sqrtK_over_rho = min over rising steps of sqrt(K) / rho_t
- * (the room of the sharper threshold).
+ * (the room of the sharper threshold); rise_first_t and rho_rise_first,
+ * the first admissible step that rises and its rho_t (how deep the run
+ * went before a positive-alignment rising branch started: Theorem 5's
+ * second takeaway, read by [FAM-T5-depth]), or rise_first_undecided =
+ * the step when the first admissible step not certainly falling is not
+ * certainly rising either.
  */
 #include "theorems/logistic/logistic.h"
 #include "num/num.h"
@@ -62,7 +67,11 @@ typedef struct
     int has;                /* some state seen */
     int has_peak;
     slong sharp_fails;      /* states where rho >= sqrt(K) and rho' > rho */
-    arb_t exit_min, peak, sharp;
+    /* the first admissible step not certainly falling: rises (1), is
+       undecided (-1) or none yet (0); its step and its rho */
+    int first;
+    slong first_t;
+    arb_t exit_min, peak, sharp, first_rho;
 }
 sc_t53_arg;
 
@@ -235,9 +244,19 @@ sc_t53_state(sc_tally_struct * tl, sc_result_t res,
         }
         else
             sc_t53_bounds(tl, res, s, L, rexit, prec);
-        if (!A->has || sc_t53_mid_less(rexit, A->exit_min, prec))
+        /* a ball containing the least rho_exit: family claims compare
+           it between runs */
+        if (!A->has)
             arb_set(A->exit_min, rexit);
+        else
+            arb_min(A->exit_min, A->exit_min, rexit, prec);
         A->has = 1;
+        if (A->first == 0 && up != SC_FALSE && A->part == SC_T53_EXIT)
+        {
+            A->first = up == SC_TRUE ? 1 : -1;
+            A->first_t = tl->step;
+            arb_set(A->first_rho, s->rho);
+        }
         if (up == SC_TRUE && A->part == SC_T53_EXIT)
         {
             sc_tally_note(tl, "rho_exit / rho at a rising step", s->rho,
@@ -273,6 +292,13 @@ sc_t53_extras(sc_result_t res, const sc_t53_arg * A)
         return;
     if (A->has)
         sc_result_set_extra_si(res, "sqrtK_claim_fails", A->sharp_fails);
+    if (A->first == 1)
+    {
+        sc_result_set_extra_si(res, "rise_first_t", A->first_t);
+        sc_result_set_extra(res, "rho_rise_first", A->first_rho);
+    }
+    else if (A->first == -1)
+        sc_result_set_extra_si(res, "rise_first_undecided", A->first_t);
     if (A->has_peak)
     {
         sc_result_set_extra(res, "rho_peak", A->peak);
@@ -299,6 +325,9 @@ sc_t53_check(sc_result_t res, sc_ctx_t ctx, sc_t53_part_t part, slong prec)
     A.rising = 0;
     A.has = A.has_peak = 0;
     A.sharp_fails = 0;
+    A.first = 0;
+    A.first_t = -1;
+    arb_init(A.first_rho);
     arb_init(A.exit_min);
     arb_init(A.peak);
     arb_init(A.sharp);
@@ -317,6 +346,7 @@ sc_t53_check(sc_result_t res, sc_ctx_t ctx, sc_t53_part_t part, slong prec)
     arb_clear(A.sharp);
     arb_clear(A.peak);
     arb_clear(A.exit_min);
+    arb_clear(A.first_rho);
     sc_tally_clear(&tl);
     return status;
 }
