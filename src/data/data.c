@@ -41,19 +41,27 @@ sc_data_center(fmpq_mat_t Xc, const fmpq_mat_t X)
     fmpq_clear(mu);
 }
 
-slong
-sc_data_row_basis(fmpq_mat_t B, const fmpq_mat_t A)
+void
+sc_data_rref_basis(fmpq_mat_t B, const fmpq_mat_t R, slong r)
 {
-    slong r, i, j, d = fmpq_mat_ncols(A);
-    fmpq_mat_t R;
+    slong i, j, d = fmpq_mat_ncols(R);
 
-    fmpq_mat_init(R, fmpq_mat_nrows(A), d);
-    r = fmpq_mat_rref(R, A);
     fmpq_mat_clear(B);
     fmpq_mat_init(B, r, d);
     for (i = 0; i < r; i++)
         for (j = 0; j < d; j++)
             fmpq_set(fmpq_mat_entry(B, i, j), fmpq_mat_entry(R, i, j));
+}
+
+slong
+sc_data_row_basis(fmpq_mat_t B, const fmpq_mat_t A)
+{
+    slong r;
+    fmpq_mat_t R;
+
+    fmpq_mat_init(R, fmpq_mat_nrows(A), fmpq_mat_ncols(A));
+    r = fmpq_mat_rref(R, A);
+    sc_data_rref_basis(B, R, r);
     fmpq_mat_clear(R);
     return r;
 }
@@ -61,19 +69,17 @@ sc_data_row_basis(fmpq_mat_t B, const fmpq_mat_t A)
 /* With B a row basis, w = B^T v solves Sigma w = Xc^T y / n in the row space
    iff (B Xc^T Xc B^T) v = B Xc^T y; that r x r Gram system is invertible. */
 void
-sc_data_lsq_reference(fmpq_mat_t w, const fmpq_mat_t Xc, const fmpq_mat_t y)
+sc_data_lsq_reference_rref(fmpq_mat_t w, const fmpq_mat_t Xc,
+                           const fmpq_mat_t R, slong r, const fmpq_mat_t y)
 {
-    slong r, n = fmpq_mat_nrows(Xc), d = fmpq_mat_ncols(Xc);
+    slong n = fmpq_mat_nrows(Xc), d = fmpq_mat_ncols(Xc);
     fmpq_mat_t B, Bt, XB, G, rhs, XBt, v;
 
-    fmpq_mat_init(B, 0, d);
-    r = sc_data_row_basis(B, Xc);
     fmpq_mat_zero(w);
     if (r == 0)
-    {
-        fmpq_mat_clear(B);
         return;
-    }
+    fmpq_mat_init(B, 0, d);
+    sc_data_rref_basis(B, R, r);
     fmpq_mat_init(Bt, d, r);
     fmpq_mat_init(XB, n, r);
     fmpq_mat_init(XBt, r, n);
@@ -99,24 +105,67 @@ sc_data_lsq_reference(fmpq_mat_t w, const fmpq_mat_t Xc, const fmpq_mat_t y)
     fmpq_mat_clear(B);
 }
 
+void
+sc_data_lsq_reference(fmpq_mat_t w, const fmpq_mat_t Xc, const fmpq_mat_t y)
+{
+    fmpq_mat_t R;
+    slong r;
+
+    fmpq_mat_init(R, fmpq_mat_nrows(Xc), fmpq_mat_ncols(Xc));
+    r = fmpq_mat_rref(R, Xc);
+    sc_data_lsq_reference_rref(w, Xc, R, r, y);
+    fmpq_mat_clear(R);
+}
+
+/* Row i of an rref has its pivot, a 1, at its first nonzero column, and
+   zeros in that column elsewhere: subtracting v[p_i] R_i for each row
+   leaves v - (its projection along the pivots), zero iff v is in the
+   span. */
+int
+sc_data_rref_contains(const fmpq_mat_t R, slong r, const fmpq_mat_t v)
+{
+    slong i, j, p, d = fmpq_mat_ncols(R);
+    fmpq_mat_t u;
+    fmpq_t c, t;
+    int in;
+
+    fmpq_mat_init_set(u, v);
+    fmpq_init(c);
+    fmpq_init(t);
+    for (i = 0; i < r; i++)
+    {
+        for (p = 0; p < d && fmpq_is_zero(fmpq_mat_entry(R, i, p)); p++)
+            ;
+        if (p == d)
+            continue;
+        fmpq_set(c, fmpq_mat_entry(u, p, 0));
+        if (fmpq_is_zero(c))
+            continue;
+        for (j = p; j < d; j++)
+        {
+            fmpq_mul(t, c, fmpq_mat_entry(R, i, j));
+            fmpq_sub(fmpq_mat_entry(u, j, 0), fmpq_mat_entry(u, j, 0), t);
+        }
+    }
+    in = fmpq_mat_is_zero(u);
+    fmpq_clear(t);
+    fmpq_clear(c);
+    fmpq_mat_clear(u);
+    return in;
+}
+
 int
 sc_data_in_row_space(const fmpq_mat_t Xc, const fmpq_mat_t v)
 {
-    slong i, j, r1, r2, n = fmpq_mat_nrows(Xc), d = fmpq_mat_ncols(Xc);
-    fmpq_mat_t A, R;
+    fmpq_mat_t R;
+    slong r;
+    int in;
 
-    fmpq_mat_init(A, n + 1, d);
-    fmpq_mat_init(R, n + 1, d);
-    for (i = 0; i < n; i++)
-        for (j = 0; j < d; j++)
-            fmpq_set(fmpq_mat_entry(A, i, j), fmpq_mat_entry(Xc, i, j));
-    r1 = fmpq_mat_rref(R, A);           /* last row zero: rank of Xc */
-    for (i = 0; i < d; i++)
-        fmpq_set(fmpq_mat_entry(A, n, i), fmpq_mat_entry(v, i, 0));
-    r2 = fmpq_mat_rref(R, A);
+    fmpq_mat_init(R, fmpq_mat_nrows(Xc), fmpq_mat_ncols(Xc));
+    r = fmpq_mat_rref(R, Xc);
+    in = sc_data_rref_contains(R, r, v);
     fmpq_mat_clear(R);
-    fmpq_mat_clear(A);
-    return r1 == r2;
+    return in;
 }
 
 static int
@@ -164,12 +213,8 @@ sc_data_init(sc_data_t D, const sc_case_t c)
     fmpq_mat_scalar_div_fmpz(D->Sigma, D->Sigma, nz);
     fmpq_mat_mul(D->Xty, Xt, c->y);
     D->whitened = sc_data_is_identity(D->Sigma);
-    {
-        fmpq_mat_t R;
-        fmpq_mat_init(R, n, d);
-        D->rank = fmpq_mat_rref(R, D->Xc);
-        fmpq_mat_clear(R);
-    }
+    fmpq_mat_init(D->rref, n, d);
+    D->rank = fmpq_mat_rref(D->rref, D->Xc);
 
     D->has_svm = (c->loss == SC_LOSS_LOGISTIC);
     if (D->has_svm)
@@ -180,7 +225,7 @@ sc_data_init(sc_data_t D, const sc_case_t c)
         fmpq_mat_set(D->wstar, D->svm->wmargin);
     }
     else
-        sc_data_lsq_reference(D->wstar, D->Xc, c->y);
+        sc_data_lsq_reference_rref(D->wstar, D->Xc, D->rref, D->rank, c->y);
     sc_data_dot(D->c2, D->wstar, D->wstar);
     fmpq_mat_mul(Sw, D->Sigma, D->wstar);
     sc_data_dot(D->c2_sigma, D->wstar, Sw);
@@ -199,7 +244,7 @@ sc_data_init(sc_data_t D, const sc_case_t c)
         fmpq_sub(D->rho0_sq, D->rho0_sq, t);
         fmpq_div(D->rho0_sq, D->rho0_sq, t);
     }
-    D->w0_in_span = sc_data_in_row_space(D->Xc, c->w0);
+    D->w0_in_span = sc_data_rref_contains(D->rref, D->rank, c->w0);
 
     fmpq_mat_clear(Sw);
     fmpq_mat_clear(Xt);
@@ -219,6 +264,7 @@ sc_data_clear(sc_data_t D)
     fmpq_clear(D->c2_sigma);
     fmpq_clear(D->c2);
     fmpq_mat_clear(D->wstar);
+    fmpq_mat_clear(D->rref);
     fmpq_mat_clear(D->Xty);
     fmpq_mat_clear(D->Sigma);
     fmpq_mat_clear(D->Xc);

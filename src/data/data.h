@@ -23,6 +23,8 @@ typedef struct
     fmpq_mat_t Xty;         /* X~^T y, d x 1 */
     int whitened;           /* Sigma == I exactly */
     slong rank;             /* rank of X~ */
+    fmpq_mat_t rref;        /* the rref of X~ (n x d), computed once: its
+                               first rank rows are a basis of span(X~^T) */
     fmpq_mat_t wstar;       /* reference direction (unnormalised), d x 1 */
     fmpq_t c2;              /* ||w*||^2 (Euclidean); 0 if no reference */
     fmpq_t c2_sigma;        /* ||w*||_Sigma^2 */
@@ -59,8 +61,21 @@ slong sc_data_row_basis(fmpq_mat_t B, const fmpq_mat_t A);
 void sc_data_lsq_reference(fmpq_mat_t w, const fmpq_mat_t Xc,
                            const fmpq_mat_t y);
 
+/* The same from the rref R of Xc and its rank r (sc_data_init keeps
+   both: one elimination serves every fact of the row space). */
+void sc_data_lsq_reference_rref(fmpq_mat_t w, const fmpq_mat_t Xc,
+                                const fmpq_mat_t R, slong r,
+                                const fmpq_mat_t y);
+
+/* B (r x d) = the first r rows of the rref R. */
+void sc_data_rref_basis(fmpq_mat_t B, const fmpq_mat_t R, slong r);
+
 /* Is v (d x 1) in the row space of Xc? */
 int sc_data_in_row_space(const fmpq_mat_t Xc, const fmpq_mat_t v);
+
+/* Is v (d x 1) in the span of the first r rows of the rref R?  Exact, by
+   eliminating v's entries at R's pivots (no further elimination). */
+int sc_data_rref_contains(const fmpq_mat_t R, slong r, const fmpq_mat_t v);
 
 /* res = <u, v> for d x 1 matrices. */
 void sc_data_dot(fmpq_t res, const fmpq_mat_t u, const fmpq_mat_t v);

@@ -24,15 +24,17 @@ sc_logi_fmpq_mat_to_arb(arb_mat_t A, const fmpq_mat_t Q, slong prec)
                          prec);
 }
 
-/* Bt = a basis of span(X~^T) as columns, Ginv = (B B^T)^-1, both exact
-   rationals rounded once: P = Bt Ginv Bt^T is the orthogonal projection. */
+/* Bt = a basis of span(X~^T) as columns (the rows of the data's rref),
+   Ginv = (B B^T)^-1, both exact rationals rounded once: P = Bt Ginv Bt^T
+   is the orthogonal projection. */
 static void
-sc_logi_init_projection(sc_logi_t L, const fmpq_mat_t Xc, slong prec)
+sc_logi_init_projection(sc_logi_t L, const sc_data_t data, slong prec)
 {
     fmpq_mat_t B, Bt, G;
 
     fmpq_mat_init(B, 0, L->d);
-    L->r = sc_data_row_basis(B, Xc);
+    L->r = data->rank;
+    sc_data_rref_basis(B, data->rref, L->r);
     fmpq_mat_init(Bt, L->d, L->r);
     fmpq_mat_init(G, L->r, L->r);
     fmpq_mat_transpose(Bt, B);
@@ -99,7 +101,7 @@ sc_logi_init(sc_logi_t L, sc_dyn_struct * D, const sc_case_t c,
     arb_sqrtpos(L->ws, L->ws, prec);
     fmpq_clear(t);
     fmpq_mat_clear(xs);
-    sc_logi_init_projection(L, data->Xc, prec);
+    sc_logi_init_projection(L, data, prec);
 }
 
 void
