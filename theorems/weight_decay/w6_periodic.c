@@ -3,15 +3,15 @@
  *
  * What is measured on the certified full-GD trajectory (balls):
  *  - spikes of the excess loss e_t = L_t - L* (square loss; e_t = L_t for
- *    the logistic loss).  Definition (SC_W6_F = 10): the detector starts
- *    armed with m = e_0; while armed, m = min e so far, and a step with
- *    e_t > F m and e_t > e_0 / F^2 (both certified: a rise by the factor F
- *    that also reaches 1% of the initial excess, so that the steady
- *    oscillation of a tiny excess loss is not counted) is a spike; it then
- *    disarms and tracks the peak
- *    p = max e since the spike; it re-arms (m = e_t) at the first step with
- *    e_t < p / F (certified: a descent by the factor F).  An undecided
- *    comparison raises the precision.  period = mean gap between spikes.
+ *    the logistic loss).  Definition (F = SC_W6_F = 10, weight_decay.h):
+ *    the detector starts armed with m = e_0; while armed, m = min e so
+ *    far, and a step with e_t > F m and e_t > e_0 / F^2 (both certified:
+ *    a rise by the factor F that also reaches 1% of the initial excess, so
+ *    that the steady oscillation of a tiny excess loss is not counted) is
+ *    a spike; it then disarms and tracks the peak p = max e since the
+ *    spike; it re-arms (m = e_t) at the first step with e_t < p / F
+ *    (certified: a descent by the factor F).  An undecided comparison
+ *    raises the precision.  period = mean gap between spikes.
  *  - the loss level, for FAM-W6-period's regime map (the "stuck at high
  *    train loss" regime of seed 004 s.5): e_T / e_0, min e_t / e_0 over
  *    the run and over the second half t in [T/2, T] (balls).
@@ -51,8 +51,6 @@
 #include <stdio.h>
 #include "theorems/weight_decay/weight_decay.h"
 #include "num/num.h"
-
-#define SC_W6_F 10
 
 typedef struct
 {
