@@ -56,11 +56,11 @@ enum
 
 typedef struct
 {
-    slong m, na, undecided;
+    slong m, na, undecided;     /* m: the law's points (2+ spikes) */
     slong first_bad;
     slong count[SC_W6F_NREGIMES];   /* points per regime */
     arb_ptr x, y, q;        /* 1/(eta lambda), period, period eta lambda */
-    slong * at;             /* the point of each periodic entry */
+    slong * at;             /* the point of each law entry */
     int * regime;           /* per point: SC_W6F_* */
 }
 sc_w6f_data_struct;
