@@ -380,9 +380,11 @@ test_fam_t22_committed_family(void ** state)
 }
 
 /* A family of the weight-decay base over eta x eta_lambda, records made
-   here: W6-like, spikes and period. */
+   here: W6-like, spikes, period and the loss level loss_tail_min_ratio
+   (num / den with radius rad; den = 0: none recorded). */
 static void
-w6_point(sc_result_struct * r, sc_verdict_t v, slong spikes, const fmpq_t p)
+w6_point_level(sc_result_struct * r, sc_verdict_t v, slong spikes,
+               const fmpq_t p, slong num, slong den, double rad)
 {
     arb_t x;
 
@@ -397,8 +399,23 @@ w6_point(sc_result_struct * r, sc_verdict_t v, slong spikes, const fmpq_t p)
             arb_set_fmpq(x, p, 128);
             sc_result_set_extra(r, "period", x);
         }
+        if (den != 0)
+        {
+            arb_set_si(x, num);
+            arb_div_si(x, x, den, 128);
+            if (rad > 0)
+                mag_set_d(arb_radref(x), rad);
+            sc_result_set_extra(r, "loss_tail_min_ratio", x);
+        }
     }
     arb_clear(x);
+}
+
+/* A point whose loss falls to 1/1000 of e_0 in the second half. */
+static void
+w6_point(sc_result_struct * r, sc_verdict_t v, slong spikes, const fmpq_t p)
+{
+    w6_point_level(r, v, spikes, p, 1, 1000, 0);
 }
 
 static sc_verdict_t
@@ -494,6 +511,99 @@ test_fam_w6_judge(void ** state)
     for (i = 0; i < 9; i++)
         sc_result_clear(r + i);
     arb_clear(v);
+    fmpq_clear(q);
+    fmpq_clear(p);
+    sc_result_clear(res);
+    sc_family_clear(F);
+}
+
+/* extra name of res as an integer (the regime counts) */
+static slong
+w6_count(const sc_result_t res, const char * name)
+{
+    arb_t v;
+    slong k;
+
+    arb_init(v);
+    if (!sc_fam_extra(v, res, name))
+        fail_msg("extra %s missing", name);
+    k = arf_get_si(arb_midref(v), ARF_RND_NEAR);
+    arb_clear(v);
+    return k;
+}
+
+/* The regime map's classes on records made here: the loss level decides
+   stuck (loss_tail_min_ratio >= 1/100) before the spike count; a ball
+   straddling 1/100, or a record without the level, is "regime undecided",
+   never guessed; a stuck point with a period stays one of the law's
+   points, so the verdict does not move with the map. */
+static void
+test_fam_w6_regimes(void ** state)
+{
+    sc_family_t F;
+    char err[SC_ERR_LEN];
+    sc_result_struct r[9];
+    const sc_result_struct * rec[9];
+    sc_result_t res;
+    fmpq_t p, q;
+    slong i, nplots;
+
+    (void) state;
+    sc_family_init(F);
+    if (load_text(F, "{\"format\": \"spikecheck-family/1\", \"family\": "
+                  "\"w\", \"claim\": \"FAM-W6-period\", \"base\": "
+                  "\"base/wd-period-base.json\", \"grid\": {\"eta\": [\"1\", "
+                  "\"2\", \"4\"], \"eta_lambda\": [\"1/100\", \"1/50\", "
+                  "\"1/25\"]}}", err, sizeof(err)) != SC_OK)
+        fail_msg("%s", err);
+    sc_result_init(res);
+    fmpq_init(p);
+    fmpq_init(q);
+    fmpq_set_si(q, 7, 5);
+    for (i = 0; i < 9; i++)
+    {
+        sc_result_init(r + i);
+        rec[i] = r + i;
+        fmpq_div(p, q, sc_family_at(F, i, SC_FAMILY_ETA_LAMBDA));
+        w6_point(r + i, SC_HOLDS, 10, p);
+    }
+    assert_int_equal(w6_judge(res, F, rec, &nplots), SC_HOLDS);
+    assert_int_equal(w6_count(res, "periodic"), 9);
+    assert_int_equal(w6_count(res, "stuck"), 0);
+    assert_int_equal(w6_count(res, "regime_undecided"), 0);
+    /* just above and just below the level, without spikes */
+    w6_point_level(r + 0, SC_HOLDS, 0, p, 101, 10000, 0);
+    w6_point_level(r + 1, SC_HOLDS, 0, p, 99, 10000, 0);
+    /* one spike and a high loss: stuck; one spike and a low loss */
+    w6_point_level(r + 2, SC_HOLDS, 1, p, 1, 2, 0);
+    w6_point_level(r + 3, SC_HOLDS, 1, p, 1, 1000, 0);
+    /* periodic spikes at a high loss: stuck on the map, in the law */
+    fmpq_div(p, q, sc_family_at(F, 4, SC_FAMILY_ETA_LAMBDA));
+    w6_point_level(r + 4, SC_HOLDS, 10, p, 1, 20, 0);
+    /* [0.0099, 0.0101] straddles 1/100; no level recorded */
+    fmpq_div(p, q, sc_family_at(F, 5, SC_FAMILY_ETA_LAMBDA));
+    w6_point_level(r + 5, SC_HOLDS, 10, p, 1, 100, 1e-4);
+    fmpq_div(p, q, sc_family_at(F, 6, SC_FAMILY_ETA_LAMBDA));
+    w6_point_level(r + 6, SC_HOLDS, 10, p, 0, 0, 0);
+    assert_int_equal(w6_judge(res, F, rec, &nplots), SC_HOLDS);
+    assert_int_equal(nplots, 2);
+    assert_int_equal(w6_count(res, "stuck"), 3);
+    assert_int_equal(w6_count(res, "no_spike"), 1);
+    assert_int_equal(w6_count(res, "one_spike"), 1);
+    assert_int_equal(w6_count(res, "regime_undecided"), 2);
+    assert_int_equal(w6_count(res, "periodic"), 2);
+    assert_int_equal(w6_count(res, "law_points"), 5);
+    /* the straddling ball decided: below the level it is periodic */
+    fmpq_div(p, q, sc_family_at(F, 5, SC_FAMILY_ETA_LAMBDA));
+    w6_point_level(r + 5, SC_HOLDS, 10, p, 98, 10000, 1e-4);
+    assert_int_equal(w6_judge(res, F, rec, &nplots), SC_HOLDS);
+    assert_int_equal(w6_count(res, "regime_undecided"), 1);
+    assert_int_equal(w6_count(res, "periodic"), 3);
+    /* a W6-a record that is UNDECIDED: the claim is UNDECIDED */
+    w6_point(r + 7, SC_UNDECIDED, 0, p);
+    assert_int_equal(w6_judge(res, F, rec, &nplots), SC_UNDECIDED);
+    for (i = 0; i < 9; i++)
+        sc_result_clear(r + i);
     fmpq_clear(q);
     fmpq_clear(p);
     sc_result_clear(res);
@@ -764,6 +874,7 @@ main(void)
         cmocka_unit_test(test_fam_t22_judge_hypotheses),
         cmocka_unit_test(test_fam_t22_committed_family),
         cmocka_unit_test(test_fam_w6_judge),
+        cmocka_unit_test(test_fam_w6_regimes),
         cmocka_unit_test(test_fam_t5_judge),
         cmocka_unit_test(test_family_margin_grid),
         cmocka_unit_test(test_fam_t5_margin_judges),

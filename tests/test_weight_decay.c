@@ -495,6 +495,55 @@ test_wd_w6_spikes_and_control(void ** state)
     sc_fixture_free(f);
 }
 
+/* [W6-a]'s loss level (the regime map's input) against a recomputation
+   here from the certified trajectory: the final excess loss over e_0, and
+   the minima, over the run and over t in [T/2, T], scanned backwards.
+   The periodic showcase gets far below e_0 / 100 between its spikes. */
+static void
+test_wd_w6_loss_level(void ** state)
+{
+    sc_fixture * f = sc_fixture_load("cases/showcase/whitened-wd-periodic.json");
+    const sc_traj_struct * T;
+    const arb_struct * Lstar;
+    sc_result_t res;
+    arb_t e0, e, lo, tail;
+    slong t, n, prec;
+
+    (void) state;
+    sc_result_init(res);
+    arb_init(e0); arb_init(e); arb_init(lo); arb_init(tail);
+    assert_int_equal(sc_run_case(res, f, "W6-a", 1, 1), SC_HOLDS);
+    prec = res->prec;
+    T = sc_ctx_full(f->ctx, prec);
+    Lstar = sc_ctx_dyn(f->ctx, prec)->Lstar;
+    n = T->len - 1;
+    arb_sub(e0, T->loss, Lstar, prec);
+    arb_sub(e, T->loss + n, Lstar, prec);
+    arb_set(lo, e);
+    arb_set(tail, e);
+    for (t = n - 1; t >= 0; t--)
+    {
+        arb_sub(e, T->loss + t, Lstar, prec);
+        arb_min(lo, lo, e, prec);
+        if (t >= n / 2)
+            arb_min(tail, tail, e, prec);
+    }
+    arb_sub(e, T->loss + n, Lstar, prec);
+    arb_div(e, e, e0, prec);
+    assert_true(arb_overlaps(sc_extra(res, "loss_final_ratio"), e));
+    arb_div(lo, lo, e0, prec);
+    assert_true(arb_overlaps(sc_extra(res, "loss_min_ratio"), lo));
+    arb_div(tail, tail, e0, prec);
+    assert_true(arb_overlaps(sc_extra(res, "loss_tail_min_ratio"), tail));
+    arb_set_si(e, 1);
+    arb_div_si(e, e, 100, prec);
+    assert_true(arb_is_positive(sc_extra(res, "loss_tail_min_ratio"))
+                && arb_lt(sc_extra(res, "loss_tail_min_ratio"), e));
+    arb_clear(e0); arb_clear(e); arb_clear(lo); arb_clear(tail);
+    sc_result_clear(res);
+    sc_fixture_free(f);
+}
+
 /* BEYOND.md: a small non-whitened model (n = 24, d = 3, eta = 1/2, lambda =
    8e-3) spikes a few times, then settles into a steady oscillation; there
    the exact Prop. 3 condition holds on the window and ||w||^2 stays in
@@ -579,6 +628,7 @@ main(void)
         cmocka_unit_test(test_wd_w5_prop5_steady),
         cmocka_unit_test(test_wd_gtilde2_cached),
         cmocka_unit_test(test_wd_w6_spikes_and_control),
+        cmocka_unit_test(test_wd_w6_loss_level),
         cmocka_unit_test(test_wd_w6_steady_oscillation),
         cmocka_unit_test(test_wd_paper_slips_shown),
     };

@@ -23,9 +23,10 @@ const sc_fam_claim_struct sc_fam_table[] =
     { { "FAM-W6-period", "Spike period is set by eta lambda alone",
         SC_PROV_OBSERVATIONAL,
         "seed 004 s.5, App. E.1, Corollary 1; BEYOND.md s.1; issue 16",
-        "over the grid's periodic points period * eta * lambda is one "
-        "constant within the tolerance (at a fixed product and across "
-        "products); the (eta, lambda) regime map", NULL,
+        "over the grid's points with at least two spikes period * eta * "
+        "lambda is one constant within the tolerance (at a fixed product "
+        "and across products); the (eta, lambda) regime map: periodic, "
+        "one spike, no spike, stuck (the loss stays high)", NULL,
         { NULL, NULL, NULL }, NULL },
       /* nothing required: a grid of eta alone varies the product too */
       { "W6-a", NULL }, 0,

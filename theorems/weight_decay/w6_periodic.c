@@ -3,15 +3,18 @@
  *
  * What is measured on the certified full-GD trajectory (balls):
  *  - spikes of the excess loss e_t = L_t - L* (square loss; e_t = L_t for
- *    the logistic loss).  Definition (SC_W6_F = 10): the detector starts
- *    armed with m = e_0; while armed, m = min e so far, and a step with
- *    e_t > F m and e_t > e_0 / F^2 (both certified: a rise by the factor F
- *    that also reaches 1% of the initial excess, so that the steady
- *    oscillation of a tiny excess loss is not counted) is a spike; it then
- *    disarms and tracks the peak
- *    p = max e since the spike; it re-arms (m = e_t) at the first step with
- *    e_t < p / F (certified: a descent by the factor F).  An undecided
- *    comparison raises the precision.  period = mean gap between spikes.
+ *    the logistic loss).  Definition (F = SC_W6_F = 10, weight_decay.h):
+ *    the detector starts armed with m = e_0; while armed, m = min e so
+ *    far, and a step with e_t > F m and e_t > e_0 / F^2 (both certified:
+ *    a rise by the factor F that also reaches 1% of the initial excess, so
+ *    that the steady oscillation of a tiny excess loss is not counted) is
+ *    a spike; it then disarms and tracks the peak p = max e since the
+ *    spike; it re-arms (m = e_t) at the first step with e_t < p / F
+ *    (certified: a descent by the factor F).  An undecided comparison
+ *    raises the precision.  period = mean gap between spikes.
+ *  - the loss level, for FAM-W6-period's regime map (the "stuck at high
+ *    train loss" regime of seed 004 s.5): e_T / e_0, min e_t / e_0 over
+ *    the run and over the second half t in [T/2, T] (balls).
  *  - windowed bounds over the second half of the horizon, t in [T/2, T):
  *    l = min g~_t, L = max g~_t (balls over the enclosures), and the exact
  *    equilibrium interval I = [eta l / sqrt(alpha), eta L / sqrt(alpha)],
@@ -48,8 +51,6 @@
 #include <stdio.h>
 #include "theorems/weight_decay/weight_decay.h"
 #include "num/num.h"
-
-#define SC_W6_F 10
 
 typedef struct
 {
@@ -355,6 +356,40 @@ sc_w6_applies(sc_result_t res, const sc_ctx_t ctx, int part)
     return 0;
 }
 
+/* The loss level, for the regime map of FAM-W6-period: with e_t = loss_t
+   - Lstar (the detector's excess loss), the ratios to e_0 of e_T
+   (loss_final_ratio), of min e_t over the run (loss_min_ratio) and of
+   min e_t over the second half t in [T/2, T] (loss_tail_min_ratio, the
+   window of [W6-b]/[W6-c]).  Balls: arb_min keeps every candidate, so the
+   minimum's ball contains the true minimum. */
+static void
+sc_w6_loss_extras(sc_result_t res, const sc_traj_struct * T,
+                  const arb_t Lstar, slong prec)
+{
+    slong t, n = T->len - 1, h = n / 2;
+    arb_t e0, e, lo, tail;
+
+    arb_init(e0); arb_init(e); arb_init(lo); arb_init(tail);
+    arb_sub(e0, T->loss, Lstar, prec);
+    arb_set(lo, e0);
+    arb_set(e, e0);
+    arb_sub(tail, T->loss + h, Lstar, prec);
+    for (t = 1; t <= n; t++)
+    {
+        arb_sub(e, T->loss + t, Lstar, prec);
+        arb_min(lo, lo, e, prec);
+        if (t >= h)
+            arb_min(tail, tail, e, prec);
+    }
+    arb_div(e, e, e0, prec);
+    sc_result_set_extra(res, "loss_final_ratio", e);
+    arb_div(lo, lo, e0, prec);
+    sc_result_set_extra(res, "loss_min_ratio", lo);
+    arb_div(tail, tail, e0, prec);
+    sc_result_set_extra(res, "loss_tail_min_ratio", tail);
+    arb_clear(e0); arb_clear(e); arb_clear(lo); arb_clear(tail);
+}
+
 /* The spike measurement on T into the extras; *s receives it. */
 static int
 sc_w6_measure(sc_w6_spikes_struct * s, sc_result_t res, sc_ctx_t ctx,
@@ -368,7 +403,10 @@ sc_w6_measure(sc_w6_spikes_struct * s, sc_result_t res, sc_ctx_t ctx,
         arb_set(Lstar, sc_ctx_dyn(ctx, prec)->Lstar);
     status = sc_w6_spikes(s, res, T, Lstar, prec);
     if (status == SC_OK)
+    {
         sc_w6_spike_extras(res, s, ctx, prec);
+        sc_w6_loss_extras(res, T, Lstar, prec);
+    }
     arb_clear(Lstar);
     return status;
 }

@@ -9,6 +9,11 @@
 
 /* ---- BEYOND.md s.1, weight decay [W1]-[W6] (weight_decay/wd_common.c) ---- */
 
+/* [W6]'s spike factor F (w6_periodic.c): a spike is a rise by F that
+   reaches e_0 / F^2; FAM-W6-period calls a run stuck when its excess loss
+   stays at or above that floor e_0 / F^2 over [T/2, T]. */
+#define SC_W6_F 10
+
 /* 1 if the case takes the plain decayed step w+ = (1 - eta lambda) w -
    eta grad (no momentum, no norm projection); else 0 with res set to
    NOT-APPLICABLE and the reason. */
