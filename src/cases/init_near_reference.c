@@ -108,14 +108,13 @@ sc_near_ref_coefficients(fmpq_t alpha, fmpq_t beta, const fmpq_t rho0,
 }
 
 /* The common part: w0 at rho0 and norm2 around the given reference w
-   (d x 1, in span(X~^T)). */
-int
-sc_case_init_near_direction(fmpq_mat_t w0, const fmpq_mat_t X,
-                            const fmpq_mat_t w, const fmpq_t rho0,
-                            const fmpq_t norm2, ulong seed, char * err,
-                            size_t errlen)
+   (d x 1, in span(X~^T)); rank = rank X~ when known, else -1. */
+static int
+sc_near_direction(fmpq_mat_t w0, const fmpq_mat_t X, const fmpq_mat_t w,
+                  slong rank, const fmpq_t rho0, const fmpq_t norm2,
+                  ulong seed, char * err, size_t errlen)
 {
-    slong n = fmpq_mat_nrows(X), d = fmpq_mat_ncols(X), tries, rank;
+    slong n = fmpq_mat_nrows(X), d = fmpq_mat_ncols(X), tries;
     fmpq_mat_t Xc, R, v, wt;
     fmpq_t c2, vv, alpha, beta;
     sc_rand_t r;
@@ -153,7 +152,8 @@ sc_case_init_near_direction(fmpq_mat_t w0, const fmpq_mat_t X,
         goto cleanup;
     }
     /* rank 1: the row space is span(w*), nothing is orthogonal to it */
-    rank = fmpq_mat_rref(R, Xc);
+    if (rank < 0)
+        rank = sc_data_rref(R, Xc);
     if (rank < 2)
     {
         sc_near_ref_fail(err, errlen, "span(X~^T) has no direction "
@@ -194,13 +194,23 @@ cleanup:
 }
 
 int
+sc_case_init_near_direction(fmpq_mat_t w0, const fmpq_mat_t X,
+                            const fmpq_mat_t w, const fmpq_t rho0,
+                            const fmpq_t norm2, ulong seed, char * err,
+                            size_t errlen)
+{
+    return sc_near_direction(w0, X, w, -1, rho0, norm2, seed, err, errlen);
+}
+
+int
 sc_case_init_near_reference(fmpq_mat_t w0, const fmpq_mat_t X,
                             const fmpq_mat_t y, const fmpq_t rho0,
                             const fmpq_t norm2, ulong seed, char * err,
                             size_t errlen)
 {
     slong n = fmpq_mat_nrows(X), d = fmpq_mat_ncols(X);
-    fmpq_mat_t Xc, w;
+    fmpq_mat_t Xc, R, w;
+    slong rank;
     int rc;
 
     if (n < 1 || d < 1 || fmpq_mat_nrows(y) != n || fmpq_mat_ncols(y) != 1)
@@ -218,12 +228,15 @@ sc_case_init_near_reference(fmpq_mat_t w0, const fmpq_mat_t X,
         return sc_near_ref_fail(err, errlen, "near-reference: rho0 and "
                                 "norm2 must be > 0");
     fmpq_mat_init(Xc, n, d);
+    fmpq_mat_init(R, n, d);
     fmpq_mat_init(w, d, 1);
     sc_data_center(Xc, X);
-    sc_data_lsq_reference(w, Xc, y);
-    rc = sc_case_init_near_direction(w0, X, w, rho0, norm2, seed, err,
-                                     errlen);
+    /* one elimination for the reference and the rank */
+    rank = sc_data_rref(R, Xc);
+    sc_data_lsq_reference_rref(w, Xc, R, rank, y);
+    rc = sc_near_direction(w0, X, w, rank, rho0, norm2, seed, err, errlen);
     fmpq_mat_clear(w);
+    fmpq_mat_clear(R);
     fmpq_mat_clear(Xc);
     return rc;
 }

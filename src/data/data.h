@@ -53,6 +53,10 @@ void sc_data_clear(sc_data_t D);
 /* Xc = X - 1 mu^T (Xc may not alias X). */
 void sc_data_center(fmpq_mat_t Xc, const fmpq_mat_t X);
 
+/* R = the reduced row echelon form of A (same size), exact; returns the
+   rank.  FLINT's verified multimodular elimination (data.c says why). */
+slong sc_data_rref(fmpq_mat_t R, const fmpq_mat_t A);
+
 /* B (r x d) = a basis of the row space of A (rows of its rref); returns r. */
 slong sc_data_row_basis(fmpq_mat_t B, const fmpq_mat_t A);
 

@@ -19,7 +19,7 @@ sc_svm_null_basis(fmpq_mat_t N, const fmpq_mat_t A)
     fmpq_mat_t R;
 
     fmpq_mat_init(R, fmpq_mat_nrows(A), n);
-    r = fmpq_mat_rref(R, A);
+    r = sc_data_rref(R, A);
     piv = flint_malloc((n + 1) * sizeof(slong));
     for (i = 0, j = 0; i < r; i++)
     {
