@@ -97,43 +97,67 @@ sc_data_row_basis(fmpq_mat_t B, const fmpq_mat_t A)
     return r;
 }
 
-/* With B a row basis, w = B^T v solves Sigma w = Xc^T y / n in the row space
-   iff (B Xc^T Xc B^T) v = B Xc^T y; that r x r Gram system is invertible. */
+/* With B a row basis (the first r rows of the rref R), w = B^T v solves
+   S w = b (S = Xc^T Xc, b = Xc^T y: the normal equations) in the row
+   space iff (B S B^T) v = B b; that r x r Gram system is invertible.  At
+   full column rank B = I and the system is S itself. */
 void
-sc_data_lsq_reference_rref(fmpq_mat_t w, const fmpq_mat_t Xc,
-                           const fmpq_mat_t R, slong r, const fmpq_mat_t y)
+sc_data_lsq_reference_gram(fmpq_mat_t w, const fmpq_mat_t R, slong r,
+                           const fmpq_mat_t S, const fmpq_mat_t b)
 {
-    slong n = fmpq_mat_nrows(Xc), d = fmpq_mat_ncols(Xc);
-    fmpq_mat_t B, Bt, XB, G, rhs, XBt, v;
+    slong d = fmpq_mat_ncols(R);
+    fmpq_mat_t B, Bt, SB, G, rhs, v;
 
     fmpq_mat_zero(w);
     if (r == 0)
         return;
+    if (r == d)
+    {
+        if (!fmpq_mat_solve(w, S, b))
+            flint_abort();  /* S = Xc^T Xc is invertible at rank d */
+        return;
+    }
     fmpq_mat_init(B, 0, d);
     sc_data_rref_basis(B, R, r);
     fmpq_mat_init(Bt, d, r);
-    fmpq_mat_init(XB, n, r);
-    fmpq_mat_init(XBt, r, n);
+    fmpq_mat_init(SB, d, r);
     fmpq_mat_init(G, r, r);
     fmpq_mat_init(rhs, r, 1);
     fmpq_mat_init(v, r, 1);
 
     fmpq_mat_transpose(Bt, B);
-    fmpq_mat_mul(XB, Xc, Bt);
-    fmpq_mat_transpose(XBt, XB);
-    fmpq_mat_mul(G, XBt, XB);
-    fmpq_mat_mul(rhs, XBt, y);
+    fmpq_mat_mul(SB, S, Bt);
+    fmpq_mat_mul(G, B, SB);
+    fmpq_mat_mul(rhs, B, b);
     if (!fmpq_mat_solve(v, G, rhs))
-        flint_abort();      /* G is a Gram matrix of independent columns */
+        flint_abort();      /* G is a Gram matrix of independent rows */
     fmpq_mat_mul(w, Bt, v);
 
     fmpq_mat_clear(v);
     fmpq_mat_clear(rhs);
     fmpq_mat_clear(G);
-    fmpq_mat_clear(XBt);
-    fmpq_mat_clear(XB);
+    fmpq_mat_clear(SB);
     fmpq_mat_clear(Bt);
     fmpq_mat_clear(B);
+}
+
+void
+sc_data_lsq_reference_rref(fmpq_mat_t w, const fmpq_mat_t Xc,
+                           const fmpq_mat_t R, slong r, const fmpq_mat_t y)
+{
+    slong n = fmpq_mat_nrows(Xc), d = fmpq_mat_ncols(Xc);
+    fmpq_mat_t Xt, S, b;
+
+    fmpq_mat_init(Xt, d, n);
+    fmpq_mat_init(S, d, d);
+    fmpq_mat_init(b, d, 1);
+    fmpq_mat_transpose(Xt, Xc);
+    fmpq_mat_mul(S, Xt, Xc);
+    fmpq_mat_mul(b, Xt, y);
+    sc_data_lsq_reference_gram(w, R, r, S, b);
+    fmpq_mat_clear(b);
+    fmpq_mat_clear(S);
+    fmpq_mat_clear(Xt);
 }
 
 void
@@ -256,7 +280,15 @@ sc_data_init(sc_data_t D, const sc_case_t c)
         fmpq_mat_set(D->wstar, D->svm->wmargin);
     }
     else
-        sc_data_lsq_reference_rref(D->wstar, D->Xc, D->rref, D->rank, c->y);
+    {
+        /* Sigma w = Xty / n is the same system as the normal equations */
+        fmpq_mat_t b;
+
+        fmpq_mat_init(b, d, 1);
+        fmpq_mat_scalar_div_fmpz(b, D->Xty, nz);
+        sc_data_lsq_reference_gram(D->wstar, D->rref, D->rank, D->Sigma, b);
+        fmpq_mat_clear(b);
+    }
     sc_data_dot(D->c2, D->wstar, D->wstar);
     fmpq_mat_mul(Sw, D->Sigma, D->wstar);
     sc_data_dot(D->c2_sigma, D->wstar, Sw);

@@ -71,6 +71,11 @@ void sc_data_lsq_reference_rref(fmpq_mat_t w, const fmpq_mat_t Xc,
                                 const fmpq_mat_t R, slong r,
                                 const fmpq_mat_t y);
 
+/* The same from the normal equations S w = b (S = Xc^T Xc, b = Xc^T y,
+   or both divided by n) and the rref R of Xc with its rank r. */
+void sc_data_lsq_reference_gram(fmpq_mat_t w, const fmpq_mat_t R, slong r,
+                                const fmpq_mat_t S, const fmpq_mat_t b);
+
 /* B (r x d) = the first r rows of the rref R. */
 void sc_data_rref_basis(fmpq_mat_t B, const fmpq_mat_t R, slong r);
 
