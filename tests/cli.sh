@@ -160,6 +160,10 @@ done
 expect_rc 0 "merge journals" "$SC" merge -o "$T/mj.json" -o "$T/mj.xml" -o "$T/mj.html" "$T/p2.jnl" "$T/p3.jnl" "$T/p1.jnl"
 cmp -s "$T/all.json" "$T/mj.json" && cmp -s "$T/all.xml" "$T/mj.xml" && cmp -s "$T/all.html" "$T/mj.html" \
     && ok || bad "merged journals give the unsharded JSON, JUnit and HTML"
+expect_rc 0 "merge journals into one journal" "$SC" merge -o "$T/mj.jnl" "$T/p2.jnl" "$T/p3.jnl" "$T/p1.jnl"
+expect_rc 0 "check a merged journal" "$SC" check --precision 53 --html "$T/mjc.html" --journal "$T/mj.jnl" --json "$T/mjc.json" --junit "$T/mjc.xml" "$T/sh"
+grep -q 'mj.jnl: 4 of 4 cases restored, 0 run' "$T/err" && cmp -s "$T/all.json" "$T/mjc.json" && cmp -s "$T/all.xml" "$T/mjc.xml" \
+    && cmp -s "$T/all.html" "$T/mjc.html" && ok || bad "check with a merged journal restores the unsharded reports"
 expect_rc 2 "JUnit from JSON parts" "$SC" merge -o "$T/mx.xml" "$T/p1.json" "$T/p2.json"
 expect_rc 2 "merge: unknown extension" "$SC" merge -o "$T/mx.txt" "$T/p1.jnl"
 expect_rc 2 "merge: a case in two parts" "$SC" merge -o "$T/mx.json" "$T/p1.jnl" "$T/p1.jnl"
