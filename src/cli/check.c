@@ -490,8 +490,8 @@ sc_cli_check_finish(sc_report_t R, const sc_check_opts * o,
     if (o->journal != NULL)
         sc_cli_signal_resumable();
     /* a merged journal runs nothing: no workers to restore it */
-    jobs = o->journal != NULL && sc_journal_is_merged(o->journal)
-           ? 1 : o->jobs;
+    jobs = o->jobs > 1 && o->journal != NULL
+           && sc_journal_is_merged(o->journal) ? 1 : o->jobs;
     if ((jobs > 1 ? sc_cli_check_jobs(R, o, cases, n)
                   : sc_cli_check_run(R, o, cases, n, 0, 1, o->journal))
         != SC_OK)
