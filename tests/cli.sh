@@ -160,6 +160,10 @@ done
 expect_rc 0 "merge journals" "$SC" merge -o "$T/mj.json" -o "$T/mj.xml" -o "$T/mj.html" "$T/p2.jnl" "$T/p3.jnl" "$T/p1.jnl"
 cmp -s "$T/all.json" "$T/mj.json" && cmp -s "$T/all.xml" "$T/mj.xml" && cmp -s "$T/all.html" "$T/mj.html" \
     && ok || bad "merged journals give the unsharded JSON, JUnit and HTML"
+expect_rc 0 "merge journals into one journal" "$SC" merge -o "$T/mj.jnl" "$T/p2.jnl" "$T/p3.jnl" "$T/p1.jnl"
+expect_rc 0 "check a merged journal" "$SC" check --precision 53 --html "$T/mjc.html" --journal "$T/mj.jnl" --json "$T/mjc.json" --junit "$T/mjc.xml" "$T/sh"
+grep -q 'mj.jnl: 4 of 4 cases restored, 0 run' "$T/err" && cmp -s "$T/all.json" "$T/mjc.json" && cmp -s "$T/all.xml" "$T/mjc.xml" \
+    && cmp -s "$T/all.html" "$T/mjc.html" && ok || bad "check with a merged journal restores the unsharded reports"
 expect_rc 2 "JUnit from JSON parts" "$SC" merge -o "$T/mx.xml" "$T/p1.json" "$T/p2.json"
 expect_rc 2 "merge: unknown extension" "$SC" merge -o "$T/mx.txt" "$T/p1.jnl"
 expect_rc 2 "merge: a case in two parts" "$SC" merge -o "$T/mx.json" "$T/p1.jnl" "$T/p1.jnl"
@@ -953,6 +957,50 @@ grep -q '5 of 5 cases restored, 0 run' "$T/err" && cmp -s "$T/fam.json" "$T/fam3
 expect_rc 0 "sweep --shard 1/2" "$SC" sweep --shard 1/2 --json "$T/fam4.json" "$FAM"
 [ "$(grep -c '"checker": "T2.2-T"' "$T/fam4.json")" -eq 3 ] && ! grep -q FAM-T2.2 "$T/fam4.json" && grep -q 'not by a shard' "$T/err" \
     && ok || bad "a shard runs its points and judges no family"
+# a sharded sweep ends in the unsharded sweep's reports: the shards'
+# journals merge into one, and a sweep with it (the shards' options)
+# restores every point and judges the family claim by sweep's own code
+expect_rc 1 "unsharded sweep, every report" "$SC" sweep --json "$T/fs.json" --junit "$T/fs.xml" --html "$T/fs.html" --markdown "$T/fs.md" "$FAM"
+cp "$T/out" "$T/fs.out"
+for k in 1 2 3; do
+    expect_rc 0 "sweep --shard $k/3 --journal" "$SC" sweep --shard $k/3 --html "$T/fsp.html" --journal "$T/fs$k.jnl" "$FAM"
+done
+expect_rc 0 "merge the shards' journals into one" "$SC" merge -o "$T/fsall.jnl" "$T/fs3.jnl" "$T/fs1.jnl" "$T/fs2.jnl"
+expect_rc 1 "sweep the merged journal" "$SC" sweep --journal "$T/fsall.jnl" --json "$T/fm.json" --junit "$T/fm.xml" --html "$T/fm.html" --markdown "$T/fm.md" "$FAM"
+grep -q 'fsall.jnl: 5 of 5 cases restored, 0 run' "$T/err" && cmp -s "$T/fs.out" "$T/out" && ok || bad "a merged journal restores every point (the table of the unsharded sweep)"
+for x in json xml html md; do
+    cmp -s "$T/fs.$x" "$T/fm.$x" && ok || bad "sharded sweep, merged: its $x differs from the unsharded sweep's"
+done
+grep -q '"checker": "FAM-T2.2-rho"' "$T/fm.json" && ok || bad "the merged sweep has the family record"
+expect_rc 1 "sweep the merged journal with --jobs 2" "$SC" sweep --jobs 2 --journal "$T/fsall.jnl" --html "$T/fmj.html" --json "$T/fmj.json" "$FAM"
+cmp -s "$T/fs.json" "$T/fmj.json" && [ ! -e "$T/fsall.jnl.1" ] && ok || bad "a merged journal with --jobs runs no worker"
+expect_rc 0 "merge the parts to JSON" "$SC" merge -o "$T/fsp.json" "$T/fs1.jnl" "$T/fs2.jnl" "$T/fs3.jnl"
+expect_rc 0 "a merged journal merges again" "$SC" merge -o "$T/fsall2.json" "$T/fsall.jnl"
+cmp -s "$T/fsp.json" "$T/fsall2.json" && ok || bad "a merged journal merges as its parts do"
+expect_rc 2 "merge: a journal from JSON parts" "$SC" merge -o "$T/fsx.jnl" "$T/fs.json"
+[ ! -e "$T/fsx.jnl" ] && ok || bad "a refused merge left a journal"
+# what a merged journal does not hold is refused: one line naming the
+# journal and the case, exit 2, no report, nothing run
+fsm_bad() {     # fsm_bad WHAT JOURNAL FAMILY REASON
+    expect_rc 2 "merged sweep: $1" "$SC" sweep --journal "$2" --html "$T/fx.html" --json "$T/fx.json" "$3"
+    [ "$(wc -l < "$T/err")" -eq 1 ] && grep -q "^spikecheck: $2: $4" "$T/err" && [ ! -e "$T/fx.json" ] && [ ! -e "$T/fx.html" ] \
+        && ok || bad "merged sweep: $1: $(cat "$T/err")"
+}
+expect_rc 0 "merge two shards of three" "$SC" merge -o "$T/fs12.jnl" "$T/fs1.jnl" "$T/fs2.jnl"
+fsm_bad "a part missing" "$T/fs12.jnl" "$FAM" "$FAM#rho_0=[^:]*: not in the merged journal"
+mkdir "$T/fo" "$T/fo/base"
+cp "$FAM" "$T/fo/"
+cp cases/families/base/t22-waiting-base.json "$T/fo/base/"
+expect_rc 0 "another family's shard" "$SC" sweep --shard 1/2 --html "$T/fsp.html" --journal "$T/fo1.jnl" "$T/fo/t22-waiting-rho.json"
+expect_rc 0 "merge parts of two families" "$SC" merge -o "$T/fsmix.jnl" "$T/fs1.jnl" "$T/fs2.jnl" "$T/fs3.jnl" "$T/fo1.jnl"
+fsm_bad "a part of another family" "$T/fsmix.jnl" "$FAM" "$T/fo/t22-waiting-rho.json#rho_0=[^:]*: a case this run does not have"
+fsm_bad "a family of another claim" "$T/fsall.jnl" cases/families/t5-entry.json "options: "
+# the base edited between the shards: the first shard's points are not
+# the family's expansion any more
+sed -i 's/"name": "t22-waiting-base"/"name": "t22-waiting-edited"/' "$T/fo/base/t22-waiting-base.json"
+expect_rc 0 "the other shard, after the edit" "$SC" sweep --shard 2/2 --html "$T/fsp.html" --journal "$T/fo2.jnl" "$T/fo/t22-waiting-rho.json"
+expect_rc 0 "merge across the edit" "$SC" merge -o "$T/fo.jnl" "$T/fo1.jnl" "$T/fo2.jnl"
+fsm_bad "a point of another expansion" "$T/fo.jnl" "$T/fo/t22-waiting-rho.json" "$T/fo/t22-waiting-rho.json#rho_0=[^:]*: digest: "
 # two families: each point keeps the records of its own family's claims
 expect_rc 1 "sweep two families" "$SC" sweep --jobs 2 --json "$T/fam5.json" "$FAM" cases/families/wd-period.json
 [ "$(grep -c '"checker": "T2.2-T"' "$T/fam5.json")" -eq 5 ] && [ "$(grep -c '"checker": "W6-a"' "$T/fam5.json")" -eq 9 ] \

@@ -408,6 +408,16 @@ sc_cli_check_run(sc_report_t R, const sc_check_opts * o,
             fprintf(stderr, "spikecheck: %s\n", err);
             return SC_EIO;
         }
+        /* a merged journal is the whole of a sharded run: every case
+           comes from it (a sweep judges its families from them all), and
+           one it lacks is a missing part, not a case to run here */
+        if (J->merged && sc_journal_check_merged(J, cases, n, err,
+                                                 sizeof(err)) != SC_OK)
+        {
+            fprintf(stderr, "spikecheck: %s: %s\n", journal, err);
+            sc_journal_clear(J);
+            return SC_EIO;
+        }
     }
     for (i = first; i < n && rc == SC_OK; i += step)
     {
@@ -472,14 +482,18 @@ sc_cli_check_finish(sc_report_t R, const sc_check_opts * o,
                     sc_case_struct * cases, slong n, char ** inputs,
                     slong ninputs, sc_check_hook_fn judge, void * arg)
 {
+    slong jobs;
     int rc;
 
     if (sc_check_probe(o, inputs, ninputs) != SC_OK)
         return SC_EXIT_USAGE;
     if (o->journal != NULL)
         sc_cli_signal_resumable();
-    if ((o->jobs > 1 ? sc_cli_check_jobs(R, o, cases, n)
-                     : sc_cli_check_run(R, o, cases, n, 0, 1, o->journal))
+    /* a merged journal runs nothing: no workers to restore it */
+    jobs = o->jobs > 1 && o->journal != NULL
+           && sc_journal_is_merged(o->journal) ? 1 : o->jobs;
+    if ((jobs > 1 ? sc_cli_check_jobs(R, o, cases, n)
+                  : sc_cli_check_run(R, o, cases, n, 0, 1, o->journal))
         != SC_OK)
         return SC_EXIT_USAGE;
     if (judge != NULL)

@@ -64,7 +64,8 @@ int sc_cli_check_finish(sc_report_t R, const sc_check_opts * o,
 
 /* Runs (or restores from journal, if not NULL) the cases first,
    first + step, ... < n into R in order; SC_OK, or SC_EIO with the
-   message printed. */
+   message printed.  A merged journal (merge -o FILE.jnl) must hold
+   exactly cases[0 .. n-1], and nothing runs. */
 int sc_cli_check_run(sc_report_t R, const sc_check_opts * o,
                      sc_case_struct * cases, slong n, slong first,
                      slong step, const char * journal);

@@ -71,7 +71,8 @@ static const sc_cli_opt_struct o_jobs = { SC_OPT_JOBS, "--jobs", "N",
     "of one process)", 0 };
 static const sc_cli_opt_struct o_journal = { SC_OPT_JOURNAL, "--journal",
     "FILE", "append each finished case to FILE (fsync'd); a rerun with the "
-    "same FILE and options resumes; merge reads it", 0 };
+    "same FILE and options resumes; merge reads it; a merged journal "
+    "(merge -o FILE.jnl) gives every case, and nothing runs", 0 };
 
 /* ---- the commands' option lists ---------------------------------------- */
 
@@ -112,8 +113,8 @@ static const sc_cli_opt_struct * const gen_opts[] = {
 static const sc_cli_opt_struct * const merge_opts[] = {
     &(const sc_cli_opt_struct) { SC_OPT_OUTPUT, "-o", "FILE",
         "an output (required, repeatable), its format by extension: .json, "
-        ".xml (JUnit), .html, .md (Markdown); all but .json need journal "
-        "parts", SC_OPT_REQUIRED | SC_OPT_REPEAT },
+        ".xml (JUnit), .html, .md (Markdown), .jnl (one merged journal); "
+        "all but .json need journal parts", SC_OPT_REQUIRED | SC_OPT_REPEAT },
     NULL };
 
 static const sc_cli_opt_struct * const tighten_opts[] = {
@@ -212,7 +213,10 @@ const sc_cli_cmd_struct sc_cli_cmd_table[] = {
       "least-squares law with its residual, HOLDS within the claim's "
       "tolerance, VIOLATED outside it. The reports carry the family "
       "record and, in HTML, its plot. With --shard the family claims are "
-      "not judged.",
+      "not judged; merge the shards' journals into one (merge -o "
+      "ALL.jnl) and sweep --journal ALL.jnl with the shards' options: it "
+      "restores every point and writes the reports of the unsharded sweep, "
+      "family records included.",
       check_opts, -1, 1 },
     { "replay", sc_cli_run_replay, "CASE",
       "rerun one checker on one case (the replay line of a verdict)",
@@ -235,7 +239,10 @@ const sc_cli_cmd_struct sc_cli_cmd_table[] = {
     { "merge", sc_cli_merge, "PART...",
       "combine the shards of a sweep into the unsharded report",
       "Parts are journals (check --journal FILE), which give every format, "
-      "or JSON reports, which give JSON.",
+      "or JSON reports, which give JSON. A merged journal (-o FILE.jnl) is "
+      "restored whole by check or sweep --journal FILE with the parts' "
+      "options: a case it lacks, holds of another content or holds beyond "
+      "the run's is refused, and nothing runs.",
       merge_opts, -1, 0 },
     { "tighten", sc_cli_tighten, NULL,
       "hill-climb generated cases to the least slack of a checker",

@@ -191,7 +191,9 @@ sc_cli_help_man(FILE * out)
           "spikecheck check \\-\\-shard 2/4 \\-\\-journal p2.jnl cases/default\n"
           "spikecheck sweep \\-\\-html f.html cases/families/*.json\n"
           "spikecheck merge \\-o all.json \\-o all.html p1.jnl p2.jnl p3.jnl "
-          "p4.jnl\n.fi\n"
+          "p4.jnl\n"
+          "spikecheck merge \\-o all.jnl f1.jnl f2.jnl && spikecheck sweep "
+          "\\-\\-journal all.jnl \\-\\-html f.html fam.json\n.fi\n"
           ".SH \"SEE ALSO\"\nREADME.md of the source tree: how decisions "
           "are certified, the checkers, suites, sweeps (GNU parallel, "
           "Slurm), benchmarks.\n", out);

@@ -3,7 +3,9 @@
  * shards of one sweep combined into the report of the unsharded run.
  * Journal parts (check --journal) hold every record exactly and give any
  * format, chosen by each output's extension: .json, .xml (JUnit), .html,
- * .md (Markdown).
+ * .md (Markdown), or one merged journal (.jnl) that a run with the
+ * shards' options restores whole: `sweep --journal ALL.jnl FAMILY` judges
+ * the family claims a shard cannot (sweep.c), by sweep's own code.
  * JSON report parts give the JSON report.
  */
 #include <stdio.h>
@@ -36,7 +38,17 @@ sc_merge_format(const char * path)
     return NULL;
 }
 
-/* Writes R, or (no journals) the merged JSON parts, to path atomically. */
+/* 1 if path names a merged journal output (.jnl). */
+static int
+sc_merge_is_jnl(const char * path)
+{
+    const char * dot = strrchr(path, '.');
+
+    return dot != NULL && strchr(dot, '/') == NULL && strcmp(dot, ".jnl") == 0;
+}
+
+/* Writes R, the merged journal, or (no journals) the merged JSON parts,
+   to path atomically. */
 static int
 sc_merge_write(const char * path, const sc_report_t R, int journals,
                char ** parts, slong n)
@@ -47,9 +59,10 @@ sc_merge_write(const char * path, const sc_report_t R, int journals,
 
     if (sc_cli_out_open(o, path) != SC_OK)
         return SC_EIO;
-    if (journals)
+    if (journals && !sc_merge_is_jnl(path))
         return sc_cli_out_close(o, path, sc_merge_format(path)(o->f, R));
-    rc = sc_report_merge_json(o->f, parts, n, err, sizeof(err));
+    rc = journals ? sc_report_write_journal(o->f, parts, n, err, sizeof(err))
+                  : sc_report_merge_json(o->f, parts, n, err, sizeof(err));
     if (rc != SC_OK)
     {
         sc_outfile_abort(o);        /* err names the part at fault */
@@ -86,18 +99,18 @@ sc_merge_kind(char ** parts, slong n, const char ** out, slong nout)
     }
     for (i = 0; i < nout; i++)
     {
-        if (sc_merge_format(out[i]) == NULL)
+        if (sc_merge_format(out[i]) == NULL && !sc_merge_is_jnl(out[i]))
         {
             fprintf(stderr, "spikecheck: %s: -o: the extension must be "
-                    ".json, .xml (JUnit), .html or .md (Markdown)\n",
-                    out[i]);
+                    ".json, .xml (JUnit), .html, .md (Markdown) or .jnl "
+                    "(a merged journal)\n", out[i]);
             return -1;
         }
         if (nj == 0 && sc_merge_format(out[i]) != sc_report_write_json)
         {
-            fprintf(stderr, "spikecheck: %s: -o: JUnit, HTML and Markdown "
-                    "are merged from journals (check --journal FILE), not "
-                    "from JSON reports\n", out[i]);
+            fprintf(stderr, "spikecheck: %s: -o: JUnit, HTML, Markdown and "
+                    "journals are merged from journals (check --journal "
+                    "FILE), not from JSON reports\n", out[i]);
             return -1;
         }
     }

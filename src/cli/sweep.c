@@ -7,8 +7,10 @@
  * plot to the report.  Nothing is written beside a family or its base.
  *
  * With --shard the points are split like check's case files, and the
- * family claims are not judged: a shard has only some of the points (the
- * journals of the shards can be merged; an unsharded run judges).
+ * family claims are not judged: a shard has only some of the points.
+ * The shards' journals merge into one (merge -o ALL.jnl), and a sweep
+ * with it (--journal ALL.jnl, the shards' options) restores every point
+ * and judges here, as the unsharded sweep does: one judging path.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -220,7 +222,9 @@ sc_sweep_judge(sc_report_t R, void * arg)
     }
     if (o->shard_n > 0)
         fprintf(stderr, "spikecheck: sweep --shard: the family claims are "
-                "judged by a run on every point, not by a shard\n");
+                "judged by a run on every point, not by a shard (merge -o "
+                "ALL.jnl the shards' journals, then sweep --journal "
+                "ALL.jnl)\n");
 }
 
 /* Adds the point claims of cl to the selection. */

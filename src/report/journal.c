@@ -8,7 +8,7 @@
  * dropped on reopening.  A restarted run restores the finished cases and
  * writes reports byte-identical to an uninterrupted run's.  The journals
  * of the shards of a sweep are exact shard outputs: `merge` turns them
- * into any report format.
+ * into any report format, or into one merged journal (journal_merge.c).
  *
  * A case is found again by its file (the path without "./" spellings) and
  * restored only while its content digest is the one journalled: an edited
@@ -29,10 +29,6 @@
 #include "report/report.h"
 #include "report/journal.h"
 
-/* 2: records carry "exercised" and "novalue"; a journal of format 1 is
-   refused rather than restored with those guessed */
-#define SC_JOURNAL_FORMAT "spikecheck-journal/2"
-
 static json_t *
 sc_journal_header(const char * options)
 {
@@ -42,6 +38,15 @@ sc_journal_header(const char * options)
 
     flint_free(v);
     return h;
+}
+
+/* Removes the mark of a merged journal from header h: 1 if it had one.
+   A merged journal holds the same options as its parts, so it resumes
+   (is restored by) a run with them and merges again with them. */
+int
+_sc_journal_unmark(json_t * h)
+{
+    return h != NULL && json_object_del(h, "merged") == 0;
 }
 
 /*
@@ -125,9 +130,9 @@ sc_journal_read_file(json_t ** header, json_t ** entries, long * good,
 }
 
 /* The same for a journal given by its path (merge's parts). */
-static int
-sc_journal_read(json_t ** header, json_t ** entries, long * good,
-                const char * path, char * err, size_t errlen)
+int
+_sc_journal_read(json_t ** header, json_t ** entries, long * good,
+                 const char * path, char * err, size_t errlen)
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     FILE * f = fd >= 0 ? fdopen(fd, "rb") : NULL;
@@ -151,8 +156,8 @@ sc_journal_read(json_t ** header, json_t ** entries, long * good,
 /* The key of a case file: its path with the spellings of "the same path"
    removed ("./" components, doubled slashes), in hex so that any bytes
    make a JSON key (flint_free). */
-static char *
-sc_journal_key(const char * path)
+char *
+_sc_journal_key(const char * path)
 {
     size_t n = strlen(path), i = 0, k = 0;
     char * norm = flint_malloc(n + 1), * hex;
@@ -179,9 +184,9 @@ sc_journal_key(const char * path)
 /* The entries by case file, the latest of each (a hash: a sweep of 10^6
    cases restores in linear time); NULL with err when an entry has no
    key. */
-static json_t *
-sc_journal_index(json_t * entries, const char * path, char * err,
-                 size_t errlen)
+json_t *
+_sc_journal_index(json_t * entries, const char * path, char * err,
+                  size_t errlen)
 {
     json_t * idx = json_object(), * e;
     size_t i;
@@ -231,6 +236,7 @@ sc_journal_resume(sc_journal_t J, FILE * f, json_t * want, const char * path,
     int rc;
 
     rc = sc_journal_read_file(&have, &entries, &good, f, path, err, errlen);
+    J->merged = rc == SC_OK && _sc_journal_unmark(have);
     if (rc == SC_OK && !json_equal(have, want))
     {
         snprintf(err, errlen, "%s: options: the journal was written by "
@@ -240,7 +246,7 @@ sc_journal_resume(sc_journal_t J, FILE * f, json_t * want, const char * path,
         rc = SC_EINVAL;
     }
     if (rc == SC_OK
-        && (J->entries = sc_journal_index(entries, path, err, errlen))
+        && (J->entries = _sc_journal_index(entries, path, err, errlen))
            == NULL)
         rc = SC_EINVAL;
     if (rc == SC_OK && (ftruncate(fileno(f), good) != 0
@@ -265,6 +271,7 @@ sc_journal_open(sc_journal_t J, const char * path, const char * options,
 
     J->f = NULL;
     J->entries = NULL;
+    J->merged = 0;
     /* O_EXCL first: whether this run made the file decides who may remove
        it when its header cannot be written */
     fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOCTTY | O_CLOEXEC, 0666);
@@ -327,7 +334,7 @@ int
 sc_journal_restore(sc_report_t R, const sc_journal_t J, const char * case_file,
                    const char * digest)
 {
-    char * key = sc_journal_key(case_file);
+    char * key = _sc_journal_key(case_file);
     json_t * e = json_object_get(J->entries, key);
     const char * d = _sc_journal_str(e, "digest");
 
@@ -344,7 +351,7 @@ sc_journal_append(sc_journal_t J, const sc_report_t R, const char * case_file,
                   slong f30)
 {
     json_t * e = _sc_journal_entry(R, case_file, rec0, float0, fig0, f30);
-    char * key = sc_journal_key(case_file);
+    char * key = _sc_journal_key(case_file);
     int bad;
 
     json_object_set_new(e, "key", json_string(key));
@@ -359,95 +366,6 @@ sc_journal_append(sc_journal_t J, const sc_report_t R, const char * case_file,
         json_object_set(J->entries, _sc_journal_str(e, "key"), e);
     json_decref(e);
     return bad ? SC_EIO : SC_OK;
-}
-
-static int
-sc_journal_cmp(const void * a, const void * b)
-{
-    const char * x = _sc_journal_str(*(json_t * const *) a, "case_file");
-    const char * y = _sc_journal_str(*(json_t * const *) b, "case_file");
-
-    return strcmp(x != NULL ? x : "", y != NULL ? y : "");
-}
-
-/* Appends the latest entry of every case file of part to all; SC_EINVAL
-   with err when a case file is already in seen (another part). */
-static int
-sc_journal_gather(json_t * all, json_t * seen, json_t * entries,
-                  const char * part, char * err, size_t errlen)
-{
-    json_t * idx = sc_journal_index(entries, part, err, errlen), * e;
-    const char * key;
-
-    if (idx == NULL)
-        return SC_EINVAL;
-    json_object_foreach(idx, key, e)
-    {
-        json_t * other = json_object_get(seen, key);
-
-        if (other != NULL)
-        {
-            snprintf(err, errlen, "%s: case in two parts (%s and %s)",
-                     _sc_journal_str(e, "case_file") != NULL
-                     ? _sc_journal_str(e, "case_file") : "?",
-                     json_string_value(other), part);
-            json_decref(idx);
-            return SC_EINVAL;
-        }
-        json_object_set_new(seen, key, sc_report_json_str(part));
-        json_array_append(all, e);
-    }
-    json_decref(idx);
-    return SC_OK;
-}
-
-int
-sc_report_read_journals(sc_report_t R, char ** parts, slong nparts,
-                        char * err, size_t errlen)
-{
-    json_t * first = NULL, * all = json_array(), * seen = json_object();
-    json_t ** v = NULL;
-    slong i, n;
-    int rc = SC_OK;
-
-    for (i = 0; i < nparts && rc == SC_OK; i++)
-    {
-        json_t * h, * entries;
-        long good;
-
-        rc = sc_journal_read(&h, &entries, &good, parts[i], err, errlen);
-        if (rc == SC_OK && first == NULL)
-            first = json_incref(h);
-        else if (rc == SC_OK && !json_equal(first, h))
-        {
-            snprintf(err, errlen, "%s: options or versions differ from %s",
-                     parts[i], parts[0]);
-            rc = SC_EINVAL;
-        }
-        if (rc == SC_OK)
-            rc = sc_journal_gather(all, seen, entries, parts[i], err,
-                                   errlen);
-        json_decref(h);
-        json_decref(entries);
-    }
-    n = (slong) json_array_size(all);
-    v = flint_malloc((n + 1) * sizeof(json_t *));
-    for (i = 0; i < n; i++)
-        v[i] = json_array_get(all, i);
-    qsort(v, n, sizeof(json_t *), sc_journal_cmp);
-    for (i = 0; i < n && rc == SC_OK; i++)
-        if (_sc_journal_restore_entry(R, v[i]) != 0)
-        {
-            snprintf(err, errlen, "entry of %s is damaged",
-                     _sc_journal_str(v[i], "case_file") != NULL
-                     ? _sc_journal_str(v[i], "case_file") : "?");
-            rc = SC_EINVAL;
-        }
-    flint_free(v);
-    json_decref(all);
-    json_decref(seen);
-    json_decref(first);
-    return rc;
 }
 
 /* O_NONBLOCK and fstat before any read: a FIFO given as a part would

@@ -369,6 +369,8 @@ typedef struct
                                    while open */
     void * entries;             /* json_t object: key of the case file
                                    (journal.c) -> its latest entry */
+    int merged;                 /* written by merge (-o FILE.jnl): the
+                                   whole run, restored, never run into */
 }
 sc_journal_struct;
 
@@ -385,6 +387,17 @@ typedef sc_journal_struct sc_journal_t[1];
 int sc_journal_open(sc_journal_t J, const char * path, const char * options,
                     char * err, size_t errlen) SC_WARN_UNUSED;
 void sc_journal_clear(sc_journal_t J);
+
+/* A merged journal holds a whole run: SC_OK when its cases are exactly
+   cases[0 .. n-1] with their digests, else SC_EINVAL with err "CASE:
+   reason" (the first case it lacks or holds of another content, or a
+   case it holds that the run does not have). */
+int sc_journal_check_merged(const sc_journal_t J, const sc_case_struct * cases,
+                            slong n, char * err, size_t errlen)
+    SC_WARN_UNUSED;
+
+/* 1 if path is a merged journal (merge -o FILE.jnl), else 0. */
+int sc_journal_is_merged(const char * path);
 
 /* Number of finished cases read from the journal. */
 slong sc_journal_count(const sc_journal_t J);
@@ -418,6 +431,16 @@ int sc_report_is_journal(const char * path);
    one sweep) in case-file order: the report of the unsharded run.
    SC_EINVAL (err: not a journal, options differ, a case twice) or SC_EIO. */
 int sc_report_read_journals(sc_report_t R, char ** parts, slong nparts,
+                            char * err, size_t errlen) SC_WARN_UNUSED;
+
+/* Writes the journals parts[0 .. nparts-1] (shards of one sweep) to out
+   as one merged journal: their header marked "merged", then the latest
+   entry of every case in case-file order.  A run with that journal
+   (check or sweep --journal FILE, the shards' options, no --shard)
+   restores every case and writes the reports of the unsharded run,
+   family claims included; it runs nothing (sc_journal_check_merged).
+   Errors as for sc_report_read_journals. */
+int sc_report_write_journal(FILE * out, char ** parts, slong nparts,
                             char * err, size_t errlen) SC_WARN_UNUSED;
 
 /* The CSV of `spikecheck trace`, t,a,b,rho,gamma,W,h,loss,rising, a line

@@ -4,7 +4,8 @@
  * their balls as arb_dump_str, float views, figures.  A journal is read
  * from a file someone else may have written, so every input must end in
  * SC_OK or a one-line error, never a crash, a leak or an abort; a journal
- * that reads is then written as a JSON report, which must not fail.
+ * that reads is then written as a JSON report and as a merged journal,
+ * which must not fail.
  */
 #include "report/report.h"
 #include "fuzz_part.h"
@@ -25,6 +26,12 @@ sc_fuzz_target(char ** parts, int n)
         __builtin_trap();       /* one line that says why */
     out = fopen("/dev/null", "w");
     if (rc == SC_OK && out != NULL && sc_report_write_json(out, R) != SC_OK)
+        __builtin_trap();
+    /* a merged journal (merge -o FILE.jnl) is read by the same code: it
+       is written exactly when the parts read */
+    (void) sc_journal_is_merged(parts[0]);
+    if (out != NULL
+        && sc_report_write_journal(out, parts, n, err, sizeof(err)) != rc)
         __builtin_trap();
     if (out != NULL)
         fclose(out);
