@@ -133,14 +133,22 @@ test-install: $(BUILD)/spikecheck $(BUILD)/spikecheck.1
 	 sh tests/install.sh --uninstalled "$$d/p q"
 
 # the claims regression: every verdict of the showcase and the default suite
-# against the committed baseline (exit 4 and a list when a claim changed;
-# `make claims UPDATE=1` rewrites the baseline after a reviewed change)
+# against the committed baseline, then every family claim and its points'
+# verdicts against the families' baseline (exit 4 and a list when a claim
+# changed; `make claims UPDATE=1` rewrites both after a reviewed change)
 claims: $(BUILD)/spikecheck
 	$(Q)$(BUILD)/spikecheck check --jobs $(JOBS) --baseline cases/baseline.txt \
 	    $(if $(UPDATE),--update-baseline) cases/showcase cases/figure3 \
 	    cases/default cases/default-logistic cases/tight \
 	    > $(BUILD)/claims.txt; rc=$$?; \
 	    grep -E '^(changed:|missing:|new:|baseline )' $(BUILD)/claims.txt; \
+	    [ $$rc -eq 0 ] || exit $$rc; \
+	    $(BUILD)/spikecheck sweep --jobs $(JOBS) \
+	    --baseline cases/families/baseline.txt \
+	    $(if $(UPDATE),--update-baseline) cases/families/*.json \
+	    > $(BUILD)/claims-families.txt; rc=$$?; \
+	    grep -E '^(changed:|missing:|new:|baseline )' \
+	    $(BUILD)/claims-families.txt; \
 	    exit $$rc
 
 # README's Slurm job array on a private single-node Slurm on localhost
