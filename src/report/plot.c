@@ -10,10 +10,11 @@
  *
  * Case files are not trusted, and gnuplot is an interpreter (system(),
  * backquotes, @macros).  No text of a case reaches a script except through
- * sc_plot_label, which keeps a short list of inert characters; the data go
- * through a file of numbers; the files live in a fresh private directory
- * (mkdtemp), so no other user can plant a link under their names; gnuplot
- * runs there by fork and exec, no shell, with the script on stdin.
+ * sc_plot_label, which drops what could end its string or run something
+ * (and every label is set noenhanced); the data go through a file of
+ * numbers; the files live in a fresh private directory (mkdtemp), so no
+ * other user can plant a link under their names; gnuplot runs there by
+ * fork and exec, no shell, with the script on stdin.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -250,15 +251,17 @@ sc_plot_close(const char * dir, FILE * f, char ** why)
     return SC_EIO;
 }
 
-/* A label for a gnuplot single-quoted string: letters, digits and
-   " ,.:()+=/-" are kept, every other byte becomes '?'.  None of the kept
-   characters is special to gnuplot's parser (quote, backquote, @, newline)
-   or to its enhanced text mode (_ ^ { } @ & ~ \), so the label is shown as
-   it is and can run nothing. */
+/* A label for a gnuplot single-quoted string: printable ASCII is kept but
+   for the quote that would end the string, the backquote (gnuplot 5.4 runs
+   `command` even inside single quotes), '@' (macros) and the backslash;
+   every other byte (control characters, newline, bytes of multi-byte
+   UTF-8) becomes '?'.  Every string that takes a label is set noenhanced, so _ ^ { } & ~
+   are shown as they are (rho_exit, [T3.b-H], t > 0): the label can run
+   nothing and reads as it was written. */
 void
 sc_plot_label(char * out, size_t len, const char * in)
 {
-    static const char keep[] = " ,.:()+=/-";
+    static const char drop[] = "'`@\\";
     size_t i;
 
     if (len == 0)
@@ -267,8 +270,7 @@ sc_plot_label(char * out, size_t len, const char * in)
     {
         unsigned char ch = (unsigned char) in[i];
 
-        out[i] = ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')
-                  || (ch >= '0' && ch <= '9') || (ch != 0 && strchr(keep, ch)))
+        out[i] = (ch >= 0x20 && ch < 0x7f && strchr(drop, ch) == NULL)
                  ? (char) ch : '?';
     }
     out[i] = '\0';
@@ -332,7 +334,7 @@ sc_plot_svg(char ** svg, char ** why, const sc_plot_struct * p)
     pos = (size_t) snprintf(script, sizeof(script),
         "set terminal svg size 900,640 font 'sans,10' background '#ffffff'\n"
         "set output 'plot.svg'\n"
-        "set multiplot layout 2,2 title '%s'\n"
+        "set multiplot layout 2,2 title '%s' noenhanced\n"
         "set xlabel 't'\nset key top left\nset grid\nset xrange [0:%ld]\n",
         title, (long) FLINT_MAX(p->len - 1, 1));
     snprintf(plot, sizeof(plot), "set logscale y\nset format y '10^{%%L}'\n"
@@ -439,7 +441,7 @@ sc_plot_figure3_svg(char ** svg, char ** why, const sc_f3_view_struct * V,
         pos = (size_t) snprintf(script, sizeof(script),
             "set terminal svg size 1000,700 font 'sans,10' "
             "background '#ffffff'\nset output 'plot.svg'\n"
-            "set multiplot layout 2,2 title '%s'\n"
+            "set multiplot layout 2,2 title '%s' noenhanced\n"
             "set xlabel 't'\nset key top left\nset grid\n%s%s",
             label, marks, top);
         snprintf(script + pos, sizeof(script) - pos,
@@ -512,7 +514,7 @@ sc_plot_svg_sharp(char ** svg, char ** why, const sc_plot_sharp_struct * p)
         "set terminal svg size 900,400 font 'sans,10' background '#ffffff'\n"
         "set output 'plot.svg'\n"
         "set termoption noenhanced\n"
-        "set multiplot layout 1,2 title '%s'\n"
+        "set multiplot layout 1,2 title '%s' noenhanced\n"
         "set xlabel 't'\nset key outside bottom center horizontal\n"
         "set grid\n%s"
         "plot 'data' u 1:2 w l lw 1.5 t 'lambda_max(H)', "

@@ -42,7 +42,7 @@ sc_plot_f3_lambda_svg(char ** svg, char ** why, const sc_f3_lambda_struct * L,
     snprintf(script, sizeof(script),
         "set terminal svg size 1000,520 font 'sans,10' background '#ffffff'\n"
         "set output 'plot.svg'\n"
-        "set multiplot layout 2,1 title '%s'\n"
+        "set multiplot layout 2,1 title '%s' noenhanced\n"
         "set xlabel 't'\nset grid\nset key top left\nset xrange [0:%ld]\n"
         "set lmargin 12\nset rmargin 4\n%s"
         "set logscale y\nset format y '10^{%%L}'\n"
@@ -95,7 +95,7 @@ sc_plot_f3_sweep_svg(char ** svg, char ** why, const sc_f3_sweep_struct * W,
     snprintf(script, sizeof(script),
         "set terminal svg size 1000,400 font 'sans,10' background '#ffffff'\n"
         "set output 'plot.svg'\n"
-        "set multiplot layout 1,2 title '%s'\n"
+        "set multiplot layout 1,2 title '%s' noenhanced\n"
         "set xlabel 'eta'\nset logscale x\nset grid\nset key below\n"
         "set xrange [%.10g:%.10g]\n"
         "set arrow 1 from %.10g, graph 0 to %.10g, graph 1 nohead front "

@@ -37,9 +37,10 @@ typedef struct
 }
 sc_plot_struct;
 
-/* out = in with every byte that is not a letter, a digit or one of
-   " ,.:()+=/-" replaced by '?', truncated to len - 1 bytes: the only way
-   text reaches a gnuplot script (case files are not trusted). */
+/* out = in with every byte that is not printable ASCII, and each of
+   ' ` @ and the backslash, replaced by '?', truncated to len - 1 bytes:
+   the only way text reaches a gnuplot script (case files are not
+   trusted); the script sets every label noenhanced. */
 void sc_plot_label(char * out, size_t len, const char * in);
 
 /* Runs gnuplot on p: SC_OK with *svg (flint_free) the SVG text, else *why
