@@ -225,6 +225,92 @@ sc_journal_write_header(FILE * f, json_t * want, const char * path,
     return bad ? SC_EIO : SC_OK;
 }
 
+/* The value of key in the options string opts ("k=v;k=v..."), as a
+   pointer into opts and its length; NULL when the key is absent. */
+static const char *
+sc_journal_opt(const char * opts, const char * key, size_t klen,
+               size_t * vlen)
+{
+    const char * p = opts;
+
+    while (p != NULL && *p != '\0')
+    {
+        const char * end = strchr(p, ';');
+        size_t len = end != NULL ? (size_t) (end - p) : strlen(p);
+
+        if (len > klen && strncmp(p, key, klen) == 0 && p[klen] == '=')
+        {
+            *vlen = len - klen - 1;
+            return p + klen + 1;
+        }
+        p = end != NULL ? end + 1 : NULL;
+    }
+    return NULL;
+}
+
+/* Appends to buf "key=A in na, key=B in nb" for one key whose values
+   differ, a value longer than 40 bytes cut with "...". */
+static void
+sc_journal_diff_one(char * buf, size_t len, size_t * k, const char * key,
+                    size_t klen, const char * a, size_t alen,
+                    const char * na, const char * b, size_t blen,
+                    const char * nb)
+{
+    int ac = alen > 40, bc = blen > 40;
+
+    if (*k >= len)
+        return;
+    *k += (size_t) snprintf(buf + *k, len - *k,
+        "%s%.*s=%.*s%s in %s, %.*s=%.*s%s in %s", *k ? "; " : "",
+        (int) klen, key, a != NULL ? (int) (ac ? 40 : alen) : 0,
+        a != NULL ? a : "", a == NULL ? "(absent)" : ac ? "..." : "", na,
+        (int) klen, key, b != NULL ? (int) (bc ? 40 : blen) : 0,
+        b != NULL ? b : "",
+        b == NULL ? "(absent)" : bc ? "..." : "", nb);
+}
+
+void
+_sc_journal_header_diff(char * buf, size_t len, json_t * a, const char * na,
+                        json_t * b, const char * nb)
+{
+    const char * va = _sc_journal_str(a, "versions"),
+               * vb = _sc_journal_str(b, "versions"),
+               * oa = _sc_journal_str(a, "options"),
+               * ob = _sc_journal_str(b, "options"), * p;
+    size_t k = 0;
+    int pass;
+
+    if (len == 0)
+        return;
+    buf[0] = '\0';
+    if (va == NULL || vb == NULL || strcmp(va, vb) != 0)
+        k += (size_t) snprintf(buf, len, "versions %s in %s, %s in %s",
+                               va != NULL ? va : "(absent)", na,
+                               vb != NULL ? vb : "(absent)", nb);
+    /* the keys of a that b lacks or sets otherwise, then those only b has */
+    for (pass = 0; pass < 2 && oa != NULL && ob != NULL; pass++)
+        for (p = pass ? ob : oa; p != NULL && *p != '\0'; )
+        {
+            const char * end = strchr(p, ';'), * eq = strchr(p, '=');
+            const char * x, * y;
+            size_t klen, xl = 0, yl = 0;
+
+            if (eq == NULL || (end != NULL && eq > end))
+                break;
+            klen = (size_t) (eq - p);
+            x = sc_journal_opt(oa, p, klen, &xl);
+            y = sc_journal_opt(ob, p, klen, &yl);
+            if ((pass == 0 && (y == NULL || xl != yl
+                               || memcmp(x, y, xl) != 0))
+                || (pass == 1 && x == NULL))
+                sc_journal_diff_one(buf, len, &k, p, klen, x, xl, na, y, yl,
+                                    nb);
+            p = end != NULL ? end + 1 : NULL;
+        }
+    if (k == 0)
+        snprintf(buf, len, "the headers differ");
+}
+
 /* Reads an existing journal f for a run with header want; drops a last
    line cut short by a kill. */
 static int
@@ -239,10 +325,12 @@ sc_journal_resume(sc_journal_t J, FILE * f, json_t * want, const char * path,
     J->merged = rc == SC_OK && _sc_journal_unmark(have);
     if (rc == SC_OK && !json_equal(have, want))
     {
+        char d[600];
+
+        _sc_journal_header_diff(d, sizeof(d), have, "the journal", want,
+                                "this run");
         snprintf(err, errlen, "%s: options: the journal was written by "
-                 "a run with other options or versions (%s)", path,
-                 _sc_journal_str(have, "options") != NULL
-                 ? _sc_journal_str(have, "options") : "?");
+                 "a run with other options or versions (%s)", path, d);
         rc = SC_EINVAL;
     }
     if (rc == SC_OK

@@ -47,4 +47,11 @@ json_t * _sc_journal_index(json_t * entries, const char * path, char * err,
    it had one. */
 int _sc_journal_unmark(json_t * h);
 
+/* Writes to buf (len bytes) what differs between journal headers a and b,
+   named na and nb: the versions, then each option ("key=value" of the
+   fingerprint) set otherwise or in one only, e.g. "html=1 in the
+   journal, html=0 in this run"; a value over 40 bytes is cut with "...". */
+void _sc_journal_header_diff(char * buf, size_t len, json_t * a,
+                             const char * na, json_t * b, const char * nb);
+
 #endif

@@ -84,8 +84,12 @@ sc_journal_gather_parts(json_t ** header, json_t ** all, json_t *** v,
             *header = json_incref(h);
         else if (rc == SC_OK && !json_equal(*header, h))
         {
-            snprintf(err, errlen, "%s: options or versions differ from %s",
-                     parts[i], parts[0]);
+            char d[600];
+
+            _sc_journal_header_diff(d, sizeof(d), h, parts[i], *header,
+                                    parts[0]);
+            snprintf(err, errlen, "%s: options or versions differ from %s "
+                     "(%s)", parts[i], parts[0], d);
             rc = SC_EINVAL;
         }
         if (rc == SC_OK)
