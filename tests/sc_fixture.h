@@ -118,6 +118,18 @@ sc_run_case(sc_result_t res, sc_fixture * f, const char * id, slong num,
 }
 #endif
 
+/* Whether res has an extra named name. */
+static inline int
+sc_has_extra(const sc_result_t res, const char * name)
+{
+    slong i;
+
+    for (i = 0; i < SC_MAX_EXTRA; i++)
+        if (res->extra[i].set && strcmp(res->extra[i].name, name) == 0)
+            return 1;
+    return 0;
+}
+
 /* The extra named name of res; fails the test if it is missing. */
 static inline const arb_struct *
 sc_extra(const sc_result_t res, const char * name)

@@ -521,6 +521,12 @@ test_logi_tight_exit(void ** state)
     assert_int_equal(sc_run(res, f, "T5.3-3", 7, 10, 128, SC_CAP),
                      SC_VIOLATED);
     assert_non_null(strstr(res->reason, "rho >= rho_exit"));
+    /* a VIOLATED walk stopped at its counterexample: no extra that speaks
+       of the whole run, the first rise (step 0, the failing one) kept */
+    assert_false(sc_has_extra(res, "rho_exit_min"));
+    assert_false(sc_has_extra(res, "rho_peak"));
+    assert_false(sc_has_extra(res, "sqrtK_claim_fails"));
+    assert_true(sc_contains_si(sc_extra(res, "rise_first_t"), 0));
     arb_clear(t);
     arb_clear(K);
     arb_clear(rho0);

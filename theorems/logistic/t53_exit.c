@@ -41,7 +41,9 @@
  * rho_{t+1} at the step with E_t where rho falls least.  [T5.3-3]:
  * slack = min over rising steps of rho_exit / rho_t (= 1 / max rho /
  * rho_exit): how far below the exit threshold the rising steps stay.
- * Extras: rho_exit_min over the states, rho_peak = the largest rho at a
+ * Extras (those over the whole run are left out of a VIOLATED record,
+ * whose walk stopped at its counterexample; [FAM-T5-exit] then counts the
+ * point undecided): rho_exit_min over the states, rho_peak = the largest rho at a
  * rising step, sqrtK_over_rho = min over rising steps of sqrt(K) / rho_t
  * (the room of the sharper threshold); rise_first_t and rho_rise_first,
  * the first admissible step that rises and its rho_t (how deep the run
@@ -283,14 +285,19 @@ static const char * const sc_t53_what[3] =
     "sqrt(kappa)"
 };
 
+/* The extras; a walk stopped at a counterexample (stopped) saw a prefix of
+   the run only, so the extras over the whole run (the least rho_exit, the
+   peak, the sharper threshold's room and failures) are left out rather
+   than shown for less than they say.  The first rise is kept: it comes
+   at or before the step that failed. */
 static void
-sc_t53_extras(sc_result_t res, const sc_t53_arg * A)
+sc_t53_extras(sc_result_t res, const sc_t53_arg * A, int stopped)
 {
-    if (A->has)
+    if (A->has && !stopped)
         sc_result_set_extra(res, "rho_exit_min", A->exit_min);
     if (A->part != SC_T53_EXIT)
         return;
-    if (A->has)
+    if (A->has && !stopped)
         sc_result_set_extra_si(res, "sqrtK_claim_fails", A->sharp_fails);
     if (A->first == 1)
     {
@@ -299,7 +306,7 @@ sc_t53_extras(sc_result_t res, const sc_t53_arg * A)
     }
     else if (A->first == -1)
         sc_result_set_extra_si(res, "rise_first_undecided", A->first_t);
-    if (A->has_peak)
+    if (A->has_peak && !stopped)
     {
         sc_result_set_extra(res, "rho_peak", A->peak);
         sc_result_set_extra(res, "sqrtK_over_rho", A->sharp);
@@ -342,7 +349,7 @@ sc_t53_check(sc_result_t res, sc_ctx_t ctx, sc_t53_part_t part, slong prec)
         sc_result_vacuous(res, "no admissible step rises, so its \"not "
                           "rising\" was never at risk");
     if (status == SC_OK)
-        sc_t53_extras(res, &A);
+        sc_t53_extras(res, &A, tl.stop);
     arb_clear(A.sharp);
     arb_clear(A.peak);
     arb_clear(A.exit_min);
