@@ -118,29 +118,34 @@ sc_run_case(sc_result_t res, sc_fixture * f, const char * id, slong num,
 }
 #endif
 
-/* Whether res has an extra named name. */
-static inline int
-sc_has_extra(const sc_result_t res, const char * name)
-{
-    slong i;
-
-    for (i = 0; i < SC_MAX_EXTRA; i++)
-        if (res->extra[i].set && strcmp(res->extra[i].name, name) == 0)
-            return 1;
-    return 0;
-}
-
-/* The extra named name of res; fails the test if it is missing. */
+/* The extra named name of res, or NULL. */
 static inline const arb_struct *
-sc_extra(const sc_result_t res, const char * name)
+sc_find_extra(const sc_result_t res, const char * name)
 {
     slong i;
 
     for (i = 0; i < SC_MAX_EXTRA; i++)
         if (res->extra[i].set && strcmp(res->extra[i].name, name) == 0)
             return res->extra[i].value;
-    fail_msg("extra %s missing", name);
     return NULL;
+}
+
+/* Whether res has an extra named name. */
+static inline int
+sc_has_extra(const sc_result_t res, const char * name)
+{
+    return sc_find_extra(res, name) != NULL;
+}
+
+/* The extra named name of res; fails the test if it is missing. */
+static inline const arb_struct *
+sc_extra(const sc_result_t res, const char * name)
+{
+    const arb_struct * x = sc_find_extra(res, name);
+
+    if (x == NULL)
+        fail_msg("extra %s missing", name);
+    return x;
 }
 
 #endif

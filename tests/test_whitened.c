@@ -84,20 +84,11 @@ static void
 test_thm_l7_agrees_with_452_rising_steps(void ** state)
 {
     sc_result_t res;
-    slong i;
-    int found = 0;
 
     sc_result_init(res);
     assert_int_equal(sc_run(res, *state, "L7-eq", 1, 1, 256, SC_CAP), SC_HOLDS);
-    for (i = 0; i < SC_MAX_EXTRA; i++)
-        if (res->extra[i].set && strcmp(res->extra[i].name,
-                                        "rising_steps") == 0)
-        {
-            /* rising edge 209..660 of THEOREMS.md s.7: 452 steps */
-            assert_true(sc_contains_si(res->extra[i].value, 452));
-            found = 1;
-        }
-    assert_true(found);
+    /* rising edge 209..660 of THEOREMS.md s.7: 452 steps */
+    assert_true(sc_contains_si(sc_extra(res, "rising_steps"), 452));
     assert_int_equal(sc_run(res, *state, "L7-eq", 1000001, 1000000, 256, SC_CAP),
                      SC_VIOLATED);
     sc_result_clear(res);

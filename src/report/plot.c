@@ -255,9 +255,9 @@ sc_plot_close(const char * dir, FILE * f, char ** why)
    for the quote that would end the string, the backquote (gnuplot 5.4 runs
    `command` even inside single quotes), '@' (macros) and the backslash;
    every other byte (control characters, newline, bytes of multi-byte
-   UTF-8) becomes '?'.  Every string that takes a label is set noenhanced, so _ ^ { } & ~
-   are shown as they are (rho_exit, [T3.b-H], t > 0): the label can run
-   nothing and reads as it was written. */
+   UTF-8) becomes '?'.  Every string that takes a label is set
+   noenhanced, so _ ^ { } & ~ are shown as they are (rho_exit, [T3.b-H],
+   t > 0): the label can run nothing and reads as it was written. */
 void
 sc_plot_label(char * out, size_t len, const char * in)
 {

@@ -43,8 +43,8 @@
  * rho_exit): how far below the exit threshold the rising steps stay.
  * Extras (those over the whole run are left out of a VIOLATED record,
  * whose walk stopped at its counterexample; [FAM-T5-exit] then counts the
- * point undecided): rho_exit_min over the states, rho_peak = the largest rho at a
- * rising step, sqrtK_over_rho = min over rising steps of sqrt(K) / rho_t
+ * point undecided): rho_exit_min over the states, rho_peak = the largest
+ * rho at a rising step, sqrtK_over_rho = min over rising steps of sqrt(K) / rho_t
  * (the room of the sharper threshold); rise_first_t and rho_rise_first,
  * the first admissible step that rises and its rho_t (how deep the run
  * went before a positive-alignment rising branch started: Theorem 5's
